@@ -1,0 +1,1 @@
+//! Outputs: analyst CSV, JSON, TimelineJS JSON, the HTML page, TimeML; atomic writes.

@@ -1,0 +1,1 @@
+//! Sentences and clauses as byte spans into the article text.

@@ -1,0 +1,1 @@
+//! Temporal tagging and resolution: TIMEX3 expressions found in one pass and resolved against the publication context.

@@ -1,0 +1,1 @@
+//! The timeline: event mentions merged across articles into entries with stable ids.
