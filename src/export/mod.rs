@@ -1,1 +1,4 @@
-//! Outputs: analyst CSV, JSON, TimelineJS JSON, the HTML page, TimeML; atomic writes.
+//! Outputs: analyst CSV, JSON, TimelineJS JSON, the HTML page, TimeML;
+//! atomic writes.
+
+pub mod csv;
