@@ -1,0 +1,148 @@
+//! Tense cues: which way an underspecified date points.
+//!
+//! The sentence around an expression is searched for tense cues (irregular
+//! past forms and future markers from `data/temporal/tense.tsv`, plus any
+//! lower-case word ending in "-ed"). The nearest cue decides; a cue after the
+//! expression counts at double distance, because the verb a date modifies
+//! usually comes first in English news ("announced on Thursday") while a
+//! trailing "said" is often only attribution. No cue: `None`, and the
+//! resolver applies its documented default.
+
+use super::lexicon::{Cue, Lex};
+use super::token::{Kind, Tok};
+use crate::model::Direction;
+
+/// Farthest a cue may be, in tokens.
+const WINDOW: usize = 40;
+
+fn boundary_before(text: &str, toks: &[Tok], i: usize) -> bool {
+    // Is there a sentence boundary between token i-1 and token i?
+    if i == 0 || i >= toks.len() {
+        return true;
+    }
+    let t = &toks[i];
+    if t.breaks > 0 {
+        return true;
+    }
+    let p = &toks[i - 1];
+    match p.kind {
+        Kind::Punct(b'!' | b'?' | b';') => true,
+        Kind::Punct(b'.') => {
+            // "Mr. Smith", "U.S. officials", "Jan. 17": not a boundary.
+            let before = if i >= 2 { Some(&toks[i - 2]) } else { None };
+            let abbrev =
+                before.is_some_and(|b| b.kind == Kind::Word && b.end - b.start <= 3 && b.upper);
+            let next_upper = t.upper || matches!(t.kind, Kind::Punct(b'"' | b'\''));
+            next_upper && !abbrev && !text[t.start..t.end].is_empty()
+        }
+        _ => false,
+    }
+}
+
+fn cue(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
+    let t = &toks[i];
+    if t.kind != Kind::Word {
+        return None;
+    }
+    let mut found = None;
+    for l in t.lex {
+        if let Lex::Cue(c) = l {
+            found = Some(*c);
+        }
+    }
+    let w = &text[t.start..t.end];
+    // "won't" is "will not", not "won".
+    if w.eq_ignore_ascii_case("won")
+        && toks.get(i + 1).is_some_and(|n| n.is_punct(b'\''))
+        && toks.get(i + 2).is_some_and(|n| text[n.start..n.end].eq_ignore_ascii_case("t"))
+    {
+        return Some(Cue::Future);
+    }
+    match found {
+        Some(Cue::Neutral) => None,
+        Some(c) => Some(c),
+        None => {
+            let b = w.as_bytes();
+            if !t.upper && b.len() >= 4 && b.ends_with(b"ed") {
+                Some(Cue::Past)
+            } else {
+                None
+            }
+        }
+    }
+}
+
+/// The direction the sentence around tokens `start..end` gives, if any.
+pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> Option<Direction> {
+    let mut best: Option<(usize, Cue)> = None;
+    // Left.
+    let mut i = start;
+    let mut d = 0;
+    while i > 0 && d < WINDOW {
+        if boundary_before(text, toks, i) {
+            break;
+        }
+        i -= 1;
+        d += 1;
+        if let Some(c) = cue(text, toks, i) {
+            best = Some((d, c));
+            break;
+        }
+    }
+    // Right, at double distance.
+    let mut j = end;
+    let mut d = 0;
+    while j < toks.len() && d < WINDOW {
+        if boundary_before(text, toks, j) {
+            break;
+        }
+        d += 1;
+        if best.is_some_and(|(bd, _)| 2 * d >= bd) {
+            break;
+        }
+        if let Some(c) = cue(text, toks, j) {
+            best = Some((2 * d, c));
+            break;
+        }
+        j += 1;
+    }
+    match best?.1 {
+        Cue::Past => Some(Direction::Past),
+        Cue::Future => Some(Direction::Future),
+        Cue::Neutral => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::token::tokenize;
+    use super::*;
+
+    fn dir(text: &str, word: &str) -> Option<Direction> {
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
+        let i = toks.iter().position(|t| &text[t.start..t.end] == word).unwrap();
+        direction(text, &toks, i, i + 1)
+    }
+
+    #[test]
+    fn past_and_future_cues() {
+        assert_eq!(
+            dir("The Kremlin announced on Thursday that it agreed.", "Thursday"),
+            Some(Direction::Past)
+        );
+        assert_eq!(
+            dir("Talks will resume on Thursday, he said.", "Thursday"),
+            Some(Direction::Future)
+        );
+        assert_eq!(dir("Putin had sent it on Wednesday.", "Wednesday"), Some(Direction::Past));
+        assert_eq!(dir("The summit is on Thursday.", "Thursday"), None);
+        assert_eq!(dir("He won't travel on Monday.", "Monday"), Some(Direction::Future));
+    }
+
+    #[test]
+    fn cues_stop_at_sentence_boundaries() {
+        assert_eq!(dir("He resigned. The vote is Thursday.", "Thursday"), None);
+        assert_eq!(dir("Mr. Smith is due Thursday.", "Thursday"), Some(Direction::Future));
+    }
+}
