@@ -64,6 +64,20 @@ pub(crate) enum Expr {
     DayPart { part: DayPart, day: Box<Expr> },
     /// START/MID/END of a period, or an approximate/bounded quantity.
     Mod { m: Mod, inner: Box<Expr> },
+    /// The reporting period in focus ("the quarter", "the latest period"),
+    /// `back` years earlier ("the year-ago quarter"); `quarter` names a
+    /// quarter explicitly ("the year-ago third quarter").
+    Focus { back: i64, quarter: Option<u32> },
+    /// "the weekend": the nearest weekend by tense.
+    Weekend,
+    /// "the nineties": a decade named by its digit.
+    DecadeWord(u8),
+    /// A month of a year given relatively ("July last year").
+    MonthOf { month: u32, of: Box<Expr> },
+    /// "the week of March 6".
+    WeekOf(Box<Expr>),
+    /// "two and a half years": `n` units and a half.
+    DurationHalf { n: u32, unit: Unit },
     /// Looked like a date but is impossible ("31 February", "2025-13-01"):
     /// skipped, with the reason.
     Invalid(&'static str),

@@ -14,6 +14,8 @@ use super::lexicon::{
 };
 use super::token::{Kind, Tok};
 
+mod periods;
+
 /// One match: tokens `start..end` and what they mean.
 #[derive(Debug, Clone)]
 pub(crate) struct Cand {
@@ -107,8 +109,23 @@ impl<'a> Parser<'a> {
         self.find(i, |l| if let Lex::Rel(r) = l { Some(*r) } else { None })
     }
 
+    /// A unit word. Capitalised mid-sentence it names something ("60
+    /// Minutes", "This Week" the programme), not a length of time.
     fn unit(&self, i: usize) -> Option<(Unit, bool)> {
-        self.find(i, |l| if let Lex::Unit(u, p) = l { Some((*u, *p)) } else { None })
+        let u = self.find(i, |l| if let Lex::Unit(u, p) = l { Some((*u, *p)) } else { None })?;
+        if self.tok(i).is_some_and(|t| t.upper) && !self.sentence_start(i) {
+            return None;
+        }
+        Some(u)
+    }
+
+    /// Token `i` starts a sentence or a line.
+    fn sentence_start(&self, i: usize) -> bool {
+        i == 0
+            || self.tok(i).is_some_and(|t| t.breaks > 0)
+            || self.tok(i - 1).is_some_and(|p| {
+                matches!(p.kind, Kind::Punct(b'.' | b'!' | b'?' | b'"' | b'\'' | b'(' | b':'))
+            })
     }
 
     fn day_part(&self, i: usize) -> Option<DayPart> {
@@ -228,9 +245,8 @@ impl<'a> Parser<'a> {
         }
         // "17.5", "17:30", "17-year": not a day.
         if self.glued(i + 1)
-            && (self.punct(i + 1, b':')
-                || self.punct(i + 1, b'.')
-                    && self.tok(i + 2).is_some_and(|t| t.kind == Kind::Num && !t.space))
+            && (self.punct(i + 1, b':') || self.punct(i + 1, b'.'))
+            && self.tok(i + 2).is_some_and(|t| t.kind == Kind::Num && !t.space)
         {
             return None;
         }
@@ -326,6 +342,13 @@ impl<'a> Parser<'a> {
         consider(self.set(i));
         consider(self.reference(i));
         consider(self.anaphoric(i));
+        consider(self.focus(i));
+        consider(self.weekend(i));
+        consider(self.words_year(i));
+        consider(self.month_of(i));
+        consider(self.week_of(i));
+        consider(self.fraction(i));
+        consider(self.recent(i));
         best
     }
 
@@ -417,8 +440,15 @@ impl<'a> Parser<'a> {
                 }
                 return Some((Expr::Date { year, month: Some(m), day: Some(d) }, end, "day_month"));
             }
-            // "the 17th" alone.
-            if start > i && self.glued(start + 1) && j == start + 2 {
+            // "the 17th" alone, not "the 25th anniversary".
+            let next_ok = self.tok(j).is_none_or(|t| t.kind != Kind::Word)
+                || [
+                    "of", "and", "or", "at", "in", "on", "when", "to", "until", "through", "for",
+                    "after", "before",
+                ]
+                .iter()
+                .any(|w| self.is(j, w));
+            if start > i && self.glued(start + 1) && j == start + 2 && next_ok {
                 return Some((
                     Expr::Date { year: None, month: None, day: Some(d) },
                     j,
@@ -1123,7 +1153,24 @@ impl<'a> Parser<'a> {
             j2 += 1;
         }
         // "two and a half years" is not handled; "a year and a half" either.
-        let (u, _) = self.unit(j2)?;
+        // "two more weeks", "at least 20 more years"
+        if !hyphen && self.is(j2, "more") && self.unit(j2 + 1).is_some() {
+            j2 += 1;
+        }
+        let (u, plural) = self.unit(j2)?;
+        let article = self.is(k, "a") || self.is(k, "an");
+        // "a second time", "a second round": the ordinal, not the unit.
+        if u == Unit::Second && !plural {
+            let closes = self.tok(j2 + 1).is_none_or(|t| matches!(t.kind, Kind::Punct(_)))
+                || matches!(self.rel(j2 + 1), Some(Rel::Ago | Rel::Earlier | Rel::Later));
+            if article && !closes {
+                return None;
+            }
+        }
+        // "three-quarters of", "a quarter of the vote": fractions.
+        if u == Unit::Quarter && (hyphen && plural || self.is(j2 + 1, "of")) {
+            return None;
+        }
         let mut end = j2 + 1;
         if self.punct(end, b'-') && self.glued(end) && self.glued(end + 1) {
             if self.is(end + 1, "old") {

@@ -210,6 +210,8 @@ pub(crate) enum Lex {
     Phrase(u16),
     /// Not temporal, but can start an expression ("every", "the").
     Starter,
+    /// A decade in words ("nineties" = 9).
+    DecadeWord(u8),
 }
 
 /// What a multi-word phrase means.
@@ -260,7 +262,7 @@ pub(crate) struct DataError {
     pub(crate) message: String,
 }
 
-type Files = [(&'static str, std::borrow::Cow<'static, str>); 15];
+type Files = [(&'static str, std::borrow::Cow<'static, str>); 16];
 
 fn files() -> Files {
     macro_rules! file {
@@ -290,6 +292,7 @@ fn files() -> Files {
         file!("tense.tsv"),
         file!("not_year.tsv"),
         file!("starters.tsv"),
+        file!("decades.tsv"),
     ]
 }
 
@@ -426,6 +429,13 @@ impl Lexicon {
                         _ => return Err(bad("side must be before or after")),
                     }),
                     "starters.tsv" => Lex::Starter,
+                    "decades.tsv" => {
+                        let d: u8 = col(1)?.parse().map_err(|_| bad("bad decade digit"))?;
+                        if d > 9 {
+                            return Err(bad("decade digit out of range"));
+                        }
+                        Lex::DecadeWord(d)
+                    }
                     _ => return Err(bad("unknown data file")),
                 };
                 if word.contains(' ') || word.is_empty() {

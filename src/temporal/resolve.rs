@@ -326,7 +326,10 @@ impl Resolver {
                     |y: i32| if quarter { Period::Quarter(y, *n) } else { Period::Half(y, *n) };
                 if let Some(inner) = of {
                     let r = self.expr(inner, dir)?;
-                    let Some(Period::Year(y)) = r.period else { return None };
+                    let Some(Period::Year(y)) = r.period else {
+                        let v = if quarter { format!("XXXX-Q{n}") } else { format!("XXXX-H{n}") };
+                        return Some(Resolved::unresolved(v, r.note.unwrap_or(NO_DCT), "no_dct"));
+                    };
                     let p = make(y);
                     p.interval()?;
                     return Some(Resolved::period(p, r.anchor, r.direction, r.decision));
@@ -397,6 +400,106 @@ impl Resolver {
                     .and_then(|iv| Period::containing(*grain, iv.start))
                     .and_then(|p| p.shift(*offset))?;
                 Resolved::period(p, anchor, None, "anaphoric")
+            }
+            Expr::Focus { back, quarter } => {
+                let (base, anchor) = match self.last {
+                    Some(p @ (Period::Quarter(..) | Period::Half(..))) => {
+                        (p, Anchor::PreviousMention)
+                    }
+                    Some(p @ Period::Year(_)) if *back > 0 && quarter.is_none() => {
+                        (p, Anchor::PreviousMention)
+                    }
+                    _ => match self.dct {
+                        Some(d) => {
+                            match Period::containing(Grain::Quarter, d).and_then(|p| p.shift(-1)) {
+                                Some(p) => (p, Anchor::Publication),
+                                None => return None,
+                            }
+                        }
+                        None => {
+                            return Some(Resolved::unresolved("XXXX-QX".into(), NO_DCT, "no_dct"))
+                        }
+                    },
+                };
+                let p = match quarter {
+                    Some(n) => {
+                        let y = base.interval()?.start.year();
+                        let p = Period::Quarter(y.checked_sub(i32::try_from(*back).ok()?)?, *n);
+                        p.interval()?;
+                        p
+                    }
+                    None => base.shift_by(Grain::Year, -back)?,
+                };
+                Resolved::period(p, anchor, None, "reporting_period")
+            }
+            Expr::Weekend => {
+                let Some(dct) = self.dct else {
+                    return Some(Resolved::unresolved("XXXX-WXX-WE".into(), NO_DCT, "no_dct"));
+                };
+                let (d, why) = Self::direction(dir);
+                let here = Period::containing(Grain::Weekend, dct)?;
+                let cands: Vec<Period> = (-2..=2).filter_map(|k| here.shift(k)).collect();
+                Resolved::period(pick(dct, d, false, &cands)?, Anchor::Publication, Some(d), why)
+            }
+            Expr::DecadeWord(digit) => {
+                let Some(dct) = self.dct else {
+                    return Some(Resolved::unresolved("XXX".into(), NO_DCT, "no_dct"));
+                };
+                let c = dct.year().div_euclid(100);
+                let cands: Vec<Period> = [c - 1, c]
+                    .iter()
+                    .map(|cc| Period::Decade(cc * 10 + i32::from(*digit)))
+                    .collect();
+                Resolved::period(
+                    pick(dct, Direction::Past, false, &cands)?,
+                    Anchor::Publication,
+                    None,
+                    "decade_words",
+                )
+            }
+            Expr::MonthOf { month, of } => {
+                let r = self.expr(of, dir)?;
+                let Some(Period::Year(y)) = r.period else {
+                    return Some(Resolved::unresolved(
+                        format!("XXXX-{month:02}"),
+                        r.note.unwrap_or(NO_DCT),
+                        "no_dct",
+                    ));
+                };
+                let p = Period::Month(y, *month);
+                p.interval()?;
+                Resolved::period(p, r.anchor, None, r.decision)
+            }
+            Expr::WeekOf(inner) => {
+                let r = self.expr(inner, dir)?;
+                let Some(iv) = r.interval else { return Some(r) };
+                let p = Period::containing(Grain::Week, iv.start)?;
+                Resolved::period(p, r.anchor, r.direction, r.decision)
+            }
+            Expr::DurationHalf { n, unit } => {
+                let v = match unit {
+                    Unit::Year => {
+                        format!("P{}", if *n == 0 { "6M".to_string() } else { format!("{n}Y6M") })
+                    }
+                    Unit::Month => {
+                        format!("P{}", if *n == 0 { "15D".to_string() } else { format!("{n}M15D") })
+                    }
+                    Unit::Day => {
+                        format!("P{}T12H", if *n == 0 { String::new() } else { format!("{n}D") })
+                    }
+                    Unit::Hour => {
+                        format!("PT{}30M", if *n == 0 { String::new() } else { format!("{n}H") })
+                    }
+                    Unit::Minute => {
+                        format!("PT{}30S", if *n == 0 { String::new() } else { format!("{n}M") })
+                    }
+                    u => {
+                        let base = unit_code(*u, Some(*n));
+                        let (num, code) = base.split_at(base.len() - 1);
+                        format!("{num}.5{code}")
+                    }
+                };
+                Resolved::plain(TimexType::Duration, v, "duration")
             }
             Expr::Duration { n, unit } => {
                 Resolved::plain(TimexType::Duration, unit_code(*unit, *n), "duration")

