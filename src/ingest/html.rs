@@ -81,6 +81,9 @@ static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NOT_PUBLISHED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)updated|modified|edited|revised").expect("valid regex"));
+static BYLINE_STRONG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)byline|dateline|posted|publish|pubdate").expect("valid regex")
+});
 static BYLINE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)byline|dateline|posted|publish|pubdate|timestamp|article-date|post-date|entry-date|story-date|date|meta")
         .expect("valid regex")
@@ -153,9 +156,6 @@ pub(crate) fn read_page(html: &str) -> Result<Draft, String> {
         source: meta.source,
         ..Draft::default()
     };
-    if d.published.is_none() {
-        d.warnings.push((None, "no publication date found in the page".into()));
-    }
     d.warnings.extend(meta.warnings.into_iter().map(|w| (None, w)));
     Ok(d)
 }
@@ -406,23 +406,28 @@ fn find_date(
             }
         }
     }
-    // Visible byline text: "Published 14 March 2025, 10:31 GMT".
-    for el in doc.select(&DATEY) {
-        let e = el.value();
-        let marks = format!("{} {}", e.attr("class").unwrap_or(""), e.id().unwrap_or(""));
-        if !BYLINE_CLASS.is_match(&marks) || NOT_PUBLISHED.is_match(&marks) || is_noise(el) {
-            continue;
-        }
-        let text = clean_ws(&el.text().collect::<String>());
-        if text.len() > 160 {
-            continue;
-        }
-        // Only what comes before "Updated ...".
-        let head = NOT_PUBLISHED.find(&text).map_or(text.as_str(), |m| &text[..m.start()]);
-        if let Some(m) = TEXT_DATE.find(head) {
-            if parse_stamp(m.as_str()).is_ok() {
-                meta.published = Some(("byline".into(), m.as_str().to_string()));
-                return;
+    // Visible byline text: "Published 14 March 2025, 10:31 GMT". Bylines
+    // and publication labels first, then generic date/meta boxes.
+    for strong in [true, false] {
+        for el in doc.select(&DATEY) {
+            let e = el.value();
+            let marks = format!("{} {}", e.attr("class").unwrap_or(""), e.id().unwrap_or(""));
+            let hit =
+                if strong { BYLINE_STRONG.is_match(&marks) } else { BYLINE_CLASS.is_match(&marks) };
+            if !hit || NOT_PUBLISHED.is_match(&marks) || is_noise(el) {
+                continue;
+            }
+            let text = clean_ws(&el.text().collect::<String>());
+            if text.len() > 160 {
+                continue;
+            }
+            // Only what comes before "Updated ...".
+            let head = NOT_PUBLISHED.find(&text).map_or(text.as_str(), |m| &text[..m.start()]);
+            if let Some(m) = TEXT_DATE.find(head) {
+                if parse_stamp(m.as_str()).is_ok() {
+                    meta.published = Some(("byline".into(), m.as_str().to_string()));
+                    return;
+                }
             }
         }
     }
@@ -746,4 +751,121 @@ fn is_byline(s: &str) -> bool {
             || s.starts_with("BY ")
             || s.starts_with("Published")
             || s.starts_with("Posted"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BODY: &str = "<article><p>The foreign ministers of the two countries met in the capital on Tuesday, officials said, and agreed to meet again next month.</p><p>A joint statement followed.</p></article>";
+
+    fn page(head: &str, body: &str) -> String {
+        format!("<!doctype html><html><head>{head}</head><body>{body}</body></html>")
+    }
+
+    fn date_of(head: &str, body: &str) -> Option<String> {
+        let d = read_page(&page(head, body)).unwrap();
+        d.published.map(|(_, v)| parse_stamp(&v).unwrap().date.to_string())
+    }
+
+    #[test]
+    fn data_files_load() {
+        assert!(NOISE.contains("share"));
+        assert!(DATE_META.iter().any(|m| m == "article:published_time"));
+        assert!(!DATE_META.iter().any(|m| m.contains("modif") || m.contains("updated")));
+    }
+
+    #[test]
+    fn meta_names() {
+        for (attr, name) in [
+            ("property", "article:published_time"),
+            ("name", "pubdate"),
+            ("name", "DC.date.issued"),
+            ("name", "sailthru.date"),
+            ("name", "parsely-pub-date"),
+            ("itemprop", "datePublished"),
+            ("name", "citation_publication_date"),
+        ] {
+            let head = format!("<meta {attr}=\"{name}\" content=\"2024-06-05T10:00:00+02:00\">");
+            assert_eq!(date_of(&head, BODY).as_deref(), Some("2024-06-05"), "{name}");
+        }
+    }
+
+    #[test]
+    fn published_is_preferred_to_modified() {
+        let head = "<meta property=\"article:modified_time\" content=\"2024-06-09\"><meta property=\"article:published_time\" content=\"2024-06-05\">";
+        assert_eq!(date_of(head, BODY).as_deref(), Some("2024-06-05"));
+        let only_modified = "<meta property=\"article:modified_time\" content=\"2024-06-09\"><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"dateModified\":\"2024-06-09\"}</script>";
+        let b = format!("<p class=\"updated\">Updated 9 June 2024</p>{BODY}");
+        assert_eq!(date_of(only_modified, &b), None);
+    }
+
+    #[test]
+    fn json_ld_graph_and_arrays() {
+        let head = r#"<script type="application/ld+json">[{"@type":"Organization","name":"X"},{"@graph":[{"@type":"WebPage","datePublished":"2020-01-01"},{"@type":["NewsArticle"],"datePublished":"2024-06-05T23:30:00-05:00","headline":"H"}]}]</script>"#;
+        assert_eq!(date_of(head, BODY).as_deref(), Some("2024-06-05"));
+        let d = read_page(&page(head, BODY)).unwrap();
+        assert_eq!(d.title, "H");
+    }
+
+    #[test]
+    fn time_elements_and_bylines() {
+        let b = format!("<div class=\"byline\">By A. Writer <time datetime=\"2024-06-05\">5 June</time></div>{BODY}");
+        assert_eq!(date_of("", &b).as_deref(), Some("2024-06-05"));
+        let b = format!("<time pubdate>June 5, 2024</time>{BODY}");
+        assert_eq!(date_of("", &b).as_deref(), Some("2024-06-05"));
+        let b = format!("<time class=\"updated\" datetime=\"2024-06-09\"></time><p class=\"article-date\">Published: 5 June 2024 | Updated: 9 June 2024</p>{BODY}");
+        assert_eq!(date_of("", &b).as_deref(), Some("2024-06-05"));
+        let b = format!("<p class=\"article-date\">Updated: 9 June 2024</p>{BODY}");
+        assert_eq!(date_of("", &b), None);
+    }
+
+    #[test]
+    fn url_dates() {
+        let head = "<link rel=\"canonical\" href=\"https://e.org/news/2024/06/05/talks\">";
+        assert_eq!(date_of(head, BODY).as_deref(), Some("2024-06-05"));
+        let head = "<meta property=\"og:url\" content=\"https://e.org/a/20240605/talks\">";
+        assert_eq!(date_of(head, BODY).as_deref(), Some("2024-06-05"));
+        let head = "<link rel=\"canonical\" href=\"https://e.org/news/2024/06/talks\">";
+        assert_eq!(date_of(head, BODY), None, "a month is not a day");
+    }
+
+    #[test]
+    fn unreadable_meta_date_is_reported_and_next_source_used() {
+        let head = "<meta property=\"article:published_time\" content=\"soon\"><meta name=\"pubdate\" content=\"2024-06-05\">";
+        let d = read_page(&page(head, BODY)).unwrap();
+        assert!(d.warnings.iter().any(|(_, w)| w.contains("soon")));
+        assert_eq!(d.published.unwrap().1, "2024-06-05");
+    }
+
+    #[test]
+    fn noise_tokens() {
+        for t in [
+            "share",
+            "c-share",
+            "share-bar",
+            "post_share_links",
+            "comments",
+            "cookie-banner",
+            "related-posts",
+        ] {
+            assert!(noise_token(t), "{t}");
+        }
+        for t in ["shared", "adjacent", "article-body", "entry-content", "post", "story"] {
+            assert!(!noise_token(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn pages_without_text_are_errors() {
+        assert!(read_page(&page("<title>Home</title>", "<nav><a href=\"/a\">A</a></nav>")).is_err());
+        assert!(read_page("").is_err());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(s in "(<[a-z]{1,6}( class=\"[a-z -]{0,12}\")?>|</[a-z]{1,6}>|[A-Za-z ,.]{0,30}){0,40}") {
+            let _ = read_page(&s);
+        }
+    }
 }

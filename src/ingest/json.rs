@@ -76,7 +76,13 @@ fn items_of(v: Value) -> Vec<Item> {
 pub(crate) fn read_line(line: &str) -> Item {
     match serde_json::from_str::<Value>(line) {
         Ok(v) => from_value(v),
-        Err(e) => Err(format!("invalid JSON: {e}")),
+        // The line number is the file's (given by the caller); keep the
+        // column only.
+        Err(e) => {
+            let msg = e.to_string();
+            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+            Err(format!("invalid JSON at column {}: {msg}", e.column()))
+        }
     }
 }
 

@@ -531,7 +531,7 @@ fn finalize(d: Draft, file: &str, index: usize) -> (Article, Vec<Diagnostic>) {
     ctx.source = d.source.clone().or(ctx.source);
     ctx.place = d.place.clone().or(ctx.place);
     if ctx.place.is_none() {
-        if let Some((place, agency)) = d.paragraphs.first().and_then(|p| text::dateline(p)) {
+        if let Some((place, agency)) = d.paragraphs.iter().take(3).find_map(|p| text::dateline(p)) {
             ctx.place = Some(place);
             if ctx.source.is_none() {
                 ctx.source = agency;
