@@ -669,7 +669,7 @@ fn collect(el: ElementRef<'_>, out: &mut Blocks, depth: usize) {
                     }
                     continue;
                 }
-                if is_noise(ce) || name == "h1" || name == "img" {
+                if is_noise(ce) || is_byline_el(ce) || name == "h1" || name == "img" {
                     continue;
                 }
                 if name == "figcaption" || is_caption_class(ce) {
@@ -744,13 +744,35 @@ fn flush(buf: &mut String, links: &mut usize, out: &mut Blocks) {
     *links = 0;
 }
 
+/// Bylines and date lines: author and time, not article text. Their dates
+/// are read by `find_date` before the text is collected.
+fn is_byline_el(el: ElementRef<'_>) -> bool {
+    const PARTS: &[&str] = &[
+        "byline",
+        "author",
+        "authors",
+        "meta",
+        "timestamp",
+        "date",
+        "dateline",
+        "published",
+        "posted",
+        "pubdate",
+    ];
+    let v = el.value();
+    let hit = |t: &str| t.to_ascii_lowercase().split(['-', '_']).any(|p| PARTS.contains(&p));
+    v.classes().any(hit) || v.id().is_some_and(hit) || v.attr("rel").is_some_and(|r| r == "author")
+}
+
+static BYLINE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:by|published|posted|updated|first published|last updated)\b")
+        .expect("valid regex")
+});
+
 fn is_byline(s: &str) -> bool {
     let words = s.split_whitespace().count();
-    words <= 12
-        && (s.starts_with("By ")
-            || s.starts_with("BY ")
-            || s.starts_with("Published")
-            || s.starts_with("Posted"))
+    BYLINE_TEXT.is_match(s)
+        && (words <= 8 || (words <= 30 && (TEXT_DATE.is_match(s) || s.contains(['·', '|', '•']))))
 }
 
 #[cfg(test)]
