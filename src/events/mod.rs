@@ -30,6 +30,16 @@ use self::extract::{RawEvent, TextContext};
 
 /// Extract every event mention from one article (body and captions).
 pub fn extract(article: &Article) -> Vec<Event> {
+    extract_with(article, crate::temporal::tag)
+}
+
+/// [`extract`] with the temporal expressions of each text (the body, each
+/// caption) given by `tag` instead of [`crate::temporal::tag`]: for
+/// evaluating extraction on gold expressions, or another tagger.
+pub fn extract_with(
+    article: &Article,
+    tag: impl Fn(&str, &crate::model::PubContext) -> Vec<crate::model::Timex>,
+) -> Vec<Event> {
     let body = article.text();
     let mut cast = Cast::default();
     actors::find_people(&body, &mut cast);
@@ -50,14 +60,14 @@ pub fn extract(article: &Article) -> Vec<Event> {
     let published = article.context.date;
     let mut out = Vec::new();
     for (ci, caption) in article.captions.iter().enumerate() {
-        let timexes = crate::temporal::tag(&caption.text, &article.context);
+        let timexes = tag(&caption.text, &article.context);
         let mentions = actors::find(&caption.text, &cast);
         let ctx = TextContext { published, caption: Some(caption.date) };
         for raw in extract::events_in_text(&caption.text, &mentions, &timexes, ctx) {
             out.push(finish(raw, &caption.text, Some(ci), &source));
         }
     }
-    let timexes = crate::temporal::tag(&body, &article.context);
+    let timexes = tag(&body, &article.context);
     let mentions = actors::find(&body, &cast);
     let ctx = TextContext { published, caption: None };
     for raw in extract::events_in_text(&body, &mentions, &timexes, ctx) {
