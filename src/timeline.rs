@@ -37,9 +37,11 @@ A `mention_id` is the same kind of hash over the article id, the text
 it is associative, commutative and idempotent:
 
 - **Date**: mentions are grouped by date value and mod; each group scores
-  the sum of its mentions' confidences (in thousandths, so the sum does not
-  depend on order); the highest score wins, then the finer precision, then
-  the earlier start, then the smaller value.
+  the sum of the confidences of its mentions whose date was *stated* (own
+  clause or caption; not inherited, not a fallback), then the sum over all
+  its mentions (in thousandths, so sums do not depend on order); the
+  highest wins, then the finer precision, then the earlier start, then the
+  smaller value. A date stated once beats a date inherited many times.
 - **Representative**: among the winning group, the most confident mention,
   then the smallest `mention_id`; the entry's event data come from it.
 - **Conflict**: any other group with at least one mention whose date was
@@ -214,6 +216,7 @@ fn stated(a: DateAnchor) -> bool {
 }
 
 struct DateGroup<'a> {
+    stated: u64,
     score: u64,
     precision: Precision,
     interval: Option<Interval>,
@@ -225,6 +228,7 @@ fn rebuild(event_id: String, g: Group) -> Option<TimelineEntry> {
     let mut dg: BTreeMap<(String, Option<String>), DateGroup> = BTreeMap::new();
     for m in g.mentions.values() {
         let d = dg.entry((m.date.value.clone(), m.date.modifier.clone())).or_insert(DateGroup {
+            stated: 0,
             score: 0,
             precision: m.date.precision,
             interval: m.date.interval,
@@ -232,6 +236,9 @@ fn rebuild(event_id: String, g: Group) -> Option<TimelineEntry> {
             members: Vec::new(),
         });
         d.score += milli(m.date.confidence);
+        if stated(m.date.anchor) {
+            d.stated += milli(m.date.confidence);
+        }
         d.precision = d.precision.min(m.date.precision);
         // Intervals of one value agree; keep the smallest for determinism.
         if m.date.interval < d.interval || d.interval.is_none() {
@@ -240,8 +247,9 @@ fn rebuild(event_id: String, g: Group) -> Option<TimelineEntry> {
         d.members.push(m);
     }
     let best = dg.values().max_by(|a, b| {
-        a.score
-            .cmp(&b.score)
+        a.stated
+            .cmp(&b.stated)
+            .then(a.score.cmp(&b.score))
             .then(b.precision.cmp(&a.precision))
             .then(b.interval.map(|i| i.start).cmp(&a.interval.map(|i| i.start)))
             .then(b.value.cmp(a.value))

@@ -207,6 +207,11 @@ pub(crate) static HEADS: LazyLock<Heads> = LazyLock::new(|| {
     Heads { matcher, military }
 });
 
+/// True when `word` is an actor head noun ("airstrikes", "forces").
+pub(crate) fn is_head(word: &str) -> bool {
+    HEADS.matcher.find(word).is_some_and(|m| m.start() == 0 && m.end() == word.len())
+}
+
 /// Words after which a gazetteer mention is a place, not a participant.
 const PLACE_PREPOSITIONS: &[&str] =
     &["in", "at", "from", "near", "across", "inside", "outside", "around", "within", "via"];

@@ -11,8 +11,9 @@ For each trigger of a sentence:
   allegation ("allegations that ...") make it `hypothetical`. A verb right
   after "to" is the content of something else ("urged X to withdraw") and
   makes no event, unless a scheduling frame governs it ("plans to visit",
-  "is expected to meet": `scheduled`), a threat ("threatened to strike":
-  `hypothetical`) or a refusal ("refused to meet": `negated`). An occurred
+  "is expected to meet": `scheduled`) or a threat ("threatened to strike":
+  `hypothetical`); after a refusal ("declined to back") the refusal itself
+  is the event. An occurred
   event whose own date lies after publication becomes `scheduled`.
 - **Source**: the nearest actor before the trigger in its clause, else the
   first actor of the sentence before it. A past participle right after a
@@ -25,8 +26,12 @@ For each trigger of a sentence:
   verb ("told the UN"); a possessive there ("reaffirmed Russia's
   readiness") is content, not a target.
 - **Nouns** ("meeting", "ceasefire", "strike") make an event only when a
-  date belongs to them or in a caption; their participants are the actors of
-  their clause. An undated noun is background.
+  date belongs to them, in a caption, or when "with" and an actor follow
+  them ("a telephone call with U.S. President ..."); their participants are
+  the actors of their clause. Any other undated noun is background.
+- **Statements** that only source another event of their sentence ("...,
+  officials said") and statements by anonymous sources ("officials",
+  "a diplomatic source", "the military") are not events.
 - `ORDER` becomes `MOBILIZE` when a target is military, else `REQUEST`.
 - Mentions in one sentence with the same type, mode and actor codes are one
   event; an event with no target inherits the target of an earlier event of
@@ -166,7 +171,8 @@ fn status(text: &str, sentence: Span, clause: Span, trig: &Trigger) -> Option<Ev
         let frame = window.get(1).copied();
         return match frame {
             Some(f) if THREAT_FRAMES.contains(&f) => Some(EventStatus::Hypothetical),
-            Some(f) if REFUSAL_FRAMES.contains(&f) => Some(EventStatus::Negated),
+            // "declined to back": the refusal is the event (REJECT).
+            Some(f) if REFUSAL_FRAMES.contains(&f) => None,
             Some(f) if SCHEDULE_FRAMES.contains(&f) => {
                 if window.iter().skip(2).any(|w| NEGATIONS.contains(w)) {
                     Some(EventStatus::Negated)
@@ -267,7 +273,11 @@ pub fn events_in_text(
             };
             let own_date = own[i].map(|ti| link::own_date(&timexes[ti]));
             let noun = trig.reading == Reading::Noun;
-            if noun && own_date.is_none() && ctx.caption.is_none() {
+            if noun
+                && own_date.is_none()
+                && ctx.caption.is_none()
+                && !with_actor(text, trig, &in_sentence)
+            {
                 continue;
             }
             let status = if noun {
@@ -360,10 +370,65 @@ pub fn events_in_text(
             };
             push_unique(&mut sentence_events, ev);
         }
+        drop_sourcing_statements(text, &clauses, &mut sentence_events);
         out.extend(sentence_events);
     }
     complete_targets(&mut out);
     out
+}
+
+/// Head nouns of anonymous sources.
+const ANONYMOUS_HEADS: &[&str] = &[
+    "officials",
+    "official",
+    "source",
+    "sources",
+    "diplomats",
+    "diplomat",
+    "military",
+    "army",
+    "media",
+    "authorities",
+    "forces",
+];
+/// Plain reporting verbs: a statement with one of these only sources the
+/// other events of its sentence.
+const REPORTING_VERBS: &[&str] =
+    &["said", "says", "say", "told", "tells", "added", "adds", "stated", "noted", "indicated"];
+
+/// Drop statements that are not news in themselves (see the module docs).
+fn drop_sourcing_statements(text: &str, clauses: &[Span], events: &mut Vec<RawEvent>) {
+    let has_other = events.iter().any(|e| e.event_type != "STATEMENT");
+    events.retain(|e| {
+        if e.event_type != "STATEMENT" {
+            return true;
+        }
+        let source = e.actors.iter().find(|a| a.part == "source");
+        let anonymous = source.is_some_and(|a| {
+            a.kind == "institution"
+                && a.name.rsplit(' ').next().is_some_and(|h| ANONYMOUS_HEADS.contains(&h))
+        });
+        let verb = text[e.trigger_span.start..e.trigger_span.end].to_lowercase();
+        // "after Israel said ...": a statement narrated in a clause of its
+        // own is an event, not a source.
+        let clause = clauses.iter().rfind(|c| c.start <= e.trigger_span.start);
+        let narrated = clause.is_some_and(|c| {
+            lower_words(text, *c).first().is_some_and(|(_, w)| {
+                matches!(w.as_str(), "after" | "before" | "when" | "while" | "following" | "until")
+            })
+        });
+        let sourcing = has_other && !narrated && REPORTING_VERBS.contains(&verb.as_str());
+        !(anonymous || sourcing)
+    });
+}
+
+/// "talks with X", "a call with X": an actor introduced by "with" right
+/// after a noun trigger.
+fn with_actor(text: &str, trig: &Trigger, in_sentence: &[&ActorMention]) -> bool {
+    let rest = &text[trig.span.end..];
+    let Some(after) = rest.strip_prefix(" with ") else { return false };
+    let from = trig.span.end + (rest.len() - after.len());
+    in_sentence.iter().any(|m| !m.place && m.span.start >= from && m.span.start <= from + 40)
 }
 
 /// Words that may stand between a subject and its verb.
@@ -443,12 +508,25 @@ fn subject<'a>(
         .copied()
         .filter(|m| !m.place && !m.adjective && m.span.end <= trig.span.start)
         .collect();
+    // ", accusing Moscow of ...": the participle shares the sentence's
+    // subject.
+    let form = &text[trig.span.start..trig.span.end];
+    if form.split(' ').next().is_some_and(|w| w.ends_with("ing"))
+        && text[..trig.span.start].trim_end().ends_with(',')
+    {
+        return before.first().copied();
+    }
     if let Some(near) = before.iter().rev().find(|m| m.span.start >= clause.start) {
         let gap = &text[near.span.end..trig.span.start];
         let words = lower_words(text, Span::new(near.span.end, trig.span.start));
         let comma_ok = !gap.contains(',') || gap.trim() == ",";
-        let words_ok =
-            words.len() <= 4 && words.iter().all(|(_, w)| SUBJECT_GAP_WORDS.contains(&w.as_str()));
+        // "Israeli artillery and airstrikes hit": a coordinated head noun.
+        let words_ok = words.len() <= 4
+            && words.iter().enumerate().all(|(i, (_, w))| {
+                SUBJECT_GAP_WORDS.contains(&w.as_str())
+                    || ((w == "and" || w == "or") && i == 0)
+                    || (i > 0 && super::actors::is_head(w))
+            });
         if comma_ok && words_ok {
             return Some(near);
         }

@@ -15,11 +15,13 @@ The input is the text's [`Timex`] list (from [`crate::temporal::tag`]); only
    caption's filing date (anchor `explicit`, rule `caption_date`); body dates
    never date a caption, and caption dates never date the body.
 3. **Inherited.** Otherwise the event takes the nearest usable expression of
-   its own sentence (rule `inherited_same_sentence`), else the nearest
-   earlier day- or week-grained expression of the text, the report's context
-   (rule `inherited_report_context`). Anchor `inherited`, lower confidence.
-   Coarser dates ("in November") are not report context: a background
-   reference does not date the sentences after it.
+   its own sentence (the dated clause the sentence continues; rule
+   `inherited_same_sentence`), else the **lead date**: the first day- or
+   week-grained (or finer) expression of the text, the date of the story's
+   lead event, around which reactions and statements are reported (rule
+   `inherited_report_context`). Anchor `inherited`, lower confidence.
+   Coarser dates ("in November") and later dates of side stories ("in May
+   2011 ...") are not the report's context.
 4. **Fallback.** Otherwise the publication date (anchor
    `publication_fallback`), or no date at all (anchor `none`).
 */
@@ -120,7 +122,7 @@ pub fn inherited(sentence: Span, trigger: Span, timexes: &[Timex]) -> Option<Eve
     }
     timexes
         .iter()
-        .rfind(|t| usable(t) && t.span.end <= sentence.start && t.precision <= Precision::Week)
+        .find(|t| usable(t) && t.precision <= Precision::Week)
         .map(|t| from_timex(t, DateAnchor::Inherited, "inherited_report_context", CONF_CONTEXT))
 }
 
@@ -246,7 +248,7 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn report_context_is_inherited_only_from_fine_dates() {
+    fn report_context_is_the_lead_date() {
         let t = "X met Y on Monday. Z set it up in November. Then W spoke.";
         let mut nov = day("November", t, (2024, 11, 1), Anchor::Publication);
         nov.precision = Precision::Month;

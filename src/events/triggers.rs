@@ -8,8 +8,9 @@ reading a match gets is decided from the word before it, by [`reading`]:
 
 - after a determiner or possessive ("a visit", "Syria's support") it is a
   **noun**;
-- after a form of "be" an "-ing" form is a verb ("is meeting"); elsewhere
-  "-ing" forms are participles or gerunds and are only nouns;
+- after a form of "be" an "-ing" form is a verb ("is meeting"), and after a
+  comma it opens a participle clause ("..., accusing Moscow of ..."); elsewhere
+  "-ing" forms are gerunds and are only nouns;
 - a bare base form ("meet", "strike") is a verb only after a modal,
   auxiliary, "to", a negation or a subject pronoun;
 - other inflected forms ("met", "condemns") are verbs.
@@ -167,7 +168,10 @@ fn reading(text: &str, span: Span, senses: &FormSenses) -> Option<Reading> {
         return senses.noun.as_ref().map(|_| Reading::Noun);
     }
     if first.ends_with("ing") {
-        if after_be && senses.verb.is_some() {
+        // "is meeting"; ", accusing Moscow of ...": a participle clause
+        // whose subject is the sentence's.
+        let after_comma = text[..span.start].trim_end().ends_with(',');
+        if (after_be || after_comma) && senses.verb.is_some() {
             return Some(Reading::Verb);
         }
         return senses.noun.as_ref().map(|_| Reading::Noun);
