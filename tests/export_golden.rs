@@ -96,11 +96,11 @@ fn page_lists_every_entry_in_order_with_permalinks() {
         .cloned()
         .collect::<Vec<_>>();
     for e in &entries {
-        let anchor = format!("<article class=\"entry");
+        let anchor = "<article class=\"entry";
         let id = format!("id=\"{}\"", e.event_id);
         let pos = main.find(&id).unwrap_or_else(|| panic!("{} on the page", e.event_id));
         assert!(pos > last, "{} is in timeline order", e.event_id);
-        assert!(main[..pos].rfind(&anchor).is_some());
+        assert!(main[..pos].rfind(anchor).is_some());
         assert!(main.contains(&format!("href=\"#{}\"", e.event_id)), "permalink");
         last = pos;
     }
