@@ -195,7 +195,8 @@ impl Command {
         let mut err = stderr.lock();
         match self {
             Command::Build(a) => {
-                let opts = cmd::build::BuildOptions { input: a.input.into(), output: a.output.into() };
+                let opts =
+                    cmd::build::BuildOptions { input: a.input.into(), output: a.output.into() };
                 cmd::build::run(&opts, &mut out, &mut err)
             }
             Command::Tag(a) => {
