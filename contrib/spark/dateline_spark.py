@@ -55,6 +55,9 @@ __all__ = [
     "merge_partition",
     "extract_rdd",
     "merge_rdd",
+    "extract_rows",
+    "merge_rows",
+    "pipeline_rdd",
     "extract_df",
     "merge_df",
     "run_pipeline",
@@ -290,12 +293,12 @@ def merge_rdd(events, num_partitions: Optional[int] = None, binary: str = BINARY
 STEP_SCHEMA = "kind string, json string"
 
 
-def _step_rows(outputs: Iterator[str], kind: str, result: StepResult) -> Iterator[tuple]:
+def _step_rows(outputs: Iterator[str], kind: str, step: str, result: StepResult) -> Iterator[tuple]:
     for line in outputs:
         yield (kind, line)
     for d in result.diagnostics:
         yield ("diagnostic", d)
-    yield ("summary", json.dumps(result.summary, separators=(",", ":")))
+    yield ("summary", json.dumps({"step": step, **(result.summary or {})}, separators=(",", ":")))
 
 
 def extract_rows(records: Iterable, binary: str = BINARY_NAME, args: Optional[List[str]] = None
@@ -303,7 +306,7 @@ def extract_rows(records: Iterable, binary: str = BINARY_NAME, args: Optional[Li
     """`extract` over one partition as `(kind, json)` rows: the events, then
     the step's diagnostics and summary."""
     result = StepResult()
-    return _step_rows(extract_partition(records, binary, args, result), "event", result)
+    return _step_rows(extract_partition(records, binary, args, result), "event", "extract", result)
 
 
 def merge_rows(rows: Iterable[tuple], binary: str = BINARY_NAME) -> Iterator[tuple]:
@@ -319,7 +322,7 @@ def merge_rows(rows: Iterable[tuple], binary: str = BINARY_NAME) -> Iterator[tup
                 passed.append((kind, js))
 
     result = StepResult()
-    yield from _step_rows(merge_partition(data(), binary, result), "entry", result)
+    yield from _step_rows(merge_partition(data(), binary, result), "entry", "merge", result)
     # The feeder thread has finished (run_step joined it): `passed` is whole.
     yield from passed
 
@@ -425,11 +428,6 @@ def ship_binary(spark, path: str) -> None:
             raise classic_error
 
 
-class PipelineStats(dict):
-    """Totals of the step summaries: read, articles, events (extract);
-    entries (merge); errors (both)."""
-
-
 def _register_by_value() -> None:
     # Imported as a library, this module's functions are pickled by
     # reference and executors would need it on their path; by value they
@@ -461,7 +459,9 @@ def run_pipeline(
     ``rdd`` (mapPartitions, classic Spark only)."""
     _register_by_value()
     n = partitions or int(spark.conf.get("spark.sql.shuffle.partitions", "8"))
-    stats = PipelineStats(read=0, articles=0, events=0, entries=0, errors=0)
+    # Totals of the step summaries: read, articles, events from extract;
+    # entries from merge; errors from both.
+    stats = dict(read=0, articles=0, events=0, entries=0, errors=0)
 
     if api == "rdd":
         steps = pipeline_rdd(spark.sparkContext.textFile(input_path), n, binary)
@@ -482,7 +482,8 @@ def run_pipeline(
                 yield js.encode("utf-8")
             elif kind == "summary":
                 s = json.loads(js)
-                for k in ("read", "articles", "events", "entries", "errors"):
+                keys = ("read", "articles", "events", "errors") if s.get("step") == "extract" else ("entries", "errors")
+                for k in keys:
                     stats[k] += int(s.get(k, 0))
             else:
                 log(f"dateline: {js}")
@@ -501,7 +502,7 @@ def run_pipeline(
                 log(f"dateline render: {line.decode('utf-8', 'replace')}")
     finally:
         os.unlink(spool.name)
-    return dict(stats)
+    return stats
 
 
 def _driver_binary(binary: str) -> str:

@@ -18,7 +18,6 @@ One local[2] session runs every case, to pay the JVM start once:
 
 import filecmp
 import glob
-import json
 import os
 import subprocess
 import sys
