@@ -8,7 +8,10 @@ contract is strict and documented (README, "Scale"):
 - **stdin**: one JSON object per line: `id` (string or integer),
   `published` (a date `parse_published` reads) and `text` are required;
   `title`, `url`, `source` and `lang` are optional; other keys are ignored.
-  Blank lines are skipped without a diagnostic but are counted as read.
+  A line with a `paragraphs` key is instead a whole [`Article`] as
+  `dateline articles --format jsonl` prints it (captions and context
+  included), taken as is. Blank lines are skipped without a diagnostic but
+  are counted as read.
 - **stdout**: one [`Event`] per line (the model's JSON), articles in input
   order, events of one article in extraction order, nothing else.
 - **stderr**: one JSON object per line, each written with a single write
@@ -354,6 +357,10 @@ struct Record<'a> {
     #[serde(default, borrow)]
     #[allow(dead_code)]
     lang: Option<Cow<'a, str>>,
+    /// Present when the line is a whole [`Article`] (`dateline articles
+    /// --format jsonl`) rather than a flat record.
+    #[serde(default)]
+    paragraphs: Option<serde::de::IgnoredAny>,
 }
 
 /// Build the article of one JSONL record. The mapping is documented: the
@@ -372,6 +379,17 @@ fn parse_article(text: &str, line: u64) -> Result<Article, Box<LineDiagnostic>> 
         d.field = Some(field);
         Box::new(d)
     };
+    if rec.paragraphs.is_some() {
+        // A whole article as `dateline articles` prints it: taken as is, so
+        // `articles | extract` sees exactly what `build` sees.
+        let article: Article = serde_json::from_str(text).map_err(|e| {
+            Box::new(LineDiagnostic::new("json", line, format!("bad article: {e}")))
+        })?;
+        if article.id.trim().is_empty() {
+            return Err(missing("id"));
+        }
+        return Ok(article);
+    }
     let id = match rec.id {
         Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
         Some(serde_json::Value::Number(n)) => n.to_string(),
@@ -645,6 +663,22 @@ mod tests {
         assert_eq!(a.context.url.as_deref(), Some("https://x/1"));
         assert_eq!(a.context.source.as_deref(), Some("S"));
         assert_eq!(a.origin, Origin { file: "-".into(), index: 2, line: Some(3) });
+    }
+
+    #[test]
+    fn a_whole_article_is_taken_as_is() {
+        let a = Article {
+            id: "x".into(),
+            title: "T".into(),
+            paragraphs: vec!["One.\n\nnot split".into(), "Two.".into()],
+            captions: vec![crate::model::Caption { text: "C".into(), date: None }],
+            ..Article::default()
+        };
+        let line = serde_json::to_string(&a).unwrap();
+        assert_eq!(article_from_json(&line, 9).unwrap(), a);
+        let empty = Article { id: " ".into(), ..Article::default() };
+        let e = article_from_json(&serde_json::to_string(&empty).unwrap(), 1).unwrap_err();
+        assert!(e.contains("`id`"), "{e}");
     }
 
     #[test]
