@@ -70,6 +70,8 @@ def load(path):
             arts.append({
                 "title": a.get("title") or "",
                 "published": ctx["date"],
+                "time": ctx.get("time"),
+                "offset": ctx.get("utc_offset"),
                 "source": ctx.get("source") or "",
                 "paragraphs": a["paragraphs"],
             })
@@ -90,9 +92,17 @@ def main(argv):
         a = arts[rng.randrange(len(arts))]
         shift = rng.choice([0, 0, 0, 1, 2])
         day = datetime.date.fromisoformat(a["published"]) + datetime.timedelta(days=shift)
+        published = day.isoformat()
+        if a.get("time"):
+            # Keep the source's time and offset: RFC 3339 when both are known.
+            published += "T" + a["time"]
+            if a.get("offset") is not None:
+                off = int(a["offset"])
+                sign = "+" if off >= 0 else "-"
+                published += f"{sign}{abs(off) // 3600:02d}:{abs(off) % 3600 // 60:02d}"
         rec = {
             "id": f"gen-{seed}-{i:07d}",
-            "published": day.isoformat(),
+            "published": published,
             "title": a["title"],
             "url": f"https://news.example.org/{seed}/{i}",
             "source": a["source"] or "Example Wire",
