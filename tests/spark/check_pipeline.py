@@ -153,9 +153,18 @@ def main():
     check(got == direct, f"RDD pipeline: merged entries equal `extract | merge` ({time.time() - t:.1f}s)")
     check(stats["read"] == n_articles, "RDD pipeline: summaries count every line read")
 
-    # 2. bad article lines are reported and skipped.
+    # 2. bad article lines are reported and skipped (on a smaller input).
+    small = os.path.join(work, "small.jsonl")
+    with open(articles, "rb") as src, open(small, "wb") as dst:
+        for i, line in enumerate(src):
+            if i >= 300:
+                break
+            dst.write(line)
+    code, events, _ = run([binary, "extract"], open(small, "rb").read())
+    code, merged, _ = run([binary, "merge"], events)
+    direct_small = sorted(merged.splitlines())
     bad = os.path.join(work, "with-bad-lines.jsonl")
-    with open(articles, "rb") as src, open(bad, "wb") as dst:
+    with open(small, "rb") as src, open(bad, "wb") as dst:
         for i, line in enumerate(src):
             dst.write(line)
             if i == 10:
@@ -164,22 +173,18 @@ def main():
                 dst.write(b"this is not JSON\n")
     logged = []
     merged_bad = os.path.join(work, "merged-bad")
+    t = time.time()
     stats = ds.run_pipeline(spark, bad, None, binary=name, merged_path=merged_bad, partitions=3,
                             log=logged.append)
     got = sorted(lines_of(glob.glob(os.path.join(merged_bad, "part-*"))))
-    check(stats["errors"] == 2 and stats["read"] == n_articles + 2,
-          f"bad lines: 2 errors counted, every line read ({stats})")
+    check(stats["errors"] == 2 and stats["read"] == 302,
+          f"bad lines: 2 errors counted, every line read ({stats}, {time.time() - t:.1f}s)")
     check(any('"field":"published"' in m for m in logged) and any('"kind":"json"' in m for m in logged),
           "bad lines: each reported on the driver with its reason")
-    check(got == direct, "bad lines: the other articles' entries are unchanged")
+    check(got == direct_small and len(got) > 0, "bad lines: the other articles' entries are unchanged")
 
     # 3. a crashing binary fails the job with its message.
-    small = os.path.join(work, "small.jsonl")
-    with open(articles, "rb") as src, open(small, "wb") as dst:
-        for i, line in enumerate(src):
-            if i >= 300:
-                break
-            dst.write(line)
+    spark.sparkContext.setLogLevel("OFF")  # the failures below are expected
     crash = script(work, "crashing-dateline", "echo 'simulated crash: out of cheese' >&2\nexit 1")
     ds.ship_binary(spark, crash)
     expect_failure(spark, small, "crashing-dateline", "simulated crash: out of cheese", "crashing binary", work)
