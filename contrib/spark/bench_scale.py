@@ -7,7 +7,8 @@ Usage:
 
 For each size N it generates N JSONL articles from the sample articles
 (tests/spark/gen_articles.py over `dateline articles data/samples --format
-jsonl`; cached in --work), then times, each as one child process with its
+jsonl`, publication dates spread over --spread days so relative dates give
+many distinct events; cached in --work), then times, each as one child process with its
 wall time and peak resident memory (the `ru_maxrss` of wait4, the figure
 `/usr/bin/time -v` prints as "Maximum resident set size"):
 
@@ -35,7 +36,9 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
 
 def timed(cmd, stdin=None, stdout=None, env=None):
-    """Run cmd; (seconds, peak RSS in MiB, exit code, stderr text)."""
+    """Run cmd; (seconds, peak RSS in MiB, exit code, stderr text, CPU
+    seconds). CPU time (user + system) is reported too because on a shared
+    machine wall time also measures the neighbours."""
     fin = open(stdin, "rb") if stdin else subprocess.DEVNULL
     fout = open(stdout, "wb") if stdout else subprocess.DEVNULL
     t = time.perf_counter()
@@ -47,7 +50,8 @@ def timed(cmd, stdin=None, stdout=None, env=None):
     for f in (fin, fout):
         if f is not subprocess.DEVNULL:
             f.close()
-    return secs, usage.ru_maxrss / 1024, p.returncode, err.decode("utf-8", "replace")
+    cpu = usage.ru_utime + usage.ru_stime
+    return secs, usage.ru_maxrss / 1024, p.returncode, err.decode("utf-8", "replace"), cpu
 
 
 def summary_of(stderr):
@@ -69,6 +73,8 @@ def main():
     ap.add_argument("--spark-python", default=os.path.join(ROOT, ".venv-spark", "bin", "python"))
     ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "dateline"))
     ap.add_argument("--work", default=os.path.join(ROOT, "target", "bench-scale"))
+    ap.add_argument("--spread", type=int, default=1460,
+                    help="publication dates spread over this many days (more distinct events)")
     ap.add_argument("--keep", action="store_true", help="keep the generated events and merged files")
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
@@ -90,30 +96,32 @@ def main():
         if not os.path.exists(arts) or os.path.getmtime(arts) < os.path.getmtime(samples):
             with open(arts + ".tmp", "wb") as f:
                 subprocess.run([sys.executable, os.path.join(ROOT, "tests", "spark", "gen_articles.py"), str(n),
-                                samples, "--seed", "1"], stdout=f, check=True)
+                                samples, "--seed", "1", "--spread", str(a.spread)], stdout=f, check=True)
             os.rename(arts + ".tmp", arts)
         mb = os.path.getsize(arts) / 1e6
         events = os.path.join(a.work, f"events-{n}.jsonl")
         merged = os.path.join(a.work, f"merged-{n}.jsonl")
 
-        secs, rss, code, err = timed([a.bin, "extract"], stdin=arts, stdout=events)
+        secs, rss, code, err, cpu = timed([a.bin, "extract"], stdin=arts, stdout=events)
         s = summary_of(err)
-        report(step="extract", n=n, mb=round(mb, 1), secs=round(secs, 2), rss_mib=round(rss, 1), code=code,
-               articles_per_s=round(n / secs), mb_per_s=round(mb / secs, 1), events=s.get("events"))
+        report(step="extract", n=n, mb=round(mb, 1), secs=round(secs, 2), cpu_s=round(cpu, 2), rss_mib=round(rss, 1),
+               code=code, articles_per_s=round(n / secs), mb_per_s=round(mb / secs, 1),
+               mb_per_cpu_s=round(mb / max(cpu, 1e-9), 1), events=s.get("events"))
 
-        secs, rss, code, err = timed([a.bin, "merge", events], stdout=merged)
-        report(step="merge", n=n, secs=round(secs, 2), rss_mib=round(rss, 1), code=code,
+        secs, rss, code, err, cpu = timed([a.bin, "merge", events], stdout=merged)
+        report(step="merge", n=n, secs=round(secs, 2), cpu_s=round(cpu, 2), rss_mib=round(rss, 1), code=code,
                entries=summary_of(err).get("entries"))
 
         site = os.path.join(a.work, f"site-render-{n}")
-        secs, rss, code, err = timed([a.bin, "render", merged, "--out", site])
-        report(step="render", n=n, secs=round(secs, 2), rss_mib=round(rss, 1), code=code,
+        secs, rss, code, err, cpu = timed([a.bin, "render", merged, "--out", site])
+        report(step="render", n=n, secs=round(secs, 2), cpu_s=round(cpu, 2), rss_mib=round(rss, 1), code=code,
                note=err.strip()[:120] if code else "")
 
         if n <= a.build_max:
             site = os.path.join(a.work, f"site-build-{n}")
-            secs, rss, code, err = timed([a.bin, "build", arts, "--out", site])
-            report(step="build", n=n, secs=round(secs, 2), rss_mib=round(rss, 1), code=code,
+            secs, rss, code, err, cpu = timed([a.bin, "build", arts, "--out", site])
+            report(step="build", n=n, mb=round(mb, 1), secs=round(secs, 2), cpu_s=round(cpu, 2), rss_mib=round(rss, 1),
+                   code=code, mb_per_cpu_s=round(mb / max(cpu, 1e-9), 1),
                    articles_per_s=round(n / secs), note=err.strip()[:120] if code else "")
 
         if n <= a.spark_max and os.path.exists(a.spark_python):
@@ -121,8 +129,10 @@ def main():
             env = dict(os.environ, PYSPARK_PYTHON=a.spark_python, SPARK_LOCAL_IP="127.0.0.1")
             cmd = [a.spark_python, os.path.join(ROOT, "contrib", "spark", "dateline_spark.py"), "--master", "local[2]",
                    "--binary", a.bin, "--input", arts, "--merged", out, "--partitions", "4"]
-            secs, rss, code, err = timed(cmd, env=env)
-            report(step="spark-local[2]", n=n, secs=round(secs, 2), code=code, articles_per_s=round(n / secs),
+            secs, rss, code, err, cpu = timed(cmd, env=env)
+            # CPU time of the whole process tree (driver, JVM, workers, steps).
+            report(step="spark-local[2]", n=n, mb=round(mb, 1), secs=round(secs, 2), cpu_s=round(cpu, 2), code=code,
+                   articles_per_s=round(n / secs),
                    note="" if code == 0 else err.strip()[-300:])
         if not a.keep:
             for p in (events, merged):
@@ -130,11 +140,11 @@ def main():
                     os.remove(p)
 
     print()
-    print("| step | articles | MB in | seconds | articles/s | MB/s | peak RSS MiB | exit |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("| step | articles | MB in | wall s | CPU s | articles/s (wall) | MB per CPU s | peak RSS MiB | exit |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
-        print(f"| {r['step']} | {r['n']} | {r.get('mb', '')} | {r['secs']} | {r.get('articles_per_s', '')} "
-              f"| {r.get('mb_per_s', '')} | {r.get('rss_mib', '')} | {r['code']} |")
+        print(f"| {r['step']} | {r['n']} | {r.get('mb', '')} | {r['secs']} | {r.get('cpu_s', '')} "
+              f"| {r.get('articles_per_s', '')} | {r.get('mb_per_cpu_s', '')} | {r.get('rss_mib', '')} | {r['code']} |")
 
 
 if __name__ == "__main__":

@@ -524,6 +524,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     p.add_argument("--binary", default=BINARY_NAME,
                    help="dateline binary: a local path (shipped to the tasks) or the name given to --files")
     p.add_argument("--master", help="Spark master when not run by spark-submit (e.g. local[2])")
+    p.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE",
+                   help="Spark setting, repeatable (e.g. spark.driver.memory=4g in local mode)")
     p.add_argument("--partitions", type=int, help="partitions for the merge (default spark.sql.shuffle.partitions)")
     p.add_argument("--api", choices=["df", "rdd"], default="df", help="DataFrame mapInArrow (default) or RDD")
     p.add_argument("--max-errors", type=int, default=None,
@@ -538,6 +540,11 @@ def main(argv: Optional[List[str]] = None) -> int:
     builder = SparkSession.builder.appName("dateline")
     if a.master:
         builder = builder.master(a.master)
+    for kv in a.conf:
+        key, sep, value = kv.partition("=")
+        if not sep:
+            p.error(f"--conf {kv}: expected KEY=VALUE")
+        builder = builder.config(key, value)
     spark = builder.getOrCreate()
     try:
         if os.path.isfile(a.binary):

@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Generate JSONL article records for `dateline extract` / `dateline build`.
 
-Usage: gen_articles.py COUNT [ARTICLES_JSONL] [--seed N] > articles.jsonl
+Usage: gen_articles.py COUNT [ARTICLES_JSONL] [--seed N] [--spread DAYS] > articles.jsonl
 
 ARTICLES_JSONL is what `dateline articles data/samples --format jsonl` prints
 (one model::Article per line); its articles are recombined into COUNT
 records: each record is one source article's text under a new id, with its
 publication date moved by 0-2 days, so the same events are reported by many
 articles (sometimes with different dates), which is what merging is for.
+With --spread DAYS the date moves by 0..DAYS days instead, so relative dates
+resolve to many different days and the events spread over many timeline
+entries, as in a real archive (the scale bench uses this).
 Without ARTICLES_JSONL (or when it holds no article), a few built-in
 paragraphs written for this script are used instead.
 
@@ -80,6 +83,11 @@ def load(path):
 
 def main(argv):
     seed = 0
+    spread = None
+    if "--spread" in argv:
+        i = argv.index("--spread")
+        spread = int(argv[i + 1])
+        del argv[i:i + 2]
     if "--seed" in argv:
         i = argv.index("--seed")
         seed = int(argv[i + 1])
@@ -90,7 +98,7 @@ def main(argv):
     out = sys.stdout
     for i in range(count):
         a = arts[rng.randrange(len(arts))]
-        shift = rng.choice([0, 0, 0, 1, 2])
+        shift = rng.choice([0, 0, 0, 1, 2]) if spread is None else rng.randrange(spread + 1)
         day = datetime.date.fromisoformat(a["published"]) + datetime.timedelta(days=shift)
         published = day.isoformat()
         if a.get("time"):
