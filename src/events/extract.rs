@@ -245,7 +245,7 @@ pub fn events_in_text(
             continue;
         }
         let spans: Vec<Span> = trigs.iter().map(|t| t.span).collect();
-        let own = link::attach(&clauses, &spans, timexes);
+        let own = link::attach(text, &clauses, &spans, timexes);
         let in_sentence: Vec<&ActorMention> = actors
             .iter()
             .filter(|m| sentence.start <= m.span.start && m.span.end <= sentence.end)
@@ -508,11 +508,12 @@ fn subject<'a>(
         .copied()
         .filter(|m| !m.place && !m.adjective && m.span.end <= trig.span.start)
         .collect();
-    // ", accusing Moscow of ...": the participle shares the sentence's
-    // subject.
+    // ", accusing Moscow of ...", "by urging ...": the participle shares
+    // the sentence's subject.
     let form = &text[trig.span.start..trig.span.end];
     if form.split(' ').next().is_some_and(|w| w.ends_with("ing"))
-        && text[..trig.span.start].trim_end().ends_with(',')
+        && (text[..trig.span.start].trim_end().ends_with(',')
+            || prev_word(text, trig.span.start).is_some_and(|(_, w)| w == "by"))
     {
         return before.first().copied();
     }
@@ -533,6 +534,11 @@ fn subject<'a>(
         return None;
     }
     let lead = lower_words(text, Span::new(clause.start, trig.span.start));
+    // "X, who proposed ...": a relative clause without a subject of its own
+    // takes its antecedent.
+    if matches!(lead.first().map(|(_, w)| w.as_str()), Some("who" | "which")) && lead.len() <= 4 {
+        return before.iter().rev().find(|m| m.span.end <= clause.start).copied();
+    }
     if lead.iter().all(|(_, w)| {
         SHARED_SUBJECT_OPENERS.contains(&w.as_str()) || SUBJECT_GAP_WORDS.contains(&w.as_str())
     }) {
