@@ -240,7 +240,11 @@ pub fn events_in_text(
     let mut out: Vec<RawEvent> = Vec::new();
     for sentence in segment::sentences(text) {
         let clauses = segment::clauses(text, sentence);
-        let trigs = triggers::find(text, sentence);
+        // A trigger inside an actor's name ("United States") is no trigger.
+        let trigs: Vec<Trigger> = triggers::find(text, sentence)
+            .into_iter()
+            .filter(|t| !actors.iter().any(|m| m.span.overlaps(&t.span)))
+            .collect();
         if trigs.is_empty() {
             continue;
         }
@@ -533,6 +537,12 @@ fn subject<'a>(
     if participle || coordinated {
         return prior.or_else(|| before.first().copied());
     }
+    let lead = lower_words(text, Span::new(clause.start, trig.span.start));
+    let relative = matches!(lead.first().map(|(_, w)| w.as_str()), Some("who" | "which"));
+    // "Qatar, which mediated ..., announced": the main subject resumes.
+    if relative && text[..trig.span.start].trim_end().ends_with(',') {
+        return before.iter().rev().find(|m| m.span.end <= clause.start).copied();
+    }
     if let Some(near) = before.iter().rev().find(|m| m.span.start >= clause.start) {
         let gap = &text[near.span.end..trig.span.start];
         let words = lower_words(text, Span::new(near.span.end, trig.span.start));
@@ -550,10 +560,9 @@ fn subject<'a>(
         }
         return None;
     }
-    let lead = lower_words(text, Span::new(clause.start, trig.span.start));
     // "X, who proposed ...": a relative clause without a subject of its own
     // takes its antecedent.
-    if matches!(lead.first().map(|(_, w)| w.as_str()), Some("who" | "which")) && lead.len() <= 4 {
+    if relative && lead.len() <= 4 {
         return before.iter().rev().find(|m| m.span.end <= clause.start).copied();
     }
     if lead.iter().all(|(_, w)| {
