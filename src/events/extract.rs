@@ -273,8 +273,7 @@ pub fn events_in_text(
             }
             subjects.push(subj);
         }
-        let subject_spans: Vec<Option<Span>> =
-            subjects.iter().map(|s| s.map(|m| m.span)).collect();
+        let subject_spans: Vec<Option<Span>> = subjects.iter().map(|s| s.map(|m| m.span)).collect();
         let mut sentence_events: Vec<RawEvent> = Vec::new();
         for (i, trig) in trigs.iter().enumerate() {
             let Some(clause) = clauses
@@ -528,12 +527,13 @@ fn subject<'a>(
     let prev = prev_word(text, trig.span.start).map(|(_, w)| w);
     let participle = form.split(' ').next().is_some_and(|w| w.ends_with("ing"))
         && (text[..trig.span.start].trim_end().ends_with(',') || prev.as_deref() == Some("by"));
-    let coordinated = matches!(prev.as_deref(), Some("and" | "but"))
-        && !before.last().is_some_and(|m| {
-            text[m.span.end..trig.span.start].trim().trim_end_matches(|c: char| c.is_alphabetic())
-                == ""
-                && text[m.span.end..trig.span.start].split_whitespace().count() <= 1
-        });
+    // "Israel and Hamas agreed" is a plain subject; "..., and accused" is
+    // a second verb of the earlier subject.
+    let right_after_actor = before.last().is_some_and(|m| {
+        let gap = &text[m.span.end..trig.span.start];
+        gap.split_whitespace().count() <= 1 && !gap.contains(',')
+    });
+    let coordinated = matches!(prev.as_deref(), Some("and" | "but")) && !right_after_actor;
     if participle || coordinated {
         return prior.or_else(|| before.first().copied());
     }

@@ -150,6 +150,7 @@ impl EntryBuilder {
             kind: kind.into(),
             role: None,
             country: country.map(Into::into),
+            code: None,
             part: part.into(),
         });
         self
@@ -161,6 +162,7 @@ impl EntryBuilder {
             kind: "person".into(),
             role: Some(role.into()),
             country: Some(country.into()),
+            code: None,
             part: part.into(),
         });
         self
@@ -216,6 +218,12 @@ impl EntryBuilder {
             evidence: evidence.into(),
             span,
             date: self.e.event.date.clone(),
+            status: EventStatus::Occurred,
+            actors: Vec::new(),
+            location: None,
+            summary: String::new(),
+            trigger: String::new(),
+            in_caption: false,
         });
         self.e.mentions.sort_by(|a, b| a.mention_id.cmp(&b.mention_id));
         self
