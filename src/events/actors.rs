@@ -32,7 +32,7 @@ as the event's location rather than as a participant.
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::lexicon;
 use crate::model::{Actor, Span};
@@ -156,6 +156,7 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     }
     let matcher = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&patterns)
         .expect("gazetteer patterns build");
     Gazetteer { matcher, entries, country_names }
@@ -179,6 +180,7 @@ pub(crate) static ROLES: LazyLock<Roles> = LazyLock::new(|| {
     }
     let matcher = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .ascii_case_insensitive(true)
         .build(&patterns)
         .expect("role patterns build");
@@ -202,6 +204,7 @@ pub(crate) static HEADS: LazyLock<Heads> = LazyLock::new(|| {
     }
     let matcher = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&patterns)
         .expect("head patterns build");
     Heads { matcher, military }
@@ -676,7 +679,12 @@ pub fn find(text: &str, cast: &Cast) -> Vec<ActorMention> {
                 0
             };
             if gap > 0 {
-                if let Some(m) = heads.matcher.find(&text[end + gap..]) {
+                // Only the next few words can hold the head noun.
+                let mut stop = (end + gap + 32).min(text.len());
+                while !text.is_char_boundary(stop) {
+                    stop -= 1;
+                }
+                if let Some(m) = heads.matcher.find(&text[end + gap..stop]) {
                     let (hs, he) = (end + gap + m.start(), end + gap + m.end());
                     if m.start() == 0 && bounded(text, hs, he) {
                         military = heads.military[m.pattern().as_usize()];

@@ -26,9 +26,11 @@ For each trigger of a sentence:
   verb ("told the UN"); a possessive there ("reaffirmed Russia's
   readiness") is content, not a target.
 - **Nouns** ("meeting", "ceasefire", "strike") make an event only when a
-  date belongs to them, in a caption, or when "with" and an actor follow
+  date belongs to them (a date goes to a verb of its clause first), in a
+  caption, or when "with" and an actor follow
   them ("a telephone call with U.S. President ..."); their participants are
-  the actors of their clause. Any other undated noun is background.
+  the actors of their clause. Any other undated noun is background, and a
+  noun right after a verb trigger ("condemned the attack") is its object.
 - **Statements** that only source another event of their sentence ("...,
   officials said") and statements by anonymous sources ("officials",
   "a diplomatic source", "the military") are not events.
@@ -249,7 +251,8 @@ pub fn events_in_text(
             continue;
         }
         let spans: Vec<Span> = trigs.iter().map(|t| t.span).collect();
-        let own = link::attach(text, &clauses, &spans, timexes);
+        let verbs: Vec<bool> = trigs.iter().map(|t| t.reading == Reading::Verb).collect();
+        let own = link::attach_preferring(text, &clauses, &spans, &verbs, timexes);
         let in_sentence: Vec<&ActorMention> = actors
             .iter()
             .filter(|m| sentence.start <= m.span.start && m.span.end <= sentence.end)
@@ -291,6 +294,15 @@ pub fn events_in_text(
                 && !with_actor(text, trig, &in_sentence)
             {
                 continue;
+            }
+            // "condemned the attack": a noun right after a verb trigger is
+            // that verb's object, not an event of its own.
+            if noun && i > 0 && trigs[i - 1].reading == Reading::Verb {
+                let gap = lower_words(text, Span::new(trigs[i - 1].span.end, trig.span.start));
+                let same_clause = trigs[i - 1].span.start >= clause.start;
+                if same_clause && gap.len() <= 3 {
+                    continue;
+                }
             }
             let status = if noun {
                 Some(EventStatus::Occurred)

@@ -62,6 +62,19 @@ pub fn attach(
     triggers: &[Span],
     timexes: &[Timex],
 ) -> Vec<Option<usize>> {
+    attach_preferring(text, clauses, triggers, &vec![true; triggers.len()], timexes)
+}
+
+/// [`attach`], where a date goes to a `preferred` trigger of its clause
+/// (verbs) when the clause has one, and to the others (nouns) only when it
+/// has none: "condemned the attack on Monday" dates the condemnation.
+pub fn attach_preferring(
+    text: &str,
+    clauses: &[Span],
+    triggers: &[Span],
+    preferred: &[bool],
+    timexes: &[Timex],
+) -> Vec<Option<usize>> {
     let mut best: Vec<Option<(usize, usize)>> = vec![None; triggers.len()];
     for (ti, t) in timexes.iter().enumerate() {
         if !usable(t) || is_reference_point(text, t.span) {
@@ -71,9 +84,12 @@ pub fn attach(
         else {
             continue;
         };
+        let in_clause = |g: &Span| clause.start <= g.start && g.end <= clause.end;
+        let any_preferred =
+            triggers.iter().zip(preferred).any(|(g, p)| *p && in_clause(g) && !g.overlaps(&t.span));
         let mut pick: Option<(usize, usize)> = None;
         for (gi, g) in triggers.iter().enumerate() {
-            if !(clause.start <= g.start && g.end <= clause.end) || g.overlaps(&t.span) {
+            if !in_clause(g) || g.overlaps(&t.span) || (any_preferred && !preferred[gi]) {
                 continue;
             }
             let d = if g.end <= t.span.start {

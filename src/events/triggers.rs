@@ -19,7 +19,7 @@ reading a match gets is decided from the word before it, by [`reading`]:
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::lexicon;
 use crate::model::Span;
@@ -95,6 +95,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let senses: Vec<FormSenses> = order.iter().map(|f| by_form[f].clone()).collect();
     let matcher = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .ascii_case_insensitive(true)
         .build(&order)
         .expect("trigger patterns build");
