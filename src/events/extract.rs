@@ -212,7 +212,8 @@ fn status(text: &str, sentence: Span, clause: Span, trig: &Trigger) -> Option<Ev
 /// from", "a statement released by").
 fn is_reduced_relative(text: &str, trig: &Trigger, actors: &[&ActorMention]) -> bool {
     let form = text[trig.span.start..trig.span.end].to_lowercase();
-    if form.contains(' ') {
+    let participle = form.ends_with("ed") || triggers::is_irregular_past(&form);
+    if form.contains(' ') || !participle {
         return false;
     }
     let Some((pstart, prev)) = prev_word(text, trig.span.start) else { return false };
@@ -261,22 +262,53 @@ pub fn events_in_text(
         // The subject of each finite verb trigger, in order, so that "...,
         // and accused" and ", accusing" can share the previous verb's.
         let mut subjects: Vec<Option<&ActorMention>> = Vec::with_capacity(trigs.len());
-        let mut prior: Option<&ActorMention> = None;
-        for t in &trigs {
+        // For a verb that shares an earlier verb's subject ("..., and
+        // accused", ", accusing"), that verb's index: it also shares its date.
+        let mut shared_from: Vec<Option<usize>> = Vec::with_capacity(trigs.len());
+        let mut prior: Option<(usize, &ActorMention)> = None;
+        for (i, t) in trigs.iter().enumerate() {
             let infinitive = prev_word(text, t.span.start).is_some_and(|(_, w)| w == "to");
             let clause = clauses.iter().rfind(|c| c.start <= t.span.start).copied();
-            let subj = match clause {
-                Some(c) if t.reading == Reading::Verb && !infinitive => {
-                    subject(text, c, t, &in_sentence, prior)
+            let (subj, shared) = match clause {
+                Some(c) if t.reading == Reading::Verb => {
+                    subject(text, c, t, &in_sentence, prior.map(|p| p.1))
                 }
-                _ => None,
+                _ => (None, false),
             };
-            if subj.is_some() {
-                prior = subj;
+            shared_from.push(if shared { prior.map(|p| p.0) } else { None });
+            if let Some(m) = subj.filter(|_| !infinitive) {
+                prior = Some((i, m));
             }
             subjects.push(subj);
         }
-        let subject_spans: Vec<Option<Span>> = subjects.iter().map(|s| s.map(|m| m.span)).collect();
+        // "urged Israel to withdraw": the subject of an infinitive stays the
+        // object of the verb before it.
+        let subject_spans: Vec<Option<Span>> = subjects
+            .iter()
+            .zip(&trigs)
+            .map(|(s, t)| {
+                let infinitive = prev_word(text, t.span.start).is_some_and(|(_, w)| w == "to");
+                s.filter(|_| !infinitive).map(|m| m.span)
+            })
+            .collect();
+        // Each trigger's date, so that a verb sharing another's subject can
+        // share its date too.
+        let mut trigger_dates: Vec<Option<EventDate>> = Vec::with_capacity(trigs.len());
+        for (i, trig) in trigs.iter().enumerate() {
+            let d = match (own[i], shared_from[i]) {
+                (Some(ti), _) => Some(link::own_date(&timexes[ti])),
+                (None, Some(j)) => trigger_dates[j].clone().map(|mut d: EventDate| {
+                    if d.anchor != crate::model::DateAnchor::Inherited {
+                        d.anchor = crate::model::DateAnchor::Inherited;
+                        d.confidence = link::CONF_SAME_SENTENCE;
+                        d.rule = format!("{}; inherited_from_coordinated_verb", d.rule);
+                    }
+                    d
+                }),
+                (None, None) => None,
+            };
+            trigger_dates.push(d);
+        }
         let mut sentence_events: Vec<RawEvent> = Vec::new();
         for (i, trig) in trigs.iter().enumerate() {
             let Some(clause) = clauses
@@ -287,6 +319,7 @@ pub fn events_in_text(
                 continue;
             };
             let own_date = own[i].map(|ti| link::own_date(&timexes[ti]));
+            let shared_date = if own_date.is_none() { trigger_dates[i].clone() } else { None };
             let noun = trig.reading == Reading::Noun;
             if noun
                 && own_date.is_none()
@@ -338,7 +371,7 @@ pub fn events_in_text(
                 actors_out.push(with_part(source, "source"));
                 if passive_voice {
                     // "X was attacked by Y": X is the target.
-                    if let Some(t) = subject(text, clause, trig, &in_sentence, None) {
+                    if let (Some(t), _) = subject(text, clause, trig, &in_sentence, None) {
                         if t.actor.name != source.actor.name {
                             actors_out.push(with_part(t, "target"));
                         }
@@ -366,7 +399,7 @@ pub fn events_in_text(
             } else {
                 event_type
             };
-            let date = match (own_date, ctx.caption) {
+            let date = match (own_date.or(shared_date), ctx.caption) {
                 (Some(d), _) => d,
                 (None, Some(Some(cd))) => link::caption_date(cd),
                 (None, Some(None)) => link::inherited(sentence, trig.span, timexes)
@@ -512,6 +545,33 @@ const SUBJECT_GAP_WORDS: &[&str] = &[
     "still",
     "recently",
     "first",
+    "due",
+    "to",
+    "expected",
+    "set",
+    "scheduled",
+    "going",
+    "planning",
+    "plans",
+    "planned",
+    "about",
+    "ready",
+    "likely",
+    "unlikely",
+    "able",
+    "willing",
+    "prepared",
+    "poised",
+    "now",
+    "finally",
+    "formally",
+    "meanwhile",
+    "s",
+    "led",
+    "backed",
+    "allied",
+    "aligned",
+    "office",
 ];
 /// Words that may open a clause whose verb shares the sentence's subject
 /// ("..., but said the country ...").
@@ -527,7 +587,7 @@ fn subject<'a>(
     trig: &Trigger,
     in_sentence: &[&'a ActorMention],
     prior: Option<&'a ActorMention>,
-) -> Option<&'a ActorMention> {
+) -> (Option<&'a ActorMention>, bool) {
     let before: Vec<&ActorMention> = in_sentence
         .iter()
         .copied()
@@ -547,13 +607,16 @@ fn subject<'a>(
     });
     let coordinated = matches!(prev.as_deref(), Some("and" | "but")) && !right_after_actor;
     if participle || coordinated {
-        return prior.or_else(|| before.first().copied());
+        return match prior {
+            Some(p) => (Some(p), true),
+            None => (before.first().copied(), false),
+        };
     }
     let lead = lower_words(text, Span::new(clause.start, trig.span.start));
     let relative = matches!(lead.first().map(|(_, w)| w.as_str()), Some("who" | "which"));
     // "Qatar, which mediated ..., announced": the main subject resumes.
     if relative && text[..trig.span.start].trim_end().ends_with(',') {
-        return before.iter().rev().find(|m| m.span.end <= clause.start).copied();
+        return (before.iter().rev().find(|m| m.span.end <= clause.start).copied(), false);
     }
     if let Some(near) = before.iter().rev().find(|m| m.span.start >= clause.start) {
         let gap = &text[near.span.end..trig.span.start];
@@ -568,21 +631,24 @@ fn subject<'a>(
                     || super::actors::is_head(w)
             });
         if comma_ok && words_ok {
-            return Some(near);
+            return (Some(near), false);
         }
-        return None;
+        return (None, false);
     }
     // "X, who proposed ...": a relative clause without a subject of its own
     // takes its antecedent.
     if relative && lead.len() <= 4 {
-        return before.iter().rev().find(|m| m.span.end <= clause.start).copied();
+        return (before.iter().rev().find(|m| m.span.end <= clause.start).copied(), false);
     }
     if lead.iter().all(|(_, w)| {
         SHARED_SUBJECT_OPENERS.contains(&w.as_str()) || SUBJECT_GAP_WORDS.contains(&w.as_str())
     }) {
-        return prior.or_else(|| before.first().copied());
+        return match prior {
+            Some(p) => (Some(p), true),
+            None => (before.first().copied(), false),
+        };
     }
-    None
+    (None, false)
 }
 
 /// "X was attacked by Y": a form of "be" before the verb and "by" after.

@@ -208,7 +208,7 @@ fn prev_is_capitalized(text: &str, pos: usize) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn is_irregular_past(w: &str) -> bool {
+pub(crate) fn is_irregular_past(w: &str) -> bool {
     matches!(
         w,
         "met"
