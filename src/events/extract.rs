@@ -294,7 +294,7 @@ pub fn events_in_text(
         // Each trigger's date, so that a verb sharing another's subject can
         // share its date too.
         let mut trigger_dates: Vec<Option<EventDate>> = Vec::with_capacity(trigs.len());
-        for (i, trig) in trigs.iter().enumerate() {
+        for i in 0..trigs.len() {
             let d = match (own[i], shared_from[i]) {
                 (Some(ti), _) => Some(link::own_date(&timexes[ti])),
                 (None, Some(j)) => trigger_dates[j].clone().map(|mut d: EventDate| {
