@@ -1,7 +1,7 @@
 //! Ingest benchmark and HTML quality figures.
 //!
 //! ```text
-//! cargo run --release --bin bench_ingest [-- --mb 50 --pages 2000 --only jsonl|text|html --fixtures DIR]
+//! cargo run --release --bin bench_ingest [-- --mb 50 --pages 2000 --only jsonl|text|html|quality --fixtures DIR]
 //! ```
 //!
 //! Builds a corpus at run time in a temporary folder from the test fixtures
@@ -37,7 +37,7 @@ fn main() {
             "--only" => only = args.next(),
             "--fixtures" => fixtures = args.next().map(PathBuf::from).unwrap_or(fixtures),
             _ => {
-                eprintln!("usage: bench_ingest [--mb N] [--pages N] [--only jsonl|text|html] [--fixtures DIR]");
+                eprintln!("usage: bench_ingest [--mb N] [--pages N] [--only jsonl|text|html|quality] [--fixtures DIR]");
                 std::process::exit(2);
             }
         }
@@ -61,7 +61,7 @@ fn main() {
         let bytes = make_html(&fixtures, &html_dir, pages);
         report("HTML pages", &html_dir, bytes, Some(pages));
     }
-    if only.is_some() {
+    if only.as_deref().is_some_and(|o| o != "quality") {
         return;
     }
 

@@ -124,6 +124,10 @@ pub(crate) fn read_page(html: &str) -> Result<Draft, String> {
         if is_chrome(&b.text) || is_byline(&b.text) {
             continue;
         }
+        // A date standing alone is a time stamp, not text.
+        if b.text.len() < 60 && parse_stamp(&b.text).is_ok() {
+            continue;
+        }
         if title_key.as_deref() == Some(super::manifest::title_key(&b.text).as_str()) {
             continue;
         }
@@ -433,11 +437,21 @@ fn meta_fields(
 }
 
 fn strip_site_suffix(t: &str) -> String {
-    for sep in [" | ", " - ", " – ", " — ", " :: "] {
+    const SEPS: [&str; 6] = [" | ", " - ", " – ", " — ", " :: ", " » "];
+    for sep in SEPS {
         if let Some(i) = t.rfind(sep) {
             let (head, tail) = (&t[..i], &t[i + sep.len()..]);
             if tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 3 {
-                return head.to_string();
+                return strip_site_suffix(head);
+            }
+        }
+    }
+    // "Site :: Headline": a short site name first.
+    for sep in SEPS {
+        if let Some(i) = t.find(sep) {
+            let (head, tail) = (&t[..i], &t[i + sep.len()..]);
+            if head.split_whitespace().count() <= 4 && tail.split_whitespace().count() >= 4 {
+                return tail.to_string();
             }
         }
     }
@@ -485,12 +499,7 @@ fn find_date(
     // <time> marked as the publication time, or inside a byline.
     for t in doc.select(&TIME) {
         let e = t.value();
-        let marks = format!(
-            "{} {} {}",
-            e.attr("class").unwrap_or(""),
-            e.attr("itemprop").unwrap_or(""),
-            e.attr("id").unwrap_or("")
-        );
+        let marks = marks(e);
         if NOT_PUBLISHED.is_match(&marks) {
             continue;
         }
@@ -539,6 +548,19 @@ fn find_date(
             }
         }
     }
+    // The first machine-readable time inside the article (not in a related
+    // box, not an update stamp): the usual place of a publication time.
+    for t in doc.select(&TIME) {
+        let e = t.value();
+        let Some(v) = e.attr("datetime") else { continue };
+        if !has_ancestor(t, "article") || NOT_PUBLISHED.is_match(&marks(e)) || under_noise_el(t) {
+            continue;
+        }
+        if try_date(meta, "<time datetime> in the article", v) {
+            return;
+        }
+        break;
+    }
     // Visible byline text: "Published 14 March 2025, 10:31 GMT". Bylines
     // and publication labels first, then generic date/meta boxes.
     for strong in [true, false] {
@@ -566,6 +588,19 @@ fn find_date(
     }
 }
 
+/// What an element says about itself: class, id, and the component names
+/// some CMSs put in data attributes (`data-component="byline-block"`).
+fn marks(v: &scraper::node::Element) -> String {
+    let mut m = String::new();
+    for a in ["class", "id", "data-component", "data-testid", "data-gu-name", "itemprop"] {
+        if let Some(x) = v.attr(a) {
+            m.push_str(x);
+            m.push(' ');
+        }
+    }
+    m
+}
+
 fn in_byline(el: ElementRef<'_>) -> bool {
     let mut node = el.parent();
     let mut depth = 0;
@@ -575,7 +610,7 @@ fn in_byline(el: ElementRef<'_>) -> bool {
         }
         if let Some(e) = ElementRef::wrap(n) {
             let v = e.value();
-            let marks = format!("{} {}", v.attr("class").unwrap_or(""), v.id().unwrap_or(""));
+            let marks = marks(v);
             if NOT_PUBLISHED.is_match(&marks) {
                 return false;
             }
@@ -633,7 +668,20 @@ fn is_noise(el: ElementRef<'_>) -> bool {
     if v.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody")) {
         return false;
     }
-    v.classes().any(noise_token) || v.id().is_some_and(noise_token)
+    v.classes().any(noise_token)
+        || v.id().is_some_and(noise_token)
+        || v.attr("data-component").is_some_and(|c| c.split_whitespace().any(noise_token))
+}
+
+fn under_noise_el(el: ElementRef<'_>) -> bool {
+    let mut node = Some(*el);
+    while let Some(n) = node {
+        if ElementRef::wrap(n).is_some_and(is_noise) {
+            return true;
+        }
+        node = n.parent();
+    }
+    false
 }
 
 fn has_ancestor(el: ElementRef<'_>, name: &str) -> bool {
@@ -813,7 +861,7 @@ fn collect(el: ElementRef<'_>, out: &mut Blocks, depth: usize) {
                     }
                     continue;
                 }
-                if is_block(name) {
+                if is_block(name) || wraps_blocks(ce) {
                     flush(&mut buf, &mut links, out);
                     collect(ce, out, depth + 1);
                 } else {
@@ -826,6 +874,27 @@ fn collect(el: ElementRef<'_>, out: &mut Blocks, depth: usize) {
         }
     }
     flush(&mut buf, &mut links, out);
+}
+
+/// An inline element (`<font>`, `<span>`) wrapping paragraphs: block
+/// children or `<br><br>` inside, as old table layouts have.
+fn wraps_blocks(el: ElementRef<'_>) -> bool {
+    let mut prev_br = false;
+    for c in el.descendent_elements().skip(1) {
+        let n = c.value().name();
+        if is_block(n) {
+            return true;
+        }
+        if n == "br" {
+            if prev_br {
+                return true;
+            }
+            prev_br = true;
+        } else {
+            prev_br = false;
+        }
+    }
+    false
 }
 
 fn is_caption_class(el: ElementRef<'_>) -> bool {
@@ -894,7 +963,10 @@ fn is_byline_el(el: ElementRef<'_>) -> bool {
     ];
     let v = el.value();
     let hit = |t: &str| t.to_ascii_lowercase().split(['-', '_']).any(|p| PARTS.contains(&p));
-    v.classes().any(hit) || v.id().is_some_and(hit) || v.attr("rel").is_some_and(|r| r == "author")
+    v.classes().any(hit)
+        || v.id().is_some_and(hit)
+        || v.attr("data-component").is_some_and(|c| c.split_whitespace().any(hit))
+        || v.attr("rel").is_some_and(|r| r == "author")
 }
 
 static BYLINE_TEXT: LazyLock<Regex> = LazyLock::new(|| {

@@ -329,6 +329,7 @@ fn read_source(src: &Source) -> FileRead {
     };
     let (drafts, diags) = read_bytes_as(&bytes, path, &shown);
     fr.diagnostics = diags;
+    fr.articles.reserve_exact(drafts.len());
     for (index, draft) in drafts {
         let (a, mut d) = finalize(draft, &shown, index);
         fr.diagnostics.append(&mut d);
@@ -472,7 +473,7 @@ fn read_text_file(text: &str, shown: &str, diags: &mut Vec<Diagnostic>) -> Vec<(
 }
 
 fn read_jsonl(text: &str, shown: &str, diags: &mut Vec<Diagnostic>) -> Vec<(usize, Draft)> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
     let mut record = 0;
     for (i, line) in text.lines().enumerate() {
         let t = line.trim();
@@ -494,19 +495,35 @@ fn read_jsonl(text: &str, shown: &str, diags: &mut Vec<Diagnostic>) -> Vec<(usiz
 /// The article id: URL when known, else file (last two components) and
 /// position.
 fn article_id(url: Option<&str>, file: &str, index: usize) -> String {
-    let key = match url {
+    let mut h = blake3::Hasher::new();
+    match url {
         Some(u) => {
             let u = u.trim();
             let u = u.split('#').next().unwrap_or(u).trim_end_matches('/');
-            format!("url:{u}")
+            h.update(b"url:").update(u.as_bytes());
         }
         None => {
-            let tail: Vec<&str> = file.rsplit('/').take(2).collect();
-            let tail: Vec<&str> = tail.into_iter().rev().collect();
-            format!("file:{}#{index}", tail.join("/"))
+            // The last two path components: the same file read from
+            // another folder keeps its ids.
+            let mut parts = file.rsplitn(3, '/');
+            let name = parts.next().unwrap_or("");
+            let tail = match parts.next() {
+                Some(dir) => &file[file.len() - name.len() - dir.len() - 1..],
+                None => name,
+            };
+            h.update(b"file:")
+                .update(tail.as_bytes())
+                .update(b"#")
+                .update(index.to_string().as_bytes());
         }
-    };
-    blake3::hash(key.as_bytes()).to_hex()[..16].to_string()
+    }
+    let bytes = h.finalize();
+    let mut id = String::with_capacity(16);
+    for b in &bytes.as_bytes()[..8] {
+        id.push(char::from_digit(u32::from(b >> 4), 16).unwrap_or('0'));
+        id.push(char::from_digit(u32::from(b & 15), 16).unwrap_or('0'));
+    }
+    id
 }
 
 fn finalize(d: Draft, file: &str, index: usize) -> (Article, Vec<Diagnostic>) {
