@@ -48,8 +48,7 @@ fn is_any(w: &str, list: &[&str]) -> bool {
 }
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
-    "those",
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
 ];
 
 fn cue(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
@@ -80,31 +79,6 @@ fn cue(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     if w.eq_ignore_ascii_case("due") {
         return None;
     }
-    // Infinitive of purpose: "to testify on Feb. 10", "to leave as soon as
-    // Tuesday". Only before a lower-case word that is not a determiner or a
-    // plural noun.
-    if w.eq_ignore_ascii_case("to") {
-        let v = toks.get(i + 1).filter(|n| n.kind == Kind::Word && !n.upper);
-        if let Some(v) = v {
-            let vw = &text[v.start..v.end];
-            let lexical = v.lex.iter().any(|l| !matches!(l, Lex::Cue(_)));
-            let not_verbs = [
-                "which", "whom", "what", "whose", "where", "when", "him", "them", "it", "us", "me",
-                "you", "all", "both", "some", "any", "no", "more", "most", "date", "power",
-                "office", "court", "war", "peace",
-            ];
-            if !is_any(vw, DETERMINERS)
-                && !is_any(vw, &not_verbs)
-                && !lexical
-                && !vw.ends_with('s')
-                && !vw.ends_with("ed")
-                && !vw.ends_with("ing")
-            {
-                return Some(Cue::Future);
-            }
-        }
-        return None;
-    }
     let mut found = None;
     for l in t.lex {
         if let Lex::Cue(c) = l {
@@ -131,6 +105,11 @@ fn cue(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
 
 /// The direction the sentence around tokens `start..end` gives, if any.
 pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> Option<Direction> {
+    // Deadlines and limits ("extended until Nov. 20", "by Jan. 14") point
+    // either way whatever the verb's tense: take the nearest match.
+    if start > 0 && is_any(word(text, toks, start - 1), &["until", "till", "through", "by", "to"]) {
+        return Some(Direction::Nearest);
+    }
     let mut best: Option<(usize, Cue)> = None;
     // Left.
     let mut i = start;
