@@ -57,8 +57,8 @@ impl<'a> Parser<'a> {
             let t = &self.toks[i];
             let worth = match t.kind {
                 Kind::Num => true,
-                Kind::Word => !t.lex.is_empty(),
-                Kind::Punct(b'\'') => true,
+                Kind::Word => self.can_start(i),
+                Kind::Punct(b'\'') => self.tok(i + 1).is_some_and(|n| n.kind == Kind::Num),
                 _ => false,
             };
             if worth {
@@ -74,6 +74,33 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Can an expression start at word token `i`? Tense cues and
+    /// not-a-year words never do; a starter word ("the", "a", "every") only
+    /// before a word the lexicon knows or a number. This check keeps the
+    /// patterns from running at most tokens.
+    fn can_start(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let mut starter = false;
+        for l in t.lex {
+            match l {
+                Lex::Cue(_) | Lex::NotYear(_) => {}
+                Lex::Starter => starter = true,
+                _ => return true,
+            }
+        }
+        if !starter {
+            return false;
+        }
+        if self.is(i, "every") || self.is(i, "each") {
+            return true;
+        }
+        self.tok(i + 1).is_some_and(|n| match n.kind {
+            Kind::Num | Kind::Punct(b'\'') => true,
+            Kind::Word => n.lex.iter().any(|l| !matches!(l, Lex::Cue(_) | Lex::NotYear(_))),
+            _ => false,
+        })
+    }
+
     // ---- token helpers -------------------------------------------------
 
     fn tok(&self, i: usize) -> Option<&Tok> {
@@ -85,7 +112,12 @@ impl<'a> Parser<'a> {
     }
 
     fn is(&self, i: usize, w: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word && self.s(i).eq_ignore_ascii_case(w))
+        // Bytes, not str: no char-boundary checks on this hot path.
+        self.toks.get(i).is_some_and(|t| {
+            t.kind == Kind::Word
+                && t.end - t.start == w.len()
+                && self.text.as_bytes()[t.start..t.end].eq_ignore_ascii_case(w.as_bytes())
+        })
     }
 
     fn punct(&self, i: usize, c: u8) -> bool {
@@ -327,6 +359,18 @@ impl<'a> Parser<'a> {
                 }
             }
         };
+        // A number starts only dates, years, quantities, clock times and
+        // rates: the other patterns need a word first.
+        if self.toks[i].kind == Kind::Num {
+            consider(self.calendar_core(i));
+            consider(self.numeric_date(i));
+            consider(self.year_expr(i));
+            consider(self.quantity(i));
+            consider(self.clock(i));
+            consider(self.set(i));
+            consider(self.fraction(i));
+            return best;
+        }
         consider(self.modified(i));
         consider(self.calendar(i));
         consider(self.numeric_date(i));
