@@ -178,6 +178,8 @@ impl Mod {
 pub(crate) enum Cue {
     Past,
     Future,
+    /// A reporting verb: past, but only for a date right next to it.
+    Report,
     Neutral,
 }
 
@@ -443,7 +445,8 @@ impl Lexicon {
                         "past" => Cue::Past,
                         "future" => Cue::Future,
                         "neutral" => Cue::Neutral,
-                        _ => return Err(bad("cue must be past, future or neutral")),
+                        "report" => Cue::Report,
+                        _ => return Err(bad("cue must be past, future, report or neutral")),
                     }),
                     "not_year.tsv" => Lex::NotYear(match col(1)? {
                         "before" => Side::Before,

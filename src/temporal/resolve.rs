@@ -351,10 +351,14 @@ impl Resolver {
                     let v = if quarter { format!("XXXX-Q{n}") } else { format!("XXXX-H{n}") };
                     return Some(Resolved::unresolved(v, NO_DCT, "no_dct"));
                 };
-                let (d, why) = Self::direction(dir);
+                // A quarter or half without a year is the latest one that has
+                // begun: business news reports on periods under way or past
+                // ("will report third-quarter results" in October is this
+                // year's third quarter), whatever the tense.
                 let y = dct.year();
                 let cands: Vec<Period> = (y - 1..=y + 1).map(make).collect();
-                Resolved::period(pick(dct, d, false, &cands)?, Anchor::Publication, Some(d), why)
+                let p = pick(dct, Direction::Past, false, &cands)?;
+                Resolved::period(p, Anchor::Publication, Some(Direction::Past), "latest_begun")
             }
             Expr::Ago { n, unit, sign } => {
                 let Some(n) = n else {
