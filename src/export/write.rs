@@ -34,6 +34,8 @@ use super::{csv, fields, html, json, timelinejs};
 use crate::model::TimelineEntry;
 use crate::{Error, ErrorKind, Result};
 
+/// The page title when none is given.
+pub const DEFAULT_TITLE: &str = "Diplomatic timeline";
 /// The lock file inside the output directory.
 pub const LOCK_FILE: &str = ".dateline.lock";
 /// The state file inside the output directory.
@@ -52,7 +54,7 @@ pub struct SiteOptions {
     /// Build time to write into the page and `events.json`; `None` keeps
     /// rebuilds byte-identical.
     pub stamp: Option<String>,
-    /// Page title; empty means the default ("Timeline").
+    /// Page title; empty means the default ([`DEFAULT_TITLE`]).
     pub title: String,
 }
 
@@ -161,7 +163,7 @@ pub fn write_site(dir: &Path, entries: &[TimelineEntry], opts: &SiteOptions) -> 
 
 /// Render the four outputs, in [`OUTPUTS`] order.
 fn render_all(sorted: &[&TimelineEntry], opts: &SiteOptions) -> Result<Vec<Vec<u8>>> {
-    let title = if opts.title.is_empty() { "Timeline" } else { &opts.title };
+    let title = if opts.title.is_empty() { DEFAULT_TITLE } else { &opts.title };
     let stamp = opts.stamp.as_deref();
     let mut csv_bytes = Vec::new();
     csv::write_iter(&mut csv_bytes, sorted.iter().copied(), opts.excel)?;
