@@ -12,6 +12,7 @@
 //! Skips with a message when no Chromium is installed (`.ci/run` installs
 //! Debian's `chromium`; `DATELINE_CHROME` names another binary).
 
+#[path = "export_support/mod.rs"]
 mod support;
 
 use std::path::{Path, PathBuf};

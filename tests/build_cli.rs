@@ -2,6 +2,7 @@
 //! one-line summary, byte-identical rebuilds, the lock, atomic replacement,
 //! and `render` writing what the site writer writes for the same entries.
 
+#[path = "export_support/mod.rs"]
 mod support;
 
 use std::fs;

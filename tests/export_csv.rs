@@ -1,6 +1,7 @@
 //! The analyst CSV read back: by the csv crate, and by Python's csv module
 //! when python3 is installed (the issue asks that it load cleanly there).
 
+#[path = "export_support/mod.rs"]
 mod support;
 
 use std::collections::HashMap;

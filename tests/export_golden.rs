@@ -3,6 +3,7 @@
 //! its `<main>` region). `DATELINE_BLESS=1 cargo test` rewrites them; review
 //! the diff before committing.
 
+#[path = "export_support/mod.rs"]
 mod support;
 
 use std::collections::HashSet;

@@ -1,0 +1,548 @@
+//! Plain text and scraped text dumps.
+//!
+//! A scraper's dump of a news page (the seed is one) holds the headline, then
+//! the photo caption (often twice), then page chrome (a font-size toggle `TT`, a
+//! comment counter `20`), then the headline and caption again, then the body;
+//! and several articles may follow each other in one file. This module turns
+//! such a file into clean articles:
+//!
+//! 1. **Split.** A new article starts at a headline-like line (short, no final
+//!    period) that either follows two or more blank lines or is repeated within
+//!    the next few lines (scrapers save the headline twice), once the current
+//!    article has body text.
+//! 2. **Drop chrome.** Whole lines listed in `data/ingest/site_chrome.txt`
+//!    (exact lines or whole-line patterns) are dropped.
+//! 3. **Drop repeats.** Every repeat of the headline is dropped; a body
+//!    paragraph repeated verbatim is kept once.
+//! 4. **Captions apart.** A line matching `data/ingest/captions.txt` (filing
+//!    lines, photo credits), or any line repeated before the first body
+//!    paragraph, is a caption: kept once, with its own date when it states a
+//!    full one ("FILED - 17 January 2025, ..." → 2025-01-17).
+//! 5. **Header lines.** `Published: ...`, `Source: ...`, `URL: ...` lines and a
+//!    `By ...` byline before the body are metadata, not text.
+//! 6. **Paragraphs.** Blank lines separate paragraphs. Inside a block, lines
+//!    hard-wrapped at a fixed width are joined; long lines are paragraphs of
+//!    their own (dumps often put one paragraph a line with no blank between).
+//!
+//! Titles are compared after trimming; nothing here names a site or a story.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::meta::month_number;
+use super::Draft;
+use crate::lexicon;
+use crate::model::Caption;
+
+/// Whole-line chrome: exact lines (lower-cased) and one anchored pattern.
+struct Chrome {
+    lines: HashSet<String>,
+    pattern: Regex,
+}
+
+static CHROME: LazyLock<Chrome> = LazyLock::new(|| {
+    let src = lexicon::source(
+        "ingest/site_chrome.txt",
+        include_str!("../../data/ingest/site_chrome.txt"),
+    );
+    parse_chrome(&src).expect("data/ingest/site_chrome.txt is valid (tested)")
+});
+
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    let src =
+        lexicon::source("ingest/captions.txt", include_str!("../../data/ingest/captions.txt"));
+    parse_captions(&src).expect("data/ingest/captions.txt is valid (tested)")
+});
+
+fn parse_chrome(src: &str) -> Result<Chrome, String> {
+    let mut lines = HashSet::new();
+    let mut pats = Vec::new();
+    for (n, row) in lexicon::rows(src) {
+        match row.as_slice() {
+            ["line", text] => {
+                lines.insert(text.to_lowercase());
+            }
+            ["regex", pat] => {
+                Regex::new(pat).map_err(|e| format!("line {n}: {e}"))?;
+                pats.push(format!("(?:{pat})"));
+            }
+            _ => return Err(format!("line {n}: expected `line<TAB>TEXT` or `regex<TAB>PATTERN`")),
+        }
+    }
+    let pattern =
+        Regex::new(&format!("(?i)^(?:{})$", pats.join("|"))).map_err(|e| e.to_string())?;
+    Ok(Chrome { lines, pattern })
+}
+
+fn parse_captions(src: &str) -> Result<Regex, String> {
+    let mut pats = Vec::new();
+    for (n, line) in lexicon::lines(src) {
+        Regex::new(line).map_err(|e| format!("line {n}: {e}"))?;
+        pats.push(format!("(?:{line})"));
+    }
+    Regex::new(&pats.join("|")).map_err(|e| e.to_string())
+}
+
+/// True when a trimmed line is site chrome.
+pub(crate) fn is_chrome(line: &str) -> bool {
+    if line.len() > 80 {
+        return false;
+    }
+    let c = &*CHROME;
+    c.lines.contains(&line.to_lowercase()) || c.pattern.is_match(line)
+}
+
+/// True when a line reads as a photo caption or credit.
+pub(crate) fn is_caption(line: &str) -> bool {
+    CAPTION.is_match(line)
+}
+
+static CAPTION_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        \b(?P<d1>\d{1,2})\s+(?P<m1>[A-Z][a-z]{2,8})\.?,?\s+(?P<y1>\d{4})\b
+      | \b(?P<m2>[A-Z][a-z]{2,8})\.?\s+(?P<d2>\d{1,2}),?\s+(?P<y2>\d{4})\b
+      | \b(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})\b",
+    )
+    .expect("valid regex")
+});
+
+/// The first full date (day, month and year) a caption states: the date of
+/// the photo, not of the article.
+pub(crate) fn caption_date(text: &str) -> Option<NaiveDate> {
+    for c in CAPTION_DATE.captures_iter(text) {
+        let got = if let (Some(d), Some(m), Some(y)) = (c.name("d1"), c.name("m1"), c.name("y1")) {
+            ymd(y.as_str(), month_number(m.as_str()), d.as_str())
+        } else if let (Some(d), Some(m), Some(y)) = (c.name("d2"), c.name("m2"), c.name("y2")) {
+            ymd(y.as_str(), month_number(m.as_str()), d.as_str())
+        } else if let (Some(d), Some(m), Some(y)) = (c.name("d3"), c.name("m3"), c.name("y3")) {
+            ymd(y.as_str(), m.as_str().parse().ok(), d.as_str())
+        } else {
+            None
+        };
+        if got.is_some() {
+            return got;
+        }
+    }
+    None
+}
+
+fn ymd(y: &str, m: Option<u32>, d: &str) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m?, d.parse().ok()?)
+}
+
+/// A caption with its own date.
+pub(crate) fn caption(text: &str) -> Caption {
+    Caption { text: text.to_string(), date: caption_date(text) }
+}
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^
+        (?:
+            (?P<caps>[A-Z][A-Z.'’\-]+(?:\s[A-Z][A-Z.'’\-]+){0,3})
+            (?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?
+            (?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?
+            \s*(?:\((?P<agency1>[A-Za-z][A-Za-z\x20.&\-]{1,30})\))?
+          | (?P<title>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})
+            (?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?
+            \s*\((?P<agency2>AFP|AP|Reuters|dpa|Xinhua|Anadolu|TASS|Sputnik|RIA|KUNA|SPA|WAM|WAFA|SANA|IRNA|UPI|EFE|ANSA|Kyodo|Yonhap)\)
+        )
+        \s*[-–—]{1,2}\s*\S",
+    )
+    .expect("valid regex")
+});
+
+/// The dateline of an agency-style lead paragraph: "BEIRUT, March 22
+/// (Reuters) - ..." gives ("BEIRUT", Some("Reuters")).
+pub(crate) fn dateline(first_paragraph: &str) -> Option<(String, Option<String>)> {
+    let c = DATELINE.captures(first_paragraph)?;
+    let place = c.name("caps").or_else(|| c.name("title"))?.as_str().trim();
+    if place.chars().filter(|ch| ch.is_alphabetic()).count() < 2 {
+        return None;
+    }
+    let agency = c.name("agency1").or_else(|| c.name("agency2")).map(|a| a.as_str().to_string());
+    Some((place.to_string(), agency))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Blank,
+    Chrome,
+    Caption,
+    Content,
+}
+
+struct Line<'a> {
+    text: &'a str,
+    /// 1-based line number in the file.
+    no: usize,
+    kind: Kind,
+}
+
+/// Headline-like: short, not a sentence, starts like a title.
+fn title_like(s: &str) -> bool {
+    let words = s.split_whitespace().count();
+    if !(1..=25).contains(&words) || s.len() > 220 {
+        return false;
+    }
+    if s.ends_with(['.', ',', ';', ':']) && !s.ends_with("...") {
+        return false;
+    }
+    s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'#".contains(c))
+}
+
+fn body_like(s: &str) -> bool {
+    s.split_whitespace().count() >= 12 || s.ends_with(['.', '!', '?', '"', '”', '’', ')'])
+}
+
+static HEADER_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?P<key>published(?:\s+on)?|posted(?:\s+on)?|date(?:d)?|publication date|source|publisher|url|link|title|headline)\s*[:\-–]\s*(?P<val>\S.*)$",
+    )
+    .expect("valid regex")
+});
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:By|BY|Written by|Reporting by)\s+\p{Lu}[^.!?]{0,80}$").expect("valid regex")
+});
+
+/// Read a plain-text body into articles. `first_line` is the file line of
+/// `text`'s first line (after any front matter). With `single`, the text is
+/// one article (its metadata came from front matter) and is never split.
+pub(crate) fn read_text(text: &str, first_line: usize, single: bool) -> Vec<Draft> {
+    let lines: Vec<Line<'_>> = text
+        .lines()
+        .enumerate()
+        .map(|(i, raw)| {
+            let t = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+            let kind = if t.is_empty() {
+                Kind::Blank
+            } else if is_chrome(t) {
+                Kind::Chrome
+            } else if is_caption(t) {
+                Kind::Caption
+            } else {
+                Kind::Content
+            };
+            Line { text: t, no: first_line + i, kind }
+        })
+        .collect();
+    let segments = if single { std::iter::once(0..lines.len()).collect() } else { split(&lines) };
+    segments.into_iter().filter_map(|r| read_segment(&lines[r], single)).collect()
+}
+
+/// Article boundaries as line ranges.
+fn split(lines: &[Line<'_>]) -> Vec<std::ops::Range<usize>> {
+    let mut starts = vec![0];
+    let mut blank_run = 0usize;
+    let mut has_body = false;
+    let mut seg_title: Option<&str> = None;
+    for (i, l) in lines.iter().enumerate() {
+        match l.kind {
+            Kind::Blank => {
+                blank_run += 1;
+                continue;
+            }
+            Kind::Chrome => continue,
+            Kind::Caption | Kind::Content => {}
+        }
+        let t = l.text;
+        if l.kind == Kind::Content && title_like(t) && has_body && seg_title != Some(t) {
+            let words = t.split_whitespace().count();
+            let after_gap = blank_run >= 2 && words >= 4;
+            let repeated = words >= 2 && repeated_soon(lines, i);
+            if after_gap || repeated {
+                starts.push(i);
+                has_body = false;
+                seg_title = Some(t);
+                blank_run = 0;
+                continue;
+            }
+        }
+        if seg_title.is_none() && l.kind == Kind::Content && title_like(t) {
+            seg_title = Some(t);
+        } else if l.kind == Kind::Content && body_like(t) && seg_title != Some(t) {
+            has_body = true;
+        }
+        blank_run = 0;
+    }
+    let mut out = Vec::with_capacity(starts.len());
+    for (k, &s) in starts.iter().enumerate() {
+        let e = starts.get(k + 1).copied().unwrap_or(lines.len());
+        out.push(s..e);
+    }
+    out
+}
+
+fn repeated_soon(lines: &[Line<'_>], i: usize) -> bool {
+    let t = lines[i].text;
+    lines[i + 1..].iter().take(15).any(|l| l.text == t)
+}
+
+fn read_segment(lines: &[Line<'_>], single: bool) -> Option<Draft> {
+    let first = lines.iter().position(|l| l.kind != Kind::Blank)?;
+    let mut d = Draft { line: Some(lines[first].no), ..Draft::default() };
+
+    // Title: the first content line, when it reads as one.
+    let mut title: Option<&str> = None;
+    if let Some(l) = lines.iter().find(|l| l.kind == Kind::Content) {
+        let t = l.text.trim_start_matches('#').trim();
+        if title_like(l.text) && !HEADER_FIELD.is_match(l.text) && !body_like_long(t) {
+            title = Some(l.text);
+            d.title = t.to_string();
+        }
+    }
+
+    // Lines seen more than once in this article.
+    let mut counts: HashMap<&str, u32> = HashMap::new();
+    for l in lines.iter().filter(|l| l.kind == Kind::Content || l.kind == Kind::Caption) {
+        *counts.entry(l.text).or_insert(0) += 1;
+    }
+
+    let mut caption_texts: HashSet<&str> = HashSet::new();
+    let mut in_header = true;
+    let mut seen_body: HashSet<&str> = HashSet::new();
+    // Blocks of body lines, split at blank lines (and dropped lines).
+    let mut blocks: Vec<Vec<&str>> = vec![Vec::new()];
+    for l in lines {
+        let t = l.text;
+        match l.kind {
+            Kind::Blank => {
+                if !blocks.last().is_some_and(Vec::is_empty) {
+                    blocks.push(Vec::new());
+                }
+                continue;
+            }
+            Kind::Chrome => continue,
+            Kind::Caption => {
+                if caption_texts.insert(t) {
+                    d.captions.push(caption(t));
+                }
+                continue;
+            }
+            Kind::Content => {}
+        }
+        if Some(t) == title || caption_texts.contains(t) {
+            continue;
+        }
+        if in_header {
+            if let Some(c) = HEADER_FIELD.captures(t) {
+                let key = c["key"].to_ascii_lowercase();
+                let val = c["val"].trim().to_string();
+                let field_ok = match key.split_whitespace().next().unwrap_or("") {
+                    "published" | "posted" | "date" | "dated" | "publication" => {
+                        d.published.get_or_insert((key.clone(), val));
+                        true
+                    }
+                    "source" | "publisher" => {
+                        d.source.get_or_insert(val);
+                        true
+                    }
+                    "url" | "link" if val.starts_with("http") => {
+                        d.url.get_or_insert(val);
+                        true
+                    }
+                    "title" | "headline" if d.title.is_empty() => {
+                        d.title = val;
+                        true
+                    }
+                    _ => false,
+                };
+                if field_ok {
+                    continue;
+                }
+            }
+            if BYLINE.is_match(t) {
+                continue;
+            }
+            if counts.get(t).copied().unwrap_or(0) > 1 && !single {
+                // Repeated before the body: a caption saved twice.
+                caption_texts.insert(t);
+                d.captions.push(caption(t));
+                continue;
+            }
+            in_header = false;
+        }
+        if !seen_body.insert(t) {
+            continue;
+        }
+        blocks.last_mut().expect("never empty").push(t);
+    }
+    for b in blocks.iter().filter(|b| !b.is_empty()) {
+        if wrapped(b) {
+            d.paragraphs.push(b.join(" "));
+        } else {
+            d.paragraphs.extend(b.iter().map(|s| s.to_string()));
+        }
+    }
+    if d.title.is_empty() && d.paragraphs.is_empty() && d.captions.is_empty() {
+        return None;
+    }
+    Some(d)
+}
+
+fn body_like_long(s: &str) -> bool {
+    s.split_whitespace().count() > 25
+}
+
+/// True when a block's lines were hard-wrapped at a fixed width, so they are
+/// one paragraph.
+fn wrapped(block: &[&str]) -> bool {
+    if block.len() < 2 {
+        return false;
+    }
+    let inner = &block[..block.len() - 1];
+    if inner.iter().any(|l| l.chars().count() > 100) {
+        return false;
+    }
+    let open = inner.iter().filter(|l| !l.ends_with(['.', '!', '?', '"', '”', ':'])).count();
+    open * 2 >= inner.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_files_load() {
+        let c = parse_chrome(include_str!("../../data/ingest/site_chrome.txt")).unwrap();
+        assert!(c.lines.contains("tt"));
+        parse_captions(include_str!("../../data/ingest/captions.txt")).unwrap();
+        assert!(parse_chrome("bogus line").is_err());
+        assert!(parse_captions("(unclosed").is_err());
+    }
+
+    #[test]
+    fn chrome_lines() {
+        for s in ["TT", "20", "Share", "5 min read", "Advertisement", "----", "Image 2 of 5"] {
+            assert!(is_chrome(s), "{s}");
+        }
+        for s in ["Talks resume in Geneva", "20 killed in strike on convoy", "X-ray of a crisis"] {
+            assert!(!is_chrome(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn captions_and_their_dates() {
+        let filed =
+            "FILED - 3 February 2024, Egypt, Cairo: A minister speaks. Photo: A. Person/dpa";
+        assert!(is_caption(filed));
+        assert_eq!(caption_date(filed), NaiveDate::from_ymd_opt(2024, 2, 3));
+        assert!(is_caption("Delegates arrive for the summit in Doha (AFP)"));
+        assert!(!is_caption("The minister said the talks would resume."));
+        assert_eq!(caption_date("Delegates at the summit (AFP)"), None);
+        assert_eq!(
+            caption_date("Taken on June 5, 2023 in Oslo"),
+            NaiveDate::from_ymd_opt(2023, 6, 5)
+        );
+    }
+
+    #[test]
+    fn datelines() {
+        let got = dateline("BEIRUT, March 22 (Reuters) - Israeli artillery hit ...");
+        assert_eq!(got, Some(("BEIRUT".into(), Some("Reuters".into()))));
+        assert_eq!(
+            dateline("UNITED NATIONS (AP) — The council met."),
+            Some(("UNITED NATIONS".into(), Some("AP".into())))
+        );
+        assert_eq!(
+            dateline("Ankara (AFP) - Turkey said ..."),
+            Some(("Ankara".into(), Some("AFP".into())))
+        );
+        assert_eq!(dateline("GENEVA — Talks resumed on Monday."), Some(("GENEVA".into(), None)));
+        assert_eq!(dateline("The talks - held in Geneva - resumed."), None);
+        assert_eq!(dateline("US officials said on Monday."), None);
+    }
+
+    const DUMP: &str = "\
+Ministers Meet in Oslo to Revive Talks
+
+Foreign ministers pose for a photo in Oslo on Monday (AFP)
+Foreign ministers pose for a photo in Oslo on Monday (AFP)
+TT
+14
+
+Ministers Meet in Oslo to Revive Talks
+
+Foreign ministers pose for a photo in Oslo on Monday (AFP)
+Foreign ministers pose for a photo in Oslo on Monday (AFP)
+
+Foreign ministers from both countries met in Oslo on Monday to revive stalled talks, officials said.
+
+The meeting lasted four hours, a spokesman said.
+
+
+
+Envoy Visits Cairo Ahead of Summit
+
+FILED - 3 February 2024, Egypt, Cairo: An envoy at a news conference. Photo: A. Person/dpa
+FILED - 3 February 2024, Egypt, Cairo: An envoy at a news conference. Photo: A. Person/dpa
+TT
+9
+
+Envoy Visits Cairo Ahead of Summit
+
+The envoy arrived in Cairo on Sunday for talks with officials before next week's summit.
+He met the foreign minister for two hours.
+";
+
+    #[test]
+    fn dump_is_split_and_cleaned() {
+        let arts = read_text(DUMP, 1, false);
+        assert_eq!(arts.len(), 2, "{arts:#?}");
+        let a = &arts[0];
+        assert_eq!(a.title, "Ministers Meet in Oslo to Revive Talks");
+        assert_eq!(a.captions.len(), 1);
+        assert_eq!(a.paragraphs.len(), 2);
+        assert!(a.paragraphs[0].starts_with("Foreign ministers from both"));
+        assert_eq!(a.line, Some(1));
+        let b = &arts[1];
+        assert_eq!(b.title, "Envoy Visits Cairo Ahead of Summit");
+        assert_eq!(b.captions.len(), 1);
+        assert_eq!(b.captions[0].date, NaiveDate::from_ymd_opt(2024, 2, 3));
+        assert_eq!(b.paragraphs.len(), 2, "{:#?}", b.paragraphs);
+        for p in a.paragraphs.iter().chain(&b.paragraphs) {
+            assert!(p != "TT" && p.parse::<u32>().is_err(), "chrome left: {p}");
+        }
+    }
+
+    #[test]
+    fn plain_wrapped_text_is_one_article() {
+        let t = "Talks Resume\n\nThe two sides met again on\nTuesday in Geneva, officials\nsaid.\n\nA second round is planned.\n";
+        let arts = read_text(t, 1, false);
+        assert_eq!(arts.len(), 1);
+        assert_eq!(arts[0].title, "Talks Resume");
+        assert_eq!(
+            arts[0].paragraphs,
+            vec![
+                "The two sides met again on Tuesday in Geneva, officials said.",
+                "A second round is planned."
+            ]
+        );
+    }
+
+    #[test]
+    fn header_fields_and_byline() {
+        let t = "Talks Resume\nPublished: 14 March 2025\nBy Jane Doe\nSource: Example News\n\nThe two sides met again on Tuesday in Geneva, officials said.\n";
+        let a = &read_text(t, 1, false)[0];
+        assert_eq!(a.published.as_ref().unwrap().1, "14 March 2025");
+        assert_eq!(a.source.as_deref(), Some("Example News"));
+        assert_eq!(a.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn subheading_after_gap_does_not_split() {
+        let t = "Talks Resume\n\nThe two sides met again on Tuesday in Geneva, officials said.\n\n\nBackground\n\nThe talks began in 2023 and stalled twice.\n";
+        assert_eq!(read_text(t, 1, false).len(), 1);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(s in "(\\PC{0,30}\n{0,3}){0,20}") {
+            let _ = read_text(&s, 1, false);
+        }
+    }
+}

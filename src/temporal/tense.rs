@@ -1,0 +1,208 @@
+//! Tense cues: which way an underspecified date points.
+//!
+//! The sentence around an expression is searched for tense cues (irregular
+//! past forms and future markers from `data/temporal/tense.tsv`, plus any
+//! lower-case word ending in "-ed"). The nearest cue decides; a cue after the
+//! expression counts at double distance, because the verb a date modifies
+//! usually comes first in English news ("announced on Thursday") while a
+//! trailing "said" is often only attribution. No cue: `None`, and the
+//! resolver applies its documented default.
+
+use super::lexicon::{Cue, Lex};
+use super::token::{Kind, Tok};
+use crate::model::Direction;
+
+/// Farthest a cue may be, in tokens.
+const WINDOW: usize = 40;
+
+fn boundary_before(text: &str, toks: &[Tok], i: usize) -> bool {
+    // Is there a sentence boundary between token i-1 and token i?
+    if i == 0 || i >= toks.len() {
+        return true;
+    }
+    let t = &toks[i];
+    if t.breaks > 0 {
+        return true;
+    }
+    let p = &toks[i - 1];
+    match p.kind {
+        Kind::Punct(b'!' | b'?' | b';') => true,
+        Kind::Punct(b'.') => {
+            // "Mr. Smith", "U.S. officials", "Jan. 17": not a boundary.
+            let before = if i >= 2 { Some(&toks[i - 2]) } else { None };
+            let abbrev =
+                before.is_some_and(|b| b.kind == Kind::Word && b.end - b.start <= 3 && b.upper);
+            let next_upper = t.upper || matches!(t.kind, Kind::Punct(b'"' | b'\''));
+            next_upper && !abbrev && !text[t.start..t.end].is_empty()
+        }
+        _ => false,
+    }
+}
+
+fn word<'t>(text: &'t str, toks: &[Tok], i: usize) -> &'t str {
+    toks.get(i).filter(|t| t.kind == Kind::Word).map_or("", |t| &text[t.start..t.end])
+}
+
+fn is_any(w: &str, list: &[&str]) -> bool {
+    list.iter().any(|x| w.eq_ignore_ascii_case(x))
+}
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+    "those",
+];
+
+fn cue(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
+    let t = &toks[i];
+    if t.kind != Kind::Word {
+        return None;
+    }
+    let w = &text[t.start..t.end];
+    let prev = if i > 0 { word(text, toks, i - 1) } else { "" };
+    let next = word(text, toks, i + 1);
+    // "won't" is "will not", not "won".
+    if w.eq_ignore_ascii_case("won")
+        && toks.get(i + 1).is_some_and(|n| n.is_punct(b'\''))
+        && word(text, toks, i + 2).eq_ignore_ascii_case("t")
+    {
+        return Some(Cue::Future);
+    }
+    // "set to resume", "is due to", "expected to": future; "due to its
+    // loss" (because of) and "set" alone are not.
+    if is_any(w, &["set", "due", "expected", "scheduled", "slated", "poised", "likely", "planned"])
+        && next.eq_ignore_ascii_case("to")
+    {
+        let v = word(text, toks, i + 2);
+        if !v.is_empty() && !is_any(v, DETERMINERS) {
+            return Some(Cue::Future);
+        }
+    }
+    if w.eq_ignore_ascii_case("due") {
+        return None;
+    }
+    // Infinitive of purpose: "to testify on Feb. 10", "to leave as soon as
+    // Tuesday". Only before a lower-case word that is not a determiner or a
+    // plural noun.
+    if w.eq_ignore_ascii_case("to") {
+        let v = toks.get(i + 1).filter(|n| n.kind == Kind::Word && !n.upper);
+        if let Some(v) = v {
+            let vw = &text[v.start..v.end];
+            let lexical = v.lex.iter().any(|l| !matches!(l, Lex::Cue(_)));
+            let not_verbs = [
+                "which", "whom", "what", "whose", "where", "when", "him", "them", "it", "us", "me",
+                "you", "all", "both", "some", "any", "no", "more", "most", "date", "power",
+                "office", "court", "war", "peace",
+            ];
+            if !is_any(vw, DETERMINERS)
+                && !is_any(vw, &not_verbs)
+                && !lexical
+                && !vw.ends_with('s')
+                && !vw.ends_with("ed")
+                && !vw.ends_with("ing")
+            {
+                return Some(Cue::Future);
+            }
+        }
+        return None;
+    }
+    let mut found = None;
+    for l in t.lex {
+        if let Lex::Cue(c) = l {
+            found = Some(*c);
+        }
+    }
+    match found {
+        Some(Cue::Neutral) => None,
+        Some(c) => Some(c),
+        None => {
+            let b = w.as_bytes();
+            if t.upper || b.len() < 4 || !b.ends_with(b"ed") {
+                return None;
+            }
+            // "the reduced dividend": an adjective; "is expected", "be
+            // returned": the auxiliary carries the tense, not the participle.
+            if is_any(prev, DETERMINERS) || is_any(prev, &["be", "is", "are", "am", "being"]) {
+                return None;
+            }
+            Some(Cue::Past)
+        }
+    }
+}
+
+/// The direction the sentence around tokens `start..end` gives, if any.
+pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> Option<Direction> {
+    let mut best: Option<(usize, Cue)> = None;
+    // Left.
+    let mut i = start;
+    let mut d = 0;
+    while i > 0 && d < WINDOW {
+        if boundary_before(text, toks, i) {
+            break;
+        }
+        i -= 1;
+        d += 1;
+        if let Some(c) = cue(text, toks, i) {
+            best = Some((d, c));
+            break;
+        }
+    }
+    // Right, at double distance.
+    let mut j = end;
+    let mut d = 0;
+    while j < toks.len() && d < WINDOW {
+        if boundary_before(text, toks, j) {
+            break;
+        }
+        d += 1;
+        if best.is_some_and(|(bd, _)| 2 * d >= bd) {
+            break;
+        }
+        if let Some(c) = cue(text, toks, j) {
+            best = Some((2 * d, c));
+            break;
+        }
+        j += 1;
+    }
+    match best?.1 {
+        Cue::Past => Some(Direction::Past),
+        Cue::Future => Some(Direction::Future),
+        Cue::Neutral => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::token::tokenize;
+    use super::*;
+
+    fn dir(text: &str, word: &str) -> Option<Direction> {
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
+        let i = toks.iter().position(|t| &text[t.start..t.end] == word).unwrap();
+        direction(text, &toks, i, i + 1)
+    }
+
+    #[test]
+    fn past_and_future_cues() {
+        assert_eq!(
+            dir("The Kremlin announced on Thursday that it agreed.", "Thursday"),
+            Some(Direction::Past)
+        );
+        assert_eq!(
+            dir("Talks will resume on Thursday, he said.", "Thursday"),
+            Some(Direction::Future)
+        );
+        assert_eq!(dir("Putin had sent it on Wednesday.", "Wednesday"), Some(Direction::Past));
+        assert_eq!(dir("The summit is on Thursday.", "Thursday"), None);
+        assert_eq!(dir("He won't travel on Monday.", "Monday"), Some(Direction::Future));
+    }
+
+    #[test]
+    fn cues_stop_at_sentence_boundaries() {
+        assert_eq!(dir("He resigned. The vote is Thursday.", "Thursday"), None);
+        assert_eq!(
+            dir("Mr. Smith is due to arrive Thursday.", "Thursday"),
+            Some(Direction::Future)
+        );
+    }
+}
