@@ -54,6 +54,8 @@
   var svg = document.querySelector('.histogram svg');
   var figure = document.querySelector('.histogram');
   var bars = svg ? Array.prototype.slice.call(svg.querySelectorAll('a')) : [];
+  // With script, a bar is a toggle that narrows the list to its period.
+  bars.forEach(function (b) { b.setAttribute('role', 'button'); b.setAttribute('aria-pressed', 'false'); });
   var barTotal = new Int32Array(bars.length);
   for (i = 0; i < n; i++) { if (rows[i][6] !== null) { barTotal[rows[i][6]]++; } }
   var barMax = 1;
