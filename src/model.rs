@@ -467,6 +467,11 @@ pub struct Actor {
     /// ISO 3166 alpha-3 code of the country the actor belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
+    /// Actor code used in event ids: the ISO alpha-3 code for countries,
+    /// their institutions and people, the organization id ("UN", "NATO",
+    /// "HEZBOLLAH") for organizations and armed groups.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
     /// `source` (who acts), `target` (acted upon) or `other`.
     pub part: String,
 }
@@ -541,6 +546,32 @@ pub struct Mention {
     pub span: Span,
     /// The date this source gave the event.
     pub date: EventDate,
+    /// The event's status in this source.
+    #[serde(default = "default_status", skip_serializing_if = "is_occurred")]
+    pub status: EventStatus,
+    /// The participants as this source named them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<Actor>,
+    /// Where it happened, as this source said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    /// This source's summary.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    /// The trigger word or phrase in this source.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub trigger: String,
+    /// True when this source reported it in a photo caption.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub in_caption: bool,
+}
+
+fn default_status() -> EventStatus {
+    EventStatus::Occurred
+}
+
+fn is_occurred(s: &EventStatus) -> bool {
+    *s == EventStatus::Occurred
 }
 
 /// A date alternative when sources disagree.

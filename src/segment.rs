@@ -1,1 +1,297 @@
-//! Sentences and clauses as byte spans into the article text.
+/*!
+Sentences, clauses and words as byte spans into the original text.
+
+Nothing here copies or normalizes the text: every span indexes the string it
+was computed from, so `&text[span.start..span.end]` is always the unit.
+
+- **Sentences** end at `.`, `!` or `?` (plus closing quotes and brackets)
+  followed by white space and an upper-case letter, digit or opening quote,
+  and at every line break. A period does not end a sentence after a listed
+  abbreviation (`data/events/abbreviations.txt`: "Gen.", "Jan.", "Mr."), after a
+  single capital (an initial: "John F. Kennedy") or after a dotted acronym
+  ("U.S.", "U.N.").
+- **Clauses** split a sentence at `;`, `:`, dashes, and before the words that
+  open a subordinate or relative clause ("after", "which", "that",
+  "following", ...). They are the regions inside which an event's actors
+  and its own date are looked for.
+- **Words** are runs of letters and digits, with inner hyphens and dots kept
+  ("al-Sharaa", "U.S.").
+*/
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use crate::lexicon;
+use crate::model::Span;
+
+static ABBREVIATIONS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let text = lexicon::source(
+        "events/abbreviations.txt",
+        include_str!("../data/events/abbreviations.txt"),
+    );
+    lexicon::lines(&text).map(|(_, l)| l.to_string()).collect()
+});
+
+/// Words that open a new clause when they start a word in the middle of a
+/// sentence.
+const CLAUSE_OPENERS: &[&str] = &[
+    "after",
+    "before",
+    "while",
+    "whereas",
+    "although",
+    "though",
+    "because",
+    "following",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "that",
+    "when",
+    "where",
+    "but",
+    "during",
+    "until",
+    "amid",
+    "despite",
+    "whether",
+    "if",
+    "unless",
+];
+
+/// The sentences of `text`, in order, trimmed of surrounding white space.
+/// Empty sentences are never returned.
+pub fn sentences(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            push_trimmed(text, start, i, &mut out);
+            start = i + 1;
+        } else if matches!(b, b'.' | b'!' | b'?') {
+            // Extend over closing punctuation: `."`, `.)`, `.”`.
+            let mut end = i + 1;
+            while end < bytes.len() {
+                let rest = &text[end..];
+                let c = rest.chars().next().unwrap_or(' ');
+                if matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»') {
+                    end += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            if is_boundary(text, i, end) {
+                push_trimmed(text, start, end, &mut out);
+                start = end;
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push_trimmed(text, start, text.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    if start >= end {
+        return;
+    }
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if lead + trail < piece.len() {
+        out.push(Span::new(start + lead, end - trail));
+    }
+}
+
+/// Whether the terminator at `punct` (with closing punctuation up to `end`)
+/// ends a sentence.
+fn is_boundary(text: &str, punct: usize, end: usize) -> bool {
+    let rest = &text[end..];
+    let after_ws = rest.trim_start_matches([' ', '\t', '\u{a0}']);
+    if after_ws.len() == rest.len() && !rest.is_empty() && !rest.starts_with(['\n', '\r']) {
+        // No white space after: "U.S.", "3.5", "example.com".
+        return false;
+    }
+    match after_ws.chars().next() {
+        None | Some('\n') | Some('\r') => return true,
+        Some(c) if c.is_uppercase() || c.is_ascii_digit() => {}
+        Some('"' | '“' | '\'' | '‘' | '(' | '[') => {}
+        _ => return false,
+    }
+    if text.as_bytes()[punct] != b'.' {
+        return true;
+    }
+    // The word the period ends.
+    let before = &text[..punct + 1];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '“'))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    let word = &text[word_start..punct + 1];
+    if ABBREVIATIONS.contains(word) {
+        return false;
+    }
+    let core = &word[..word.len() - 1];
+    // An initial: one capital letter.
+    let mut chars = core.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if c.is_uppercase() {
+            return false;
+        }
+    }
+    // A dotted acronym: letters separated by dots ("U.S", "e.g").
+    if core.contains('.') && core.split('.').all(|p| p.chars().count() <= 2 && !p.is_empty()) {
+        return false;
+    }
+    true
+}
+
+/// The clauses of the sentence at `sentence` in `text`, in order; together
+/// they cover the sentence.
+pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
+    let s = &text[sentence.start..sentence.end];
+    let mut cuts = Vec::new();
+    for (i, c) in s.char_indices() {
+        match c {
+            // Not the colon of a clock time ("8:30").
+            ':' if s[..i].ends_with(|d: char| d.is_ascii_digit())
+                && s[i + 1..].starts_with(|d: char| d.is_ascii_digit()) => {}
+            ';' | ':' | '—' | '–' => cuts.push(i + c.len_utf8()),
+            '-' if s[i..].starts_with("- ") && i > 0 && s[..i].ends_with(' ') => cuts.push(i + 1),
+            _ => {}
+        }
+    }
+    for w in words(s, Span::new(0, s.len())) {
+        if w.start == 0 {
+            continue;
+        }
+        let word = &s[w.start..w.end];
+        if CLAUSE_OPENERS.iter().any(|o| o.eq_ignore_ascii_case(word)) {
+            cuts.push(w.start);
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for cut in cuts {
+        if cut > start && cut < s.len() {
+            out.push(Span::new(sentence.start + start, sentence.start + cut));
+            start = cut;
+        }
+    }
+    out.push(Span::new(sentence.start + start, sentence.end));
+    out
+}
+
+/// The words of `text[span]`: runs of letters and digits with inner `-`,
+/// `.` or `'` kept when a letter or digit follows.
+pub fn words(text: &str, span: Span) -> Vec<Span> {
+    let s = &text[span.start..span.end];
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let inner = matches!(c, '-' | '.' | '\'')
+            && start.is_some()
+            && iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || inner {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(st) = start.take() {
+            out.push(Span::new(span.start + st, span.start + i));
+        }
+    }
+    if let Some(st) = start {
+        out.push(Span::new(span.start + st, span.end));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str, spans: &[Span]) -> Vec<String> {
+        spans.iter().map(|s| text[s.start..s.end].to_string()).collect()
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_split() {
+        let t = "Gen. Ali Haddad met U.S. envoy John F. Smith on Jan. 5 in Rome. \
+                 They talked. Then they left!";
+        let got = texts(t, &sentences(t));
+        assert_eq!(
+            got,
+            vec![
+                "Gen. Ali Haddad met U.S. envoy John F. Smith on Jan. 5 in Rome.",
+                "They talked.",
+                "Then they left!"
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_and_line_breaks_end_sentences() {
+        let t = "He said \"no.\" She agreed.\nA new line\n\nAnother";
+        let got = texts(t, &sentences(t));
+        assert_eq!(got, vec!["He said \"no.\"", "She agreed.", "A new line", "Another"]);
+    }
+
+    #[test]
+    fn lower_case_after_period_does_not_split() {
+        let t = "The rate rose 3.5 pct. in the quarter, officials said.";
+        assert_eq!(sentences(t).len(), 1);
+    }
+
+    #[test]
+    fn spans_shift_with_a_prefix() {
+        let t = "Israel struck on Monday. Lebanon condemned it.";
+        let base = sentences(t);
+        let shifted = sentences(&format!("\n\n  {t}"));
+        assert_eq!(shifted[0], base[0].shifted(4));
+        assert_eq!(shifted[1], base[1].shifted(4));
+    }
+
+    #[test]
+    fn clauses_split_before_subordinators() {
+        let t = "Israeli jets hit the south after Israel said it intercepted rockets, which \
+                 were fired from Lebanon.";
+        let s = sentences(t)[0];
+        let got = texts(t, &clauses(t, s));
+        assert_eq!(
+            got,
+            vec![
+                "Israeli jets hit the south ",
+                "after Israel said it intercepted rockets, ",
+                "which were fired from Lebanon."
+            ]
+        );
+    }
+
+    #[test]
+    fn words_keep_inner_hyphens_and_dots() {
+        let t = "al-Sharaa met U.S. officials, didn't he?";
+        let got = texts(t, &words(t, Span::new(0, t.len())));
+        assert_eq!(got, vec!["al-Sharaa", "met", "U.S", "officials", "didn't", "he"]);
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        for t in ["", ".", "...", "é. É", "a.\u{a0}B", "“Yes.” No", "x -- y - z"] {
+            for s in sentences(t) {
+                let _ = clauses(t, s);
+                let _ = words(t, s);
+            }
+        }
+    }
+}

@@ -1,8 +1,15 @@
 //! `dateline events`: print the merged timeline of events.
+//!
+//! Reads the inputs with [`crate::ingest::read`], builds the timeline with
+//! [`crate::timeline::build`] and prints one JSON object per entry (JSONL) or
+//! the analyst CSV ([`crate::export::csv::write`]). Every diagnostic goes to
+//! standard error; the exit code is 1 when some input failed, 2 on a usage
+//! error.
 
 use std::io::Write;
 
 use super::InputOptions;
+use crate::model::Severity;
 
 /// Output format of `events`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -25,7 +32,43 @@ pub struct EventsOptions {
 
 /// Run `events`; returns the exit code.
 pub fn run(opts: &EventsOptions, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let _ = (opts, out);
-    let _ = writeln!(err, "dateline events: not built yet");
-    super::EXIT_USAGE
+    let read = match crate::ingest::read(&opts.input) {
+        Ok(r) => r,
+        Err(e) => {
+            let _ = writeln!(err, "dateline events: {e}");
+            return super::EXIT_USAGE;
+        }
+    };
+    let mut failed = false;
+    for d in read.diagnostics.iter().chain(read.articles.iter().flat_map(|a| &a.diagnostics)) {
+        failed |= d.severity == Severity::Error;
+        let _ = writeln!(err, "{d}");
+    }
+    let entries = crate::timeline::build(&read.articles);
+    let written = match opts.format {
+        EventsFormat::Jsonl => write_jsonl(out, &entries),
+        EventsFormat::Csv => {
+            crate::export::csv::write(out, &entries, false).map_err(|e| e.to_string())
+        }
+    };
+    if let Err(e) = written {
+        // A closed pipe (`| head`) is not an error worth a message.
+        if !e.contains("Broken pipe") {
+            let _ = writeln!(err, "dateline events: {e}");
+            return super::EXIT_USAGE;
+        }
+    }
+    if failed {
+        super::EXIT_INPUT_FAILED
+    } else {
+        super::EXIT_OK
+    }
+}
+
+fn write_jsonl(out: &mut dyn Write, entries: &[crate::model::TimelineEntry]) -> Result<(), String> {
+    for e in entries {
+        let line = serde_json::to_string(e).map_err(|e| e.to_string())?;
+        writeln!(out, "{line}").map_err(|e| e.to_string())?;
+    }
+    out.flush().map_err(|e| e.to_string())
 }

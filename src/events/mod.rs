@@ -1,11 +1,118 @@
-//! Events: actors, triggers, who did what to whom, and the date each event
-//! is anchored to.
+/*!
+Events: who did what to whom, each anchored to its own date.
 
-use crate::model::{Article, Event};
+The stages, one module each:
+
+1. [`actors`]: countries, institutions, organizations, armed groups and
+   people (found by role patterns), with in-article coreference.
+2. [`triggers`]: the words that name events, mapped to PLOVER categories
+   (plus `STATEMENT`) and modes.
+3. [`extract`]: source, target, status (occurred, scheduled, hypothetical,
+   negated) per trigger, sentence by sentence.
+4. [`link`]: the date each event is anchored to (own clause, caption,
+   inherited, publication fallback), with its rule and confidence.
+
+[`extract()`] runs them over an article's body and captions and gives each
+event its stable `event_id` and `mention_id` (see [`crate::timeline`] for the
+key).
+*/
+
+pub mod actors;
+pub mod extract;
+pub mod link;
+pub mod triggers;
+
+use crate::model::{Actor, Article, Event, EventStatus, SourceRef};
+use crate::timeline;
+
+use self::actors::Cast;
+use self::extract::{RawEvent, TextContext};
 
 /// Extract every event mention from one article (body and captions).
 pub fn extract(article: &Article) -> Vec<Event> {
-    // Interface placeholder until events land (issue 4).
-    let _ = article;
-    Vec::new()
+    extract_with(article, crate::temporal::tag)
+}
+
+/// [`extract`] with the temporal expressions of each text (the body, each
+/// caption) given by `tag` instead of [`crate::temporal::tag`]: for
+/// evaluating extraction on gold expressions, or another tagger.
+pub fn extract_with(
+    article: &Article,
+    tag: impl Fn(&str, &crate::model::PubContext) -> Vec<crate::model::Timex>,
+) -> Vec<Event> {
+    let body = article.text();
+    let mut cast = Cast::default();
+    actors::find_people(&body, &mut cast);
+    for c in &article.captions {
+        actors::find_people(&c.text, &mut cast);
+    }
+    let mut texts: Vec<&str> = vec![&body];
+    texts.extend(article.captions.iter().map(|c| c.text.as_str()));
+    actors::settle_home(&mut cast, &texts);
+
+    let source = SourceRef {
+        article_id: article.id.clone(),
+        title: article.title.clone(),
+        url: article.context.url.clone(),
+        source: article.context.source.clone(),
+        published: article.context.date,
+    };
+    let published = article.context.date;
+    let mut out = Vec::new();
+    for (ci, caption) in article.captions.iter().enumerate() {
+        let timexes = tag(&caption.text, &article.context);
+        let mentions = actors::find(&caption.text, &cast);
+        let ctx = TextContext { published, caption: Some(caption.date) };
+        for raw in extract::events_in_text(&caption.text, &mentions, &timexes, ctx) {
+            out.push(finish(raw, &caption.text, Some(ci), &source));
+        }
+    }
+    let timexes = tag(&body, &article.context);
+    let mentions = actors::find(&body, &cast);
+    let ctx = TextContext { published, caption: None };
+    for raw in extract::events_in_text(&body, &mentions, &timexes, ctx) {
+        out.push(finish(raw, &body, None, &source));
+    }
+    out
+}
+
+fn summary(raw: &RawEvent) -> String {
+    let names = |part: &str| {
+        let v: Vec<&str> =
+            raw.actors.iter().filter(|a| a.part == part).map(|a| a.name.as_str()).collect();
+        v.join(", ")
+    };
+    let (src, tgt) = (names("source"), names("target"));
+    let neg = if raw.status == EventStatus::Negated { "not: " } else { "" };
+    let mut s = format!("{neg}{src} {}", raw.trigger);
+    if !tgt.is_empty() {
+        s.push_str(" → ");
+        s.push_str(&tgt);
+    }
+    s.trim().to_string()
+}
+
+fn finish(raw: RawEvent, text: &str, caption: Option<usize>, source: &SourceRef) -> Event {
+    let mut actors: Vec<Actor> = raw.actors.clone();
+    actors.dedup();
+    let mut ev = Event {
+        event_id: String::new(),
+        mention_id: String::new(),
+        event_type: raw.event_type.clone(),
+        mode: raw.mode.clone(),
+        status: raw.status,
+        actors,
+        location: raw.location.clone(),
+        summary: summary(&raw),
+        trigger: raw.trigger.clone(),
+        evidence: text[raw.sentence.start..raw.sentence.end].to_string(),
+        span: raw.sentence,
+        in_caption: caption.is_some(),
+        date: raw.date,
+        source: source.clone(),
+    };
+    ev.event_id = timeline::event_id(&ev);
+    ev.mention_id =
+        timeline::mention_id(&source.article_id, caption, raw.trigger_span, &ev.event_id);
+    ev
 }

@@ -1,13 +1,105 @@
-//! The analyst CSV: one row per timeline entry, fixed columns.
+/*!
+The analyst CSV: one row per timeline entry, in the fixed column order of
+[`fields::COLUMNS`] (documented in the README, section "Outputs").
+
+RFC 4180: comma-separated, fields quoted when they hold a comma, quote or line
+break, quotes doubled, CRLF line ends, UTF-8. Multi-valued cells (actors,
+countries, sources, date conflicts) are joined with `"; "`. With `excel` the
+file starts with a UTF-8 byte-order mark, which Excel needs to read UTF-8.
+Rows are written in the order given; the site writer passes them in timeline
+order.
+*/
 
 use std::io::Write;
 
+use super::fields::{self, COLUMNS, MULTI_SEPARATOR};
 use crate::model::TimelineEntry;
 use crate::Result;
 
+/// The UTF-8 byte-order mark written first with `excel`.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// Write `entries` as the analyst CSV; `excel` starts it with a UTF-8 BOM.
+///
+/// # Errors
+///
+/// An [`crate::ErrorKind::Io`] error when `out` fails.
 pub fn write(out: &mut dyn Write, entries: &[TimelineEntry], excel: bool) -> Result<()> {
-    // Interface placeholder until the export lands (issue 5).
-    let _ = (out, entries, excel);
+    write_iter(out, entries, excel)
+}
+
+/// [`write`] for entries held by reference (the site writer's sorted view).
+///
+/// # Errors
+///
+/// An [`crate::ErrorKind::Io`] error when `out` fails.
+pub fn write_iter<'a>(
+    out: &mut dyn Write,
+    entries: impl IntoIterator<Item = &'a TimelineEntry>,
+    excel: bool,
+) -> Result<()> {
+    if excel {
+        out.write_all(BOM)?;
+    }
+    let mut w = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .quote_style(::csv::QuoteStyle::Necessary)
+        .from_writer(out);
+    w.write_record(COLUMNS)?;
+    let mut row: Vec<String> = Vec::with_capacity(COLUMNS.len());
+    for e in entries {
+        row.clear();
+        fill_row(&mut row, e);
+        w.write_record(&row)?;
+    }
+    w.flush()?;
     Ok(())
+}
+
+fn fill_row(row: &mut Vec<String>, e: &TimelineEntry) {
+    let ev = &e.event;
+    let d = &ev.date;
+    let iv = d.interval.as_ref();
+    let sources = fields::sources(e);
+    row.push(e.event_id.clone());
+    row.push(iv.map(|i| i.start.to_string()).unwrap_or_default());
+    row.push(iv.map(|i| i.end.to_string()).unwrap_or_default());
+    row.push(d.precision.as_str().to_string());
+    row.push(d.value.clone());
+    row.push(d.modifier.clone().unwrap_or_default());
+    row.push(
+        fields::acled_time_precision(d.precision, iv).map(|c| c.to_string()).unwrap_or_default(),
+    );
+    row.push(d.text.clone());
+    row.push(d.anchor.as_str().to_string());
+    row.push(d.rule.clone());
+    row.push(fields::confidence(d.confidence));
+    row.push(ev.status.as_str().to_string());
+    row.push(ev.event_type.clone());
+    row.push(ev.mode.clone().unwrap_or_default());
+    row.push(fields::actor_names(e).join(MULTI_SEPARATOR));
+    row.push(fields::actor_countries(e).join(MULTI_SEPARATOR));
+    row.push(ev.location.clone().unwrap_or_default());
+    row.push(one_line(&ev.summary));
+    row.push(one_line(&ev.evidence));
+    row.push(sources.len().to_string());
+    row.push(
+        sources
+            .iter()
+            .map(|s| one_line(fields::source_label(s)))
+            .collect::<Vec<_>>()
+            .join(MULTI_SEPARATOR),
+    );
+    row.push(sources.first().and_then(|s| s.published).map(|p| p.to_string()).unwrap_or_default());
+    row.push(fields::date_conflict(e).join(MULTI_SEPARATOR));
+}
+
+/// Line breaks inside a sentence come from the page layout, not the
+/// writer; spreadsheets show them as tall rows, so they become spaces.
+fn one_line(s: &str) -> String {
+    if s.contains(['\n', '\r']) {
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        s.to_string()
+    }
 }

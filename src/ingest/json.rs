@@ -15,6 +15,7 @@
 //! | url | `url`, `link`, `canonical_url`, `permalink` |
 //! | source | `source`, `site_name`, `siteName`, `publisher`, `site`, `outlet` (a string, or an object with `name`) |
 //! | captions | `captions` (strings or `{text, date}`) |
+//! | id | `id` (a string or number; without it the id is derived from the URL, else the file and position) |
 //!
 //! Text holding HTML tags (`<p>`) is read as an HTML fragment. dateline's own
 //! `articles --format jsonl` output reads back unchanged (its `context`, `id`
@@ -152,6 +153,9 @@ fn from_object(m: Map<String, Value>) -> Item {
     d.published = string_field(&m, PUBLISHED).map(|(k, v)| (k.to_string(), v.into_owned()));
     d.url = string_field(&m, URL).map(|(_, u)| u.into_owned());
     d.source = string_field(&m, SOURCE).map(|(_, s)| s.into_owned());
+    // A record's own id (a crawler's, a database key) is kept, so the same
+    // record streamed through `dateline extract` gets the same id.
+    d.id = string_field(&m, &["id"]).map(|(_, id)| id.into_owned());
     if let Some(Value::Array(ps)) = m.get("paragraphs") {
         d.paragraphs = ps
             .iter()

@@ -492,6 +492,26 @@ fn read_jsonl(text: &str, shown: &str, diags: &mut Vec<Diagnostic>) -> Vec<(usiz
     out
 }
 
+/// Read one JSON record (one line of a `.jsonl` file) exactly as [`read`]
+/// reads each line of such a file: the same field names, paragraph rules,
+/// HTML fragments, publication-date parsing, dateline place and id rules.
+/// `file` and `index` become the article's origin (and, when the record has
+/// neither an `id` nor a URL, its id); `line` its 1-based line. Returns the
+/// article with the problems found in it (a kept article can carry an
+/// error, e.g. an unreadable date), or why the record is not an article.
+/// `dateline extract` reads its input with this, so a streamed article is
+/// the very article `build` sees.
+pub fn read_json_record(
+    record: &str,
+    file: &str,
+    index: usize,
+    line: usize,
+) -> std::result::Result<(Article, Vec<Diagnostic>), String> {
+    let mut d = json::read_line(record)?;
+    d.line = Some(line);
+    Ok(finalize(d, file, index))
+}
+
 /// The article id: URL when known, else file (last two components) and
 /// position.
 fn article_id(url: Option<&str>, file: &str, index: usize) -> String {

@@ -1,12 +1,181 @@
-//! Temporal tagging and resolution: TIMEX3 expressions found in one pass and
-//! resolved against the publication context.
+/*!
+Temporal tagging and resolution: TIMEX3 expressions found in one pass over a
+text and resolved against the publication context.
 
-use crate::model::{PubContext, Timex};
+```
+use dateline::model::PubContext;
+let ctx = PubContext { date: chrono::NaiveDate::from_ymd_opt(2025, 3, 14), ..Default::default() };
+let found = dateline::temporal::tag("The Kremlin announced on Thursday that ...", &ctx);
+assert_eq!(found[0].text, "Thursday");
+assert_eq!(found[0].value, "2025-03-13");
+```
+
+# How it works
+
+1. **Tokens** ([`token`]): one pass over the bytes gives words, digit runs
+   and punctuation with byte spans; each word is looked up once in the
+   lexicon (the files in `data/temporal/`, loaded once).
+2. **Grammar** ([`grammar`]): at each token that can start an expression,
+   every pattern is tried and the longest match wins.
+3. **Resolution** ([`resolve`]): left to right, so anaphoric expressions can
+   count from the last date mentioned before them.
+
+# Grammar (what is recognised)
+
+Brackets mark optional parts; `|` alternatives; NUM is digits, a number
+word, "twenty-five", "a"/"an", or a vague "several"/"a few"/"some".
+
+| form | examples | type, value |
+|---|---|---|
+| [Weekday[,]] Month[.] Day[st][[,] Year] | January 17, 2025; Jan. 17; Thursday, March 13 | DATE day |
+| [the] Day[th] [of] Month[[,] Year] | 17 January 2025; the 17th of March | DATE day |
+| Month [,\|of] Year | January 2025 | DATE month |
+| Month | January; "in May" (May and March need a date cue: "in", "last", "early", a day or year) | DATE month |
+| the Day-th | the 17th | DATE day in the nearest month by tense |
+| YYYY-MM-DD, YYYY/MM/DD, M/D/YYYY, D/M/YYYY (first > 12), D.M.YYYY | 2025-01-17; 1/17/2025 | DATE day; ambiguous slashes are month first |
+| Year, fiscal [year] Year | 2025; fiscal 1989 | DATE year (not "Resolution 1701", "2,000 troops", "1500 people") |
+| [the] YYY0s, the 'Y0s, the Nth century | the 1990s; the '90s; the 20th century | DATE decade/century |
+| [last\|next\|this] Weekday [morning\|afternoon\|evening\|night] | Thursday; last Friday; Thursday morning | DATE day / TIME part of day |
+| Weekdays, Weekday nights | Mondays; Tuesday nights | SET |
+| today, yesterday, tomorrow, tonight [part of day]; the day before yesterday | yesterday morning | DATE day / TIME |
+| this\|last\|next\|current\|coming week\|month\|year\|weekend\|quarter\|decade | last week; this year | DATE of that grain |
+| last\|next\|this Month\|Season | last November; this summer | DATE month/season |
+| earlier\|later this\|last\|next Unit | earlier this month | DATE |
+| early\|mid[-]\|late X; the end\|beginning\|start\|middle of X; year-end | early March; mid-2024; late last year; the end of January; the end of the year | DATE with mod START/MID/END |
+| [the] [fiscal] Ordinal[-]quarter\|half [of X] | the third quarter; third-quarter; the first half of 2024 | DATE quarter/half |
+| Season [[of] Year] | summer; the winter of 1994; spring 2024 ("fall" only after in/this/last/...) | DATE season |
+| [mod] NUM Unit; NUM-Unit[-long]; Unit-long; Units | three days; a year-long war; for months; about three weeks | DURATION (`PXM` when vague) |
+| the past\|last\|next\|coming NUM Unit(s); the past Unit; the first NUM Units | the past two weeks; the past year | DURATION |
+| [mod] NUM Unit ago \| from now | two days ago; a year from now | DATE at the unit's grain, from publication |
+| NUM Unit earlier\|later; the following\|next\|previous\|same Unit; that Unit | two days later; the following day; that year | DATE from the last mention |
+| H[:MM] a.m.\|p.m. [zone] [[,] day]; HH:MM zone; noon, midnight [day] | 10 a.m.; 10:35 a.m. EST; noon Thursday | TIME |
+| daily, weekly, annually...; every\|each Unit\|Weekday\|Month; once\|twice\|N times a Unit | daily; every week; twice a week | SET (quant, freq) |
+| now, currently, recently, soon, the past, the future, ... | now | DATE PRESENT_REF / PAST_REF / FUTURE_REF |
+
+Mods in front of quantities ("about", "nearly", "more than", "at least", ...)
+are part of the expression and give `mod` (APPROX, MORE_THAN, ...). Ages
+("a 48-year-old") and impossible dates ("31 February", "2025-13-01") are
+skipped, not tagged; [`tag_with_skipped`] reports them.
+
+# Anchors and directions
+
+Deictic expressions count from the publication date; anaphoric ones from
+the last date mentioned before them (else the publication date). Without a
+publication date, relative expressions keep `X` placeholders
+(`XXXX-WXX-4`) and a note says why: dateline never invents a date.
+Underspecified expressions follow the sentence's tense (see [`resolve`]).
+*/
+
+pub(crate) mod calendar;
+pub(crate) mod expr;
+pub(crate) mod grammar;
+pub(crate) mod lexicon;
+pub(crate) mod resolve;
+pub(crate) mod tense;
+pub mod timeml;
+pub(crate) mod token;
+
+use crate::model::{PubContext, Span, Timex};
+
+use grammar::{Cand, Parser};
+use resolve::Resolver;
+use token::Tok;
+
+/// Something that looked like a date but was skipped ("31 February").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// Where it is.
+    pub span: Span,
+    /// The text.
+    pub text: String,
+    /// Why it was skipped.
+    pub reason: &'static str,
+}
+
+/// A reusable tagger: keeps its token and candidate buffers between texts,
+/// so tagging many texts allocates only for the expressions found.
+#[derive(Debug, Default)]
+pub struct Tagger {
+    toks: Vec<Tok>,
+    cands: Vec<Cand>,
+}
+
+impl Tagger {
+    /// A new tagger.
+    pub fn new() -> Self {
+        Tagger::default()
+    }
+
+    /// Tag and resolve `text` against `ctx`; spans are byte offsets into
+    /// `text`, in order. Skipped non-dates go to `skipped` when given.
+    pub fn tag_into(
+        &mut self,
+        text: &str,
+        ctx: &PubContext,
+        out: &mut Vec<Timex>,
+        mut skipped: Option<&mut Vec<Skipped>>,
+    ) {
+        token::tokenize(text, &mut self.toks);
+        self.cands.clear();
+        Parser { text, toks: &self.toks }.run(&mut self.cands);
+        let mut resolver = Resolver { dct: ctx.date, last: None, focus: None };
+        for c in &self.cands {
+            let span = Span::new(self.toks[c.start].start, self.toks[c.end - 1].end);
+            if let expr::Expr::Invalid(reason) = c.expr {
+                if let Some(s) = skipped.as_deref_mut() {
+                    if c.rule != "age" {
+                        s.push(Skipped {
+                            span,
+                            text: text[span.start..span.end].to_string(),
+                            reason,
+                        });
+                    }
+                }
+                continue;
+            }
+            let toks = &self.toks;
+            let dir = || tense::direction(text, toks, c.start, c.end);
+            let Some(r) = resolver.resolve(c, dir) else { continue };
+            out.push(Timex {
+                span,
+                text: text[span.start..span.end].to_string(),
+                ttype: r.ttype,
+                value: r.value,
+                modifier: r.modifier.map(str::to_string),
+                quant: r.quant.map(str::to_string),
+                freq: r.freq,
+                interval: r.interval,
+                precision: r.precision,
+                anchor: r.anchor,
+                direction: r.direction,
+                rule: format!("{}/{}", c.rule, r.decision),
+                note: r.note.map(str::to_string),
+            });
+        }
+    }
+
+    /// Tag and resolve `text`; see [`tag`].
+    pub fn tag(&mut self, text: &str, ctx: &PubContext) -> Vec<Timex> {
+        let mut out = Vec::new();
+        self.tag_into(text, ctx, &mut out, None);
+        out
+    }
+}
 
 /// Find every temporal expression in `text` and resolve it against `ctx`.
 /// Spans are byte offsets into `text`, in order of start.
 pub fn tag(text: &str, ctx: &PubContext) -> Vec<Timex> {
-    // Interface placeholder until the tagger lands (issue 2).
-    let _ = (text, ctx);
-    Vec::new()
+    Tagger::new().tag(text, ctx)
 }
+
+/// Like [`tag`], and also return what looked like a date but was skipped
+/// (impossible dates such as "31 February"), with the reason.
+pub fn tag_with_skipped(text: &str, ctx: &PubContext) -> (Vec<Timex>, Vec<Skipped>) {
+    let mut out = Vec::new();
+    let mut skipped = Vec::new();
+    Tagger::new().tag_into(text, ctx, &mut out, Some(&mut skipped));
+    (out, skipped)
+}
+
+#[cfg(test)]
+mod tests;

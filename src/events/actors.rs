@@ -1,0 +1,943 @@
+/*!
+Actors: who an event is about, found in a text with byte spans.
+
+Sources of actors, all data-driven (`data/events/`):
+
+- **Gazetteer** (`countries.tsv`, `metonyms.tsv`, `organizations.tsv`):
+  country names, demonyms ("Syrian"), capitals ("Damascus"), metonyms ("the
+  Kremlin", "Baabda"), international organizations and armed groups. Each
+  carries an **actor code**: the ISO 3166-1 alpha-3 code for anything
+  national, the organization's id otherwise.
+- **Institutions**: a demonym or country followed by a head noun from
+  `actor_heads.txt` ("Israeli artillery", "the Lebanese military") is one
+  actor; "the government" alone means the article's home country.
+- **People**, found by pattern, never by a list of names: a role phrase
+  (`roles.tsv`) followed by a capitalized name ("Kremlin spokesman Dmitry
+  Peskov", "the Army Commander, General Rodolphe Haikal"), or a name followed
+  by an appositive role ("Janine Plasschaert, the UN ... Representative").
+  The country comes from the words before the role ("Russian President");
+  a national office with no country stated belongs to the article's **home
+  country** (the country of the first person whose country is stated, else
+  the most mentioned country).
+- **Coreference inside one article**: a person's surname alone ("Putin",
+  "al-Sharaa") and "the <role>" ("the Prime Minister") link back to the
+  person; "he"/"she" links to the subject of its own sentence when one
+  precedes it, else to the only person of the nearest earlier sentence that
+  names people (left unresolved when that sentence names several).
+
+A mention after "in", "at", "from" ... ("in Damascus") is a **place**, kept
+as the event's location rather than as a participant.
+*/
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::lexicon;
+use crate::model::{Actor, Span};
+use crate::segment;
+
+/// One kind of gazetteer entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct GazEntry {
+    /// Canonical name.
+    pub name: String,
+    /// `country`, `institution`, `organization`, `armed_group`.
+    pub kind: &'static str,
+    /// Actor code (alpha-3 or organization id).
+    pub code: String,
+    /// Country alpha-3 the actor belongs to.
+    pub country: Option<String>,
+    /// True for demonyms/adjectives ("Syrian").
+    pub adjective: bool,
+}
+
+pub(crate) struct Gazetteer {
+    matcher: AhoCorasick,
+    entries: Vec<GazEntry>,
+    /// Country alpha-3 → canonical name.
+    pub country_names: HashMap<String, String>,
+}
+
+pub(crate) struct Roles {
+    matcher: AhoCorasick,
+    /// (phrase, class) per pattern.
+    entries: Vec<(String, RoleClass)>,
+}
+
+/// What kind of office a role phrase names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RoleClass {
+    National,
+    Military,
+    Org,
+    Generic,
+}
+
+pub(crate) struct Heads {
+    matcher: AhoCorasick,
+    military: Vec<bool>,
+}
+
+fn split_list(col: &str) -> impl Iterator<Item = &str> {
+    col.split(';').map(str::trim).filter(|s| !s.is_empty() && *s != "-")
+}
+
+pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
+    let mut patterns: Vec<String> = Vec::new();
+    let mut entries: Vec<GazEntry> = Vec::new();
+    let mut country_names = HashMap::new();
+    let mut add = |p: &str, e: GazEntry| {
+        patterns.push(p.to_string());
+        entries.push(e);
+    };
+    let countries =
+        lexicon::source("events/countries.tsv", include_str!("../../data/events/countries.tsv"));
+    for (n, cols) in lexicon::rows(&countries) {
+        assert!(cols.len() == 5, "events/countries.tsv line {n}: expected 5 columns");
+        let (code, name) = (cols[0], cols[1]);
+        country_names.insert(code.to_string(), name.to_string());
+        let country = |adjective| GazEntry {
+            name: name.to_string(),
+            kind: "country",
+            code: code.to_string(),
+            country: Some(code.to_string()),
+            adjective,
+        };
+        add(name, country(false));
+        for a in split_list(cols[2]) {
+            add(a, country(false));
+        }
+        for d in split_list(cols[3]) {
+            add(d, country(true));
+        }
+        for c in split_list(cols[4]) {
+            add(c, country(false));
+        }
+    }
+    let metonyms =
+        lexicon::source("events/metonyms.tsv", include_str!("../../data/events/metonyms.tsv"));
+    for (n, cols) in lexicon::rows(&metonyms) {
+        assert!(cols.len() == 3, "events/metonyms.tsv line {n}: expected 3 columns");
+        add(
+            cols[0],
+            GazEntry {
+                name: cols[2].to_string(),
+                kind: "institution",
+                code: cols[1].to_string(),
+                country: Some(cols[1].to_string()),
+                adjective: false,
+            },
+        );
+    }
+    let orgs = lexicon::source(
+        "events/organizations.tsv",
+        include_str!("../../data/events/organizations.tsv"),
+    );
+    for (n, cols) in lexicon::rows(&orgs) {
+        assert!(cols.len() == 5, "events/organizations.tsv line {n}: expected 5 columns");
+        let kind = match cols[1] {
+            "organization" => "organization",
+            "armed_group" => "armed_group",
+            other => panic!("events/organizations.tsv line {n}: unknown kind `{other}`"),
+        };
+        let entry = GazEntry {
+            name: cols[2].to_string(),
+            kind,
+            code: cols[0].to_string(),
+            country: split_list(cols[4]).next().map(str::to_string),
+            adjective: false,
+        };
+        add(cols[2], entry.clone());
+        for a in split_list(cols[3]) {
+            add(a, entry.clone());
+        }
+    }
+    let matcher = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .expect("gazetteer patterns build");
+    Gazetteer { matcher, entries, country_names }
+});
+
+pub(crate) static ROLES: LazyLock<Roles> = LazyLock::new(|| {
+    let text = lexicon::source("events/roles.tsv", include_str!("../../data/events/roles.tsv"));
+    let mut patterns = Vec::new();
+    let mut entries = Vec::new();
+    for (n, cols) in lexicon::rows(&text) {
+        assert!(cols.len() == 2, "events/roles.tsv line {n}: expected 2 columns");
+        let class = match cols[1] {
+            "national" => RoleClass::National,
+            "military" => RoleClass::Military,
+            "org" => RoleClass::Org,
+            "generic" => RoleClass::Generic,
+            other => panic!("events/roles.tsv line {n}: unknown class `{other}`"),
+        };
+        patterns.push(cols[0].to_string());
+        entries.push((cols[0].to_string(), class));
+    }
+    let matcher = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
+        .build(&patterns)
+        .expect("role patterns build");
+    Roles { matcher, entries }
+});
+
+pub(crate) static HEADS: LazyLock<Heads> = LazyLock::new(|| {
+    let text = lexicon::source(
+        "events/actor_heads.txt",
+        include_str!("../../data/events/actor_heads.txt"),
+    );
+    let mut patterns = Vec::new();
+    let mut military = Vec::new();
+    for (n, cols) in lexicon::rows(&text) {
+        assert!(
+            cols.len() == 1 || (cols.len() == 2 && cols[1] == "m"),
+            "events/actor_heads.txt line {n}: expected a noun and an optional `m`"
+        );
+        patterns.push(cols[0].to_string());
+        military.push(cols.len() == 2);
+    }
+    let matcher = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .expect("head patterns build");
+    Heads { matcher, military }
+});
+
+/// True when `word` is an actor head noun ("airstrikes", "forces").
+pub(crate) fn is_head(word: &str) -> bool {
+    HEADS.matcher.find(word).is_some_and(|m| m.start() == 0 && m.end() == word.len())
+}
+
+/// Words after which a gazetteer mention is a place, not a participant.
+const PLACE_PREPOSITIONS: &[&str] =
+    &["in", "at", "from", "near", "across", "inside", "outside", "around", "within", "via"];
+/// Direction words skipped when looking for a place preposition ("from south
+/// Lebanon").
+const DIRECTIONS: &[&str] =
+    &["south", "north", "east", "west", "southern", "northern", "eastern", "western", "central"];
+/// Words that follow an organization name when the name only qualifies a
+/// document ("UN Security Council Resolution 1701").
+const DOCUMENT_WORDS: &[&str] =
+    &["Resolution", "resolution", "Charter", "Convention", "Treaty", "Accords", "Protocol"];
+/// Lower-case words that may sit inside a person's name.
+const NAME_PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "bint", "de", "van", "von", "da", "di"];
+/// Capitalized words that never start a name.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "On",
+    "In",
+    "At",
+    "And",
+    "But",
+    "Or",
+    "Of",
+    "For",
+    "To",
+    "With",
+    "By",
+    "From",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "This",
+    "That",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Photo",
+    "Reuters",
+    "AFP",
+    "AP",
+];
+
+/// One actor mention in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorMention {
+    /// Byte span in the text.
+    pub span: Span,
+    /// The actor (its `part` is left empty; the extractor sets it).
+    pub actor: Actor,
+    /// Actor code: alpha-3 or organization id, when known.
+    pub code: Option<String>,
+    /// True when the mention names where something happened ("in Damascus").
+    pub place: bool,
+    /// True for military actors (armies, commanders, ranks).
+    pub military: bool,
+    /// True for demonym adjectives alone ("Syrian"), which modify a noun.
+    pub adjective: bool,
+}
+
+/// A person found by a role pattern, shared across the texts of an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    /// Full name as written ("Vladimir Putin").
+    pub name: String,
+    /// Role phrase ("President", "Kremlin spokesman").
+    pub role: String,
+    /// Country or organization code stated with the role.
+    pub code: Option<String>,
+    /// Country alpha-3 stated with the role.
+    pub country: Option<String>,
+    /// Role class.
+    pub(crate) class: RoleClass,
+}
+
+impl Person {
+    fn military(&self) -> bool {
+        self.class == RoleClass::Military
+    }
+
+    fn surname(&self) -> Option<&str> {
+        let last = self.name.rsplit(' ').next()?;
+        (self.name.contains(' ') && last.chars().count() > 2).then_some(last)
+    }
+}
+
+/// The people of one article and its home country.
+#[derive(Debug, Clone, Default)]
+pub struct Cast {
+    /// Everyone found by a role pattern, in order of first appearance.
+    pub people: Vec<Person>,
+    /// The article's home country (alpha-3).
+    pub home: Option<String>,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn bounded(text: &str, start: usize, end: usize) -> bool {
+    let before_ok = text[..start].chars().next_back().is_none_or(|c| !is_word_char(c));
+    let after_ok = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
+    before_ok && after_ok
+}
+
+/// The word immediately before byte `pos` (skipping spaces), with its start.
+fn word_before(text: &str, pos: usize) -> Option<(usize, &str)> {
+    let head = text[..pos].trim_end_matches([' ', '\u{a0}']);
+    if head.len() == pos && pos > 0 {
+        // Something other than a space sits right before: no plain word.
+        if !text[..pos].chars().next_back().is_some_and(char::is_alphanumeric) {
+            return None;
+        }
+    }
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '-' || c == '.'))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    (start < head.len()).then(|| (start, &head[start..]))
+}
+
+/// Gazetteer hits in `text`, whole words only.
+fn gazetteer_hits(text: &str) -> Vec<(Span, &'static GazEntry)> {
+    let gaz = &*GAZETTEER;
+    gaz.matcher
+        .find_iter(text)
+        .filter(|m| bounded(text, m.start(), m.end()))
+        .map(|m| (Span::new(m.start(), m.end()), &gaz.entries[m.pattern().as_usize()]))
+        .collect()
+}
+
+/// Role hits in `text`, whole words only.
+fn role_hits(text: &str) -> Vec<(Span, &'static str, RoleClass)> {
+    let roles = &*ROLES;
+    roles
+        .matcher
+        .find_iter(text)
+        .filter(|m| bounded(text, m.start(), m.end()))
+        .map(|m| {
+            let (p, c) = &roles.entries[m.pattern().as_usize()];
+            (Span::new(m.start(), m.end()), p.as_str(), *c)
+        })
+        .collect()
+}
+
+/// A capitalized name starting at `pos` (after optional spaces): 1–4 words,
+/// returned with its span.
+fn name_at(text: &str, pos: usize, gaz: &[(Span, &GazEntry)]) -> Option<Span> {
+    let rest = &text[pos..];
+    let skip = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+    if skip == 0 {
+        return None;
+    }
+    let start = pos + skip;
+    let mut end = start;
+    let mut count = 0;
+    let mut capitals = 0;
+    let mut cursor = start;
+    loop {
+        let w = segment::words(text, Span::new(cursor, text.len().min(cursor + 64)));
+        let Some(first) = w.first().copied() else { break };
+        if first.start != cursor {
+            break;
+        }
+        let mut word = &text[first.start..first.end];
+        // "Netanyahu's": the possessive ends the name.
+        let possessive = word.ends_with("'s");
+        if possessive {
+            word = &word[..word.len() - 2];
+        }
+        let lower_prefix = word.split('-').next().unwrap_or("");
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        let particle = NAME_PARTICLES.contains(&lower_prefix)
+            && (word.contains('-') || text[first.end..].starts_with(' '));
+        if !(capital || particle) || (count == 0 && NOT_NAMES.contains(&word)) {
+            break;
+        }
+        if capital && gaz.iter().any(|(s, _)| s.start == first.start) {
+            break;
+        }
+        if capital && role_starts_with(word) && count == 0 {
+            break;
+        }
+        if capital {
+            capitals += 1;
+        }
+        count += 1;
+        end = first.start + word.len();
+        if count == 4 || possessive {
+            break;
+        }
+        // Continue only across one plain space.
+        if text[end..].starts_with(' ') {
+            cursor = end + 1;
+        } else {
+            break;
+        }
+    }
+    // A trailing particle is not part of the name.
+    while end > start {
+        let last = text[start..end].rsplit(' ').next().unwrap_or("");
+        if NAME_PARTICLES.contains(&last) {
+            end = text[..end - last.len()].trim_end().len();
+        } else {
+            break;
+        }
+    }
+    (capitals > 0 && end > start).then(|| Span::new(start, end))
+}
+
+fn role_starts_with(word: &str) -> bool {
+    ROLES.entries.iter().any(|(p, _)| p.split(' ').next() == Some(word))
+}
+
+/// The gazetteer mention right before a role ("Russian President",
+/// "Lebanon's President", "the UN Secretary-General's Representative").
+fn role_prefix<'a>(
+    text: &str,
+    role_start: usize,
+    gaz: &'a [(Span, &'static GazEntry)],
+) -> Option<&'a (Span, &'static GazEntry)> {
+    let head = text[..role_start].trim_end_matches([' ', '\u{a0}']);
+    let head = head.strip_suffix("’s").or_else(|| head.strip_suffix("'s")).unwrap_or(head);
+    gaz.iter().find(|(s, _)| s.end == head.len())
+}
+
+/// Find the people named with a role in `text`, adding them to `cast`.
+pub fn find_people(text: &str, cast: &mut Cast) {
+    let gaz = gazetteer_hits(text);
+    let roles = role_hits(text);
+    for (i, &(span, role, class)) in roles.iter().enumerate() {
+        // "Army Commander, General Rodolphe Haikal": the next role owns it.
+        let next_role_start = roles.get(i + 1).map(|r| r.0.start);
+        let mut after = span.end;
+        if text[after..].starts_with(',') {
+            after += 1;
+        }
+        let name = name_at(text, after, &gaz).filter(|n| Some(n.start) != next_role_start);
+        let prefix = role_prefix(text, span.start, &gaz);
+        let (name, role_text) = match name {
+            Some(n) => (n, role.to_string()),
+            None => match appositive_name(text, span.start, prefix.map(|p| p.0.start), &gaz) {
+                Some(n) => (n, role.to_string()),
+                None => continue,
+            },
+        };
+        let name_text = text[name.start..name.end].to_string();
+        let role_text = match prefix {
+            Some((p, e)) if e.kind == "institution" => {
+                format!("{} {}", &text[p.start..p.end], role_text)
+            }
+            _ => role_text,
+        };
+        if cast.people.iter().any(|p| p.name == name_text) {
+            continue;
+        }
+        cast.people.push(Person {
+            name: name_text,
+            role: role_text,
+            code: prefix.map(|(_, e)| e.code.clone()),
+            country: prefix.and_then(|(_, e)| e.country.clone()),
+            class,
+        });
+    }
+}
+
+/// "Name, the ... <role>": the name before an appositive role.
+fn appositive_name(
+    text: &str,
+    role_start: usize,
+    prefix_start: Option<usize>,
+    gaz: &[(Span, &GazEntry)],
+) -> Option<Span> {
+    let mut pos = prefix_start.unwrap_or(role_start);
+    let head = text[..pos].trim_end();
+    let head = head
+        .strip_suffix("the")
+        .or_else(|| head.strip_suffix("a"))
+        .or_else(|| head.strip_suffix("his"))
+        .or_else(|| head.strip_suffix("her"))?;
+    let head = head.trim_end().strip_suffix(',')?;
+    pos = head.len();
+    // Walk back over up to four capitalized words.
+    let mut start = pos;
+    let mut count = 0;
+    while let Some((s, w)) = word_before(text, start) {
+        let cap = w.chars().next().is_some_and(char::is_uppercase);
+        let particle = NAME_PARTICLES.contains(&w.split('-').next().unwrap_or(""));
+        if !(cap || particle) || NOT_NAMES.contains(&w) || gaz.iter().any(|(g, _)| g.start == s) {
+            break;
+        }
+        start = s;
+        count += 1;
+        if count == 4 {
+            break;
+        }
+    }
+    (count >= 2).then(|| Span::new(start, pos))
+}
+
+/// Settle the article's home country once every text was scanned for
+/// people; `texts` are the article's texts (body, captions).
+pub fn settle_home(cast: &mut Cast, texts: &[&str]) {
+    if let Some(c) = cast.people.iter().find_map(|p| p.country.clone()) {
+        cast.home = Some(c);
+        return;
+    }
+    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut order = 0;
+    for t in texts {
+        for (_, e) in gazetteer_hits(t) {
+            if e.kind == "country" {
+                if let Some(c) = &e.country {
+                    order += 1;
+                    let entry = counts.entry(c.clone()).or_insert((0, order));
+                    entry.0 += 1;
+                }
+            }
+        }
+    }
+    cast.home = counts
+        .into_iter()
+        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+        .map(|(c, _)| c);
+}
+
+fn person_actor(p: &Person, home: Option<&String>) -> (Actor, Option<String>) {
+    let national = matches!(p.class, RoleClass::National | RoleClass::Military);
+    let country = p.country.clone().or_else(|| if national { home.cloned() } else { None });
+    let code = p.code.clone().or_else(|| country.clone());
+    (
+        Actor {
+            name: p.name.clone(),
+            kind: "person".to_string(),
+            role: Some(p.role.clone()),
+            country,
+            part: String::new(),
+            code: None,
+        },
+        code,
+    )
+}
+
+/// Every actor mention in `text` (one of the article's texts), sorted by
+/// start, not overlapping. `cast` must hold the article's people
+/// ([`find_people`] over every text, then [`settle_home`]).
+pub fn find(text: &str, cast: &Cast) -> Vec<ActorMention> {
+    let gaz = gazetteer_hits(text);
+    let roles = role_hits(text);
+    let mut out: Vec<ActorMention> = Vec::new();
+    let home = cast.home.as_ref();
+
+    // People named with a role, and "the <role>" back-references.
+    for (i, &(span, role, _)) in roles.iter().enumerate() {
+        let next_role_start = roles.get(i + 1).map(|r| r.0.start);
+        let mut after = span.end;
+        if text[after..].starts_with(',') {
+            after += 1;
+        }
+        let prefix = role_prefix(text, span.start, &gaz);
+        let start = prefix.map(|p| p.0.start).unwrap_or(span.start);
+        if let Some(name) = name_at(text, after, &gaz).filter(|n| Some(n.start) != next_role_start)
+        {
+            let name_text = &text[name.start..name.end];
+            if let Some(p) = cast.people.iter().find(|p| p.name == name_text) {
+                let (actor, code) = person_actor(p, home);
+                out.push(ActorMention {
+                    span: Span::new(start, name.end),
+                    actor,
+                    code,
+                    place: false,
+                    military: p.military(),
+                    adjective: false,
+                });
+                continue;
+            }
+        }
+        if let Some(name) = appositive_name(text, span.start, prefix.map(|p| p.0.start), &gaz) {
+            let name_text = &text[name.start..name.end];
+            if let Some(p) = cast.people.iter().find(|p| p.name == name_text) {
+                let (actor, code) = person_actor(p, home);
+                out.push(ActorMention {
+                    span: Span::new(name.start, span.end),
+                    actor,
+                    code,
+                    place: false,
+                    military: p.military(),
+                    adjective: false,
+                });
+                continue;
+            }
+        }
+        // "the Prime Minister": the last person with that role.
+        let definite = word_before(text, span.start)
+            .is_some_and(|(_, w)| w.eq_ignore_ascii_case("the"))
+            && prefix.is_none();
+        if definite {
+            let lower = role.to_lowercase();
+            if let Some(p) = cast.people.iter().rev().find(|p| p.role.to_lowercase() == lower) {
+                let (actor, code) = person_actor(p, home);
+                out.push(ActorMention {
+                    span,
+                    actor,
+                    code,
+                    place: false,
+                    military: p.military(),
+                    adjective: false,
+                });
+            }
+        }
+    }
+
+    // Gazetteer hits not inside a person mention, extended by head nouns.
+    let heads = &*HEADS;
+    for (span, e) in &gaz {
+        if out.iter().any(|m| m.span.overlaps(span)) {
+            continue;
+        }
+        if text[span.end..].starts_with(' ')
+            && DOCUMENT_WORDS.iter().any(|w| text[span.end + 1..].starts_with(w))
+        {
+            continue;
+        }
+        let mut end = span.end;
+        let mut name = e.name.clone();
+        let mut kind = e.kind;
+        let mut military = false;
+        if e.kind == "country" {
+            let rest = &text[end..];
+            let gap = if rest.starts_with(' ') {
+                1
+            } else if rest.starts_with("’s ") {
+                "’s ".len()
+            } else if rest.starts_with("'s ") {
+                3
+            } else {
+                0
+            };
+            if gap > 0 {
+                if let Some(m) = heads.matcher.find(&text[end + gap..]) {
+                    let (hs, he) = (end + gap + m.start(), end + gap + m.end());
+                    if m.start() == 0 && bounded(text, hs, he) {
+                        military = heads.military[m.pattern().as_usize()];
+                        name = format!("{} {}", e.name, &text[hs..he]);
+                        kind = "institution";
+                        end = he;
+                    }
+                }
+            }
+        }
+        let place = is_place(text, span.start);
+        let adjective = e.adjective && kind == "country";
+        out.push(ActorMention {
+            span: Span::new(span.start, end),
+            actor: Actor {
+                name,
+                kind: kind.to_string(),
+                role: None,
+                country: e.country.clone(),
+                part: String::new(),
+                code: None,
+            },
+            code: Some(e.code.clone()),
+            place,
+            military,
+            adjective,
+        });
+    }
+
+    // "the (previous) government": the home country's institution.
+    if let Some(home) = home {
+        for m in heads.matcher.find_iter(text) {
+            let span = Span::new(m.start(), m.end());
+            if !bounded(text, span.start, span.end) || out.iter().any(|o| o.span.overlaps(&span)) {
+                continue;
+            }
+            let Some((ws, w)) = word_before(text, span.start) else { continue };
+            let start = if w.eq_ignore_ascii_case("the") {
+                ws
+            } else if w.chars().all(|c| c.is_lowercase())
+                && word_before(text, ws).is_some_and(|(_, t)| t.eq_ignore_ascii_case("the"))
+            {
+                word_before(text, ws).map(|(s, _)| s).unwrap_or(ws)
+            } else {
+                continue;
+            };
+            let head = &text[span.start..span.end];
+            let name = GAZETTEER.country_names.get(home).cloned().unwrap_or_else(|| home.clone());
+            out.push(ActorMention {
+                span: Span::new(start, span.end),
+                actor: Actor {
+                    name: format!("{name} {head}"),
+                    kind: "institution".to_string(),
+                    role: None,
+                    country: Some(home.clone()),
+                    part: String::new(),
+                    code: None,
+                },
+                code: Some(home.clone()),
+                place: false,
+                military: heads.military[m.pattern().as_usize()],
+                adjective: false,
+            });
+        }
+    }
+
+    // Surnames of known people.
+    for p in &cast.people {
+        let Some(surname) = p.surname() else { continue };
+        let (actor, code) = person_actor(p, home);
+        for (i, _) in text.match_indices(surname).chain(capitalized_matches(text, surname)) {
+            let span = Span::new(i, i + surname.len());
+            if !bounded(text, span.start, span.end) || out.iter().any(|o| o.span.overlaps(&span)) {
+                continue;
+            }
+            out.push(ActorMention {
+                span,
+                actor: actor.clone(),
+                code: code.clone(),
+                place: false,
+                military: p.military(),
+                adjective: false,
+            });
+        }
+    }
+    out.sort_by_key(|m| (m.span.start, m.span.end));
+    resolve_pronouns(text, &mut out);
+    for m in &mut out {
+        m.actor.code = m.code.clone();
+    }
+    out
+}
+
+/// Occurrences of `surname` with its first letter upper-cased
+/// ("Al-Sharaa" for "al-Sharaa").
+fn capitalized_matches<'a>(
+    text: &'a str,
+    surname: &str,
+) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+    let mut chars = surname.chars();
+    let cap: String = match chars.next() {
+        Some(c) if c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
+        _ => String::new(),
+    };
+    let found: Vec<(usize, &'a str)> =
+        if cap.is_empty() { Vec::new() } else { text.match_indices(cap.as_str()).collect() };
+    found.into_iter()
+}
+
+fn is_place(text: &str, start: usize) -> bool {
+    let mut pos = start;
+    let mut hops = 0;
+    while let Some((s, w)) = word_before(text, pos) {
+        let lw = w.to_lowercase();
+        if PLACE_PREPOSITIONS.contains(&lw.as_str()) {
+            return true;
+        }
+        if DIRECTIONS.contains(&lw.as_str()) || lw == "the" {
+            pos = s;
+            hops += 1;
+            if hops > 2 {
+                return false;
+            }
+            continue;
+        }
+        return false;
+    }
+    false
+}
+
+/// Resolve subject pronouns ("he", "she") to people, adding mentions.
+fn resolve_pronouns(text: &str, out: &mut Vec<ActorMention>) {
+    let sentences = segment::sentences(text);
+    let mut added = Vec::new();
+    let mut last_people: Vec<&ActorMention> = Vec::new();
+    for s in &sentences {
+        let in_sentence: Vec<&ActorMention> = out
+            .iter()
+            .filter(|m| m.span.start >= s.start && m.span.end <= s.end && m.actor.kind == "person")
+            .collect();
+        for w in segment::words(text, *s) {
+            let word = &text[w.start..w.end];
+            if !matches!(word, "he" | "He" | "she" | "She") {
+                continue;
+            }
+            let earlier: Vec<&&ActorMention> =
+                in_sentence.iter().filter(|m| m.span.end <= w.start).collect();
+            let target = if let Some(first) = earlier.first() {
+                Some(**first)
+            } else {
+                let mut names: Vec<&str> =
+                    last_people.iter().map(|m| m.actor.name.as_str()).collect();
+                names.sort_unstable();
+                names.dedup();
+                (names.len() == 1).then(|| last_people[0])
+            };
+            if let Some(t) = target {
+                let mut m = t.clone();
+                m.span = w;
+                added.push(m);
+            }
+        }
+        if !in_sentence.is_empty() {
+            last_people = in_sentence;
+        }
+    }
+    if !added.is_empty() {
+        out.extend(added);
+        out.sort_by_key(|m| (m.span.start, m.span.end));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cast_of(text: &str) -> Cast {
+        let mut cast = Cast::default();
+        find_people(text, &mut cast);
+        settle_home(&mut cast, &[text]);
+        cast
+    }
+
+    fn names(text: &str) -> Vec<(String, String, Option<String>)> {
+        let cast = cast_of(text);
+        find(text, &cast)
+            .into_iter()
+            .map(|m| (text[m.span.start..m.span.end].to_string(), m.actor.name, m.code))
+            .collect()
+    }
+
+    #[test]
+    fn data_files_load() {
+        assert!(GAZETTEER.entries.len() > 300);
+        assert!(ROLES.entries.len() > 30);
+        assert!(!HEADS.military.is_empty());
+    }
+
+    #[test]
+    fn people_by_role_with_country_prefix() {
+        let t = "Tunisian Foreign Minister Amal Karoui met Omani envoy Said Harthi in Muscat.";
+        let cast = cast_of(t);
+        let people: Vec<_> =
+            cast.people.iter().map(|p| (p.name.as_str(), p.country.as_deref())).collect();
+        assert_eq!(people, vec![("Amal Karoui", Some("TUN")), ("Said Harthi", Some("OMN"))]);
+        let found = names(t);
+        assert_eq!(found[0].0, "Tunisian Foreign Minister Amal Karoui");
+        assert_eq!(found[1].0, "Omani envoy Said Harthi");
+        let muscat = find(t, &cast).into_iter().last().unwrap();
+        assert!(muscat.place, "`in Muscat` is a place");
+    }
+
+    #[test]
+    fn metonym_role_and_surname_coreference() {
+        let t = "Kremlin spokesman Yuri Belov said so. Later Belov added more.";
+        let found = names(t);
+        assert_eq!(
+            found[0],
+            ("Kremlin spokesman Yuri Belov".into(), "Yuri Belov".into(), Some("RUS".into()))
+        );
+        assert_eq!(found[1], ("Belov".into(), "Yuri Belov".into(), Some("RUS".into())));
+    }
+
+    #[test]
+    fn national_office_without_country_takes_home_country() {
+        let t = "Chilean President Ana Ruiz spoke. Prime Minister Luis Vera, asked for calm. \
+                 The Prime Minister also called the army chief, General Tomas Paz.";
+        let found = names(t);
+        let vera: Vec<_> = found.iter().filter(|f| f.1 == "Luis Vera").collect();
+        assert_eq!(vera.len(), 2, "{found:?}");
+        assert!(vera.iter().all(|f| f.2.as_deref() == Some("CHL")));
+        assert!(found.iter().any(|f| f.1 == "Tomas Paz" && f.2.as_deref() == Some("CHL")));
+    }
+
+    #[test]
+    fn pronoun_links_to_the_only_person_of_the_previous_sentence() {
+        let t = "Egyptian President Omar Said left. He then spoke.";
+        let found = names(t);
+        assert!(found.iter().any(|f| f.0 == "He" && f.1 == "Omar Said"), "{found:?}");
+        let t2 = "Egyptian President Omar Said met Jordanian King Karim Nour. He then spoke.";
+        assert!(!names(t2).iter().any(|f| f.0 == "He"), "ambiguous he stays unresolved");
+    }
+
+    #[test]
+    fn demonym_with_head_noun_and_document_names() {
+        let t = "Israeli artillery hit targets, violating UN Security Council Resolution 1701, \
+                 the Lebanese military said.";
+        let found = names(t);
+        assert_eq!(found[0].0, "Israeli artillery");
+        assert_eq!(found[0].2.as_deref(), Some("ISR"));
+        assert!(!found.iter().any(|f| f.2.as_deref() == Some("UN")), "{found:?}");
+        assert!(found.iter().any(|f| f.0 == "Lebanese military"));
+    }
+
+    #[test]
+    fn appositive_role_names_a_person() {
+        let t = "Jordan's envoy met Maria Lopez Vidal, the UN Special Coordinator for Peace.";
+        let cast = cast_of(t);
+        assert!(cast
+            .people
+            .iter()
+            .any(|p| p.name == "Maria Lopez Vidal" && p.code.as_deref() == Some("UN")));
+    }
+}

@@ -1,0 +1,784 @@
+/*!
+Who did what to whom: events built from triggers, actors and dates, one
+sentence at a time.
+
+For each trigger of a sentence:
+
+- **Status.** Looking back from the trigger inside its clause (at most four
+  words): a negation makes it `negated` ("did not meet"); "will"/"shall" make
+  it `scheduled`; a modal ("could", "may", "would"), a conditional clause
+  ("if", "unless", "whether"), "either ... or", or a clause reporting an
+  allegation ("allegations that ...") make it `hypothetical`. A verb right
+  after "to" is the content of something else ("urged X to withdraw") and
+  makes no event, unless a scheduling frame governs it ("plans to visit",
+  "is expected to meet": `scheduled`) or a threat ("threatened to strike":
+  `hypothetical`); after a refusal ("declined to back") the refusal itself
+  is the event. An occurred
+  event whose own date lies after publication becomes `scheduled`.
+- **Source**: the nearest actor before the trigger in its clause, else the
+  first actor of the sentence before it. A past participle right after a
+  common noun and followed by a preposition ("rockets fired from", "a
+  statement released by") is a passive modifier: its source can only come
+  from a "by" phrase. Verb events need a source.
+- **Target**: the first actor after the trigger in its clause (and any
+  joined to it by "and"), skipping the subject of a later verb. Statements
+  ("said", "announced") take no target unless an actor directly follows the
+  verb ("told the UN"); a possessive there ("reaffirmed Russia's
+  readiness") is content, not a target.
+- **Nouns** ("meeting", "ceasefire", "strike") make an event only when a
+  date belongs to them, in a caption, or when "with" and an actor follow
+  them ("a telephone call with U.S. President ..."); their participants are
+  the actors of their clause. Any other undated noun is background.
+- **Statements** that only source another event of their sentence ("...,
+  officials said") and statements by anonymous sources ("officials",
+  "a diplomatic source", "the military") are not events.
+- `ORDER` becomes `MOBILIZE` when a target is military, else `REQUEST`.
+- Mentions in one sentence with the same type, mode and actor codes are one
+  event; an event with no target inherits the target of an earlier event of
+  the same type, mode and source in the same text ("sent it on Wednesday"
+  after "sent a message to X").
+*/
+
+use chrono::NaiveDate;
+
+use super::actors::ActorMention;
+use super::link;
+use super::triggers::{self, prev_word, Reading, Trigger};
+use crate::model::{Actor, EventDate, EventStatus, Span, Timex};
+use crate::segment;
+
+/// An event found in one text, before ids and sources are added.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawEvent {
+    /// PLOVER category or `STATEMENT`.
+    pub event_type: String,
+    /// Mode.
+    pub mode: Option<String>,
+    /// Status.
+    pub status: EventStatus,
+    /// Participants, sources first.
+    pub actors: Vec<Actor>,
+    /// Where, when stated.
+    pub location: Option<String>,
+    /// Trigger as written.
+    pub trigger: String,
+    /// Trigger span.
+    pub trigger_span: Span,
+    /// Sentence span.
+    pub sentence: Span,
+    /// The date and why.
+    pub date: EventDate,
+}
+
+/// Where a text sits in its article.
+#[derive(Debug, Clone, Copy)]
+pub struct TextContext {
+    /// Publication day.
+    pub published: Option<NaiveDate>,
+    /// For a caption: its filing date, if any (`Some(None)` for a caption
+    /// without one); `None` for the body.
+    pub caption: Option<Option<NaiveDate>>,
+}
+
+const NEGATIONS: &[&str] =
+    &["not", "n't", "never", "didn't", "doesn't", "don't", "won't", "wouldn't", "no", "nor"];
+const MODALS: &[&str] = &["could", "might", "may", "would", "should", "must", "can", "cannot"];
+const FUTURE: &[&str] = &["will", "shall", "'ll"];
+const SCHEDULE_FRAMES: &[&str] = &[
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "expected",
+    "set",
+    "due",
+    "scheduled",
+    "going",
+    "intends",
+    "intended",
+    "agreed",
+    "prepares",
+    "preparing",
+    "poised",
+    "is",
+    "are",
+    "was",
+    "were",
+];
+const THREAT_FRAMES: &[&str] = &["threatened", "threatens", "threaten", "vowed", "vows"];
+const REFUSAL_FRAMES: &[&str] = &["refused", "refuses", "declined", "failed", "declines"];
+const ALLEGATION_WORDS: &[&str] = &[
+    "allegations",
+    "allegation",
+    "alleged",
+    "claims",
+    "claimed",
+    "reports",
+    "rumors",
+    "rumours",
+    "speculation",
+    "accusations",
+];
+const CONDITIONAL_OPENERS: &[&str] = &["if", "unless", "whether"];
+const PREPOSITIONS: &[&str] = &[
+    "by", "from", "at", "in", "on", "into", "toward", "towards", "across", "during", "near",
+    "over", "against", "with",
+];
+const ACTIVE_BEFORE: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "also",
+    "then",
+    "later",
+    "reportedly",
+    "jointly",
+    "again",
+    "previously",
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "who",
+    "which",
+    "that",
+    "and",
+    "or",
+];
+
+/// The lower-cased words of `text[span]`, with their spans.
+fn lower_words(text: &str, span: Span) -> Vec<(Span, String)> {
+    segment::words(text, span)
+        .into_iter()
+        .map(|w| (w, text[w.start..w.end].to_lowercase()))
+        .collect()
+}
+
+/// Status of a verb trigger; `None` when it makes no event.
+fn status(text: &str, sentence: Span, clause: Span, trig: &Trigger) -> Option<EventStatus> {
+    let before = lower_words(text, Span::new(clause.start, trig.span.start));
+    let window: Vec<&str> = before.iter().rev().take(4).map(|(_, w)| w.as_str()).collect();
+    let first_of_clause = before.first().map(|(_, w)| w.as_str());
+    // "to meet": content of something else unless a frame governs it.
+    if window.first() == Some(&"to") && trig.reading == Reading::Verb {
+        let frame = window.get(1).copied();
+        return match frame {
+            Some(f) if THREAT_FRAMES.contains(&f) => Some(EventStatus::Hypothetical),
+            // "declined to back": the refusal is the event (REJECT).
+            Some(f) if REFUSAL_FRAMES.contains(&f) => None,
+            Some(f) if SCHEDULE_FRAMES.contains(&f) => {
+                if window.iter().skip(2).any(|w| NEGATIONS.contains(w)) {
+                    Some(EventStatus::Negated)
+                } else {
+                    Some(EventStatus::Scheduled)
+                }
+            }
+            _ => None,
+        };
+    }
+    if window.iter().any(|w| NEGATIONS.contains(w) || w.ends_with("n't")) {
+        return Some(EventStatus::Negated);
+    }
+    if window.iter().any(|w| FUTURE.contains(w)) {
+        return Some(EventStatus::Scheduled);
+    }
+    if window.iter().any(|w| MODALS.contains(w))
+        || window.contains(&"either")
+        || first_of_clause.is_some_and(|w| CONDITIONAL_OPENERS.contains(&w))
+    {
+        return Some(EventStatus::Hypothetical);
+    }
+    // "allegations that Moscow had supported ...".
+    if clause.start > sentence.start {
+        let lead = lower_words(text, Span::new(sentence.start, clause.start));
+        let near: Vec<&str> = lead.iter().rev().take(3).map(|(_, w)| w.as_str()).collect();
+        if first_of_clause == Some("that") && near.iter().any(|w| ALLEGATION_WORDS.contains(w)) {
+            return Some(EventStatus::Hypothetical);
+        }
+    }
+    Some(EventStatus::Occurred)
+}
+
+/// True for a past participle used as a passive modifier ("rockets fired
+/// from", "a statement released by").
+fn is_reduced_relative(text: &str, trig: &Trigger, actors: &[&ActorMention]) -> bool {
+    let form = text[trig.span.start..trig.span.end].to_lowercase();
+    if form.contains(' ') {
+        return false;
+    }
+    let Some((pstart, prev)) = prev_word(text, trig.span.start) else { return false };
+    let plain_noun = prev.chars().all(|c| c.is_lowercase())
+        && !ACTIVE_BEFORE.contains(&prev.as_str())
+        && !prev.ends_with("ly")
+        && !actors.iter().any(|a| a.span.start <= pstart && pstart < a.span.end);
+    let next = lower_words(text, Span::new(trig.span.end, text.len().min(trig.span.end + 24)));
+    let next_prep = next.first().is_some_and(|(_, w)| PREPOSITIONS.contains(&w.as_str()));
+    plain_noun && next_prep && !text[..trig.span.start].trim_end().ends_with(',')
+}
+
+fn with_part(m: &ActorMention, part: &str) -> Actor {
+    let mut a = m.actor.clone();
+    a.part = part.to_string();
+    a
+}
+
+/// Extract the events of one text. `actors` are the text's actor mentions
+/// ([`super::actors::find`]), `timexes` its temporal expressions.
+pub fn events_in_text(
+    text: &str,
+    actors: &[ActorMention],
+    timexes: &[Timex],
+    ctx: TextContext,
+) -> Vec<RawEvent> {
+    let mut out: Vec<RawEvent> = Vec::new();
+    for sentence in segment::sentences(text) {
+        let clauses = segment::clauses(text, sentence);
+        // A trigger inside an actor's name ("United States") is no trigger.
+        let trigs: Vec<Trigger> = triggers::find(text, sentence)
+            .into_iter()
+            .filter(|t| !actors.iter().any(|m| m.span.overlaps(&t.span)))
+            .collect();
+        if trigs.is_empty() {
+            continue;
+        }
+        let spans: Vec<Span> = trigs.iter().map(|t| t.span).collect();
+        let own = link::attach(text, &clauses, &spans, timexes);
+        let in_sentence: Vec<&ActorMention> = actors
+            .iter()
+            .filter(|m| sentence.start <= m.span.start && m.span.end <= sentence.end)
+            .collect();
+        // The subject of each finite verb trigger.
+        // The subject of each finite verb trigger, in order, so that "...,
+        // and accused" and ", accusing" can share the previous verb's.
+        let mut subjects: Vec<Option<&ActorMention>> = Vec::with_capacity(trigs.len());
+        let mut prior: Option<&ActorMention> = None;
+        for t in &trigs {
+            let infinitive = prev_word(text, t.span.start).is_some_and(|(_, w)| w == "to");
+            let clause = clauses.iter().rfind(|c| c.start <= t.span.start).copied();
+            let subj = match clause {
+                Some(c) if t.reading == Reading::Verb && !infinitive => {
+                    subject(text, c, t, &in_sentence, prior)
+                }
+                _ => None,
+            };
+            if subj.is_some() {
+                prior = subj;
+            }
+            subjects.push(subj);
+        }
+        let subject_spans: Vec<Option<Span>> = subjects.iter().map(|s| s.map(|m| m.span)).collect();
+        let mut sentence_events: Vec<RawEvent> = Vec::new();
+        for (i, trig) in trigs.iter().enumerate() {
+            let Some(clause) = clauses
+                .iter()
+                .copied()
+                .find(|c| c.start <= trig.span.start && trig.span.start < c.end)
+            else {
+                continue;
+            };
+            let own_date = own[i].map(|ti| link::own_date(&timexes[ti]));
+            let noun = trig.reading == Reading::Noun;
+            if noun
+                && own_date.is_none()
+                && ctx.caption.is_none()
+                && !with_actor(text, trig, &in_sentence)
+            {
+                continue;
+            }
+            let status = if noun {
+                Some(EventStatus::Occurred)
+            } else {
+                status(text, sentence, clause, trig)
+            };
+            let Some(mut status) = status else { continue };
+            let local: Vec<&ActorMention> = in_sentence
+                .iter()
+                .copied()
+                .filter(|m| clause.start <= m.span.start && m.span.end <= clause.end)
+                .collect();
+            let location =
+                local.iter().find(|m| m.place).map(|m| text[m.span.start..m.span.end].to_string());
+            let participants: Vec<&ActorMention> =
+                local.iter().copied().filter(|m| !m.place).collect();
+            let event_type = trig.sense.event_type;
+            let mut actors_out: Vec<Actor> = Vec::new();
+            if noun {
+                for m in &participants {
+                    let part = if m.span.end <= trig.span.start { "source" } else { "target" };
+                    actors_out.push(with_part(m, part));
+                }
+            } else {
+                let passive = is_reduced_relative(text, trig, &participants);
+                let passive_voice = !passive && is_passive_voice(text, clause, trig);
+                let source = if passive || passive_voice {
+                    by_agent(text, trig, &participants)
+                } else {
+                    subjects[i]
+                };
+                let Some(source) = source else { continue };
+                actors_out.push(with_part(source, "source"));
+                if passive_voice {
+                    // "X was attacked by Y": X is the target.
+                    if let Some(t) = subject(text, clause, trig, &in_sentence, None) {
+                        if t.actor.name != source.actor.name {
+                            actors_out.push(with_part(t, "target"));
+                        }
+                    }
+                }
+                let later_subjects: Vec<Span> =
+                    subject_spans.iter().skip(i + 1).flatten().copied().collect();
+                for t in targets(text, trig, event_type, &participants, &later_subjects) {
+                    if t.actor.name != source.actor.name && !t.adjective {
+                        actors_out.push(with_part(t, "target"));
+                    }
+                }
+            }
+            if actors_out.is_empty() {
+                continue;
+            }
+            let event_type = if event_type == "ORDER" {
+                let military =
+                    participants.iter().any(|m| m.military && m.span.start >= trig.span.end);
+                if military {
+                    "MOBILIZE"
+                } else {
+                    "REQUEST"
+                }
+            } else {
+                event_type
+            };
+            let date = match (own_date, ctx.caption) {
+                (Some(d), _) => d,
+                (None, Some(Some(cd))) => link::caption_date(cd),
+                (None, Some(None)) => link::inherited(sentence, trig.span, timexes)
+                    .unwrap_or_else(|| link::fallback(ctx.published)),
+                (None, None) => link::inherited(sentence, trig.span, timexes)
+                    .unwrap_or_else(|| link::fallback(ctx.published)),
+            };
+            if status == EventStatus::Occurred {
+                if let (Some(iv), Some(p)) = (date.interval, ctx.published) {
+                    if iv.start > p && date.anchor != crate::model::DateAnchor::Inherited {
+                        status = EventStatus::Scheduled;
+                    }
+                }
+            }
+            let ev = RawEvent {
+                event_type: event_type.to_string(),
+                mode: trig.sense.mode.clone(),
+                status,
+                actors: actors_out,
+                location,
+                trigger: text[trig.span.start..trig.span.end].to_string(),
+                trigger_span: trig.span,
+                sentence,
+                date,
+            };
+            push_unique(&mut sentence_events, ev);
+        }
+        drop_sourcing_statements(text, &clauses, &mut sentence_events);
+        out.extend(sentence_events);
+    }
+    complete_targets(&mut out);
+    out
+}
+
+/// Head nouns of anonymous sources.
+const ANONYMOUS_HEADS: &[&str] = &[
+    "officials",
+    "official",
+    "source",
+    "sources",
+    "diplomats",
+    "diplomat",
+    "military",
+    "army",
+    "media",
+    "authorities",
+    "forces",
+];
+/// Plain reporting verbs: a statement with one of these only sources the
+/// other events of its sentence.
+const REPORTING_VERBS: &[&str] =
+    &["said", "says", "say", "told", "tells", "added", "adds", "stated", "noted", "indicated"];
+
+/// Drop statements that are not news in themselves (see the module docs).
+fn drop_sourcing_statements(text: &str, clauses: &[Span], events: &mut Vec<RawEvent>) {
+    let has_other = events.iter().any(|e| e.event_type != "STATEMENT");
+    events.retain(|e| {
+        if e.event_type != "STATEMENT" {
+            return true;
+        }
+        let source = e.actors.iter().find(|a| a.part == "source");
+        let anonymous = source.is_some_and(|a| {
+            a.kind == "institution"
+                && a.name.rsplit(' ').next().is_some_and(|h| ANONYMOUS_HEADS.contains(&h))
+        });
+        let verb = text[e.trigger_span.start..e.trigger_span.end].to_lowercase();
+        // "after Israel said ...": a statement narrated in a clause of its
+        // own is an event, not a source.
+        let clause = clauses.iter().rfind(|c| c.start <= e.trigger_span.start);
+        let narrated = clause.is_some_and(|c| {
+            lower_words(text, *c).first().is_some_and(|(_, w)| {
+                matches!(w.as_str(), "after" | "before" | "when" | "while" | "following" | "until")
+            })
+        });
+        let sourcing = has_other && !narrated && REPORTING_VERBS.contains(&verb.as_str());
+        !(anonymous || sourcing)
+    });
+}
+
+/// "talks with X", "a call with X": an actor introduced by "with" right
+/// after a noun trigger.
+fn with_actor(text: &str, trig: &Trigger, in_sentence: &[&ActorMention]) -> bool {
+    let rest = &text[trig.span.end..];
+    let Some(after) = rest.strip_prefix(" with ") else { return false };
+    let from = trig.span.end + (rest.len() - after.len());
+    in_sentence.iter().any(|m| !m.place && m.span.start >= from && m.span.start <= from + 40)
+}
+
+/// Words that may stand between a subject and its verb.
+const SUBJECT_GAP_WORDS: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "should",
+    "must",
+    "can",
+    "also",
+    "then",
+    "later",
+    "reportedly",
+    "jointly",
+    "again",
+    "previously",
+    "officially",
+    "not",
+    "never",
+    "did",
+    "does",
+    "do",
+    "separately",
+    "personally",
+    "already",
+    "earlier",
+    "on",
+    "in",
+    "saturday",
+    "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "yesterday",
+    "today",
+    "been",
+    "be",
+    "once",
+    "repeatedly",
+    "strongly",
+    "n't",
+    "publicly",
+    "directly",
+    "just",
+    "still",
+    "recently",
+    "first",
+];
+/// Words that may open a clause whose verb shares the sentence's subject
+/// ("..., but said the country ...").
+const SHARED_SUBJECT_OPENERS: &[&str] = &["but", "and", "also", "then", "later", "while"];
+
+/// The subject of a verb trigger: the nearest actor before it in its clause
+/// when only auxiliaries, adverbs or an appositive comma stand between them;
+/// else, when the clause has no words of its own before the verb ("but
+/// said ..."), the first actor of the sentence.
+fn subject<'a>(
+    text: &str,
+    clause: Span,
+    trig: &Trigger,
+    in_sentence: &[&'a ActorMention],
+    prior: Option<&'a ActorMention>,
+) -> Option<&'a ActorMention> {
+    let before: Vec<&ActorMention> = in_sentence
+        .iter()
+        .copied()
+        .filter(|m| !m.place && !m.adjective && m.span.end <= trig.span.start)
+        .collect();
+    // ", accusing Moscow of ...", "by urging ...", "..., and accused ...":
+    // the verb shares the previous verb's subject (else the sentence's).
+    let form = &text[trig.span.start..trig.span.end];
+    let prev = prev_word(text, trig.span.start).map(|(_, w)| w);
+    let participle = form.split(' ').next().is_some_and(|w| w.ends_with("ing"))
+        && (text[..trig.span.start].trim_end().ends_with(',') || prev.as_deref() == Some("by"));
+    // "Israel and Hamas agreed" is a plain subject; "..., and accused" is
+    // a second verb of the earlier subject.
+    let right_after_actor = before.last().is_some_and(|m| {
+        let gap = &text[m.span.end..trig.span.start];
+        gap.split_whitespace().count() <= 1 && !gap.contains(',')
+    });
+    let coordinated = matches!(prev.as_deref(), Some("and" | "but")) && !right_after_actor;
+    if participle || coordinated {
+        return prior.or_else(|| before.first().copied());
+    }
+    let lead = lower_words(text, Span::new(clause.start, trig.span.start));
+    let relative = matches!(lead.first().map(|(_, w)| w.as_str()), Some("who" | "which"));
+    // "Qatar, which mediated ..., announced": the main subject resumes.
+    if relative && text[..trig.span.start].trim_end().ends_with(',') {
+        return before.iter().rev().find(|m| m.span.end <= clause.start).copied();
+    }
+    if let Some(near) = before.iter().rev().find(|m| m.span.start >= clause.start) {
+        let gap = &text[near.span.end..trig.span.start];
+        let words = lower_words(text, Span::new(near.span.end, trig.span.start));
+        let comma_ok = !gap.contains(',') || gap.trim() == ",";
+        // "Israeli artillery and airstrikes hit": a coordinated noun.
+        let coordinated = words.len() >= 2 && matches!(words[0].1.as_str(), "and" | "or");
+        let words_ok = words.len() <= 5
+            && words.iter().enumerate().all(|(i, (_, w))| {
+                SUBJECT_GAP_WORDS.contains(&w.as_str())
+                    || (coordinated && i <= 1)
+                    || super::actors::is_head(w)
+            });
+        if comma_ok && words_ok {
+            return Some(near);
+        }
+        return None;
+    }
+    // "X, who proposed ...": a relative clause without a subject of its own
+    // takes its antecedent.
+    if relative && lead.len() <= 4 {
+        return before.iter().rev().find(|m| m.span.end <= clause.start).copied();
+    }
+    if lead.iter().all(|(_, w)| {
+        SHARED_SUBJECT_OPENERS.contains(&w.as_str()) || SUBJECT_GAP_WORDS.contains(&w.as_str())
+    }) {
+        return prior.or_else(|| before.first().copied());
+    }
+    None
+}
+
+/// "X was attacked by Y": a form of "be" before the verb and "by" after.
+fn is_passive_voice(text: &str, clause: Span, trig: &Trigger) -> bool {
+    let before = lower_words(text, Span::new(clause.start, trig.span.start));
+    let be = before
+        .iter()
+        .rev()
+        .take(2)
+        .any(|(_, w)| matches!(w.as_str(), "was" | "were" | "been" | "is" | "are" | "be"));
+    be && text[trig.span.end..].trim_start().starts_with("by ")
+}
+
+/// The agent of a passive: the first actor after "by" following the
+/// trigger.
+fn by_agent<'a>(
+    text: &str,
+    trig: &Trigger,
+    participants: &[&'a ActorMention],
+) -> Option<&'a ActorMention> {
+    let rest = &text[trig.span.end..];
+    let by = rest.find(" by ")? + trig.span.end + 4;
+    participants.iter().copied().find(|m| m.span.start >= by && m.span.start <= by + 16)
+}
+
+fn targets<'a>(
+    text: &str,
+    trig: &Trigger,
+    event_type: &str,
+    participants: &[&'a ActorMention],
+    later_subjects: &[Span],
+) -> Vec<&'a ActorMention> {
+    let after: Vec<&ActorMention> = participants
+        .iter()
+        .copied()
+        .filter(|m| m.span.start >= trig.span.end && !later_subjects.contains(&m.span))
+        .collect();
+    let Some(first) = after.first().copied() else { return Vec::new() };
+    if event_type == "STATEMENT" {
+        let gap = &text[trig.span.end..first.span.start];
+        let gap = gap.trim();
+        let direct = gap.is_empty() || gap == "to" || gap == "the";
+        let possessive =
+            text[first.span.end..].starts_with("’s") || text[first.span.end..].starts_with("'s");
+        return if direct && !possessive { vec![first] } else { Vec::new() };
+    }
+    let mut out = vec![first];
+    let mut last = first;
+    for m in after.iter().skip(1) {
+        let gap = text[last.span.end..m.span.start].trim();
+        if gap == "and" || gap == "," || gap == ", and" {
+            out.push(m);
+            last = m;
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+fn codes(actors: &[Actor]) -> Vec<String> {
+    let mut c: Vec<String> = actors.iter().filter_map(|a| a.code.clone()).collect();
+    c.sort();
+    c.dedup();
+    c
+}
+
+/// Add `ev` unless an event of the same type, mode and actor codes is
+/// already there; keep the better dated of the two.
+fn push_unique(events: &mut Vec<RawEvent>, ev: RawEvent) {
+    let key = (ev.event_type.clone(), ev.mode.clone(), codes(&ev.actors));
+    if let Some(old) =
+        events.iter_mut().find(|o| (o.event_type.clone(), o.mode.clone(), codes(&o.actors)) == key)
+    {
+        if ev.date.confidence > old.date.confidence {
+            *old = ev;
+        }
+        return;
+    }
+    events.push(ev);
+}
+
+fn source_codes(e: &RawEvent) -> Vec<String> {
+    let src: Vec<Actor> = e.actors.iter().filter(|a| a.part == "source").cloned().collect();
+    codes(&src)
+}
+
+/// Give a target-less event the target of an earlier event of the same
+/// type, mode and source ("sent it on Wednesday").
+fn complete_targets(events: &mut [RawEvent]) {
+    for i in 0..events.len() {
+        if events[i].event_type == "STATEMENT"
+            || events[i].actors.iter().any(|a| a.part == "target")
+        {
+            continue;
+        }
+        let key = (events[i].event_type.clone(), events[i].mode.clone(), source_codes(&events[i]));
+        if key.2.is_empty() {
+            continue;
+        }
+        let found = events[..i].iter().rev().find(|e| {
+            (e.event_type.clone(), e.mode.clone(), source_codes(e)) == key
+                && e.actors.iter().any(|a| a.part == "target")
+        });
+        if let Some(prev) = found {
+            let t: Vec<Actor> =
+                prev.actors.iter().filter(|a| a.part == "target").cloned().collect();
+            events[i].actors.extend(t);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::events::actors::{self, Cast};
+    use crate::events::link::tests::day;
+    use crate::model::{Anchor, DateAnchor};
+
+    fn run(text: &str, timexes: &[Timex]) -> Vec<RawEvent> {
+        let mut cast = Cast::default();
+        actors::find_people(text, &mut cast);
+        actors::settle_home(&mut cast, &[text]);
+        let found = actors::find(text, &cast);
+        let ctx = TextContext { published: NaiveDate::from_ymd_opt(2025, 3, 14), caption: None };
+        events_in_text(text, &found, timexes, ctx)
+    }
+
+    fn codes_of(e: &RawEvent) -> Vec<String> {
+        codes(&e.actors)
+    }
+
+    #[test]
+    fn scheduled_and_occurred() {
+        let t = "Peru's President Rosa Diaz met Chilean envoy Juan Soto on Monday. \
+                 Diaz will visit Santiago next week.";
+        let mut tx = vec![day("Monday", t, (2025, 3, 10), Anchor::Publication)];
+        let mut next = day("next week", t, (2025, 3, 17), Anchor::Publication);
+        next.interval = Some(crate::model::Interval {
+            start: NaiveDate::from_ymd_opt(2025, 3, 17).unwrap(),
+            end: NaiveDate::from_ymd_opt(2025, 3, 23).unwrap(),
+        });
+        next.precision = crate::model::Precision::Week;
+        tx.push(next);
+        let ev = run(t, &tx);
+        assert_eq!(ev.len(), 2, "{ev:?}");
+        assert_eq!(ev[0].event_type, "CONSULT");
+        assert_eq!(ev[0].status, EventStatus::Occurred);
+        assert_eq!(ev[0].date.value, "2025-03-10");
+        assert_eq!(codes_of(&ev[0]), vec!["CHL", "PER"]);
+        assert_eq!(ev[1].mode.as_deref(), Some("visit"));
+        assert_eq!(ev[1].status, EventStatus::Scheduled);
+        assert_eq!(codes_of(&ev[1]), vec!["CHL", "PER"]);
+    }
+
+    #[test]
+    fn negation_and_modality() {
+        let t = "Egypt did not meet Iran on Monday. Jordan could strike Syria.";
+        let tx = [day("Monday", t, (2025, 3, 10), Anchor::Publication)];
+        let ev = run(t, &tx);
+        assert_eq!(ev[0].status, EventStatus::Negated);
+        assert_eq!(ev[1].status, EventStatus::Hypothetical);
+        assert_eq!(ev[1].event_type, "ASSAULT");
+    }
+
+    #[test]
+    fn infinitive_content_makes_no_event() {
+        let t = "Qatar urged Israel to withdraw from the area.";
+        let ev = run(t, &[]);
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!(ev[0].event_type, "REQUEST");
+        assert_eq!(codes_of(&ev[0]), vec!["ISR", "QAT"]);
+        assert_eq!(ev[0].date.anchor, DateAnchor::PublicationFallback);
+    }
+
+    #[test]
+    fn inheritance_from_report_context() {
+        let t = "Kenyan President Ann Mwangi condemned on Saturday the attack. \
+                 She also ordered the army to deploy.";
+        let tx = [day("Saturday", t, (2025, 3, 8), Anchor::Publication)];
+        let ev = run(t, &tx);
+        let order = ev.iter().find(|e| e.event_type == "MOBILIZE").expect("an order to the army");
+        assert_eq!(order.date.value, "2025-03-08");
+        assert_eq!(order.date.anchor, DateAnchor::Inherited);
+        assert_eq!(ev[0].date.anchor, DateAnchor::Publication);
+    }
+
+    #[test]
+    fn passive_modifier_has_no_source_without_by() {
+        let t = "Israel said it intercepted rockets fired from Lebanon.";
+        let ev = run(t, &[]);
+        assert!(ev.iter().all(|e| e.event_type != "ASSAULT"), "{ev:?}");
+    }
+
+    #[test]
+    fn undated_nouns_are_background() {
+        let t = "The truce ended a year-long war between Israel and Hamas.";
+        assert!(run(t, &[]).is_empty());
+    }
+
+    #[test]
+    fn pronoun_object_takes_the_earlier_target() {
+        let t = "Indian Prime Minister Ravi Rao sent a message to Nepal. \
+                 Officials said Rao had sent it on Wednesday.";
+        let tx = [day("Wednesday", t, (2025, 3, 12), Anchor::Publication)];
+        let ev: Vec<_> = run(t, &tx).into_iter().filter(|e| e.event_type == "CONSULT").collect();
+        assert_eq!(ev.len(), 2);
+        assert_eq!(codes_of(&ev[1]), vec!["IND", "NPL"]);
+        assert_eq!(ev[1].date.value, "2025-03-12");
+    }
+}

@@ -1,0 +1,288 @@
+/*!
+Date attachment: which date expression, if any, an event is anchored to.
+
+The input is the text's [`Timex`] list (from [`crate::temporal::tag`]); only
+**usable** ones take part: DATE or TIME expressions with a resolved interval
+(durations, sets and unresolved values never date an event).
+
+1. **Own date.** Each usable expression is given to the nearest trigger of
+   its own clause (by byte distance; a trigger after the date counts double
+   the distance, so "announced on Thursday" wins over a later verb, while a
+   clause-initial "On Saturday, ..." still reaches its verb). A trigger keeps
+   the nearest expression given to it. Anchor: the expression's own anchor
+   (`explicit`, `publication`, `previous_mention`).
+2. **Caption date.** An event in a photo caption with no own date takes the
+   caption's filing date (anchor `explicit`, rule `caption_date`); body dates
+   never date a caption, and caption dates never date the body.
+3. **Inherited.** Otherwise the event takes the nearest usable expression of
+   its own sentence (the dated clause the sentence continues; rule
+   `inherited_same_sentence`), else the **lead date**: the first day- or
+   week-grained (or finer) expression of the text, the date of the story's
+   lead event, around which reactions and statements are reported (rule
+   `inherited_report_context`). Anchor `inherited`, lower confidence.
+   Coarser dates ("in November") and later dates of side stories ("in May
+   2011 ...") are not the report's context.
+4. **Fallback.** Otherwise the publication date (anchor
+   `publication_fallback`), or no date at all (anchor `none`).
+*/
+
+use chrono::NaiveDate;
+
+use crate::model::{Anchor, DateAnchor, EventDate, Interval, Precision, Span, Timex, TimexType};
+
+/// Confidence of an own date stated in full.
+pub const CONF_EXPLICIT: f32 = 0.95;
+/// Confidence of an own relative date counted from publication.
+pub const CONF_PUBLICATION: f32 = 0.9;
+/// Confidence of an own date counted from an earlier mention.
+pub const CONF_PREVIOUS: f32 = 0.8;
+/// Confidence of a caption's filing date.
+pub const CONF_CAPTION: f32 = 0.9;
+/// Confidence of a date inherited from the same sentence.
+pub const CONF_SAME_SENTENCE: f32 = 0.6;
+/// Confidence of a date inherited from the report's context.
+pub const CONF_CONTEXT: f32 = 0.5;
+/// Confidence of the publication-date fallback.
+pub const CONF_FALLBACK: f32 = 0.2;
+
+/// True when `t` can date an event.
+pub fn usable(t: &Timex) -> bool {
+    matches!(t.ttype, TimexType::Date | TimexType::Time)
+        && t.interval.is_some()
+        && !t.is_unresolved()
+        && t.precision != Precision::None
+        && t.anchor != Anchor::None
+}
+
+/// For each trigger span, the index (into `timexes`) of its own date, if
+/// any. `clauses` are the clauses of the sentence holding the triggers.
+pub fn attach(
+    text: &str,
+    clauses: &[Span],
+    triggers: &[Span],
+    timexes: &[Timex],
+) -> Vec<Option<usize>> {
+    let mut best: Vec<Option<(usize, usize)>> = vec![None; triggers.len()];
+    for (ti, t) in timexes.iter().enumerate() {
+        if !usable(t) || is_reference_point(text, t.span) {
+            continue;
+        }
+        let Some(clause) = clauses.iter().find(|c| c.start <= t.span.start && t.span.end <= c.end)
+        else {
+            continue;
+        };
+        let mut pick: Option<(usize, usize)> = None;
+        for (gi, g) in triggers.iter().enumerate() {
+            if !(clause.start <= g.start && g.end <= clause.end) || g.overlaps(&t.span) {
+                continue;
+            }
+            let d = if g.end <= t.span.start {
+                t.span.start - g.end
+            } else if text[t.span.end..g.start].contains(',') {
+                // "on Thursday, said": the date closes the clause before.
+                4 * (g.start - t.span.end)
+            } else {
+                2 * (g.start.saturating_sub(t.span.end))
+            };
+            if pick.is_none_or(|(_, pd)| d < pd) {
+                pick = Some((gi, d));
+            }
+        }
+        if let Some((gi, d)) = pick {
+            if best[gi].is_none_or(|(_, bd)| d < bd) {
+                best[gi] = Some((ti, d));
+            }
+        }
+    }
+    best.into_iter().map(|b| b.map(|(ti, _)| ti)).collect()
+}
+
+/// "since March 2022", "until May": a reference point, not the event's own
+/// date.
+fn is_reference_point(text: &str, span: Span) -> bool {
+    let head = text[..span.start].trim_end();
+    let word = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    matches!(word.to_ascii_lowercase().as_str(), "since" | "until" | "till" | "by")
+}
+
+/// The event date for an own date expression.
+pub fn own_date(t: &Timex) -> EventDate {
+    let (anchor, confidence) = match t.anchor {
+        Anchor::Explicit => (DateAnchor::Explicit, CONF_EXPLICIT),
+        Anchor::Publication => (DateAnchor::Publication, CONF_PUBLICATION),
+        Anchor::PreviousMention | Anchor::None => (DateAnchor::PreviousMention, CONF_PREVIOUS),
+    };
+    from_timex(t, anchor, "own_clause", confidence)
+}
+
+/// The inherited date for an event at `trigger` in `sentence` with no own
+/// date: same sentence first, then the report's context before it.
+pub fn inherited(sentence: Span, trigger: Span, timexes: &[Timex]) -> Option<EventDate> {
+    let same = timexes
+        .iter()
+        .filter(|t| usable(t) && sentence.start <= t.span.start && t.span.end <= sentence.end)
+        .min_by_key(|t| {
+            if t.span.start >= trigger.end {
+                t.span.start - trigger.end
+            } else {
+                trigger.start.saturating_sub(t.span.end)
+            }
+        });
+    if let Some(t) = same {
+        return Some(from_timex(
+            t,
+            DateAnchor::Inherited,
+            "inherited_same_sentence",
+            CONF_SAME_SENTENCE,
+        ));
+    }
+    timexes
+        .iter()
+        .find(|t| usable(t) && t.precision <= Precision::Week)
+        .map(|t| from_timex(t, DateAnchor::Inherited, "inherited_report_context", CONF_CONTEXT))
+}
+
+/// The caption's own filing date.
+pub fn caption_date(date: NaiveDate) -> EventDate {
+    EventDate {
+        value: date.format("%Y-%m-%d").to_string(),
+        modifier: None,
+        interval: Some(Interval::day(date)),
+        precision: Precision::Day,
+        text: String::new(),
+        span: None,
+        anchor: DateAnchor::Explicit,
+        rule: "caption_date".to_string(),
+        confidence: CONF_CAPTION,
+    }
+}
+
+/// The publication-date fallback, or no date.
+pub fn fallback(published: Option<NaiveDate>) -> EventDate {
+    match published {
+        Some(d) => EventDate {
+            value: d.format("%Y-%m-%d").to_string(),
+            modifier: None,
+            interval: Some(Interval::day(d)),
+            precision: Precision::Day,
+            text: String::new(),
+            span: None,
+            anchor: DateAnchor::PublicationFallback,
+            rule: "publication_fallback".to_string(),
+            confidence: CONF_FALLBACK,
+        },
+        None => EventDate {
+            value: "XXXX-XX-XX".to_string(),
+            modifier: None,
+            interval: None,
+            precision: Precision::None,
+            text: String::new(),
+            span: None,
+            anchor: DateAnchor::None,
+            rule: "no_date".to_string(),
+            confidence: 0.0,
+        },
+    }
+}
+
+fn from_timex(t: &Timex, anchor: DateAnchor, how: &str, confidence: f32) -> EventDate {
+    EventDate {
+        value: t.value.clone(),
+        modifier: t.modifier.clone(),
+        interval: t.interval,
+        precision: t.precision,
+        text: t.text.clone(),
+        span: Some(t.span),
+        anchor,
+        rule: format!("{}; {how}", t.rule),
+        confidence,
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A resolved day expression for tests.
+    pub(crate) fn day(text: &str, hay: &str, ymd: (i32, u32, u32), anchor: Anchor) -> Timex {
+        let start = hay.find(text).expect("expression in text");
+        let d = NaiveDate::from_ymd_opt(ymd.0, ymd.1, ymd.2).expect("valid date");
+        Timex {
+            span: Span::new(start, start + text.len()),
+            text: text.to_string(),
+            ttype: TimexType::Date,
+            value: d.format("%Y-%m-%d").to_string(),
+            modifier: None,
+            quant: None,
+            freq: None,
+            interval: Some(Interval::day(d)),
+            precision: Precision::Day,
+            anchor,
+            direction: None,
+            rule: "test".to_string(),
+            note: None,
+        }
+    }
+
+    fn span_of(hay: &str, word: &str) -> Span {
+        let s = hay.find(word).expect("word in text");
+        Span::new(s, s + word.len())
+    }
+
+    #[test]
+    fn two_dates_in_one_sentence_go_to_their_own_verbs() {
+        let t = "Ali met Omar on Monday, a day after Sami visited Cairo on Sunday.";
+        let whole = Span::new(0, t.len());
+        let clauses = crate::segment::clauses(t, whole);
+        let triggers = [span_of(t, "met"), span_of(t, "visited")];
+        let tx = [
+            day("Monday", t, (2025, 3, 10), Anchor::Publication),
+            day("Sunday", t, (2025, 3, 9), Anchor::Publication),
+        ];
+        assert_eq!(attach(t, &clauses, &triggers, &tx), vec![Some(0), Some(1)]);
+    }
+
+    #[test]
+    fn announced_on_thursday_dates_the_announcement_only() {
+        let t = "Putin has sent a message to Assad, the Kremlin announced on Thursday.";
+        let whole = Span::new(0, t.len());
+        let clauses = crate::segment::clauses(t, whole);
+        let triggers = [span_of(t, "sent"), span_of(t, "announced")];
+        let tx = [day("Thursday", t, (2025, 3, 13), Anchor::Publication)];
+        assert_eq!(attach(t, &clauses, &triggers, &tx), vec![None, Some(0)]);
+        let inh = inherited(whole, triggers[0], &tx).unwrap();
+        assert_eq!(inh.anchor, DateAnchor::Inherited);
+        assert!(inh.confidence < own_date(&tx[0]).confidence);
+    }
+
+    #[test]
+    fn clause_initial_date_reaches_its_verb() {
+        let t = "On Saturday, jets hit the town.";
+        let clauses = crate::segment::clauses(t, Span::new(0, t.len()));
+        let tx = [day("Saturday", t, (2025, 3, 22), Anchor::Publication)];
+        assert_eq!(attach(t, &clauses, &[span_of(t, "hit")], &tx), vec![Some(0)]);
+    }
+
+    #[test]
+    fn report_context_is_the_lead_date() {
+        let t = "X met Y on Monday. Z set it up in November. Then W spoke.";
+        let mut nov = day("November", t, (2024, 11, 1), Anchor::Publication);
+        nov.precision = Precision::Month;
+        nov.value = "2024-11".into();
+        let tx = [day("Monday", t, (2025, 3, 10), Anchor::Publication), nov];
+        let third = Span::new(t.find("Then").unwrap(), t.len());
+        let d = inherited(third, span_of(t, "spoke"), &tx).unwrap();
+        assert_eq!(d.value, "2025-03-10");
+        assert_eq!(d.rule, "test; inherited_report_context");
+    }
+
+    #[test]
+    fn durations_and_sets_never_date_events() {
+        let t = "They fought a year-long war.";
+        let mut dur = day("year-long", t, (2025, 1, 1), Anchor::Publication);
+        dur.ttype = TimexType::Duration;
+        assert!(!usable(&dur));
+        let clauses = crate::segment::clauses(t, Span::new(0, t.len()));
+        assert_eq!(attach(t, &clauses, &[span_of(t, "fought")], &[dur]), vec![None]);
+    }
+}

@@ -1,0 +1,310 @@
+/*!
+Event triggers: the words and phrases that name an event, from
+`data/events/triggers.tsv`, each mapped to a PLOVER category (or
+`STATEMENT`) and a mode.
+
+A surface form may be both a verb and a noun ("visit", "strike"). Which
+reading a match gets is decided from the word before it, by [`reading`]:
+
+- after a determiner or possessive ("a visit", "Syria's support") it is a
+  **noun**;
+- after a form of "be" an "-ing" form is a verb ("is meeting"), and after a
+  comma it opens a participle clause ("..., accusing Moscow of ..."); elsewhere
+  "-ing" forms are gerunds and are only nouns;
+- a bare base form ("meet", "strike") is a verb only after a modal,
+  auxiliary, "to", a negation or a subject pronoun;
+- other inflected forms ("met", "condemns") are verbs.
+*/
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::lexicon;
+use crate::model::Span;
+
+/// The categories a trigger may name.
+pub const TYPES: &[&str] = &[
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+    "STATEMENT",
+    "ORDER",
+];
+
+/// What a trigger names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sense {
+    /// PLOVER category, `STATEMENT` or `ORDER`.
+    pub event_type: &'static str,
+    /// Mode, when the category has one.
+    pub mode: Option<String>,
+}
+
+#[derive(Debug, Default, Clone)]
+struct FormSenses {
+    verb: Option<Sense>,
+    noun: Option<Sense>,
+}
+
+struct Lexicon {
+    matcher: AhoCorasick,
+    senses: Vec<FormSenses>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let text =
+        lexicon::source("events/triggers.tsv", include_str!("../../data/events/triggers.tsv"));
+    let mut by_form: HashMap<String, FormSenses> = HashMap::new();
+    let mut order: Vec<String> = Vec::new();
+    for (n, cols) in lexicon::rows(&text) {
+        assert!(cols.len() == 4, "events/triggers.tsv line {n}: expected 4 columns");
+        let event_type = TYPES
+            .iter()
+            .find(|t| **t == cols[1])
+            .unwrap_or_else(|| panic!("events/triggers.tsv line {n}: unknown type `{}`", cols[1]));
+        let mode = (cols[2] != "-").then(|| cols[2].to_string());
+        let sense = Sense { event_type, mode };
+        for form in cols[0].split(';').map(str::trim).filter(|f| !f.is_empty()) {
+            let key = form.to_lowercase();
+            let slot = by_form.entry(key.clone()).or_insert_with(|| {
+                order.push(key.clone());
+                FormSenses::default()
+            });
+            match cols[3] {
+                "verb" => slot.verb = Some(sense.clone()),
+                "noun" => slot.noun = Some(sense.clone()),
+                other => panic!("events/triggers.tsv line {n}: unknown class `{other}`"),
+            }
+        }
+    }
+    let senses: Vec<FormSenses> = order.iter().map(|f| by_form[f].clone()).collect();
+    let matcher = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
+        .build(&order)
+        .expect("trigger patterns build");
+    Lexicon { matcher, senses }
+});
+
+/// How a trigger occurrence is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// A finite or infinitive verb.
+    Verb,
+    /// A noun (makes an event only with its own date or in a caption).
+    Noun,
+}
+
+/// One trigger occurrence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trigger {
+    /// Span in the text.
+    pub span: Span,
+    /// What it names.
+    pub sense: Sense,
+    /// Verb or noun reading.
+    pub reading: Reading,
+}
+
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "his", "her", "its", "their", "our", "your", "my", "this", "these", "those",
+    "s", "any", "no", "every", "each", "another", "daily", "weekly",
+];
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];
+const VERB_CUES: &[&str] = &[
+    "will", "would", "shall", "should", "could", "can", "may", "might", "must", "to", "not",
+    "never", "did", "does", "do", "didn't", "doesn't", "don't", "won't", "wouldn't", "they", "we",
+    "i", "you", "cannot", "also", "jointly", "n't",
+];
+
+/// The lower-cased word right before `pos` in `text`, skipping spaces and a
+/// possessive "’s".
+pub(crate) fn prev_word(text: &str, pos: usize) -> Option<(usize, String)> {
+    let head = text[..pos].trim_end();
+    let end = head.len();
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '\''))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    if start == end {
+        // Possessive with a curly apostrophe: "Syria’s support".
+        if head.ends_with('’') {
+            return Some((end, "s".to_string()));
+        }
+        return None;
+    }
+    let w = head[start..end].to_lowercase();
+    let w = if w.ends_with("'s") { "s".to_string() } else { w };
+    Some((start, w))
+}
+
+/// Decide the reading of a form found at `span`.
+fn reading(text: &str, span: Span, senses: &FormSenses) -> Option<Reading> {
+    let form = text[span.start..span.end].to_lowercase();
+    let first = form.split(' ').next().unwrap_or("");
+    let prev = prev_word(text, span.start).map(|(_, w)| w);
+    let prev = prev.as_deref();
+    let after_det = prev.is_some_and(|p| DETERMINERS.contains(&p))
+        || text[..span.start].trim_end().ends_with('’');
+    let after_be = prev.is_some_and(|p| BE.contains(&p));
+    if after_det {
+        return senses.noun.as_ref().map(|_| Reading::Noun);
+    }
+    if first.ends_with("ing") {
+        // "is meeting"; ", accusing Moscow of ...": a participle clause
+        // whose subject is the sentence's.
+        let after_comma = text[..span.start].trim_end().ends_with(',') || prev == Some("by");
+        if (after_be || after_comma) && senses.verb.is_some() {
+            return Some(Reading::Verb);
+        }
+        return senses.noun.as_ref().map(|_| Reading::Noun);
+    }
+    if senses.verb.is_some() {
+        let inflected = first.ends_with("ed")
+            || (first.ends_with('s') && !first.ends_with("ss"))
+            || is_irregular_past(first);
+        let cue = prev.is_some_and(|p| VERB_CUES.contains(&p) || BE.contains(&p));
+        // "sanctions", "talks", "strikes": a plural noun unless a name or
+        // pronoun stands right before ("Russia strikes").
+        let plural_noun = senses.noun.is_some()
+            && first.ends_with('s')
+            && !first.ends_with("ed")
+            && !cue
+            && !prev_is_capitalized(text, span.start)
+            && !form.contains(' ');
+        if plural_noun {
+            return Some(Reading::Noun);
+        }
+        if inflected || cue || form.contains(' ') {
+            // A plural noun after an adjective ("Israeli strikes") is still
+            // read as a verb here; the actor-before rule keeps it sensible.
+            return Some(Reading::Verb);
+        }
+    }
+    senses.noun.as_ref().map(|_| Reading::Noun)
+}
+
+fn prev_is_capitalized(text: &str, pos: usize) -> bool {
+    let head = text[..pos].trim_end();
+    let word = head.rsplit(|c: char| !(c.is_alphanumeric() || c == '-')).next().unwrap_or("");
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_irregular_past(w: &str) -> bool {
+    matches!(
+        w,
+        "met"
+            | "sent"
+            | "struck"
+            | "hit"
+            | "told"
+            | "said"
+            | "spoke"
+            | "held"
+            | "withdrew"
+            | "froze"
+            | "broke"
+            | "cut"
+            | "put"
+            | "led"
+            | "fought"
+            | "shot"
+            | "won"
+            | "gave"
+            | "took"
+            | "brought"
+            | "sought"
+    )
+}
+
+/// Every trigger in `text[span]`, in order.
+pub fn find(text: &str, span: Span) -> Vec<Trigger> {
+    let lex = &*LEXICON;
+    let hay = &text[span.start..span.end];
+    let mut out = Vec::new();
+    for m in lex.matcher.find_iter(hay) {
+        let s = Span::new(span.start + m.start(), span.start + m.end());
+        let before_ok = text[..s.start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = text[s.end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        if !(before_ok && after_ok) {
+            continue;
+        }
+        let senses = &lex.senses[m.pattern().as_usize()];
+        let Some(r) = reading(text, s, senses) else { continue };
+        let sense = match r {
+            Reading::Verb => senses.verb.clone(),
+            Reading::Noun => senses.noun.clone(),
+        };
+        if let Some(sense) = sense {
+            out.push(Trigger { span: s, sense, reading: r });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, &'static str, Reading)> {
+        find(text, Span::new(0, text.len()))
+            .into_iter()
+            .map(|t| (text[t.span.start..t.span.end].to_string(), t.sense.event_type, t.reading))
+            .collect()
+    }
+
+    #[test]
+    fn lexicon_loads_with_every_type() {
+        assert!(LEXICON.senses.len() > 200);
+        for t in TYPES {
+            assert!(
+                LEXICON.senses.iter().any(|s| s.verb.as_ref().is_some_and(|v| v.event_type == *t)
+                    || s.noun.as_ref().is_some_and(|v| v.event_type == *t)),
+                "no trigger for {t}"
+            );
+        }
+    }
+
+    #[test]
+    fn longest_phrase_wins() {
+        let got = found("They struck a deal and then struck the town.");
+        assert_eq!(got[0].0, "struck a deal");
+        assert_eq!(got[0].1, "AGREE");
+        assert_eq!(got[1].1, "ASSAULT");
+    }
+
+    #[test]
+    fn noun_and_verb_readings() {
+        let got = found("The visit was short. Leaders will visit Rome. He is visiting Oslo.");
+        assert_eq!(got[0], ("visit".into(), "CONSULT", Reading::Noun));
+        assert_eq!(got[1], ("visit".into(), "CONSULT", Reading::Verb));
+        assert_eq!(got[2], ("visiting".into(), "CONSULT", Reading::Verb));
+        let got = found("Egypt’s support was clear, underscoring its backing.");
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn phone_call_has_its_mode() {
+        let t = "The two leaders spoke by phone.";
+        let t0 = &find(t, Span::new(0, t.len()))[0];
+        assert_eq!(t0.sense.event_type, "CONSULT");
+        assert_eq!(t0.sense.mode.as_deref(), Some("phone_call"));
+    }
+}

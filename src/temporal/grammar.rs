@@ -1,0 +1,1487 @@
+//! The grammar: which token sequences are temporal expressions, and what they
+//! say. See the module docs of [`crate::temporal`] for the accepted forms.
+//!
+//! Matching is greedy and left to right: at each token every pattern is
+//! tried and the longest match wins (ties: the first pattern listed in
+//! [`Parser::at`]); the scan resumes after it. Patterns only look at token
+//! kinds and lexicon readings, so no pattern allocates except to build the
+//! small [`Expr`] tree of a match.
+
+use super::calendar::{ymd, Grain};
+use super::expr::{Expr, Sel};
+use super::lexicon::{
+    DayPart, Lex, Mod, MonthForm, PhraseKind, Rel, Side, Unit, WeekdayForm, LEXICON,
+};
+use super::token::{Kind, Tok};
+
+mod periods;
+
+/// One match: tokens `start..end` and what they mean.
+#[derive(Debug, Clone)]
+pub(crate) struct Cand {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) expr: Expr,
+    pub(crate) rule: &'static str,
+}
+
+type M = Option<(Expr, usize, &'static str)>;
+
+pub(crate) struct Parser<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) toks: &'a [Tok],
+}
+
+fn unit_grain(u: Unit) -> Grain {
+    match u {
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => Grain::Day,
+        Unit::Week | Unit::Fortnight => Grain::Week,
+        Unit::Weekend => Grain::Weekend,
+        Unit::Month => Grain::Month,
+        Unit::Quarter => Grain::Quarter,
+        Unit::Year => Grain::Year,
+        Unit::Decade => Grain::Decade,
+        Unit::Century => Grain::Century,
+    }
+}
+
+pub(crate) fn grain_of(u: Unit) -> Grain {
+    unit_grain(u)
+}
+
+impl<'a> Parser<'a> {
+    /// Every expression in the text, in order, not overlapping.
+    pub(crate) fn run(&self, out: &mut Vec<Cand>) {
+        let mut i = 0;
+        while i < self.toks.len() {
+            let t = &self.toks[i];
+            let worth = match t.kind {
+                Kind::Num => true,
+                Kind::Word => self.can_start(i),
+                Kind::Punct(b'\'') => self.tok(i + 1).is_some_and(|n| n.kind == Kind::Num),
+                _ => false,
+            };
+            if worth {
+                if let Some((expr, end, rule)) = self.at(i) {
+                    if end > i {
+                        out.push(Cand { start: i, end, expr, rule });
+                        i = end;
+                        continue;
+                    }
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// Can an expression start at word token `i`? Tense cues and
+    /// not-a-year words never do; a starter word ("the", "a", "every") only
+    /// before a word the lexicon knows or a number. This check keeps the
+    /// patterns from running at most tokens.
+    fn can_start(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let mut starter = false;
+        for l in t.lex {
+            match l {
+                Lex::Cue(_) | Lex::NotYear(_) => {}
+                Lex::Starter => starter = true,
+                _ => return true,
+            }
+        }
+        if !starter {
+            return false;
+        }
+        if self.is(i, "every") || self.is(i, "each") {
+            return true;
+        }
+        self.tok(i + 1).is_some_and(|n| match n.kind {
+            Kind::Num | Kind::Punct(b'\'') => true,
+            Kind::Word => n.lex.iter().any(|l| !matches!(l, Lex::Cue(_) | Lex::NotYear(_))),
+            _ => false,
+        })
+    }
+
+    // ---- token helpers -------------------------------------------------
+
+    fn tok(&self, i: usize) -> Option<&Tok> {
+        self.toks.get(i)
+    }
+
+    fn s(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+
+    fn is(&self, i: usize, w: &str) -> bool {
+        // Bytes, not str: no char-boundary checks on this hot path.
+        self.toks.get(i).is_some_and(|t| {
+            t.kind == Kind::Word
+                && t.end - t.start == w.len()
+                && self.text.as_bytes()[t.start..t.end].eq_ignore_ascii_case(w.as_bytes())
+        })
+    }
+
+    fn punct(&self, i: usize, c: u8) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_punct(c))
+    }
+
+    /// Token `i` follows the previous one with no space.
+    fn glued(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.space)
+    }
+
+    fn lex(&self, i: usize) -> &'static [Lex] {
+        self.toks.get(i).map_or(&[], |t| t.lex)
+    }
+
+    fn find<T>(&self, i: usize, f: impl Fn(&Lex) -> Option<T>) -> Option<T> {
+        self.lex(i).iter().find_map(f)
+    }
+
+    fn rel(&self, i: usize) -> Option<Rel> {
+        self.find(i, |l| if let Lex::Rel(r) = l { Some(*r) } else { None })
+    }
+
+    /// A unit word. Capitalised mid-sentence it names something ("60
+    /// Minutes", "This Week" the programme), not a length of time.
+    fn unit(&self, i: usize) -> Option<(Unit, bool)> {
+        let u = self.find(i, |l| if let Lex::Unit(u, p) = l { Some((*u, *p)) } else { None })?;
+        if self.tok(i).is_some_and(|t| t.upper) && !self.sentence_start(i) {
+            return None;
+        }
+        Some(u)
+    }
+
+    /// Token `i` starts a sentence or a line.
+    fn sentence_start(&self, i: usize) -> bool {
+        i == 0
+            || self.tok(i).is_some_and(|t| t.breaks > 0)
+            || self.tok(i - 1).is_some_and(|p| {
+                matches!(p.kind, Kind::Punct(b'.' | b'!' | b'?' | b'"' | b'\'' | b'(' | b':'))
+            })
+    }
+
+    fn day_part(&self, i: usize) -> Option<DayPart> {
+        self.find(i, |l| if let Lex::DayPart(p) = l { Some(*p) } else { None })
+    }
+
+    fn season(&self, i: usize) -> Option<u8> {
+        self.find(i, |l| if let Lex::Season(s) = l { Some(*s) } else { None })
+    }
+
+    fn part(&self, i: usize) -> Option<Mod> {
+        self.find(i, |l| if let Lex::Part(m) = l { Some(*m) } else { None })
+    }
+
+    fn ordinal(&self, i: usize) -> Option<(i32, usize)> {
+        if let Some(o) = self.find(i, |l| if let Lex::Ord(o) = l { Some(*o) } else { None }) {
+            return Some((o, i + 1));
+        }
+        // "3rd", "17th"
+        let t = self.tok(i)?;
+        if t.kind == Kind::Num && t.digits <= 2 && self.glued(i + 1) {
+            let suf = self.s(i + 1).to_ascii_lowercase();
+            if matches!(suf.as_str(), "st" | "nd" | "rd" | "th") {
+                return Some((i32::try_from(t.num).ok()?, i + 2));
+            }
+        }
+        None
+    }
+
+    /// A cardinal: digits (up to 4), a number word, "twenty-five", "a", "an".
+    /// `Some(None)` is a vague quantity ("several", "a few").
+    fn number(&self, i: usize) -> Option<(Option<u32>, usize)> {
+        let t = self.tok(i)?;
+        match t.kind {
+            Kind::Num => {
+                if t.digits > 4 || self.punct(i + 1, b',') && self.glued(i + 1) {
+                    return None;
+                }
+                // Decimal or ratio: not a count of units.
+                if (self.punct(i + 1, b'.') || self.punct(i + 1, b':'))
+                    && self.glued(i + 1)
+                    && self.tok(i + 2).is_some_and(|t| t.kind == Kind::Num)
+                    && self.glued(i + 2)
+                {
+                    return None;
+                }
+                Some((Some(t.num), i + 1))
+            }
+            Kind::Word => {
+                if self.is(i, "a") || self.is(i, "an") {
+                    if self.is(i + 1, "few") {
+                        return Some((None, i + 2));
+                    }
+                    if self.is(i + 1, "couple") && self.is(i + 2, "of") {
+                        return Some((Some(2), i + 3));
+                    }
+                    return Some((Some(1), i + 1));
+                }
+                let n = self.find(i, |l| if let Lex::Num(n) = l { Some(*n) } else { None })?;
+                if let Some(tens) = n {
+                    if (20..=90).contains(&tens)
+                        && tens % 10 == 0
+                        && self.punct(i + 1, b'-')
+                        && self.glued(i + 1)
+                        && self.glued(i + 2)
+                    {
+                        if let Some(Some(u)) =
+                            self.find(i + 2, |l| if let Lex::Num(n) = l { Some(*n) } else { None })
+                        {
+                            if u < 10 {
+                                return Some((Some(tens + u), i + 3));
+                            }
+                        }
+                    }
+                    if self.is(i + 1, "hundred") {
+                        return Some((Some(tens * 100), i + 2));
+                    }
+                }
+                if self.is(i, "couple") && self.is(i + 1, "of") {
+                    return Some((Some(2), i + 2));
+                }
+                Some((n, i + 1))
+            }
+            _ => None,
+        }
+    }
+
+    /// A month name at `i`, with the index after it (and after an
+    /// abbreviation's period). `strict` months need date context, checked by
+    /// the callers that accept a bare month.
+    fn month(&self, i: usize) -> Option<(u32, MonthForm, usize)> {
+        let (m, form) =
+            self.find(i, |l| if let Lex::Month(m, f) = l { Some((*m, *f)) } else { None })?;
+        let t = self.tok(i)?;
+        match form {
+            MonthForm::Abbr => {
+                if !t.upper {
+                    return None;
+                }
+                if self.punct(i + 1, b'.') && self.glued(i + 1) {
+                    Some((m, form, i + 2))
+                } else {
+                    Some((m, form, i + 1))
+                }
+            }
+            MonthForm::Ambiguous => t.upper.then_some((m, form, i + 1)),
+            MonthForm::Full => Some((m, form, i + 1)),
+        }
+    }
+
+    /// A day of the month: 1-31 as digits (optionally "17th"), not part of a
+    /// larger number.
+    fn day(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Num || t.digits > 2 || t.num == 0 || t.num > 31 {
+            return None;
+        }
+        // "17.5", "17:30", "17-year": not a day.
+        if self.glued(i + 1)
+            && (self.punct(i + 1, b':') || self.punct(i + 1, b'.'))
+            && self.tok(i + 2).is_some_and(|t| t.kind == Kind::Num && !t.space)
+        {
+            return None;
+        }
+        if self.glued(i + 1) {
+            let suf = self.s(i + 1).to_ascii_lowercase();
+            if matches!(suf.as_str(), "st" | "nd" | "rd" | "th") {
+                return Some((t.num, i + 2));
+            }
+            if self.tok(i + 1).is_some_and(|t| t.kind == Kind::Word) {
+                return None;
+            }
+        }
+        Some((t.num, i + 1))
+    }
+
+    /// A four-digit year (1000-2999) as a plain number (no thousands
+    /// comma), or "'98".
+    fn year(&self, i: usize) -> Option<(i32, usize)> {
+        let t = self.tok(i)?;
+        if t.kind == Kind::Num && t.digits == 4 && (1000..=2999).contains(&t.num) {
+            if self.glued(i + 1) && self.tok(i + 1).is_some_and(|n| n.kind == Kind::Num) {
+                return None;
+            }
+            return Some((t.num as i32, i + 1));
+        }
+        None
+    }
+
+    fn weekday(&self, i: usize) -> Option<(u32, WeekdayForm, usize)> {
+        let (d, form) =
+            self.find(i, |l| if let Lex::Weekday(d, f) = l { Some((*d, *f)) } else { None })?;
+        let t = self.tok(i)?;
+        match form {
+            WeekdayForm::Abbr => {
+                if t.upper && self.punct(i + 1, b'.') && self.glued(i + 1) {
+                    Some((d, form, i + 2))
+                } else {
+                    None
+                }
+            }
+            _ => t.upper.then_some((d, form, i + 1)),
+        }
+    }
+
+    /// A phrase from refs.tsv/modifiers.tsv starting at `i`: longest wins.
+    fn phrase(&self, i: usize) -> Option<(PhraseKind, usize)> {
+        let mut best: Option<(PhraseKind, usize)> = None;
+        for l in self.lex(i) {
+            if let Lex::Phrase(idx) = l {
+                let p = &LEXICON.phrases[usize::from(*idx)];
+                let ok = p.words.iter().enumerate().all(|(k, w)| self.is(i + k, w));
+                if ok && best.is_none_or(|(_, e)| i + p.words.len() > e) {
+                    best = Some((p.kind, i + p.words.len()));
+                }
+            }
+        }
+        best
+    }
+
+    /// An optional "the" at `i`: the index after it.
+    fn the(&self, i: usize) -> usize {
+        if self.is(i, "the") {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    // ---- the patterns ----------------------------------------------------
+
+    /// The longest expression starting at token `i`.
+    pub(crate) fn at(&self, i: usize) -> M {
+        let mut best: M = None;
+        let mut consider = |m: M| {
+            if let Some((e, end, r)) = m {
+                if best.as_ref().is_none_or(|b| end > b.1) {
+                    best = Some((e, end, r));
+                }
+            }
+        };
+        // A number starts only dates, years, quantities, clock times and
+        // rates: the other patterns need a word first.
+        if self.toks[i].kind == Kind::Num {
+            consider(self.calendar_core(i));
+            consider(self.numeric_date(i));
+            consider(self.year_expr(i));
+            consider(self.quantity(i));
+            consider(self.clock(i));
+            consider(self.set(i));
+            consider(self.fraction(i));
+            return best;
+        }
+        consider(self.modified(i));
+        consider(self.calendar(i));
+        consider(self.numeric_date(i));
+        consider(self.year_expr(i));
+        consider(self.weekday_expr(i));
+        consider(self.deictic(i));
+        consider(self.selected(i));
+        consider(self.part_of(i));
+        consider(self.quarter_half(i));
+        consider(self.season_expr(i));
+        consider(self.quantity(i));
+        consider(self.clock(i));
+        consider(self.set(i));
+        consider(self.reference(i));
+        consider(self.anaphoric(i));
+        consider(self.focus(i));
+        consider(self.weekend(i));
+        consider(self.words_year(i));
+        consider(self.month_of(i));
+        consider(self.week_of(i));
+        consider(self.fraction(i));
+        consider(self.recent(i));
+        best
+    }
+
+    /// "about three weeks", "more than two years ago", "around 7:15 p.m.".
+    fn modified(&self, i: usize) -> M {
+        let (kind, j) = self.phrase(i)?;
+        let PhraseKind::Mod(m) = kind else { return None };
+        // Words that are also prepositions or determiners count as a
+        // modifier only right before a number.
+        let weak = ["over", "under", "some", "just", "around", "about"];
+        if weak.iter().any(|w| self.is(i, w)) && j == i + 1 {
+            let numeric = self.number(j).is_some_and(|(n, _)| n.is_some() || self.is(j, "a"))
+                || self.tok(j).is_some_and(|t| t.kind == Kind::Num);
+            if !numeric && !self.is(i, "around") && !self.is(i, "about") {
+                return None;
+            }
+        }
+        let (inner, end, rule) = self.at(j)?;
+        match &inner {
+            Expr::Duration { .. }
+            | Expr::Ago { .. }
+            | Expr::Shift { .. }
+            | Expr::Time { .. }
+            | Expr::Date { .. } => {}
+            _ => return None,
+        }
+        Some((Expr::Mod { m, inner: Box::new(inner) }, end, rule))
+    }
+
+    /// Dates with a month name: "17 January 2025", "January 17, 2025",
+    /// "Jan. 17", "January 2025", "the 17th of March", "Thursday, March 13",
+    /// and a bare month when the context says it is one.
+    fn calendar(&self, i: usize) -> M {
+        // Optional weekday prefix: "Thursday, March 13".
+        if let Some((wd, WeekdayForm::Full | WeekdayForm::Abbr, j)) = self.weekday(i) {
+            let k = if self.punct(j, b',') { j + 1 } else { j };
+            return match self.calendar_core(k) {
+                Some((e @ Expr::Date { year: None, day: Some(_), .. }, end, rule)) => {
+                    Some((Expr::WithWeekday { wd, date: Box::new(e) }, end, rule))
+                }
+                Some((e @ Expr::Date { day: Some(_), .. }, end, rule)) => Some((e, end, rule)),
+                _ => None,
+            };
+        }
+        self.calendar_core(i)
+    }
+
+    fn calendar_core(&self, i: usize) -> M {
+        let check =
+            |y: Option<i32>, m: u32, d: u32| -> bool { ymd(y.unwrap_or(2000), m, d).is_some() };
+        // Month first.
+        if let Some((m, form, j)) = self.month(i) {
+            if let Some((d, k)) = self.day(j) {
+                // "May 2" but not "May 2,000".
+                let (year, end) = {
+                    let k2 = if self.punct(k, b',') { k + 1 } else { k };
+                    match self.year(k2) {
+                        Some((y, e)) => (Some(y), e),
+                        None => (None, k),
+                    }
+                };
+                if !check(year, m, d) {
+                    return Some((Expr::Invalid("no such day in that month"), end, "invalid"));
+                }
+                return Some((Expr::Date { year, month: Some(m), day: Some(d) }, end, "month_day"));
+            }
+            let k = if self.punct(j, b',') || self.is(j, "of") { j + 1 } else { j };
+            if let Some((y, end)) = self.year(k) {
+                return Some((
+                    Expr::Date { year: Some(y), month: Some(m), day: None },
+                    end,
+                    "month_year",
+                ));
+            }
+            if self.bare_month_ok(i, j, form) {
+                return Some((Expr::Date { year: None, month: Some(m), day: None }, j, "month"));
+            }
+            return None;
+        }
+        // Day first: "17 January [2025]", "the 17th of March".
+        let start = self.the(i);
+        if let Some((d, j)) = self.day(start) {
+            let j2 = if self.is(j, "of") { j + 1 } else { j };
+            if let Some((m, _, k)) = self.month(j2) {
+                let k2 = if self.punct(k, b',') { k + 1 } else { k };
+                let (year, end) = match self.year(k2) {
+                    Some((y, e)) => (Some(y), e),
+                    None => (None, k),
+                };
+                if !check(year, m, d) {
+                    return Some((Expr::Invalid("no such day in that month"), end, "invalid"));
+                }
+                return Some((Expr::Date { year, month: Some(m), day: Some(d) }, end, "day_month"));
+            }
+            // "the 17th" alone, not "the 25th anniversary".
+            let next_ok = self.tok(j).is_none_or(|t| t.kind != Kind::Word)
+                || [
+                    "of", "and", "or", "at", "in", "on", "when", "to", "until", "through", "for",
+                    "after", "before",
+                ]
+                .iter()
+                .any(|w| self.is(j, w));
+            if start > i && self.glued(start + 1) && j == start + 2 && next_ok {
+                return Some((
+                    Expr::Date { year: None, month: None, day: Some(d) },
+                    j,
+                    "day_of_month",
+                ));
+            }
+        }
+        None
+    }
+
+    /// A month name with neither day nor year: taken as a month unless it
+    /// looks like a name ("June Carter") or, for months that are also common
+    /// words, lacks a date cue around it ("in May", "last March", "May 2025").
+    fn bare_month_ok(&self, i: usize, j: usize, form: MonthForm) -> bool {
+        let next_upper = self.tok(j).is_some_and(|t| t.kind == Kind::Word && t.upper && t.space)
+            && self.weekday(j).is_none()
+            && self.month(j).is_none();
+        if next_upper || form == MonthForm::Abbr && !self.punct(j - 1, b'.') {
+            return false;
+        }
+        if form == MonthForm::Full {
+            return true;
+        }
+        let prev_ok = i > 0
+            && [
+                "in",
+                "since",
+                "until",
+                "till",
+                "by",
+                "during",
+                "early",
+                "late",
+                "mid",
+                "before",
+                "after",
+                "from",
+                "through",
+                "throughout",
+                "of",
+                "last",
+                "next",
+                "this",
+                "to",
+                "and",
+                "or",
+                "between",
+                "end",
+                "beginning",
+                "start",
+                "middle",
+                "on",
+            ]
+            .iter()
+            .any(|w| self.is(i - 1, w));
+        let next_ok = self.punct(j, b',') && self.is(j + 1, "when")
+            || self.is(j, "and") && self.month(j + 1).is_some()
+            || self.punct(j, b'-') && self.month(j + 1).is_some();
+        prev_ok || next_ok
+    }
+
+    /// "2025-01-17", "2025/01/17", "1/17/2025", "17.01.2025".
+    fn numeric_date(&self, i: usize) -> M {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Num {
+            return None;
+        }
+        let sep = match self.tok(i + 1)?.kind {
+            Kind::Punct(c @ (b'-' | b'/' | b'.')) if self.glued(i + 1) => c,
+            _ => return None,
+        };
+        let b = self.tok(i + 2).filter(|x| x.kind == Kind::Num && !x.space)?;
+        if !(self.punct(i + 3, sep) && self.glued(i + 3)) {
+            return None;
+        }
+        let c = self.tok(i + 4).filter(|x| x.kind == Kind::Num && !x.space)?;
+        let end = i + 5;
+        if self.glued(end)
+            && self.tok(end).is_some_and(|t| matches!(t.kind, Kind::Num | Kind::Word))
+        {
+            return None;
+        }
+        let (y, m, d) = if t.digits == 4 && b.digits <= 2 && c.digits <= 2 {
+            (t.num as i32, b.num, c.num)
+        } else if t.digits <= 2 && b.digits <= 2 && (c.digits == 4 || c.digits == 2) && sep != b'-'
+        {
+            let y = if c.digits == 4 {
+                c.num as i32
+            } else if c.num < 50 {
+                2000 + c.num as i32
+            } else {
+                1900 + c.num as i32
+            };
+            // Day/month policy: a first number over 12 is a day (17/01);
+            // otherwise month first (01/17, and 03/04 = 4 March), as in
+            // US-dated wire copy; "." separators are day first (17.01.2025).
+            if t.num > 12 || sep == b'.' {
+                (y, b.num, t.num)
+            } else {
+                (y, t.num, b.num)
+            }
+        } else {
+            return None;
+        };
+        if ymd(y, m, d).is_none() {
+            return Some((Expr::Invalid("impossible numeric date"), end, "invalid"));
+        }
+        Some((Expr::Date { year: Some(y), month: Some(m), day: Some(d) }, end, "numeric"))
+    }
+
+    /// Years and decades: "2025", "fiscal 1989", "the 1990s", "mid-1990s" is
+    /// in [`Self::part_of`], "the '90s".
+    fn year_expr(&self, i: usize) -> M {
+        let start = self.the(i);
+        // Decades: 1990s, 1990's, '90s.
+        if let Some(t) = self.tok(start) {
+            if t.kind == Kind::Num
+                && t.digits == 4
+                && t.num % 10 == 0
+                && (1000..=2990).contains(&t.num)
+            {
+                let mut k = start + 1;
+                if self.punct(k, b'\'') && self.glued(k) {
+                    k += 1;
+                }
+                if self.glued(k) && self.is(k, "s") {
+                    let y = t.num as i32;
+                    let e = if y % 100 == 0 && start > i {
+                        Expr::Century(y / 100)
+                    } else {
+                        Expr::Decade(y / 10)
+                    };
+                    return Some((e, k + 1, "decade"));
+                }
+            }
+            if t.is_punct(b'\'')
+                && self.tok(start + 1).is_some_and(|n| {
+                    n.kind == Kind::Num && n.digits == 2 && !n.space && n.num % 10 == 0
+                })
+                && self.is(start + 2, "s")
+                && self.glued(start + 2)
+            {
+                let n = self.tok(start + 1)?.num as i32;
+                return Some((Expr::Decade(190 + n / 10), start + 3, "decade"));
+            }
+        }
+        // "the 20th century"
+        if let Some((o, k)) = self.ordinal(start) {
+            if self.is(k, "century") && (1..=30).contains(&o) {
+                return Some((Expr::Century(o - 1), k + 1, "century"));
+            }
+        }
+        // "the year 1999"
+        if self.is(i, "the") && self.is(i + 1, "year") {
+            let (y, e) = self.year(i + 2)?;
+            return Some((Expr::Date { year: Some(y), month: None, day: None }, e, "the_year_n"));
+        }
+        if start > i {
+            return None;
+        }
+        // fiscal 1989, fiscal year 1989
+        if self.is(i, "fiscal") {
+            let k = if self.is(i + 1, "year") { i + 2 } else { i + 1 };
+            let (y, e) = self.year(k)?;
+            return Some((Expr::Date { year: Some(y), month: None, day: None }, e, "fiscal_year"));
+        }
+        let (y, e) = self.year(i)?;
+        if !self.year_context_ok(i, e) {
+            return None;
+        }
+        Some((Expr::Date { year: Some(y), month: None, day: None }, e, "year"))
+    }
+
+    /// A four-digit number is a year unless its neighbours say it counts or
+    /// names something: "Resolution 1701", "$2000", "2000 troops",
+    /// "1,500", "Boeing 1707".
+    fn year_context_ok(&self, i: usize, e: usize) -> bool {
+        let t = &self.toks[i];
+        if i > 0 {
+            let p = &self.toks[i - 1];
+            match p.kind {
+                Kind::Punct(b'$' | b'#' | b'.' | b',' | b'+' | b'-' | b'/' | b':') if !t.space => {
+                    return false
+                }
+                Kind::Punct(b'$' | b'#') => return false,
+                Kind::Other if !t.space => return false,
+                Kind::Word => {
+                    if p.lex.iter().any(|l| matches!(l, Lex::NotYear(Side::Before))) {
+                        return false;
+                    }
+                    // A capitalised word that is not itself temporal names
+                    // something: "Boeing 1707", "Resolution 1701".
+                    let temporal = p.lex.iter().any(|l| {
+                        matches!(
+                            l,
+                            Lex::Month(..)
+                                | Lex::Season(_)
+                                | Lex::Weekday(..)
+                                | Lex::Rel(_)
+                                | Lex::Part(_)
+                        )
+                    });
+                    let sentence_start =
+                        i >= 2 && self.punct(i - 2, b'.') || p.breaks > 0 || i == 1;
+                    if p.upper
+                        && !temporal
+                        && !sentence_start
+                        && !self.is(i - 1, "In")
+                        && !self.is(i - 1, "Since")
+                    {
+                        return false;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(n) = self.tok(e) {
+            match n.kind {
+                Kind::Word => {
+                    if n.lex.iter().any(|l| matches!(l, Lex::NotYear(Side::After) | Lex::Unit(..)))
+                    {
+                        return false;
+                    }
+                    if !n.space {
+                        return false;
+                    }
+                }
+                Kind::Punct(b'%') => return false,
+                Kind::Punct(b'.' | b',')
+                    if !n.space
+                        && self.tok(e + 1).is_some_and(|x| x.kind == Kind::Num && !x.space) =>
+                {
+                    return false
+                }
+                _ => {}
+            }
+        }
+        true
+    }
+
+    /// "Thursday", "last Friday", "Thursday morning", "Tuesday nights".
+    fn weekday_expr(&self, i: usize) -> M {
+        let (sel, j) = match self.rel(i) {
+            Some(Rel::Last | Rel::Past | Rel::Previous) => (Sel::Last, i + 1),
+            Some(Rel::Next | Rel::Coming) => (Sel::Next, i + 1),
+            Some(Rel::This) => (Sel::This, i + 1),
+            _ => (Sel::Bare, i),
+        };
+        let (wd, form, k) = self.weekday(j)?;
+        if form == WeekdayForm::Plural {
+            if sel != Sel::Bare {
+                return None;
+            }
+            return Some((Expr::SetWeekday { wd, part: None, quant: None }, k, "weekday_plural"));
+        }
+        if let Some(part) = self.day_part(k) {
+            let plural = self.s(k).ends_with('s');
+            if plural {
+                return Some((
+                    Expr::SetWeekday { wd, part: Some(part), quant: None },
+                    k + 1,
+                    "weekday_part_set",
+                ));
+            }
+            let day = Expr::Weekday { wd, sel };
+            return Some((Expr::DayPart { part, day: Box::new(day) }, k + 1, "weekday_part"));
+        }
+        Some((Expr::Weekday { wd, sel }, k, "weekday"))
+    }
+
+    /// today, yesterday, tomorrow, tonight, with a part of the day, and
+    /// "the day before yesterday".
+    fn deictic(&self, i: usize) -> M {
+        if self.is(i, "the") && self.is(i + 1, "day") {
+            if self.is(i + 2, "before") && self.is(i + 3, "yesterday") {
+                return Some((Expr::DayRel(-2), i + 4, "day_before_yesterday"));
+            }
+            if self.is(i + 2, "after") && self.is(i + 3, "tomorrow") {
+                return Some((Expr::DayRel(2), i + 4, "day_after_tomorrow"));
+            }
+        }
+        let off = match self.rel(i)? {
+            Rel::Today => 0,
+            Rel::Yesterday => -1,
+            Rel::Tomorrow => 1,
+            Rel::Tonight => {
+                return Some((
+                    Expr::DayPart { part: DayPart::Night, day: Box::new(Expr::DayRel(0)) },
+                    i + 1,
+                    "tonight",
+                ))
+            }
+            _ => return None,
+        };
+        if let Some(part) = self.day_part(i + 1) {
+            if !self.s(i + 1).ends_with('s') {
+                return Some((
+                    Expr::DayPart { part, day: Box::new(Expr::DayRel(off)) },
+                    i + 2,
+                    "deictic_part",
+                ));
+            }
+        }
+        Some((Expr::DayRel(off), i + 1, "deictic_day"))
+    }
+
+    /// this/last/next + unit, month, season, part of day; "earlier this
+    /// year"; "the past two weeks" and other durations with a selector.
+    fn selected(&self, i: usize) -> M {
+        let start = self.the(i);
+        let with_the = start > i;
+        // "earlier this month", "later this year"
+        if !with_the && (self.is(i, "earlier") || self.is(i, "later")) {
+            if let Some((e @ Expr::Current { .. }, end, _)) = self.selected(i + 1) {
+                return Some((e, end, "earlier_later_this"));
+            }
+            if let Some((e @ Expr::DayPart { .. }, end, _)) = self.selected(i + 1) {
+                return Some((e, end, "earlier_later_this"));
+            }
+            return None;
+        }
+        let rel = self.rel(start)?;
+        let j = start + 1;
+        // this past weekend, this coming week
+        let (rel, j) = match (rel, self.rel(j)) {
+            (Rel::This, Some(Rel::Past)) => (Rel::Last, j + 1),
+            (Rel::This, Some(Rel::Coming)) => (Rel::Next, j + 1),
+            _ => (rel, j),
+        };
+        let offset = match rel {
+            Rel::This | Rel::Current => 0,
+            Rel::Last | Rel::Previous | Rel::Past => -1,
+            Rel::Next | Rel::Coming | Rel::Following => 1,
+            Rel::Same | Rel::That => 0,
+            _ => return None,
+        };
+        // Durations: "the past two weeks", "the next five years", "past 20
+        // years", "the coming days", "the last year".
+        if matches!(
+            rel,
+            Rel::Past | Rel::Last | Rel::Next | Rel::Coming | Rel::Previous | Rel::Following
+        ) {
+            if let Some((n, k)) = self.number(j) {
+                if let Some((u, _)) = self.unit(k) {
+                    if !self.is(j, "a") && !self.is(j, "an") {
+                        return Some((Expr::Duration { n, unit: u }, k + 1, "selector_duration"));
+                    }
+                }
+            }
+            if let Some((u, plural)) = self.unit(j) {
+                if plural {
+                    return Some((Expr::Duration { n: None, unit: u }, j + 1, "selector_duration"));
+                }
+            }
+        }
+        // Weekdays and months are in weekday_expr / here.
+        if let Some((m, _, k)) = self.month(j) {
+            if with_the {
+                return None;
+            }
+            let sel = match offset {
+                -1 => Sel::Last,
+                1 => Sel::Next,
+                _ => Sel::This,
+            };
+            if matches!(rel, Rel::Same | Rel::That | Rel::Following | Rel::Previous) {
+                return None;
+            }
+            return Some((Expr::MonthSel { month: m, sel }, k, "selector_month"));
+        }
+        if let Some(s) = self.season(j) {
+            let sel = match offset {
+                -1 => Sel::Last,
+                1 => Sel::Next,
+                _ => Sel::This,
+            };
+            if matches!(rel, Rel::Same | Rel::Following | Rel::Previous) {
+                return None;
+            }
+            return Some((Expr::Season { season: s, sel, year: None }, j + 1, "selector_season"));
+        }
+        if let Some(part) = self.day_part(j) {
+            if self.s(j).ends_with('s') {
+                return None;
+            }
+            let day = match rel {
+                Rel::This if !with_the => Expr::DayRel(0),
+                Rel::Last if !with_the && part == DayPart::Night => Expr::DayRel(-1),
+                Rel::Same | Rel::That | Rel::Following | Rel::Next
+                    if with_the || rel == Rel::That =>
+                {
+                    Expr::Anaph {
+                        grain: Grain::Day,
+                        offset: if rel == Rel::Following || rel == Rel::Next { 1 } else { 0 },
+                    }
+                }
+                _ => return None,
+            };
+            return Some((Expr::DayPart { part, day: Box::new(day) }, j + 1, "selector_day_part"));
+        }
+        // "the current fiscal year"
+        let j = if self.is(j, "fiscal") && self.is(j + 1, "year") { j + 1 } else { j };
+        let (u, plural) = self.unit(j)?;
+        if plural {
+            return None;
+        }
+        let grain = unit_grain(u);
+        if matches!(u, Unit::Second | Unit::Minute | Unit::Hour | Unit::Fortnight) {
+            return None;
+        }
+        match (rel, with_the) {
+            // "the past week", "the last year": a length.
+            (Rel::Past | Rel::Last, true) | (Rel::Past, false) => {
+                Some((Expr::Duration { n: Some(1), unit: u }, j + 1, "selector_duration"))
+            }
+            (Rel::Following | Rel::Next | Rel::Previous | Rel::Same, true) | (Rel::That, false) => {
+                if u == Unit::Day && rel == Rel::Next && with_the && self.is(j + 1, "or") {
+                    return None;
+                }
+                Some((Expr::Anaph { grain, offset }, j + 1, "anaphoric_selector"))
+            }
+            (
+                Rel::This | Rel::Current | Rel::Last | Rel::Next | Rel::Coming | Rel::Previous,
+                false,
+            ) => Some((Expr::Current { grain, offset }, j + 1, "selector_unit")),
+            (Rel::Current | Rel::Coming, true) => {
+                Some((Expr::Current { grain, offset }, j + 1, "selector_unit"))
+            }
+            _ => None,
+        }
+    }
+
+    /// "early March", "mid-2024", "late last year", "the end of January",
+    /// "the beginning of the week", "the mid-1990s", "year-end".
+    fn part_of(&self, i: usize) -> M {
+        let start = self.the(i);
+        // year-end, year's end
+        if self.is(start, "year") {
+            let k = if self.punct(start + 1, b'-') && self.glued(start + 1) {
+                start + 2
+            } else if self.punct(start + 1, b'\'') && self.is(start + 2, "s") {
+                start + 3
+            } else {
+                return None;
+            };
+            if self.is(k, "end") {
+                let inner = Expr::Current { grain: Grain::Year, offset: 0 };
+                return Some((
+                    Expr::Mod { m: Mod::End, inner: Box::new(inner) },
+                    k + 1,
+                    "year_end",
+                ));
+            }
+            return None;
+        }
+        let m = self.part(start)?;
+        // "the end of X", "the beginning of X"
+        if self.is(start + 1, "of") {
+            if !(self.is(start, "end")
+                || self.is(start, "beginning")
+                || self.is(start, "start")
+                || self.is(start, "middle")
+                || self.is(start, "close")
+                || self.is(start, "dawn"))
+            {
+                return None;
+            }
+            let k = start + 2;
+            // "the end of the year/month/week"
+            if self.is(k, "the") {
+                if let Some((u, false)) = self.unit(k + 1) {
+                    if matches!(
+                        u,
+                        Unit::Week
+                            | Unit::Month
+                            | Unit::Year
+                            | Unit::Quarter
+                            | Unit::Decade
+                            | Unit::Century
+                    ) {
+                        let inner = Expr::Current { grain: unit_grain(u), offset: 0 };
+                        return Some((
+                            Expr::Mod { m, inner: Box::new(inner) },
+                            k + 2,
+                            "part_of_the_unit",
+                        ));
+                    }
+                }
+            }
+            let (inner, end, _) = self.period(k)?;
+            return Some((Expr::Mod { m, inner: Box::new(inner) }, end, "part_of"));
+        }
+        // "early March", "mid-2024", "late last year"
+        if !(self.is(start, "early")
+            || self.is(start, "mid")
+            || self.is(start, "late")
+            || self.is(start, "middle"))
+        {
+            return None;
+        }
+        let mut k = start + 1;
+        if self.punct(k, b'-') && self.glued(k) {
+            k += 1;
+        }
+        // "mid-2024": the hyphen hides the year from the year rule's
+        // context check.
+        if k > start + 1 {
+            if let Some((y, end)) = self.year(k) {
+                let inner = Expr::Date { year: Some(y), month: None, day: None };
+                if !self.tok(end).is_some_and(|t| t.kind == Kind::Word && !t.space) {
+                    return Some((Expr::Mod { m, inner: Box::new(inner) }, end, "part_of"));
+                }
+            }
+        }
+        let (inner, end, _) = self.period(k)?;
+        if let Expr::Date { day: Some(_), .. } = inner {
+            return None;
+        }
+        Some((Expr::Mod { m, inner: Box::new(inner) }, end, "part_of"))
+    }
+
+    /// A period a part-of can apply to.
+    fn period(&self, k: usize) -> M {
+        let mut best: M = None;
+        for m in [
+            self.calendar(k),
+            self.year_expr(k),
+            self.selected(k),
+            self.weekday_expr(k),
+            self.deictic(k),
+            self.quarter_half(k),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            let (e, end, r) = m;
+            {
+                let ok = matches!(
+                    e,
+                    Expr::Date { .. }
+                        | Expr::Decade(_)
+                        | Expr::Century(_)
+                        | Expr::Current { .. }
+                        | Expr::MonthSel { .. }
+                        | Expr::Season { .. }
+                        | Expr::Weekday { .. }
+                        | Expr::DayRel(_)
+                        | Expr::Quarter { .. }
+                        | Expr::Half { .. }
+                );
+                if ok && best.as_ref().is_none_or(|b| end > b.1) {
+                    best = Some((e, end, r));
+                }
+            }
+        }
+        if best.is_none() {
+            if let Some(s) = self.season(k) {
+                let (year, end) = match self.year(k + 1) {
+                    Some((y, e)) => (Some(y), e),
+                    None => (None, k + 1),
+                };
+                return Some((Expr::Season { season: s, sel: Sel::Bare, year }, end, "season"));
+            }
+        }
+        best
+    }
+
+    /// "summer", "the winter", "spring 2024", "the summer of 1989". "fall"
+    /// alone is a season only after a temporal preposition ("in the fall",
+    /// not "the fall of the city").
+    fn season_expr(&self, i: usize) -> M {
+        let k = self.the(i);
+        let s = self.season(k)?;
+        let mut j = k + 1;
+        if self.is(j, "of") && self.year(j + 1).is_some() {
+            j += 1;
+        }
+        if let Some((y, end)) = self.year(j) {
+            return Some((
+                Expr::Season { season: s, sel: Sel::Bare, year: Some(y) },
+                end,
+                "season_year",
+            ));
+        }
+        if self.is(k + 1, "of") {
+            return None;
+        }
+        let t = self.tok(k)?;
+        let sentence_start =
+            k == 0 || self.tok(k).is_some_and(|t| t.breaks > 0) || self.punct(k - 1, b'.');
+        if t.upper && !sentence_start {
+            return None;
+        }
+        if self.is(k, "fall") {
+            let prev = if k > i { i.checked_sub(1) } else { k.checked_sub(1) };
+            let ok = prev.is_some_and(|p| {
+                [
+                    "in", "during", "by", "until", "since", "through", "this", "last", "next",
+                    "early", "late",
+                ]
+                .iter()
+                .any(|w| self.is(p, w))
+            });
+            if !ok {
+                return None;
+            }
+        }
+        Some((Expr::Season { season: s, sel: Sel::Bare, year: None }, k + 1, "season"))
+    }
+
+    /// "the third quarter [of 1998]", "third-quarter", "the first half of
+    /// 2024", "the fiscal first quarter", "Q3 1998", "the first nine months".
+    fn quarter_half(&self, i: usize) -> M {
+        let mut k = self.the(i);
+        // "the 1988 second quarter", "this year's third quarter"
+        let mut of_before: Option<Box<Expr>> = None;
+        if let Some((y, e)) = self.year(k) {
+            if self.ordinal(e).is_some() {
+                of_before = Some(Box::new(Expr::Date { year: Some(y), month: None, day: None }));
+                k = e;
+            }
+        } else if let Some(off) = match self.rel(k) {
+            Some(Rel::This | Rel::Current) => Some(0),
+            Some(Rel::Last | Rel::Previous) => Some(-1),
+            Some(Rel::Next | Rel::Coming) => Some(1),
+            _ => None,
+        } {
+            if self.is(k + 1, "year") && self.punct(k + 2, b'\'') && self.is(k + 3, "s") {
+                of_before = Some(Box::new(Expr::Current { grain: Grain::Year, offset: off }));
+                k += 4;
+            }
+        }
+        if self.is(k, "fiscal") {
+            k += 1;
+            if self.punct(k, b'-') {
+                k += 1;
+            }
+        }
+        let (n, j) = self.ordinal(k)?;
+        let mut j = j;
+        if self.punct(j, b'-') && self.glued(j) {
+            j += 1;
+        }
+        let is_q = self.is(j, "quarter");
+        let is_h = self.is(j, "half");
+        if !(is_q || is_h) {
+            return None;
+        }
+        if n < 1 || (is_q && n > 4) || (is_h && n > 2) {
+            return None;
+        }
+        let mut end = j + 1;
+        let mut of = None;
+        if self.is(end, "of") || self.punct(end, b',') {
+            if let Some((e, e_end, _)) = self.period(end + 1) {
+                if matches!(
+                    e,
+                    Expr::Date { year: Some(_), month: None, .. }
+                        | Expr::Current { grain: Grain::Year, .. }
+                ) {
+                    of = Some(Box::new(e));
+                    end = e_end;
+                }
+            }
+        } else if let Some((y, e)) = self.year(end) {
+            of = Some(Box::new(Expr::Date { year: Some(y), month: None, day: None }));
+            end = e;
+        }
+        let n = n as u32;
+        let of = of.or(of_before);
+        let e = if is_q { Expr::Quarter { n, of } } else { Expr::Half { n, of } };
+        Some((e, end, if is_q { "quarter" } else { "half" }))
+    }
+
+    /// Quantities of time: durations ("three days", "two-year",
+    /// "year-long", "for months", "the nine months"), and "two days ago",
+    /// "a year earlier", "two days later".
+    fn quantity(&self, i: usize) -> M {
+        let start = self.the(i);
+        let with_the = start > i;
+        // "the first nine months"
+        let mut k = start;
+        if with_the && self.is(k, "first") && self.number(k + 1).is_some_and(|(n, _)| n.is_some()) {
+            k += 1;
+        }
+        // Bare plural unit: "months", "years", "decades".
+        if let Some((u, true)) = self.unit(k) {
+            if with_the || k > start {
+                return None;
+            }
+            // "years-long", "decades-old"
+            let mut end = k + 1;
+            if self.punct(end, b'-')
+                && self.glued(end)
+                && (self.is(end + 1, "long") || self.is(end + 1, "old"))
+            {
+                end += 2;
+            }
+            if matches!(u, Unit::Weekend) {
+                return None;
+            }
+            return self.after_quantity(None, u, end, "vague_duration");
+        }
+        // "year-long", "day-long": the article of "a year-long war" belongs
+        // to the noun, not to the duration.
+        if let Some((u, false)) = self.unit(k) {
+            if self.punct(k + 1, b'-')
+                && self.glued(k + 1)
+                && self.is(k + 2, "long")
+                && self.glued(k + 2)
+            {
+                return Some((Expr::Duration { n: Some(1), unit: u }, k + 3, "unit_long"));
+            }
+        }
+        let (n, j) = self.number(k)?;
+        if (self.is(k, "a") || self.is(k, "an"))
+            && (with_the
+                || self.punct(j + 1, b'-')
+                    && self.glued(j + 1)
+                    && (self.is(j + 2, "long") || self.is(j + 2, "old")))
+        {
+            return None;
+        }
+        // "N-unit[-long|-old]" adjectives: "two-year", "16-hour", "year-long".
+        let mut j2 = j;
+        let hyphen = self.punct(j2, b'-') && self.glued(j2) && self.glued(j2 + 1);
+        if hyphen {
+            j2 += 1;
+        }
+        // "two and a half years" is not handled; "a year and a half" either.
+        // "two more weeks", "at least 20 more years"
+        if !hyphen && self.is(j2, "more") && self.unit(j2 + 1).is_some() {
+            j2 += 1;
+        }
+        let (u, plural) = self.unit(j2)?;
+        let article = self.is(k, "a") || self.is(k, "an");
+        // "the 1988 second quarter", "5 hour": a singular unit takes one.
+        if !plural && !hyphen && n.is_some_and(|n| n != 1) {
+            return None;
+        }
+        // "a second time", "a second round": the ordinal, not the unit.
+        if u == Unit::Second && !plural {
+            let closes = self.tok(j2 + 1).is_none_or(|t| matches!(t.kind, Kind::Punct(_)))
+                || matches!(self.rel(j2 + 1), Some(Rel::Ago | Rel::Earlier | Rel::Later));
+            if article && !closes {
+                return None;
+            }
+        }
+        // "three-quarters of", "a quarter of the vote": fractions.
+        if u == Unit::Quarter && (hyphen && plural || self.is(j2 + 1, "of")) {
+            return None;
+        }
+        let mut end = j2 + 1;
+        if self.punct(end, b'-') && self.glued(end) && self.glued(end + 1) {
+            if self.is(end + 1, "old") {
+                // Ages are not temporal expressions here: consume, no tag.
+                return Some((Expr::Invalid("an age"), end + 2, "age"));
+            }
+            if self.is(end + 1, "long") {
+                end += 2;
+            }
+        }
+        if hyphen {
+            return Some((Expr::Duration { n, unit: u }, end, "hyphen_duration"));
+        }
+        if with_the {
+            return Some((Expr::Duration { n, unit: u }, end, "the_duration"));
+        }
+        self.after_quantity(n, u, end, "duration")
+    }
+
+    fn after_quantity(&self, n: Option<u32>, u: Unit, end: usize, rule: &'static str) -> M {
+        match self.rel(end) {
+            Some(Rel::Ago) => {
+                return Some((Expr::Ago { n, unit: u, sign: -1 }, end + 1, "ago"));
+            }
+            Some(Rel::Earlier | Rel::Later) => {
+                let sign = if self.is(end, "earlier") { -1 } else { 1 };
+                return Some((Expr::Shift { n, unit: u, sign }, end + 1, "shift"));
+            }
+            Some(Rel::Before | Rel::After) => {
+                // "a day before." / "the day after," with nothing after:
+                // anaphoric; "two days after the attack" stays a duration.
+                let closes = self.tok(end + 1).is_none_or(|t| matches!(t.kind, Kind::Punct(_)));
+                if closes {
+                    let sign = if self.is(end, "before") { -1 } else { 1 };
+                    return Some((Expr::Shift { n, unit: u, sign }, end + 1, "shift"));
+                }
+            }
+            _ => {}
+        }
+        if self.is(end, "from") && self.is(end + 1, "now") {
+            return Some((Expr::Ago { n, unit: u, sign: 1 }, end + 2, "from_now"));
+        }
+        // "a day", "a week" right after a count or amount: a rate ("twice a
+        // week", "$5 a day") is a set, handled in set().
+        Some((Expr::Duration { n, unit: u }, end, rule))
+    }
+
+    /// Clock times: "10 a.m.", "10:35 a.m. EST", "noon", "midnight
+    /// Friday", "5 p.m. Nov. 9".
+    fn clock(&self, i: usize) -> M {
+        let (minutes, j) = if let Some(c) =
+            self.find(i, |l| if let Lex::Clock(c) = l { Some(*c) } else { None })
+        {
+            (c, i + 1)
+        } else {
+            let t = self.tok(i)?;
+            if t.kind != Kind::Num {
+                return None;
+            }
+            let (h, m, k) = if t.digits <= 2 && self.punct(i + 1, b':') && self.glued(i + 1) {
+                let mt =
+                    self.tok(i + 2).filter(|x| x.kind == Kind::Num && x.digits == 2 && !x.space)?;
+                (t.num, mt.num, i + 3)
+            } else if t.digits <= 2 {
+                (t.num, 0, i + 1)
+            } else {
+                return None;
+            };
+            if h > 24 || m > 59 {
+                return None;
+            }
+            // a.m. / p.m. / am / pm
+            let (pm, k2) = if let Some(x) = self.meridiem(k) {
+                x
+            } else if k == i + 3 && self.zone(k).is_some() {
+                (None, k)
+            } else {
+                return None;
+            };
+            let h = match pm {
+                Some(true) if h < 12 => h + 12,
+                Some(false) if h == 12 => 0,
+                _ => h,
+            };
+            (h * 60 + m, k2)
+        };
+        let mut end = j;
+        if let Some(z) = self.zone(end) {
+            end = z;
+        }
+        // Attached day: "noon Thursday", "10 p.m. Wednesday", "5 p.m. EST, Nov. 9".
+        let k = if self.punct(end, b',') { end + 1 } else { end };
+        let mut day = None;
+        let dm = [self.weekday_expr(k), self.calendar(k), self.deictic(k)];
+        for m in dm.into_iter().flatten() {
+            if matches!(
+                m.0,
+                Expr::Weekday { .. } | Expr::Date { day: Some(_), .. } | Expr::DayRel(_)
+            ) {
+                day = Some(Box::new(m.0));
+                end = m.1;
+                break;
+            }
+        }
+        Some((Expr::Time { minutes, day }, end, "clock"))
+    }
+
+    /// "a.m.", "p.m", "am", "pm": Some(true) for pm.
+    fn meridiem(&self, k: usize) -> Option<(Option<bool>, usize)> {
+        let first = self.s(k).to_ascii_lowercase();
+        match first.as_str() {
+            "am" | "pm" => return Some((Some(first == "pm"), k + 1)),
+            "a" | "p" => {}
+            _ => return None,
+        }
+        let pm = first == "p";
+        if self.punct(k + 1, b'.') && self.glued(k + 1) && self.is(k + 2, "m") && self.glued(k + 2)
+        {
+            let end = if self.punct(k + 3, b'.') && self.glued(k + 3) { k + 4 } else { k + 3 };
+            return Some((Some(pm), end));
+        }
+        None
+    }
+
+    /// A time-zone abbreviation after a clock time.
+    fn zone(&self, k: usize) -> Option<usize> {
+        let s = self.s(k);
+        let zones = [
+            "GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET",
+            "CEST",
+        ];
+        if zones.contains(&s) {
+            Some(k + 1)
+        } else {
+            None
+        }
+    }
+
+    /// Recurrences: "daily", "every week", "each Thursday", "every two
+    /// years", "twice a week", "three times a year".
+    fn set(&self, i: usize) -> M {
+        if let Some(u) = self.find(i, |l| if let Lex::Freq(u) = l { Some(*u) } else { None }) {
+            // "annual" only before a noun is a set ("annual meeting" is not
+            // tagged by TimeBank either way); keep adverbs and "daily".
+            if self.is(i, "annual") {
+                return None;
+            }
+            return Some((
+                Expr::SetUnit { n: 1, unit: u, quant: None, freq: None },
+                i + 1,
+                "frequency_word",
+            ));
+        }
+        if self.is(i, "every") || self.is(i, "each") {
+            let quant = if self.is(i, "every") { "EVERY" } else { "EACH" };
+            let j = i + 1;
+            if let Some((wd, _, k)) = self.weekday(j) {
+                let part = self.day_part(k);
+                let end = if part.is_some() { k + 1 } else { k };
+                return Some((
+                    Expr::SetWeekday { wd, part, quant: Some(quant) },
+                    end,
+                    "every_weekday",
+                ));
+            }
+            if let Some((m, _, k)) = self.month(j) {
+                return Some((Expr::SetMonth { month: m, quant: Some(quant) }, k, "every_month"));
+            }
+            let (n, k) = match self.number(j) {
+                Some((Some(n), k)) if !self.is(j, "a") => (n, k),
+                _ => (1, j),
+            };
+            let (n, k) = if self.is(k, "other") { (2, k + 1) } else { (n, k) };
+            let (u, _) = self.unit(k)?;
+            return Some((
+                Expr::SetUnit { n, unit: u, quant: Some(quant), freq: None },
+                k + 1,
+                "every_unit",
+            ));
+        }
+        // "once a week", "twice a year", "three times a month"
+        let (freq, j) = if self.is(i, "once") {
+            (1, i + 1)
+        } else if self.is(i, "twice") {
+            (2, i + 1)
+        } else {
+            let (n, k) = self.number(i)?;
+            if !self.is(k, "times") {
+                return None;
+            }
+            (n?, k + 1)
+        };
+        if !(self.is(j, "a")
+            || self.is(j, "an")
+            || self.is(j, "per")
+            || self.is(j, "each")
+            || self.is(j, "every"))
+        {
+            return None;
+        }
+        let (u, false) = self.unit(j + 1)? else { return None };
+        Some((
+            Expr::SetUnit { n: 1, unit: u, quant: None, freq: Some(freq) },
+            j + 2,
+            "times_per_unit",
+        ))
+    }
+
+    /// now, currently, recently, the future, ...
+    fn reference(&self, i: usize) -> M {
+        let (kind, end) = self.phrase(i)?;
+        let PhraseKind::Ref(r) = kind else { return None };
+        // "current" and "recent" as adjectives: only before a noun, not in
+        // "current account"-like compounds we cannot tell; keep them.
+        Some((Expr::Ref(r), end, "reference"))
+    }
+
+    /// "the day before", "the day after" at the end of a clause.
+    fn anaphoric(&self, i: usize) -> M {
+        if !self.is(i, "the") {
+            return None;
+        }
+        let (u, false) = self.unit(i + 1)? else { return None };
+        let sign = if self.is(i + 2, "before") {
+            -1
+        } else if self.is(i + 2, "after") {
+            1
+        } else {
+            return None;
+        };
+        let closes = self.tok(i + 3).is_none_or(|t| matches!(t.kind, Kind::Punct(_)));
+        if !closes {
+            return None;
+        }
+        Some((Expr::Anaph { grain: unit_grain(u), offset: sign }, i + 3, "the_unit_before_after"))
+    }
+}

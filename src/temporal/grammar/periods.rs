@@ -1,0 +1,194 @@
+//! Patterns for reporting periods ("the quarter", "the year-ago period"),
+//! weekends, decades and years in words, months of relative years, "the
+//! week of", and fractional durations.
+
+use super::super::expr::Expr;
+use super::super::lexicon::{Lex, Rel, Unit};
+use super::{Parser, M};
+
+impl Parser<'_> {
+    /// "the quarter", "the latest quarter", "the latest period", "the
+    /// year-ago quarter", "the comparable year-earlier period", "the
+    /// year-ago third quarter", and "year-ago"/"year-earlier" alone.
+    pub(super) fn focus(&self, i: usize) -> M {
+        let with_the = self.is(i, "the");
+        let mut k = self.the(i);
+        if self.is(k, "comparable") {
+            k += 1;
+        }
+        let mut latest = false;
+        if self.is(k, "latest") {
+            latest = true;
+            k += 1;
+        } else if self.is(k, "most") && self.is(k + 1, "recent") {
+            latest = true;
+            k += 2;
+        }
+        let mut back = 0;
+        if self.is(k, "year")
+            && self.punct(k + 1, b'-')
+            && self.glued(k + 1)
+            && self.glued(k + 2)
+            && (self.is(k + 2, "ago") || self.is(k + 2, "earlier"))
+        {
+            back = 1;
+            k += 3;
+        }
+        if back == 0 && !with_the {
+            return None;
+        }
+        // An ordinal quarter after year-ago: "the year-ago third quarter".
+        if back == 1 {
+            if let Some((n, j)) = self.ordinal(k) {
+                if self.is(j, "quarter") && (1..=4).contains(&n) {
+                    return Some((
+                        Expr::Focus { back, quarter: Some(n as u32), latest },
+                        j + 1,
+                        "focus_quarter",
+                    ));
+                }
+            }
+        }
+        let period = self.is(k, "period");
+        let quarter = self.is(k, "quarter") && !self.is(k + 1, "of") && !self.is(k + 1, "century");
+        if quarter || period && (latest || back == 1) {
+            return Some((Expr::Focus { back, quarter: None, latest }, k + 1, "focus_period"));
+        }
+        // "the year", "the fiscal year", "the full year", "the latest fiscal
+        // year": the year in focus.
+        if with_the && back == 0 {
+            let j = if self.is(k, "full") || self.is(k, "fiscal") { k + 1 } else { k };
+            let next_num = self.tok(j + 1).is_some_and(|t| t.kind == super::Kind::Num)
+                || self.number(j + 1).is_some_and(|(n, _)| n.is_some() && !self.is(j + 1, "a"));
+            if self.is(j, "year") && !self.is(j + 1, "of") && !self.punct(j + 1, b'-') && !next_num
+            {
+                let offset = if latest { -1 } else { 0 };
+                return Some((
+                    Expr::Anaph { grain: super::Grain::Year, offset },
+                    j + 1,
+                    "the_year",
+                ));
+            }
+        }
+        if back == 1 && !with_the {
+            // "year-earlier results": the adjective alone.
+            return Some((Expr::Focus { back, quarter: None, latest }, k, "focus_adjective"));
+        }
+        None
+    }
+
+    /// "the weekend".
+    pub(super) fn weekend(&self, i: usize) -> M {
+        if self.is(i, "the") && self.is(i + 1, "weekend") && !self.is(i + 2, "of") {
+            return Some((Expr::Weekend, i + 2, "the_weekend"));
+        }
+        None
+    }
+
+    /// "nineteen ninety-six", "the year two thousand", "the nineties".
+    pub(super) fn words_year(&self, i: usize) -> M {
+        let k = self.the(i);
+        if k > i {
+            if let Some(d) =
+                self.find(k, |l| if let Lex::DecadeWord(d) = l { Some(*d) } else { None })
+            {
+                return Some((Expr::DecadeWord(d), k + 1, "decade_words"));
+            }
+            if self.is(k, "year") && self.is(k + 1, "two") && self.is(k + 2, "thousand") {
+                return Some((
+                    Expr::Date { year: Some(2000), month: None, day: None },
+                    k + 3,
+                    "year_words",
+                ));
+            }
+            return None;
+        }
+        if !self.is(i, "nineteen") {
+            return None;
+        }
+        let (n, end) = self.number(i + 1)?;
+        let n = n?;
+        if !(10..=99).contains(&n)
+            || self.tok(i + 1).is_some_and(|t| !t.space || t.kind != super::Kind::Word)
+        {
+            return None;
+        }
+        Some((
+            Expr::Date { year: Some(1900 + n as i32), month: None, day: None },
+            end,
+            "year_words",
+        ))
+    }
+
+    /// "July last year", "March this year", "January next year".
+    pub(super) fn month_of(&self, i: usize) -> M {
+        let (m, _, j) = self.month(i)?;
+        let offset = match self.rel(j)? {
+            Rel::Last | Rel::Previous => -1,
+            Rel::This | Rel::Current => 0,
+            Rel::Next | Rel::Coming => 1,
+            _ => return None,
+        };
+        if !self.is(j + 1, "year") {
+            return None;
+        }
+        let of = Expr::Current { grain: super::Grain::Year, offset };
+        Some((Expr::MonthOf { month: m, of: Box::new(of) }, j + 2, "month_of_relative_year"))
+    }
+
+    /// "the week of March 6".
+    pub(super) fn week_of(&self, i: usize) -> M {
+        if !(self.is(i, "the") && self.is(i + 1, "week") && self.is(i + 2, "of")) {
+            return None;
+        }
+        let (e, end, _) = self.calendar(i + 3)?;
+        if !matches!(e, Expr::Date { day: Some(_), .. }) {
+            return None;
+        }
+        Some((Expr::WeekOf(Box::new(e)), end, "week_of"))
+    }
+
+    /// "2 1/2 years", "two and a half years", "a year and a half", "half an
+    /// hour".
+    pub(super) fn fraction(&self, i: usize) -> M {
+        let unit_at = |k: usize| self.unit(k).map(|(u, _)| u);
+        if self.is(i, "half") && (self.is(i + 1, "a") || self.is(i + 1, "an")) {
+            let u = unit_at(i + 2)?;
+            return Some((Expr::DurationHalf { n: 0, unit: u }, i + 3, "half_unit"));
+        }
+        let (n, j) = self.number(i)?;
+        let n = n?;
+        // "2 1/2"
+        if self.tok(j).is_some_and(|t| t.kind == super::Kind::Num && t.num == 1 && t.space)
+            && self.punct(j + 1, b'/')
+            && self.tok(j + 2).is_some_and(|t| t.kind == super::Kind::Num && t.num == 2)
+        {
+            let u = unit_at(j + 3)?;
+            return Some((Expr::DurationHalf { n, unit: u }, j + 4, "fraction"));
+        }
+        // "two and a half years"
+        if self.is(j, "and") && self.is(j + 1, "a") && self.is(j + 2, "half") {
+            let u = unit_at(j + 3)?;
+            return Some((Expr::DurationHalf { n, unit: u }, j + 4, "fraction"));
+        }
+        // "a year and a half"
+        let u = unit_at(j)?;
+        if self.is(j + 1, "and") && self.is(j + 2, "a") && self.is(j + 3, "half") {
+            return Some((Expr::DurationHalf { n, unit: u }, j + 4, "fraction"));
+        }
+        None
+    }
+
+    /// "recent years", "recent days": a vague length up to now.
+    pub(super) fn recent(&self, i: usize) -> M {
+        if !self.is(i, "recent") {
+            return None;
+        }
+        match self.unit(i + 1) {
+            Some((u, true)) if u != Unit::Second => {
+                Some((Expr::Duration { n: None, unit: u }, i + 2, "recent_units"))
+            }
+            _ => None,
+        }
+    }
+}

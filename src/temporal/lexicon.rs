@@ -1,0 +1,538 @@
+//! The temporal lexicon: every word the tagger knows, loaded once from the
+//! plain files in `data/temporal/` into one hash map from lower-case word to
+//! its readings.
+//!
+//! A word can have several readings ("may": month and modal verb; "second":
+//! ordinal and unit; "last": selector, ordinal and past cue); the grammar
+//! picks the one that fits. Lookups lower-case into a stack buffer, so they
+//! never allocate.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+use crate::lexicon::{rows, source};
+
+/// A unit of time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Weekend,
+    Fortnight,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+impl Unit {
+    fn parse(s: &str) -> Option<Unit> {
+        Some(match s {
+            "second" => Unit::Second,
+            "minute" => Unit::Minute,
+            "hour" => Unit::Hour,
+            "day" => Unit::Day,
+            "week" => Unit::Week,
+            "weekend" => Unit::Weekend,
+            "fortnight" => Unit::Fortnight,
+            "month" => Unit::Month,
+            "quarter" => Unit::Quarter,
+            "year" => Unit::Year,
+            "decade" => Unit::Decade,
+            "century" => Unit::Century,
+            _ => return None,
+        })
+    }
+}
+
+/// How a month name is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MonthForm {
+    Full,
+    Abbr,
+    /// Also a common word ("May", "March"): needs date context.
+    Ambiguous,
+}
+
+/// How a weekday name is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum WeekdayForm {
+    Full,
+    Abbr,
+    Plural,
+}
+
+/// A part of a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DayPart {
+    Morning,
+    Afternoon,
+    Evening,
+    Night,
+}
+
+impl DayPart {
+    /// The TIMEX3 code.
+    pub(crate) fn code(self) -> &'static str {
+        match self {
+            DayPart::Morning => "MO",
+            DayPart::Afternoon => "AF",
+            DayPart::Evening => "EV",
+            DayPart::Night => "NI",
+        }
+    }
+}
+
+/// A relative word's role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Rel {
+    Today,
+    Yesterday,
+    Tomorrow,
+    Tonight,
+    This,
+    Last,
+    Next,
+    Past,
+    Previous,
+    Coming,
+    Following,
+    Same,
+    That,
+    Current,
+    Ago,
+    Earlier,
+    Later,
+    Before,
+    After,
+}
+
+/// A vague reference value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RefValue {
+    Present,
+    Past,
+    Future,
+}
+
+impl RefValue {
+    pub(crate) fn value(self) -> &'static str {
+        match self {
+            RefValue::Present => "PRESENT_REF",
+            RefValue::Past => "PAST_REF",
+            RefValue::Future => "FUTURE_REF",
+        }
+    }
+}
+
+/// A TIMEX3 `mod`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mod {
+    Start,
+    Mid,
+    End,
+    Approx,
+    MoreThan,
+    LessThan,
+    EqualOrMore,
+    EqualOrLess,
+}
+
+impl Mod {
+    fn parse(s: &str) -> Option<Mod> {
+        Some(match s {
+            "START" => Mod::Start,
+            "MID" => Mod::Mid,
+            "END" => Mod::End,
+            "APPROX" => Mod::Approx,
+            "MORE_THAN" => Mod::MoreThan,
+            "LESS_THAN" => Mod::LessThan,
+            "EQUAL_OR_MORE" => Mod::EqualOrMore,
+            "EQUAL_OR_LESS" => Mod::EqualOrLess,
+            _ => return None,
+        })
+    }
+
+    /// The TIMEX3 spelling.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Mod::Start => "START",
+            Mod::Mid => "MID",
+            Mod::End => "END",
+            Mod::Approx => "APPROX",
+            Mod::MoreThan => "MORE_THAN",
+            Mod::LessThan => "LESS_THAN",
+            Mod::EqualOrMore => "EQUAL_OR_MORE",
+            Mod::EqualOrLess => "EQUAL_OR_LESS",
+        }
+    }
+}
+
+/// A tense cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Cue {
+    Past,
+    Future,
+    /// A reporting verb: past, but only for a date right next to it.
+    Report,
+    Neutral,
+}
+
+/// Which side of a number a not-a-year word sits on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Side {
+    Before,
+    After,
+}
+
+/// One reading of a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lex {
+    Month(u32, MonthForm),
+    Weekday(u32, WeekdayForm),
+    /// A cardinal; `None` for vague quantities ("several").
+    Num(Option<u32>),
+    Ord(i32),
+    Unit(Unit, bool),
+    Season(u8),
+    DayPart(DayPart),
+    /// A clock word: minutes after midnight ("noon" = 720).
+    Clock(u32),
+    Rel(Rel),
+    Part(Mod),
+    Freq(Unit),
+    Cue(Cue),
+    NotYear(Side),
+    /// First word of a multi-word phrase: index into [`Lexicon::phrases`].
+    Phrase(u16),
+    /// Not temporal, but can start an expression ("every", "the").
+    Starter,
+    /// A decade in words ("nineties" = 9).
+    DecadeWord(u8),
+}
+
+/// What a multi-word phrase means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PhraseKind {
+    Ref(RefValue),
+    Mod(Mod),
+}
+
+/// A multi-word (or single-word) phrase.
+#[derive(Debug)]
+pub(crate) struct Phrase {
+    /// Lower-case words.
+    pub(crate) words: Vec<Box<str>>,
+    pub(crate) kind: PhraseKind,
+}
+
+/// FNV-1a: the keys are short ASCII words, for which SipHash's per-call cost
+/// dominates the tagger's time.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        self.0 = h;
+    }
+}
+
+const FILTER_WORDS: usize = (27 * 27 * 25usize).div_ceil(64);
+
+/// The filter bit of a word: its first two letters (case-folded; a
+/// non-letter or a one-letter word counts as 26) and its length (1-24).
+fn filter_key(w: &[u8]) -> Option<usize> {
+    let letter = |b: Option<&u8>| match b {
+        Some(c) if c.is_ascii_alphabetic() => usize::from(c.to_ascii_lowercase() - b'a'),
+        _ => 26,
+    };
+    if w.is_empty() || w.len() > 24 {
+        return None;
+    }
+    Some((letter(w.first()) * 27 + letter(w.get(1))) * 25 + w.len())
+}
+
+/// The loaded lexicon.
+pub(crate) struct Lexicon {
+    words: HashMap<Box<[u8]>, Vec<Lex>, BuildHasherDefault<Fnv>>,
+    /// (first letter, second letter, length) triples of known words: most
+    /// words of a text are rejected here without hashing.
+    filter: Vec<u64>,
+    pub(crate) phrases: Vec<Phrase>,
+}
+
+/// A malformed line in a data file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DataError {
+    pub(crate) file: &'static str,
+    pub(crate) line: usize,
+    pub(crate) message: String,
+}
+
+type Files = [(&'static str, std::borrow::Cow<'static, str>); 16];
+
+fn files() -> Files {
+    macro_rules! file {
+        ($name:literal) => {
+            (
+                $name,
+                source(
+                    concat!("temporal/", $name),
+                    include_str!(concat!("../../data/temporal/", $name)),
+                ),
+            )
+        };
+    }
+    [
+        file!("months.tsv"),
+        file!("weekdays.tsv"),
+        file!("numbers.tsv"),
+        file!("ordinals.tsv"),
+        file!("units.tsv"),
+        file!("seasons.tsv"),
+        file!("day_parts.tsv"),
+        file!("relative.tsv"),
+        file!("refs.tsv"),
+        file!("parts.tsv"),
+        file!("frequencies.tsv"),
+        file!("modifiers.tsv"),
+        file!("tense.tsv"),
+        file!("not_year.tsv"),
+        file!("starters.tsv"),
+        file!("decades.tsv"),
+    ]
+}
+
+impl Lexicon {
+    /// Parse every data file; the first malformed line is an error.
+    pub(crate) fn load() -> Result<Lexicon, DataError> {
+        let mut lex = Lexicon {
+            words: HashMap::default(),
+            phrases: Vec::new(),
+            filter: vec![0; FILTER_WORDS],
+        };
+        for (name, text) in files().iter() {
+            for (line, cols) in rows(text) {
+                let bad = |m: &str| DataError { file: name, line, message: m.to_string() };
+                let word = cols[0].to_ascii_lowercase();
+                let col = |i: usize| cols.get(i).copied().ok_or_else(|| bad("missing column"));
+                let reading = match *name {
+                    "months.tsv" => {
+                        let m: u32 = col(1)?.parse().map_err(|_| bad("bad month"))?;
+                        if !(1..=12).contains(&m) {
+                            return Err(bad("month out of range"));
+                        }
+                        let form = match col(2)? {
+                            "full" => MonthForm::Full,
+                            "abbr" => MonthForm::Abbr,
+                            "ambiguous" => MonthForm::Ambiguous,
+                            _ => return Err(bad("form must be full, abbr or ambiguous")),
+                        };
+                        Lex::Month(m, form)
+                    }
+                    "weekdays.tsv" => {
+                        let d: u32 = col(1)?.parse().map_err(|_| bad("bad weekday"))?;
+                        if !(1..=7).contains(&d) {
+                            return Err(bad("weekday out of range"));
+                        }
+                        let form = match col(2)? {
+                            "full" => WeekdayForm::Full,
+                            "abbr" => WeekdayForm::Abbr,
+                            "plural" => WeekdayForm::Plural,
+                            _ => return Err(bad("form must be full, abbr or plural")),
+                        };
+                        Lex::Weekday(d, form)
+                    }
+                    "numbers.tsv" => match col(1)? {
+                        "X" => Lex::Num(None),
+                        v => Lex::Num(Some(v.parse().map_err(|_| bad("bad number"))?)),
+                    },
+                    "ordinals.tsv" => Lex::Ord(col(1)?.parse().map_err(|_| bad("bad ordinal"))?),
+                    "units.tsv" => {
+                        let u = Unit::parse(col(1)?).ok_or_else(|| bad("unknown unit"))?;
+                        let plural = match col(2)? {
+                            "singular" => false,
+                            "plural" => true,
+                            _ => return Err(bad("number must be singular or plural")),
+                        };
+                        Lex::Unit(u, plural)
+                    }
+                    "seasons.tsv" => Lex::Season(match col(1)? {
+                        "SP" => 0,
+                        "SU" => 1,
+                        "FA" => 2,
+                        "WI" => 3,
+                        _ => return Err(bad("season must be SP, SU, FA or WI")),
+                    }),
+                    "day_parts.tsv" => match col(1)? {
+                        "MO" => Lex::DayPart(DayPart::Morning),
+                        "AF" => Lex::DayPart(DayPart::Afternoon),
+                        "EV" => Lex::DayPart(DayPart::Evening),
+                        "NI" => Lex::DayPart(DayPart::Night),
+                        v => {
+                            let (h, m) = v.split_once(':').ok_or_else(|| bad("bad value"))?;
+                            let h: u32 = h.parse().map_err(|_| bad("bad hour"))?;
+                            let m: u32 = m.parse().map_err(|_| bad("bad minute"))?;
+                            if h > 24 || m > 59 {
+                                return Err(bad("clock time out of range"));
+                            }
+                            Lex::Clock(h * 60 + m)
+                        }
+                    },
+                    "relative.tsv" => Lex::Rel(match col(1)? {
+                        "today" => Rel::Today,
+                        "yesterday" => Rel::Yesterday,
+                        "tomorrow" => Rel::Tomorrow,
+                        "tonight" => Rel::Tonight,
+                        "this" => Rel::This,
+                        "last" => Rel::Last,
+                        "next" => Rel::Next,
+                        "past" => Rel::Past,
+                        "previous" => Rel::Previous,
+                        "coming" => Rel::Coming,
+                        "following" => Rel::Following,
+                        "same" => Rel::Same,
+                        "that" => Rel::That,
+                        "current" => Rel::Current,
+                        "ago" => Rel::Ago,
+                        "earlier" => Rel::Earlier,
+                        "later" => Rel::Later,
+                        "before" => Rel::Before,
+                        "after" => Rel::After,
+                        _ => return Err(bad("unknown role")),
+                    }),
+                    "refs.tsv" | "modifiers.tsv" => {
+                        let kind = if *name == "refs.tsv" {
+                            PhraseKind::Ref(match col(1)? {
+                                "PRESENT_REF" => RefValue::Present,
+                                "PAST_REF" => RefValue::Past,
+                                "FUTURE_REF" => RefValue::Future,
+                                _ => return Err(bad("unknown reference value")),
+                            })
+                        } else {
+                            PhraseKind::Mod(Mod::parse(col(1)?).ok_or_else(|| bad("unknown mod"))?)
+                        };
+                        let words: Vec<Box<str>> = word.split(' ').map(Box::from).collect();
+                        if words.iter().any(|w| w.is_empty()) {
+                            return Err(bad("phrase words are separated by single spaces"));
+                        }
+                        let idx = u16::try_from(lex.phrases.len()).map_err(|_| bad("too many"))?;
+                        let first = words[0].to_string();
+                        lex.phrases.push(Phrase { words, kind });
+                        lex.add(first, Lex::Phrase(idx));
+                        continue;
+                    }
+                    "parts.tsv" => {
+                        Lex::Part(Mod::parse(col(1)?).ok_or_else(|| bad("unknown mod"))?)
+                    }
+                    "frequencies.tsv" => {
+                        Lex::Freq(Unit::parse(col(1)?).ok_or_else(|| bad("unknown unit"))?)
+                    }
+                    "tense.tsv" => Lex::Cue(match col(1)? {
+                        "past" => Cue::Past,
+                        "future" => Cue::Future,
+                        "neutral" => Cue::Neutral,
+                        "report" => Cue::Report,
+                        _ => return Err(bad("cue must be past, future, report or neutral")),
+                    }),
+                    "not_year.tsv" => Lex::NotYear(match col(1)? {
+                        "before" => Side::Before,
+                        "after" => Side::After,
+                        _ => return Err(bad("side must be before or after")),
+                    }),
+                    "starters.tsv" => Lex::Starter,
+                    "decades.tsv" => {
+                        let d: u8 = col(1)?.parse().map_err(|_| bad("bad decade digit"))?;
+                        if d > 9 {
+                            return Err(bad("decade digit out of range"));
+                        }
+                        Lex::DecadeWord(d)
+                    }
+                    _ => return Err(bad("unknown data file")),
+                };
+                if word.contains(' ') || word.is_empty() {
+                    return Err(bad("one word expected"));
+                }
+                lex.add(word, reading);
+            }
+        }
+        Ok(lex)
+    }
+
+    fn add(&mut self, word: String, reading: Lex) {
+        if let Some(k) = filter_key(word.as_bytes()) {
+            self.filter[k / 64] |= 1 << (k % 64);
+        }
+        let v = self.words.entry(word.into_bytes().into_boxed_slice()).or_default();
+        if !v.contains(&reading) {
+            v.push(reading);
+        }
+    }
+
+    /// Every reading of `word` (any case); empty when unknown.
+    pub(crate) fn get(&self, word: &str) -> &[Lex] {
+        let bytes = word.as_bytes();
+        if bytes.len() > 24 || bytes.is_empty() {
+            return &[];
+        }
+        match filter_key(bytes) {
+            Some(k) if self.filter[k / 64] & (1 << (k % 64)) != 0 => {}
+            _ => return &[],
+        }
+        let mut buf = [0u8; 24];
+        for (dst, src) in buf.iter_mut().zip(bytes) {
+            *dst = src.to_ascii_lowercase();
+        }
+        self.words.get(&buf[..bytes.len()]).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+/// The lexicon, loaded on first use. A malformed data file (only possible
+/// with a `--data-dir` override, since the embedded files are tested) leaves
+/// the lexicon empty and is reported once on stderr.
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| match Lexicon::load() {
+    Ok(l) => l,
+    Err(e) => {
+        eprintln!("dateline: data/{}:{}: {}", e.file, e.line, e.message);
+        Lexicon { words: HashMap::default(), phrases: Vec::new(), filter: vec![0; FILTER_WORDS] }
+    }
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_data_file_loads() {
+        let lex = Lexicon::load().expect("data files parse");
+        assert!(lex.get("January").contains(&Lex::Month(1, MonthForm::Full)));
+        assert!(lex.get("MAY").contains(&Lex::Month(5, MonthForm::Ambiguous)));
+        assert!(lex.get("second").contains(&Lex::Ord(2)));
+        assert!(lex.get("second").contains(&Lex::Unit(Unit::Second, false)));
+        assert!(lex.get("weeks").contains(&Lex::Unit(Unit::Week, true)));
+        assert!(lex.get("unknownword").is_empty());
+        assert!(lex.get("").is_empty());
+        assert!(!lex.phrases.is_empty());
+    }
+
+    #[test]
+    fn lookups_ignore_case_and_long_words() {
+        let lex = &*LEXICON;
+        assert_eq!(lex.get("THURSDAY"), lex.get("thursday"));
+        assert!(lex.get(&"a".repeat(100)).is_empty());
+        assert!(lex.get("Thürsday").is_empty());
+    }
+}

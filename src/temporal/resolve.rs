@@ -1,0 +1,704 @@
+//! Resolution: each recognised expression gets its TIMEX3 value, interval,
+//! precision, anchor, direction and rule, counted from the publication date
+//! (deictic expressions) or from the last date mentioned (anaphoric ones).
+//!
+//! Underspecified expressions ("Thursday", "November", "17 March", "the
+//! third quarter") take the direction the sentence gives (see
+//! [`super::tense`]): past → the latest match on or before the anchor;
+//! future → the first match after it (a weekday strictly after; a month or
+//! a day-month from the anchor's own day on); no cue → the nearest match
+//! (the documented default; ties go to the past). Whole dates are
+//! compared: in a past-tense sentence "17 March" never lands after the
+//! publication date.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::calendar::{part_of, step_date, Grain, Period};
+use super::expr::{Expr, Sel};
+use super::grammar::{grain_of, Cand};
+use super::lexicon::{Mod, RefValue, Unit};
+use crate::model::{Anchor, Direction, Interval, Precision, TimexType};
+
+/// A resolved expression, before it becomes a [`crate::model::Timex`].
+#[derive(Debug, Clone)]
+pub(crate) struct Resolved {
+    pub(crate) ttype: TimexType,
+    pub(crate) value: String,
+    pub(crate) modifier: Option<&'static str>,
+    pub(crate) quant: Option<&'static str>,
+    pub(crate) freq: Option<String>,
+    pub(crate) interval: Option<Interval>,
+    pub(crate) precision: Precision,
+    pub(crate) anchor: Anchor,
+    pub(crate) direction: Option<Direction>,
+    pub(crate) decision: &'static str,
+    pub(crate) note: Option<&'static str>,
+    /// The period, for anaphora that follow.
+    pub(crate) period: Option<Period>,
+}
+
+/// Why there is no value from the publication date.
+pub(crate) const NO_DCT: &str = "no publication date: relative expression left unresolved";
+const NO_ANCHOR: &str = "no earlier date and no publication date to count from";
+const OUT_OF_RANGE: &str = "date out of the supported range (years 1-9999)";
+
+impl Resolved {
+    fn period(
+        p: Period,
+        anchor: Anchor,
+        direction: Option<Direction>,
+        decision: &'static str,
+    ) -> Resolved {
+        Resolved {
+            ttype: TimexType::Date,
+            value: p.value(),
+            modifier: None,
+            quant: None,
+            freq: None,
+            interval: p.interval(),
+            precision: p.precision(),
+            anchor,
+            direction,
+            decision,
+            note: None,
+            period: Some(p),
+        }
+    }
+
+    fn plain(ttype: TimexType, value: String, decision: &'static str) -> Resolved {
+        Resolved {
+            ttype,
+            value,
+            modifier: None,
+            quant: None,
+            freq: None,
+            interval: None,
+            precision: Precision::None,
+            anchor: Anchor::None,
+            direction: None,
+            decision,
+            note: None,
+            period: None,
+        }
+    }
+
+    fn unresolved(value: String, note: &'static str, decision: &'static str) -> Resolved {
+        let mut r = Resolved::plain(TimexType::Date, value, decision);
+        r.note = Some(note);
+        r
+    }
+}
+
+/// Choose among candidate periods by direction. `strict` (weekdays): a
+/// future match must start after the anchor, not on it.
+fn pick(anchor: NaiveDate, dir: Direction, strict: bool, cands: &[Period]) -> Option<Period> {
+    let ivs = cands.iter().filter_map(|p| p.interval().map(|iv| (*p, iv)));
+    match dir {
+        Direction::Past => {
+            ivs.filter(|(_, iv)| iv.start <= anchor).max_by_key(|(_, iv)| iv.start).map(|x| x.0)
+        }
+        Direction::Future => ivs
+            .filter(|(_, iv)| if strict { iv.start > anchor } else { iv.end >= anchor })
+            .min_by_key(|(_, iv)| iv.start)
+            .map(|x| x.0),
+        Direction::Nearest => ivs
+            .min_by_key(|(_, iv)| {
+                let dist = if iv.contains(anchor) {
+                    0
+                } else {
+                    (iv.start - anchor).num_days().abs().min((iv.end - anchor).num_days().abs())
+                };
+                // Ties go to the past: earlier start sorts first.
+                (dist, iv.start)
+            })
+            .map(|x| x.0),
+    }
+}
+
+fn unit_code(u: Unit, n: Option<u32>) -> String {
+    let num = |k: u32| n.map_or_else(|| "X".to_string(), |v| v.saturating_mul(k).to_string());
+    match u {
+        Unit::Second => format!("PT{}S", num(1)),
+        Unit::Minute => format!("PT{}M", num(1)),
+        Unit::Hour => format!("PT{}H", num(1)),
+        Unit::Day => format!("P{}D", num(1)),
+        Unit::Week => format!("P{}W", num(1)),
+        Unit::Weekend => format!("P{}WE", num(1)),
+        Unit::Fortnight => format!("P{}W", num(2)),
+        Unit::Month => format!("P{}M", num(1)),
+        Unit::Quarter => format!("P{}Q", num(1)),
+        Unit::Year => format!("P{}Y", num(1)),
+        Unit::Decade => format!("P{}Y", num(10)),
+        Unit::Century => format!("P{}Y", num(100)),
+    }
+}
+
+/// The resolver's running state over one text.
+pub(crate) struct Resolver {
+    pub(crate) dct: Option<NaiveDate>,
+    /// The last date mentioned, for anaphora.
+    pub(crate) last: Option<Period>,
+    /// The last date mentioned that was not itself a backward comparison:
+    /// what "a year earlier" and "the year-ago quarter" compare with.
+    pub(crate) focus: Option<Period>,
+}
+
+impl Resolver {
+    /// Resolve one candidate; `dir` is the direction the sentence gives.
+    /// Returns `None` for skipped non-dates.
+    pub(crate) fn resolve(
+        &mut self,
+        cand: &Cand,
+        dir: impl Fn() -> Option<Direction>,
+    ) -> Option<Resolved> {
+        let r = self.expr(&cand.expr, &dir)?;
+        if r.anchor != Anchor::None {
+            if let Some(p) = r.period {
+                // Backward comparisons ("a year earlier", "the year-ago
+                // quarter") count from the period being reported, not from
+                // each other.
+                if !matches!(
+                    cand.expr,
+                    Expr::Shift { sign: -1, .. } | Expr::Focus { back: 1.., .. }
+                ) {
+                    self.focus = Some(p);
+                }
+                self.last = Some(p);
+            }
+        }
+        Some(r)
+    }
+
+    fn direction(dir: &dyn Fn() -> Option<Direction>) -> (Direction, &'static str) {
+        match dir() {
+            Some(Direction::Past) => (Direction::Past, "past_cue"),
+            Some(Direction::Future) => (Direction::Future, "future_cue"),
+            Some(Direction::Nearest) => (Direction::Nearest, "deadline_nearest"),
+            None => (Direction::Nearest, "no_cue_nearest"),
+        }
+    }
+
+    fn expr(&mut self, e: &Expr, dir: &dyn Fn() -> Option<Direction>) -> Option<Resolved> {
+        Some(match e {
+            Expr::Invalid(_) => return None,
+            Expr::Date { year: Some(y), month, day } => {
+                let p = match (month, day) {
+                    (Some(m), Some(d)) => match super::calendar::ymd(*y, *m, *d) {
+                        Some(date) => Period::Day(date),
+                        None => return None,
+                    },
+                    (Some(m), None) => Period::Month(*y, *m),
+                    _ => Period::Year(*y),
+                };
+                if p.interval().is_none() {
+                    return Some(Resolved::unresolved("XXXX".into(), OUT_OF_RANGE, "explicit"));
+                }
+                Resolved::period(p, Anchor::Explicit, None, "explicit")
+            }
+            Expr::Date { year: None, month, day } => {
+                let Some(dct) = self.dct else {
+                    let v = match (month, day) {
+                        (Some(m), Some(d)) => format!("XXXX-{m:02}-{d:02}"),
+                        (Some(m), None) => format!("XXXX-{m:02}"),
+                        (None, Some(d)) => format!("XXXX-XX-{d:02}"),
+                        (None, None) => "XXXX".into(),
+                    };
+                    return Some(Resolved::unresolved(v, NO_DCT, "no_year"));
+                };
+                let (d, why) = Self::direction(dir);
+                let y = dct.year();
+                let cands: Vec<Period> = match (month, day) {
+                    (Some(m), Some(dd)) => (y - 1..=y + 1)
+                        .filter_map(|yy| super::calendar::ymd(yy, *m, *dd).map(Period::Day))
+                        .collect(),
+                    (Some(m), None) => (y - 1..=y + 1).map(|yy| Period::Month(yy, *m)).collect(),
+                    (None, Some(dd)) => (-2..=2)
+                        .filter_map(|k| {
+                            let mp = Period::Month(y, dct.month()).shift(k)?;
+                            let Period::Month(yy, mm) = mp else { return None };
+                            super::calendar::ymd(yy, mm, *dd).map(Period::Day)
+                        })
+                        .collect(),
+                    (None, None) => return None,
+                };
+                let p = pick(dct, d, false, &cands)?;
+                Resolved::period(p, Anchor::Publication, Some(d), why)
+            }
+            Expr::Decade(d) => match Period::Decade(*d).interval() {
+                Some(_) => Resolved::period(Period::Decade(*d), Anchor::Explicit, None, "explicit"),
+                None => return None,
+            },
+            Expr::Century(c) => match Period::Century(*c).interval() {
+                Some(_) => {
+                    Resolved::period(Period::Century(*c), Anchor::Explicit, None, "explicit")
+                }
+                None => return None,
+            },
+            Expr::Weekday { wd, sel } => {
+                let Some(dct) = self.dct else {
+                    return Some(Resolved::unresolved(format!("XXXX-WXX-{wd}"), NO_DCT, "no_dct"));
+                };
+                let cands: Vec<Period> = (-7i64..=7)
+                    .filter_map(|k| step_date(dct, Grain::Day, k))
+                    .filter(|d| d.weekday().number_from_monday() == *wd)
+                    .map(Period::Day)
+                    .collect();
+                let (p, d, why) = match sel {
+                    Sel::Bare => {
+                        let (d, why) = Self::direction(dir);
+                        (pick(dct, d, false, &cands)?, d, why)
+                    }
+                    Sel::Last => {
+                        let p = cands
+                            .iter()
+                            .rev()
+                            .find(|p| matches!(p, Period::Day(x) if *x < dct))
+                            .copied()?;
+                        (p, Direction::Past, "last")
+                    }
+                    Sel::Next => {
+                        let p = cands
+                            .iter()
+                            .find(|p| matches!(p, Period::Day(x) if *x > dct))
+                            .copied()?;
+                        (p, Direction::Future, "next")
+                    }
+                    Sel::This => {
+                        let w = dct.iso_week();
+                        let p = cands
+                            .iter()
+                            .find(|p| matches!(p, Period::Day(x) if x.iso_week() == w))
+                            .copied()?;
+                        (p, Direction::Nearest, "this_week")
+                    }
+                };
+                Resolved::period(p, Anchor::Publication, Some(d), why)
+            }
+            Expr::DayRel(k) => {
+                let Some(dct) = self.dct else {
+                    return Some(Resolved::unresolved("XXXX-XX-XX".into(), NO_DCT, "no_dct"));
+                };
+                let Some(d) = step_date(dct, Grain::Day, *k) else {
+                    return Some(Resolved::unresolved(
+                        "XXXX-XX-XX".into(),
+                        OUT_OF_RANGE,
+                        "deictic",
+                    ));
+                };
+                Resolved::period(Period::Day(d), Anchor::Publication, None, "deictic")
+            }
+            Expr::Current { grain, offset } => {
+                let Some(dct) = self.dct else {
+                    return Some(Resolved::unresolved(x_value(*grain), NO_DCT, "no_dct"));
+                };
+                let Some(p) = Period::containing(*grain, dct).and_then(|p| p.shift(*offset)) else {
+                    return Some(Resolved::unresolved(x_value(*grain), OUT_OF_RANGE, "deictic"));
+                };
+                Resolved::period(p, Anchor::Publication, None, "deictic")
+            }
+            Expr::MonthSel { month, sel } => {
+                let Some(dct) = self.dct else {
+                    return Some(Resolved::unresolved(
+                        format!("XXXX-{month:02}"),
+                        NO_DCT,
+                        "no_dct",
+                    ));
+                };
+                let y = dct.year();
+                let cands: Vec<Period> =
+                    (y - 2..=y + 2).map(|yy| Period::Month(yy, *month)).collect();
+                let (p, d, why) = select(dct, *sel, &cands, y, |yy| Period::Month(yy, *month))?;
+                Resolved::period(p, Anchor::Publication, d, why)
+            }
+            Expr::Season { season, sel, year } => {
+                if let Some(y) = year {
+                    let p = Period::Season(*y, *season);
+                    p.interval()?;
+                    return Some(Resolved::period(p, Anchor::Explicit, None, "explicit"));
+                }
+                let Some(dct) = self.dct else {
+                    let code = ["SP", "SU", "FA", "WI"][usize::from((*season).min(3))];
+                    return Some(Resolved::unresolved(format!("XXXX-{code}"), NO_DCT, "no_dct"));
+                };
+                let y = dct.year();
+                let cands: Vec<Period> =
+                    (y - 2..=y + 1).map(|yy| Period::Season(yy, *season)).collect();
+                let this_year = if *season == 3 && dct.month() <= 2 { y - 1 } else { y };
+                let (p, d, why) = match sel {
+                    Sel::Bare => {
+                        let (d, why) = Self::direction(dir);
+                        (pick(dct, d, false, &cands)?, Some(d), why)
+                    }
+                    _ => select(dct, *sel, &cands, this_year, |yy| Period::Season(yy, *season))?,
+                };
+                Resolved::period(p, Anchor::Publication, d, why)
+            }
+            Expr::Quarter { n, of } | Expr::Half { n, of } => {
+                let quarter = matches!(e, Expr::Quarter { .. });
+                let make =
+                    |y: i32| if quarter { Period::Quarter(y, *n) } else { Period::Half(y, *n) };
+                if let Some(inner) = of {
+                    let r = self.expr(inner, dir)?;
+                    let Some(Period::Year(y)) = r.period else {
+                        let v = if quarter { format!("XXXX-Q{n}") } else { format!("XXXX-H{n}") };
+                        return Some(Resolved::unresolved(v, r.note.unwrap_or(NO_DCT), "no_dct"));
+                    };
+                    let p = make(y);
+                    p.interval()?;
+                    return Some(Resolved::period(p, r.anchor, r.direction, r.decision));
+                }
+                let Some(dct) = self.dct else {
+                    let v = if quarter { format!("XXXX-Q{n}") } else { format!("XXXX-H{n}") };
+                    return Some(Resolved::unresolved(v, NO_DCT, "no_dct"));
+                };
+                // A quarter or half without a year is the latest one that has
+                // begun: business news reports on periods under way or past
+                // ("will report third-quarter results" in October is this
+                // year's third quarter), whatever the tense.
+                let y = dct.year();
+                let cands: Vec<Period> = (y - 1..=y + 1).map(make).collect();
+                let p = pick(dct, Direction::Past, false, &cands)?;
+                Resolved::period(p, Anchor::Publication, Some(Direction::Past), "latest_begun")
+            }
+            Expr::Ago { n, unit, sign } => {
+                let Some(n) = n else {
+                    let r = if *sign < 0 { RefValue::Past } else { RefValue::Future };
+                    return Some(Resolved::plain(TimexType::Date, r.value().into(), "vague_ago"));
+                };
+                let Some(dct) = self.dct else {
+                    return Some(Resolved::unresolved(x_value(ago_grain(*unit)), NO_DCT, "no_dct"));
+                };
+                let steps = i64::from(*n) * sign;
+                // "up from a year ago" after a quarter or half: the same
+                // period that many years before.
+                if let (Unit::Year, Some(p @ (Period::Quarter(..) | Period::Half(..)))) =
+                    (unit, self.focus)
+                {
+                    if let Some(q) = p.shift_by(Grain::Year, steps) {
+                        return Some(Resolved::period(
+                            q,
+                            Anchor::PreviousMention,
+                            None,
+                            "same_period_years_ago",
+                        ));
+                    }
+                }
+                let moved = match unit {
+                    Unit::Second | Unit::Minute | Unit::Hour => Some(dct),
+                    Unit::Fortnight => step_date(dct, Grain::Week, steps * 2),
+                    u => step_date(dct, grain_of(*u), steps),
+                };
+                let p = moved.and_then(|d| Period::containing(ago_grain(*unit), d))?;
+                Resolved::period(p, Anchor::Publication, None, "deictic")
+            }
+            Expr::Shift { n, unit, sign } => {
+                let base =
+                    if *sign < 0 { self.focus.map(|p| (p, Anchor::PreviousMention)) } else { None };
+                let (base, anchor) = match base.or_else(|| self.base()) {
+                    Some(b) => b,
+                    None => {
+                        return Some(Resolved::unresolved(
+                            "XXXX-XX-XX".into(),
+                            NO_ANCHOR,
+                            "anaphoric",
+                        ))
+                    }
+                };
+                let Some(n) = n else {
+                    return Some(Resolved::unresolved(
+                        x_value(grain_of(*unit)),
+                        NO_ANCHOR,
+                        "vague_shift",
+                    ));
+                };
+                let steps = i64::from(*n) * sign;
+                let ug = grain_of(*unit);
+                let p = match unit {
+                    Unit::Second | Unit::Minute | Unit::Hour => Some(base),
+                    Unit::Fortnight => base.shift_by(Grain::Week, steps * 2),
+                    _ if base.grain() <= ug => base.shift_by(ug, steps),
+                    _ => base
+                        .interval()
+                        .and_then(|iv| Period::containing(ug, iv.start))
+                        .and_then(|p| p.shift(steps)),
+                }?;
+                Resolved::period(p, anchor, None, "anaphoric")
+            }
+            Expr::Anaph { grain, offset } => {
+                let Some((base, anchor)) = self.base() else {
+                    return Some(Resolved::unresolved(x_value(*grain), NO_ANCHOR, "anaphoric"));
+                };
+                let p = base
+                    .interval()
+                    .and_then(|iv| Period::containing(*grain, iv.start))
+                    .and_then(|p| p.shift(*offset))?;
+                Resolved::period(p, anchor, None, "anaphoric")
+            }
+            Expr::Focus { back, quarter, latest } => {
+                let focus = if *latest { None } else { self.focus };
+                let (base, anchor) = match focus {
+                    Some(p @ (Period::Quarter(..) | Period::Half(..))) => {
+                        (p, Anchor::PreviousMention)
+                    }
+                    Some(p @ Period::Year(_)) if *back > 0 && quarter.is_none() => {
+                        (p, Anchor::PreviousMention)
+                    }
+                    _ => match self.dct {
+                        Some(d) => {
+                            match Period::containing(Grain::Quarter, d).and_then(|p| p.shift(-1)) {
+                                Some(p) => (p, Anchor::Publication),
+                                None => return None,
+                            }
+                        }
+                        None => {
+                            return Some(Resolved::unresolved("XXXX-QX".into(), NO_DCT, "no_dct"))
+                        }
+                    },
+                };
+                let p = match quarter {
+                    Some(n) => {
+                        let y = base.interval()?.start.year();
+                        let p = Period::Quarter(y.checked_sub(i32::try_from(*back).ok()?)?, *n);
+                        p.interval()?;
+                        p
+                    }
+                    None => base.shift_by(Grain::Year, -back)?,
+                };
+                Resolved::period(p, anchor, None, "reporting_period")
+            }
+            Expr::Weekend => {
+                let Some(dct) = self.dct else {
+                    return Some(Resolved::unresolved("XXXX-WXX-WE".into(), NO_DCT, "no_dct"));
+                };
+                let (d, why) = Self::direction(dir);
+                let here = Period::containing(Grain::Weekend, dct)?;
+                let cands: Vec<Period> = (-2..=2).filter_map(|k| here.shift(k)).collect();
+                Resolved::period(pick(dct, d, false, &cands)?, Anchor::Publication, Some(d), why)
+            }
+            Expr::DecadeWord(digit) => {
+                let Some(dct) = self.dct else {
+                    return Some(Resolved::unresolved("XXX".into(), NO_DCT, "no_dct"));
+                };
+                let c = dct.year().div_euclid(100);
+                let cands: Vec<Period> = [c - 1, c]
+                    .iter()
+                    .map(|cc| Period::Decade(cc * 10 + i32::from(*digit)))
+                    .collect();
+                Resolved::period(
+                    pick(dct, Direction::Past, false, &cands)?,
+                    Anchor::Publication,
+                    None,
+                    "decade_words",
+                )
+            }
+            Expr::MonthOf { month, of } => {
+                let r = self.expr(of, dir)?;
+                let Some(Period::Year(y)) = r.period else {
+                    return Some(Resolved::unresolved(
+                        format!("XXXX-{month:02}"),
+                        r.note.unwrap_or(NO_DCT),
+                        "no_dct",
+                    ));
+                };
+                let p = Period::Month(y, *month);
+                p.interval()?;
+                Resolved::period(p, r.anchor, None, r.decision)
+            }
+            Expr::WeekOf(inner) => {
+                let r = self.expr(inner, dir)?;
+                let Some(iv) = r.interval else { return Some(r) };
+                let p = Period::containing(Grain::Week, iv.start)?;
+                Resolved::period(p, r.anchor, r.direction, r.decision)
+            }
+            Expr::DurationHalf { n, unit } => {
+                let v = match unit {
+                    Unit::Year => {
+                        format!("P{}", if *n == 0 { "6M".to_string() } else { format!("{n}Y6M") })
+                    }
+                    Unit::Month => {
+                        format!("P{}", if *n == 0 { "15D".to_string() } else { format!("{n}M15D") })
+                    }
+                    Unit::Day => {
+                        format!("P{}T12H", if *n == 0 { String::new() } else { format!("{n}D") })
+                    }
+                    Unit::Hour => {
+                        format!("PT{}30M", if *n == 0 { String::new() } else { format!("{n}H") })
+                    }
+                    Unit::Minute => {
+                        format!("PT{}30S", if *n == 0 { String::new() } else { format!("{n}M") })
+                    }
+                    u => {
+                        let base = unit_code(*u, Some(*n));
+                        let (num, code) = base.split_at(base.len() - 1);
+                        format!("{num}.5{code}")
+                    }
+                };
+                Resolved::plain(TimexType::Duration, v, "duration")
+            }
+            Expr::WithWeekday { wd, date } => {
+                let (Some(dct), Expr::Date { year: None, month: Some(m), day: Some(dd) }) =
+                    (self.dct, &**date)
+                else {
+                    return self.expr(date, dir);
+                };
+                let y = dct.year();
+                let hit = [y, y - 1, y + 1].into_iter().find_map(|yy| {
+                    let d = super::calendar::ymd(yy, *m, *dd)?;
+                    (d.weekday().number_from_monday() == *wd).then_some(d)
+                });
+                match hit {
+                    Some(d) => Resolved::period(
+                        Period::Day(d),
+                        Anchor::Publication,
+                        None,
+                        "weekday_fixes_year",
+                    ),
+                    None => return self.expr(date, dir),
+                }
+            }
+            Expr::Duration { n, unit } => {
+                Resolved::plain(TimexType::Duration, unit_code(*unit, *n), "duration")
+            }
+            Expr::Ref(r) => Resolved::plain(TimexType::Date, r.value().into(), "reference"),
+            Expr::SetUnit { n, unit, quant, freq } => {
+                let mut r = Resolved::plain(TimexType::Set, unit_code(*unit, Some(*n)), "set");
+                r.quant = *quant;
+                r.freq = freq.map(|f| format!("{f}X"));
+                r
+            }
+            Expr::SetWeekday { wd, part, quant } => {
+                let v = match part {
+                    Some(p) => format!("XXXX-WXX-{wd}T{}", p.code()),
+                    None => format!("XXXX-WXX-{wd}"),
+                };
+                let mut r = Resolved::plain(TimexType::Set, v, "set");
+                r.quant = *quant;
+                r
+            }
+            Expr::SetMonth { month, quant } => {
+                let mut r = Resolved::plain(TimexType::Set, format!("XXXX-{month:02}"), "set");
+                r.quant = *quant;
+                r
+            }
+            Expr::Time { minutes, day } => {
+                let (h, m) = (minutes / 60, minutes % 60);
+                let mut r = self.day_of(day.as_deref(), dir)?;
+                r.value = format!("{}T{h:02}:{m:02}", r.value);
+                r.ttype = TimexType::Time;
+                if r.period.is_some() {
+                    r.precision = Precision::Minute;
+                }
+                r.period = None;
+                Some(r)?
+            }
+            Expr::DayPart { part, day } => {
+                let mut r = self.day_of(Some(day), dir)?;
+                r.value = format!("{}T{}", r.value, part.code());
+                r.ttype = TimexType::Time;
+                if r.period.is_some() {
+                    r.precision = Precision::Hour;
+                }
+                // Keep the day for anaphora that follow ("that morning").
+                r
+            }
+            Expr::Mod { m, inner } => {
+                let mut r = self.expr(inner, dir)?;
+                if matches!(m, Mod::Start | Mod::Mid | Mod::End) {
+                    if let Some(iv) = r.interval {
+                        r.interval = Some(part_of(iv, *m));
+                    }
+                }
+                r.modifier = Some(m.as_str());
+                r
+            }
+        })
+    }
+
+    /// The day a clock time or part of day falls on: its own day
+    /// expression, else the last day mentioned, else the publication day.
+    fn day_of(
+        &mut self,
+        day: Option<&Expr>,
+        dir: &dyn Fn() -> Option<Direction>,
+    ) -> Option<Resolved> {
+        if let Some(e) = day {
+            return self.expr(e, dir);
+        }
+        if let Some(p @ Period::Day(_)) = self.last {
+            return Some(Resolved::period(
+                p,
+                Anchor::PreviousMention,
+                None,
+                "same_day_as_last_mention",
+            ));
+        }
+        match self.dct {
+            Some(d) => {
+                Some(Resolved::period(Period::Day(d), Anchor::Publication, None, "publication_day"))
+            }
+            None => Some(Resolved::unresolved("XXXX-XX-XX".into(), NO_DCT, "no_dct")),
+        }
+    }
+
+    /// What an anaphoric expression counts from: the last mention, else the
+    /// publication day.
+    fn base(&self) -> Option<(Period, Anchor)> {
+        if let Some(p) = self.last {
+            return Some((p, Anchor::PreviousMention));
+        }
+        self.dct.map(|d| (Period::Day(d), Anchor::Publication))
+    }
+}
+
+/// The grain "N units ago" is given at: the unit's own, but years for
+/// decades and centuries ("a decade ago" names a year), days below a day.
+fn ago_grain(u: Unit) -> Grain {
+    match u {
+        Unit::Decade | Unit::Century => Grain::Year,
+        Unit::Fortnight => Grain::Week,
+        _ => grain_of(u),
+    }
+}
+
+/// An unresolved value of a grain.
+fn x_value(g: Grain) -> String {
+    match g {
+        Grain::Day => "XXXX-XX-XX",
+        Grain::Week => "XXXX-WXX",
+        Grain::Weekend => "XXXX-WXX-WE",
+        Grain::Month => "XXXX-XX",
+        Grain::Quarter => "XXXX-QX",
+        Grain::Half => "XXXX-HX",
+        Grain::Season => "XXXX-XX",
+        Grain::Year => "XXXX",
+        Grain::Decade => "XXX",
+        Grain::Century => "XX",
+    }
+    .to_string()
+}
+
+/// "last November", "next spring", "this March".
+fn select(
+    dct: NaiveDate,
+    sel: Sel,
+    cands: &[Period],
+    this_year: i32,
+    make: impl Fn(i32) -> Period,
+) -> Option<(Period, Option<Direction>, &'static str)> {
+    let ivs = || cands.iter().filter_map(|p| p.interval().map(|iv| (*p, iv)));
+    Some(match sel {
+        Sel::Last => {
+            let p = ivs().filter(|(_, iv)| iv.end < dct).max_by_key(|(_, iv)| iv.start)?.0;
+            (p, Some(Direction::Past), "last")
+        }
+        Sel::Next => {
+            let p = ivs().filter(|(_, iv)| iv.start > dct).min_by_key(|(_, iv)| iv.start)?.0;
+            (p, Some(Direction::Future), "next")
+        }
+        Sel::This | Sel::Bare => {
+            let p = make(this_year);
+            p.interval()?;
+            (p, None, "this_year")
+        }
+    })
+}

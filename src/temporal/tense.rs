@@ -1,0 +1,335 @@
+//! Tense cues: which way an underspecified date points.
+//!
+//! The sentence around an expression is searched for tense cues (irregular
+//! past forms and future markers from `data/temporal/tense.tsv`, plus any
+//! lower-case word ending in "-ed"). The nearest cue decides; a cue after the
+//! expression counts at double distance, because the verb a date modifies
+//! usually comes first in English news ("announced on Thursday") while a
+//! trailing "said" is often only attribution. No cue: `None`, and the
+//! resolver applies its documented default.
+
+use super::lexicon::{Cue, Lex};
+use super::token::{Kind, Tok};
+use crate::model::Direction;
+
+/// Farthest a cue may be, in tokens.
+const WINDOW: usize = 40;
+
+fn boundary_before(text: &str, toks: &[Tok], i: usize) -> bool {
+    // Is there a sentence boundary between token i-1 and token i?
+    if i == 0 || i >= toks.len() {
+        return true;
+    }
+    let t = &toks[i];
+    if t.breaks > 0 {
+        return true;
+    }
+    let p = &toks[i - 1];
+    match p.kind {
+        Kind::Punct(b'!' | b'?' | b';') => true,
+        Kind::Punct(b'.') => {
+            // "Mr. Smith", "U.S. officials", "Jan. 17": not a boundary.
+            let before = if i >= 2 { Some(&toks[i - 2]) } else { None };
+            let abbrev =
+                before.is_some_and(|b| b.kind == Kind::Word && b.end - b.start <= 3 && b.upper);
+            let next_upper = t.upper || matches!(t.kind, Kind::Punct(b'"' | b'\''));
+            next_upper && !abbrev && !text[t.start..t.end].is_empty()
+        }
+        _ => false,
+    }
+}
+
+fn word<'t>(text: &'t str, toks: &[Tok], i: usize) -> &'t str {
+    toks.get(i).filter(|t| t.kind == Kind::Word).map_or("", |t| &text[t.start..t.end])
+}
+
+fn is_any(w: &str, list: &[&str]) -> bool {
+    list.iter().any(|x| w.eq_ignore_ascii_case(x))
+}
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
+];
+
+/// Words that follow a verb rather than an adjective.
+const FUNCTION_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "this",
+    "these",
+    "those",
+    "that",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "of",
+    "as",
+    "into",
+    "after",
+    "before",
+    "over",
+    "up",
+    "down",
+    "out",
+    "off",
+    "him",
+    "them",
+    "it",
+    "us",
+    "me",
+    "and",
+    "or",
+    "but",
+    "some",
+    "all",
+    "no",
+    "not",
+    "about",
+    "since",
+    "last",
+    "earlier",
+    "there",
+    "here",
+    "against",
+    "during",
+    "until",
+    "through",
+    "back",
+    "away",
+    "more",
+    "than",
+    "when",
+    "while",
+    "because",
+    "if",
+    "what",
+    "which",
+    "who",
+    "whom",
+    "how",
+    "why",
+    "where",
+    "any",
+    "each",
+    "every",
+    "both",
+    "such",
+    "so",
+    "too",
+    "also",
+    "again",
+    "yesterday",
+    "today",
+    "under",
+    "last",
+    "next",
+    "this",
+    "within",
+    "without",
+    "toward",
+    "towards",
+    "upon",
+    "onto",
+    "across",
+    "around",
+];
+
+fn cue(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
+    let t = &toks[i];
+    if t.kind != Kind::Word {
+        return None;
+    }
+    let w = &text[t.start..t.end];
+    let prev = if i > 0 { word(text, toks, i - 1) } else { "" };
+    let next = word(text, toks, i + 1);
+    // "won't" is "will not", not "won".
+    if w.eq_ignore_ascii_case("won")
+        && toks.get(i + 1).is_some_and(|n| n.is_punct(b'\''))
+        && word(text, toks, i + 2).eq_ignore_ascii_case("t")
+    {
+        return Some(Cue::Future);
+    }
+    // "set to resume", "is due to", "expected to": future; "due to its
+    // loss" (because of) and "set" alone are not.
+    if is_any(
+        w,
+        &[
+            "set",
+            "due",
+            "expected",
+            "scheduled",
+            "slated",
+            "poised",
+            "likely",
+            "planned",
+            "plans",
+            "plan",
+            "intends",
+            "aims",
+            "hopes",
+            "going",
+            "expects",
+            "expect",
+            "plans",
+            "wants",
+            "seeks",
+        ],
+    ) && next.eq_ignore_ascii_case("to")
+    {
+        let v = word(text, toks, i + 2);
+        if !v.is_empty() && !is_any(v, DETERMINERS) {
+            return Some(Cue::Future);
+        }
+    }
+    if w.eq_ignore_ascii_case("due") {
+        return None;
+    }
+    let mut found = None;
+    for l in t.lex {
+        if let Lex::Cue(c) = l {
+            found = Some(*c);
+        }
+    }
+    // "is expected", "be paid": the auxiliary carries the tense, not the
+    // participle ("has been paid" keeps it: "been" is a past cue).
+    let passive = is_any(prev, &["be", "is", "are", "am", "being"]);
+    match found {
+        Some(Cue::Neutral) => None,
+        Some(Cue::Past | Cue::Report) if passive => None,
+        Some(c) => Some(c),
+        None => {
+            let b = w.as_bytes();
+            if t.upper || b.len() < 4 || !b.ends_with(b"ed") {
+                return None;
+            }
+            // "the reduced dividend": an adjective.
+            if is_any(prev, DETERMINERS) {
+                return None;
+            }
+            // "preferred shares", "expected losses": an -ed word right
+            // before a content word is an adjective; a verb is followed by
+            // a function word, a name, a number or punctuation.
+            if let Some(n) = toks.get(i + 1) {
+                if n.kind == Kind::Word && !n.upper {
+                    let nw = &text[n.start..n.end];
+                    if !is_any(nw, FUNCTION_WORDS) && !nw.ends_with("ly") {
+                        return None;
+                    }
+                }
+            }
+            Some(Cue::Past)
+        }
+    }
+}
+
+/// The direction the sentence around tokens `start..end` gives, if any.
+pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> Option<Direction> {
+    // Deadlines and limits ("extended until Nov. 20", "by Jan. 14") point
+    // either way whatever the verb's tense: take the nearest match.
+    if start > 0 && is_any(word(text, toks, start - 1), &["until", "till", "through", "by", "to"]) {
+        return Some(Direction::Nearest);
+    }
+    let mut best: Option<(usize, Cue)> = None;
+    // Left.
+    let mut i = start;
+    let mut d = 0;
+    while i > 0 && d < WINDOW {
+        if boundary_before(text, toks, i) {
+            break;
+        }
+        i -= 1;
+        d += 1;
+        match cue(text, toks, i) {
+            Some(Cue::Report) if d > 4 => {}
+            Some(Cue::Report) => {
+                best = Some((d, Cue::Past));
+                break;
+            }
+            Some(c) => {
+                best = Some((d, c));
+                break;
+            }
+            None => {}
+        }
+    }
+    // Right, at double distance.
+    let mut j = end;
+    let mut d = 0;
+    while j < toks.len() && d < WINDOW {
+        if boundary_before(text, toks, j) {
+            break;
+        }
+        d += 1;
+        if best.is_some_and(|(bd, _)| 2 * d >= bd) {
+            break;
+        }
+        match cue(text, toks, j) {
+            Some(Cue::Report) if d > 2 => {}
+            Some(Cue::Report) => {
+                best = Some((2 * d, Cue::Past));
+                break;
+            }
+            Some(c) => {
+                best = Some((2 * d, c));
+                break;
+            }
+            None => {}
+        }
+        j += 1;
+    }
+    match best?.1 {
+        Cue::Past => Some(Direction::Past),
+        Cue::Future => Some(Direction::Future),
+        Cue::Neutral | Cue::Report => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::token::tokenize;
+    use super::*;
+
+    fn dir(text: &str, word: &str) -> Option<Direction> {
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
+        let i = toks.iter().position(|t| &text[t.start..t.end] == word).unwrap();
+        direction(text, &toks, i, i + 1)
+    }
+
+    #[test]
+    fn past_and_future_cues() {
+        assert_eq!(
+            dir("The Kremlin announced on Thursday that it agreed.", "Thursday"),
+            Some(Direction::Past)
+        );
+        assert_eq!(
+            dir("Talks will resume on Thursday, he said.", "Thursday"),
+            Some(Direction::Future)
+        );
+        assert_eq!(dir("Putin had sent it on Wednesday.", "Wednesday"), Some(Direction::Past));
+        assert_eq!(dir("The summit is on Thursday.", "Thursday"), None);
+        assert_eq!(dir("He won't travel on Monday.", "Monday"), Some(Direction::Future));
+    }
+
+    #[test]
+    fn cues_stop_at_sentence_boundaries() {
+        assert_eq!(dir("He resigned. The vote is Thursday.", "Thursday"), None);
+        assert_eq!(
+            dir("Mr. Smith is due to arrive Thursday.", "Thursday"),
+            Some(Direction::Future)
+        );
+    }
+}

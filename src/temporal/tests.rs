@@ -1,0 +1,208 @@
+//! Unit tests for tagging and resolution, one phenomenon each.
+
+use super::*;
+use crate::model::{Anchor, Direction, PubContext, TimexType};
+use chrono::NaiveDate;
+
+fn ctx(y: i32, m: u32, d: u32) -> PubContext {
+    PubContext { date: NaiveDate::from_ymd_opt(y, m, d), ..Default::default() }
+}
+
+/// (text, value) of every expression.
+fn tv(text: &str, c: &PubContext) -> Vec<(String, String)> {
+    tag(text, c).into_iter().map(|t| (t.text, t.value)).collect()
+}
+
+fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+    v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+}
+
+fn one(text: &str, c: &PubContext) -> Timex {
+    let v = tag(text, c);
+    assert_eq!(v.len(), 1, "{text}: {v:#?}");
+    v.into_iter().next().unwrap()
+}
+
+fn fri() -> PubContext {
+    ctx(2025, 3, 14)
+}
+
+#[test]
+fn explicit_dates_in_news_forms() {
+    let c = fri();
+    for (text, want) in [
+        ("It opened on 17 January 2025 in Baabda.", "2025-01-17"),
+        ("It opened on January 17, 2025, in Baabda.", "2025-01-17"),
+        ("It opened on 2025-01-17 in Baabda.", "2025-01-17"),
+        ("It opened on 1/17/2025 in Baabda.", "2025-01-17"),
+        ("It opened on 17/01/2025 in Baabda.", "2025-01-17"),
+        ("It opened in January 2025.", "2025-01"),
+        ("It opened in 2025.", "2025"),
+        ("It opened on Thursday, March 13, 2025.", "2025-03-13"),
+    ] {
+        let t = one(text, &c);
+        assert_eq!(t.value, want, "{text}");
+        assert_eq!(t.anchor, Anchor::Explicit, "{text}");
+    }
+}
+
+#[test]
+fn day_month_without_year_follows_tense() {
+    let c = fri();
+    assert_eq!(one("The envoy arrived on Jan. 17.", &c).value, "2025-01-17");
+    assert_eq!(one("The envoy arrived on 17 Jan.", &c).value, "2025-01-17");
+    // Whole-date comparison: a past 20 March is last year's.
+    assert_eq!(one("The envoy arrived on March 20.", &c).value, "2024-03-20");
+    assert_eq!(one("The envoy will arrive on March 20.", &c).value, "2025-03-20");
+    assert_eq!(one("The envoy will arrive on the 20th.", &c).value, "2025-03-20");
+}
+
+#[test]
+fn months_alone_and_false_positives() {
+    let c = fri();
+    assert_eq!(one("Ties were established in November.", &c).value, "2024-11");
+    assert_eq!(one("The talks will resume in May.", &c).value, "2025-05");
+    assert!(tag("He may travel to Beirut.", &c).is_empty());
+    assert!(tag("May Khoury said the vote may slip.", &c).is_empty());
+    assert!(tag("Protesters march to the square. March Madness begins.", &c).is_empty());
+    assert!(tag("Resolution 1701 ended the war.", &c).is_empty());
+    assert!(tag("The army sent 2,000 troops and 1500 soldiers.", &c).is_empty());
+    assert!(tag("The Fifth Fleet sailed.", &c).is_empty());
+    assert!(tag("It recalled the Second World War.", &c).is_empty());
+}
+
+#[test]
+fn weekdays_by_tense() {
+    let c = fri();
+    assert_eq!(one("The Kremlin announced on Thursday that it agreed.", &c).value, "2025-03-13");
+    assert_eq!(one("Talks will resume on Thursday.", &c).value, "2025-03-20");
+    assert_eq!(one("Talks resume Thursday.", &c).value, "2025-03-13");
+    assert_eq!(one("He left last Friday.", &c).value, "2025-03-07");
+    assert_eq!(one("He leaves next Monday.", &c).value, "2025-03-17");
+    let t = one("The Kremlin announced on Thursday.", &c);
+    assert_eq!(t.direction, Some(Direction::Past));
+    assert_eq!(t.anchor, Anchor::Publication);
+    assert!(t.rule.starts_with("weekday/"));
+}
+
+#[test]
+fn deictic_words_and_periods() {
+    let c = fri();
+    assert_eq!(
+        tv("Today, yesterday and tomorrow; tonight.", &c),
+        pairs(&[
+            ("Today", "2025-03-14"),
+            ("yesterday", "2025-03-13"),
+            ("tomorrow", "2025-03-15"),
+            ("tonight", "2025-03-14TNI")
+        ])
+    );
+    assert_eq!(one("It happened last week.", &c).value, "2025-W10");
+    assert_eq!(one("It happens this week.", &c).value, "2025-W11");
+    assert_eq!(one("It happens next month.", &c).value, "2025-04");
+    assert_eq!(one("It happened last year.", &c).value, "2024");
+    assert_eq!(one("It happened last weekend.", &c).value, "2025-W10-WE");
+    assert_eq!(one("It happened three days ago.", &c).value, "2025-03-11");
+    assert_eq!(one("It happened earlier this month.", &c).value, "2025-03");
+    assert_eq!(one("It will happen later this year.", &c).value, "2025");
+}
+
+#[test]
+fn parts_of_periods() {
+    let c = fri();
+    let t = one("They met at the end of January.", &c);
+    assert_eq!((t.value.as_str(), t.modifier.as_deref()), ("2025-01", Some("END")));
+    let iv = t.interval.unwrap();
+    assert_eq!(
+        (iv.start.to_string(), iv.end.to_string()),
+        ("2025-01-21".into(), "2025-01-31".into())
+    );
+    let t = one("They met in early March.", &c);
+    assert_eq!((t.value.as_str(), t.modifier.as_deref()), ("2025-03", Some("START")));
+    let t = one("It ends in mid-2024.", &c);
+    assert_eq!((t.value.as_str(), t.modifier.as_deref()), ("2024", Some("MID")));
+    let t = one("It began late last year.", &c);
+    assert_eq!((t.value.as_str(), t.modifier.as_deref()), ("2024", Some("END")));
+    let t = one("It began at the beginning of the week.", &c);
+    assert_eq!((t.value.as_str(), t.modifier.as_deref()), ("2025-W11", Some("START")));
+    assert_eq!(one("Output fell in the first half of 2024.", &c).value, "2024-H1");
+    assert_eq!(one("Output fell in the third quarter.", &c).value, "2024-Q3");
+    assert_eq!(one("It was built in the 1990s.", &c).value, "199");
+    assert_eq!(one("It was built in the summer of 1994.", &c).value, "1994-SU");
+}
+
+#[test]
+fn times_of_day() {
+    let c = fri();
+    assert_eq!(one("They met Thursday morning.", &c).value, "2025-03-13TMO");
+    let t = one("The blast came at 10 a.m.", &c);
+    assert_eq!((t.ttype, t.value.as_str()), (TimexType::Time, "2025-03-14T10:00"));
+    assert_eq!(one("They meet at noon.", &c).value, "2025-03-14T12:00");
+    assert_eq!(one("It ended at 10:35 p.m. EST Thursday.", &c).value, "2025-03-13T22:35");
+}
+
+#[test]
+fn durations_and_sets() {
+    let c = fri();
+    let t = one("The talks lasted three days.", &c);
+    assert_eq!((t.ttype, t.value.as_str()), (TimexType::Duration, "P3D"));
+    assert_eq!(one("It ended a year-long war.", &c).text, "year-long");
+    assert_eq!(one("It ended a year-long war.", &c).value, "P1Y");
+    assert_eq!(one("It has been stalled for months.", &c).value, "PXM");
+    assert_eq!(one("Prices rose over the past two weeks.", &c).value, "P2W");
+    assert_eq!(one("It lasted about three weeks.", &c).modifier.as_deref(), Some("APPROX"));
+    let t = one("A daily briefing.", &c);
+    assert_eq!((t.ttype, t.value.as_str()), (TimexType::Set, "P1D"));
+    assert_eq!(one("They meet every week.", &c).value, "P1W");
+    let t = one("They meet twice a week.", &c);
+    assert_eq!((t.value.as_str(), t.freq.as_deref()), ("P1W", Some("2X")));
+    assert_eq!(one("Reports are filed annually.", &c).value, "P1Y");
+    assert!(tag("A 48-year-old man was hurt.", &c).is_empty());
+}
+
+#[test]
+fn anaphora_count_from_the_last_mention() {
+    let c = fri();
+    let v = tag(
+        "Envoys met on 3 February 2025. The following day they signed. Two days later they left.",
+        &c,
+    );
+    let vals: Vec<&str> = v.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(vals, ["2025-02-03", "2025-02-04", "2025-02-06"]);
+    assert_eq!(v[1].anchor, Anchor::PreviousMention);
+    let v =
+        tag("The war began in 2006. That year, talks failed. The same day nothing happened.", &c);
+    assert_eq!(v[1].value, "2006");
+}
+
+#[test]
+fn references() {
+    let c = fri();
+    assert_eq!(one("The town is now calm.", &c).value, "PRESENT_REF");
+    assert_eq!(one("He recently resigned.", &c).value, "PAST_REF");
+    assert_eq!(one("A deal will come soon.", &c).value, "FUTURE_REF");
+}
+
+#[test]
+fn no_publication_date_means_placeholders_not_guesses() {
+    let c = PubContext::default();
+    let t = one("The Kremlin announced on Thursday.", &c);
+    assert_eq!(t.value, "XXXX-WXX-4");
+    assert!(t.note.is_some());
+    assert!(t.interval.is_none());
+    assert_eq!(one("It happened in November.", &c).value, "XXXX-11");
+    assert_eq!(one("It happened yesterday.", &c).value, "XXXX-XX-XX");
+    // Explicit dates need no anchor.
+    assert_eq!(one("It happened on 17 January 2025.", &c).value, "2025-01-17");
+}
+
+#[test]
+fn impossible_dates_are_skipped() {
+    let c = fri();
+    let (v, skipped) = tag_with_skipped("It was signed on 31 February 2025 and on 2025-13-01.", &c);
+    assert!(v.is_empty(), "{v:#?}");
+    assert_eq!(skipped.len(), 2);
+    assert!(tag("In the year 99999 or 0000.", &c).is_empty());
+    let far = ctx(9999, 12, 31);
+    assert!(tag("Next year and tomorrow.", &far).iter().all(|t| t.interval.is_none()));
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Spark integration test of `dateline extract | merge | render` (issue 6).
+#
+# Installs pyspark, pyarrow and pandas (mapInArrow needs all three) into .venv-spark when no Python on the machine
+# has them (skips, with a message, only when that install fails), builds the
+# binary, generates a few thousand articles from the samples, and runs
+# tests/spark/check_pipeline.py in local[2]: identity with `extract | merge`
+# and `build`, plus the failure cases. Java 17+ must be installed.
+#
+# Environment: DATELINE_SPARK_ARTICLES (default 3000) articles to generate;
+# DATELINE_SPARK_VENV (default .venv-spark) where to install pyspark.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+start=$SECONDS
+export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+n="${DATELINE_SPARK_ARTICLES:-3000}"
+venv="${DATELINE_SPARK_VENV:-$root/.venv-spark}"
+
+python=""
+for candidate in "$venv/bin/python" python3; do
+    if command -v "$candidate" >/dev/null 2>&1 && "$candidate" -c 'import pyspark, pyarrow, pandas' 2>/dev/null; then
+        python="$candidate"
+        break
+    fi
+done
+if [ -z "$python" ]; then
+    echo "-- installing pyspark, pyarrow and pandas into $venv"
+    if ! { python3 -m venv "$venv" && "$venv/bin/pip" install --quiet --disable-pip-version-check pyspark pyarrow pandas; }; then
+        echo "SKIP: Spark test: pyspark cannot be installed on this machine"
+        exit 0
+    fi
+    python="$venv/bin/python"
+fi
+if ! command -v java >/dev/null 2>&1; then
+    echo "FAIL: Spark test: pyspark is installed but no java is on PATH (Spark needs Java 17+)" >&2
+    exit 1
+fi
+echo "-- pyspark ready ($SECONDS s): $("$python" -c 'import pyspark; print(pyspark.__version__)')"
+
+cargo build --quiet
+bin="$root/target/debug/dateline"
+work="$(mktemp -d "${TMPDIR:-/tmp}/dateline-spark.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+
+# Articles: the samples as dateline reads them, recombined; the generator's
+# own paragraphs when there are no samples (or `articles` cannot read them).
+samples="$work/samples.jsonl"
+if [ -d data/samples ] && "$bin" articles data/samples --format jsonl >"$samples" 2>"$work/articles.err" \
+    && [ -s "$samples" ]; then
+    echo "-- generating $n articles from $(wc -l <"$samples") sample articles"
+else
+    echo "-- generating $n articles from the generator's built-in paragraphs (no readable data/samples)"
+    : >"$samples"
+fi
+"$python" tests/spark/gen_articles.py "$n" "$samples" --seed 6 >"$work/articles.jsonl"
+
+"$python" tests/spark/check_pipeline.py "$bin" "$work/articles.jsonl" "$work/run"
+echo "-- Spark test done in $((SECONDS - start)) s"
