@@ -744,6 +744,36 @@ mod tests {
         assert_eq!(a.len(), 16);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_in_any_format_never_panic(
+            bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..400),
+            ext in proptest::sample::select(vec!["txt", "json", "jsonl", "html", "md", "bin"]),
+        ) {
+            let name = format!("x.{ext}");
+            let (drafts, diags) = read_bytes_as(&bytes, Some(Path::new(&name)), &name);
+            for (i, d) in drafts {
+                let _ = finalize(d, &name, i);
+            }
+            for d in diags {
+                proptest::prop_assert!(d.file.is_some());
+            }
+        }
+
+        #[test]
+        fn text_like_input_never_panics(
+            s in "(---\n|\\+\\+\\+\n)?([A-Za-z0-9 :,.’\"{}<>/\\[\\]-]{0,40}\n{0,3}){0,12}",
+            ext in proptest::sample::select(vec!["txt", "json", "jsonl", "html"]),
+        ) {
+            let name = format!("x.{ext}");
+            let (drafts, _) = read_bytes_as(s.as_bytes(), Some(Path::new(&name)), &name);
+            for (i, d) in drafts {
+                let (a, _) = finalize(d, &name, i);
+                proptest::prop_assert!(!a.id.is_empty());
+            }
+        }
+    }
+
     #[test]
     fn sniffing() {
         assert_eq!(sniff("<!DOCTYPE html><html>"), Format::Html);
