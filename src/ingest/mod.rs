@@ -234,6 +234,22 @@ pub fn read(opts: &InputOptions) -> Result<ReadResult> {
             }
         }
     }
+    if manifest.is_none() {
+        // A manifest beside the articles is never read as one; say how to
+        // use it, since its dates are probably wanted.
+        for i in &inputs {
+            let m = Path::new(i).join("manifest.csv");
+            if Path::new(i).is_dir() && m.is_file() {
+                diagnostics.push(diag(
+                    Severity::Warning,
+                    &inputs::clean(&m),
+                    None,
+                    None,
+                    format!("not read as an article; to use it: --manifest {}", inputs::clean(&m)),
+                ));
+            }
+        }
+    }
     let skip: Vec<PathBuf> = manifest.iter().filter_map(|m| m.canonical.clone()).collect();
     let (sources, input_diags) = inputs::expand(&inputs, &skip);
     diagnostics.extend(input_diags);
