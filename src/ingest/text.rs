@@ -180,6 +180,31 @@ pub(crate) fn dateline(first_paragraph: &str) -> Option<(String, Option<String>)
     Some((place.to_string(), agency))
 }
 
+/// A small multiply-rotate hash for the per-article line sets: the lines
+/// are the file's own, so SipHash's protection against chosen keys buys
+/// nothing here, and hashing every line is a visible share of the time.
+#[derive(Default, Clone, Copy)]
+struct LineHasher(u64);
+
+impl std::hash::Hasher for LineHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().unwrap_or_default());
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FastHash = std::hash::BuildHasherDefault<LineHasher>;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Blank,
@@ -228,8 +253,7 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// `text`'s first line (after any front matter). With `single`, the text is
 /// one article (its metadata came from front matter) and is never split.
 pub(crate) fn read_text(text: &str, first_line: usize, single: bool) -> Vec<Draft> {
-    let mut lines: Vec<Line<'_>> =
-        Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
+    let mut lines: Vec<Line<'_>> = Vec::with_capacity(text.len() / 64 + 1);
     lines.extend(text.lines().enumerate().map(|(i, raw)| {
         let t = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
         let kind = if t.is_empty() {
@@ -310,14 +334,14 @@ fn read_segment(lines: &[Line<'_>], single: bool) -> Option<Draft> {
     }
 
     // Lines seen more than once in this article.
-    let mut counts: HashMap<&str, u32> = HashMap::new();
+    let mut counts: HashMap<&str, u32, FastHash> = HashMap::default();
     for l in lines.iter().filter(|l| l.kind == Kind::Content || l.kind == Kind::Caption) {
         *counts.entry(l.text).or_insert(0) += 1;
     }
 
-    let mut caption_texts: HashSet<&str> = HashSet::new();
+    let mut caption_texts: HashSet<&str, FastHash> = HashSet::default();
     let mut in_header = true;
-    let mut seen_body: HashSet<&str> = HashSet::new();
+    let mut seen_body: HashSet<&str, FastHash> = HashSet::default();
     // Blocks of body lines, split at blank lines (and dropped lines).
     let mut blocks: Vec<Vec<&str>> = vec![Vec::new()];
     for l in lines {
