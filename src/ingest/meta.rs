@@ -177,6 +177,12 @@ fn parse_inner(s: &str) -> std::result::Result<Stamp, String> {
             None => date_only(date),
         });
     }
+    // JavaScript's Date.toString adds the zone's name in parentheses:
+    // "Fri Mar 14 2025 09:30:00 GMT+0200 (Eastern European Standard Time)".
+    let s = match s.rfind(" (") {
+        Some(i) if s.ends_with(')') && s[..i].contains(':') => s[..i].trim_end(),
+        _ => s,
+    };
     if let Some(st) = parse_text_date(s)? {
         return Ok(st);
     }
@@ -205,7 +211,7 @@ fn fast_iso(s: &str) -> Option<std::result::Result<Stamp, String>> {
     let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d) else {
         return Some(Err("no such day".into()));
     };
-    if b.len() == 10 {
+    if b.len() == 10 || (b.len() == 11 && matches!(b[10], b'Z' | b'z')) {
         return Some(Ok(date_only(date)));
     }
     if !matches!(b[10], b'T' | b't' | b' ') || b.len() < 16 || b[13] != b':' {
@@ -572,6 +578,15 @@ mod tests {
         // An unknown zone keeps the clock time and drops the offset.
         assert_eq!(ok("14 March 2025 14:05 XYZT"), (d("2025-03-14"), Some(d("14:05:00")), None));
         assert_eq!(ok("2025-03-14T09:30:00"), (d("2025-03-14"), Some(d("09:30:00")), None));
+        assert_eq!(
+            ok("Fri Mar 14 2025 09:30:00 GMT+0200 (Eastern European Standard Time)"),
+            (d("2025-03-14"), Some(d("09:30:00")), Some(7200))
+        );
+        assert_eq!(
+            ok("2025-03-14T09:30:00.000+0000"),
+            (d("2025-03-14"), Some(d("09:30:00")), Some(0))
+        );
+        assert_eq!(ok("2025-03-14Z"), (d("2025-03-14"), None, None));
     }
 
     #[test]
