@@ -393,6 +393,7 @@ impl<'a> Parser<'a> {
         consider(self.week_of(i));
         consider(self.fraction(i));
         consider(self.recent(i));
+        consider(self.holiday(i));
         best
     }
 
@@ -932,10 +933,12 @@ impl<'a> Parser<'a> {
     /// "the beginning of the week", "the mid-1990s", "year-end".
     fn part_of(&self, i: usize) -> M {
         let start = self.the(i);
-        // year-end, year's end
+        // year-end, year's end, year end
         if self.is(start, "year") {
             let k = if self.punct(start + 1, b'-') && self.glued(start + 1) {
                 start + 2
+            } else if self.is(start + 1, "end") {
+                start + 1
             } else if self.punct(start + 1, b'\'') && self.is(start + 2, "s") {
                 start + 3
             } else {
@@ -1233,7 +1236,10 @@ impl<'a> Parser<'a> {
         let (u, plural) = self.unit(j2)?;
         let article = self.is(k, "a") || self.is(k, "an");
         // "the 1988 second quarter", "5 hour": a singular unit takes one.
-        if !plural && !hyphen && n.is_some_and(|n| n != 1) {
+        // Spoken copy writes "five year", "two day": allowed for number
+        // words, not for digit runs that are years or for "second".
+        let digits = self.tok(k).is_some_and(|t| t.kind == Kind::Num && t.digits >= 3);
+        if !plural && !hyphen && n.is_some_and(|n| n != 1) && (digits || u == Unit::Second) {
             return None;
         }
         // "a second time", "a second round": the ordinal, not the unit.

@@ -2,8 +2,8 @@
 //! weekends, decades and years in words, months of relative years, "the
 //! week of", and fractional durations.
 
-use super::super::expr::Expr;
-use super::super::lexicon::{Lex, Rel, Unit};
+use super::super::expr::{Expr, Sel};
+use super::super::lexicon::{Lex, PhraseKind, Rel, Unit};
 use super::{Parser, M};
 
 impl Parser<'_> {
@@ -190,5 +190,22 @@ impl Parser<'_> {
             }
             _ => None,
         }
+    }
+
+    /// "Thanksgiving Day", "last Christmas", "Easter week".
+    pub(super) fn holiday(&self, i: usize) -> M {
+        let (sel, k) = match self.rel(i) {
+            Some(Rel::Last | Rel::Previous | Rel::Past) => (Sel::Last, i + 1),
+            Some(Rel::Next | Rel::Coming) => (Sel::Next, i + 1),
+            Some(Rel::This) => (Sel::This, i + 1),
+            _ => (Sel::Bare, i),
+        };
+        let (kind, end) = self.phrase(k)?;
+        let PhraseKind::Holiday(rule) = kind else { return None };
+        // Holidays are proper names: capitalised.
+        if !self.tok(k).is_some_and(|t| t.upper) {
+            return None;
+        }
+        Some((Expr::Holiday { rule, sel }, end, "holiday"))
     }
 }
