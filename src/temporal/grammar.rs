@@ -369,6 +369,7 @@ impl<'a> Parser<'a> {
             consider(self.clock(i));
             consider(self.set(i));
             consider(self.fraction(i));
+            consider(self.range(i));
             return best;
         }
         consider(self.modified(i));
@@ -394,6 +395,7 @@ impl<'a> Parser<'a> {
         consider(self.fraction(i));
         consider(self.recent(i));
         consider(self.holiday(i));
+        consider(self.range(i));
         best
     }
 

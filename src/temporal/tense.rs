@@ -13,7 +13,7 @@ use super::token::{Kind, Tok};
 use crate::model::Direction;
 
 /// Farthest a cue may be, in tokens.
-const WINDOW: usize = 40;
+const WINDOW: usize = 20;
 
 fn boundary_before(text: &str, toks: &[Tok], i: usize) -> bool {
     // Is there a sentence boundary between token i-1 and token i?

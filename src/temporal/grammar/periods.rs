@@ -208,4 +208,25 @@ impl Parser<'_> {
         }
         Some((Expr::Holiday { rule, sel }, end, "holiday"))
     }
+
+    /// Ranges of quantities: "two to three weeks", "the next 12 to 18
+    /// months", "five or six years": a length known only roughly.
+    pub(super) fn range(&self, i: usize) -> M {
+        let mut k = self.the(i);
+        if matches!(self.rel(k), Some(Rel::Past | Rel::Next | Rel::Last | Rel::Coming)) {
+            k += 1;
+        } else if k > i {
+            return None;
+        }
+        let (Some(a), j) = self.number(k)? else { return None };
+        if !(self.is(j, "to") || self.is(j, "or") || self.punct(j, b'-')) {
+            return None;
+        }
+        let (Some(b), j2) = self.number(j + 1)? else { return None };
+        if b <= a || self.is(j + 1, "a") {
+            return None;
+        }
+        let (u, true) = self.unit(j2)? else { return None };
+        Some((Expr::Duration { n: None, unit: u }, j2 + 1, "range_duration"))
+    }
 }
