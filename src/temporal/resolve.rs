@@ -151,7 +151,23 @@ impl Resolver {
         cand: &Cand,
         dir: impl Fn() -> Option<Direction>,
     ) -> Option<Resolved> {
-        let r = self.expr(&cand.expr, &dir)?;
+        if let Expr::Invalid(_) = cand.expr {
+            return None;
+        }
+        // An expression whose date falls outside years 1-9999 ("the
+        // following day" after 31 December 9999) is still reported, with X
+        // placeholders and a note, never dropped.
+        let r = match self.expr(&cand.expr, &dir) {
+            Some(r) => r,
+            None => {
+                let mut r = Resolved::unresolved("XXXX-XX-XX".into(), OUT_OF_RANGE, "out_of_range");
+                if let Expr::Duration { .. } | Expr::DurationHalf { .. } = cand.expr {
+                    r.ttype = TimexType::Duration;
+                    r.value = "PXD".into();
+                }
+                r
+            }
+        };
         if r.anchor != Anchor::None {
             if let Some(p) = r.period {
                 // Backward comparisons ("a year earlier", "the year-ago

@@ -215,8 +215,9 @@ fn cue(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
             if t.upper || b.len() < 4 || !b.ends_with(b"ed") {
                 return None;
             }
-            // "the reduced dividend": an adjective.
-            if is_any(prev, DETERMINERS) {
+            // "the reduced dividend": an adjective; "will be signed": the
+            // auxiliary carries the tense.
+            if is_any(prev, DETERMINERS) || passive {
                 return None;
             }
             // "preferred shares", "expected losses": an -ed word right
