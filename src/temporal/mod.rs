@@ -33,6 +33,10 @@ word, "twenty-five", "a"/"an", or a vague "several"/"a few"/"some".
 | Month | January; "in May" (May and March need a date cue: "in", "last", "early", a day or year) | DATE month |
 | the Day-th | the 17th | DATE day in the nearest month by tense |
 | YYYY-MM-DD, YYYY/MM/DD, M/D/YYYY, D/M/YYYY (first > 12), D.M.YYYY | 2025-01-17; 1/17/2025 | DATE day; ambiguous slashes are month first |
+| YYYY-MM-DDTHH:MM[:SS][Z\|±HH[:MM]] | 2025-01-18T09:40:00+02:00 | TIME (the clock time as written) |
+| holidays (data/temporal/holidays.tsv), with last/next/this | Thanksgiving Day; last Christmas; Easter week | DATE day (week) |
+| [the] reporting periods | the quarter; the latest period; the year-ago quarter; year-earlier | DATE quarter or year |
+| NUM to\|or NUM Units; NUM 1/2 Units; NUM and a half Units | two to three weeks; 2 1/2 years | DURATION |
 | Year, fiscal [year] Year | 2025; fiscal 1989 | DATE year (not "Resolution 1701", "2,000 troops", "1500 people") |
 | [the] YYY0s, the 'Y0s, the Nth century | the 1990s; the '90s; the 20th century | DATE decade/century |
 | [last\|next\|this] Weekday [morning\|afternoon\|evening\|night] | Thursday; last Friday; Thursday morning | DATE day / TIME part of day |
