@@ -54,6 +54,8 @@
   var svg = document.querySelector('.histogram svg');
   var figure = document.querySelector('.histogram');
   var bars = svg ? Array.prototype.slice.call(svg.querySelectorAll('a')) : [];
+  // With script, a bar is a toggle that narrows the list to its period.
+  bars.forEach(function (b) { b.setAttribute('role', 'button'); b.setAttribute('aria-pressed', 'false'); });
   var barTotal = new Int32Array(bars.length);
   for (i = 0; i < n; i++) { if (rows[i][6] !== null) { barTotal[rows[i][6]]++; } }
   var barMax = 1;
@@ -226,6 +228,7 @@
     var prev = document.querySelector('.entry.targeted');
     if (prev) { prev.classList.remove('targeted'); }
     el.classList.add('targeted');
+    el.tabIndex = -1;
     el.scrollIntoView({ block: 'start' });
     el.focus({ preventScroll: true });
     return true;
@@ -300,6 +303,7 @@
         document.activeElement.closest('article.entry') : null;
       var at = cur ? vis.indexOf(cur) : -1;
       var next = ev.key === 'j' ? Math.min(vis.length - 1, at + 1) : Math.max(0, at - 1);
+      vis[next].tabIndex = -1;
       vis[next].focus({ preventScroll: true });
       vis[next].scrollIntoView({ block: 'nearest' });
       ev.preventDefault();
@@ -321,6 +325,19 @@
   window.addEventListener('afterprint', function () { closed.forEach(function (d) { d.open = false; }); closed = []; });
 
   fromLocation();
+  // On a phone the secondary filters start folded, unless the link set one.
+  var more = form.querySelector('.more-filters');
+  if (more && window.matchMedia('(max-width: 820px)').matches) {
+    var st0 = readState();
+    more.open = !!(st0.type || st0.actor || st0.country || st0.from || st0.to ||
+      st0.status.length !== statusBoxes.length);
+  }
+  // Build the search index while the reader is still looking, so the first
+  // keystroke does not pay for it.
+  (window.requestIdleCallback || function (f) { return setTimeout(f, 200); })(function () { searchTexts(); });
   root.setAttribute('data-dl-init-ms', (performance.now() - t0).toFixed(1));
   root.setAttribute('data-dl-requests', String(performance.getEntriesByType('resource').length));
+  // Time from navigation start until the page is interactive (measured by
+  // the browser test; see README "Benchmarks").
+  root.setAttribute('data-dl-ready-ms', performance.now().toFixed(1));
 })();

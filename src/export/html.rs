@@ -153,6 +153,7 @@ struct BarView {
     to: String,
     href: String,
     label: String,
+    edge: bool,
 }
 
 struct TickView {
@@ -203,7 +204,7 @@ fn page_view<'a>(sorted: &[&'a TimelineEntry], opts: &PageOptions<'a>) -> PageVi
     let min = dated.iter().min().copied();
     let max_end = sorted.iter().filter_map(|e| e.event.date.interval.map(|i| i.end)).max();
     let max_start = dated.iter().max().copied();
-    let histogram_bins = Bins::choose(min, dated.iter().max().copied());
+    let histogram_bins = Histogram::new(dated.clone());
 
     // Facet tables, ordered by frequency then name, so the biggest groups
     // come first in the menus.
@@ -651,18 +652,114 @@ impl Bins {
     }
 }
 
-fn histogram_view(bins: Option<&Bins>, counts: &[usize]) -> HistogramView {
-    let Some(bins) = bins else {
+/// The overview chart's bars: bins over the dense part of the timeline,
+/// plus one "earlier" and one "later" bar for stray old or future dates, so
+/// a single event from 2011 does not squash a 2025 timeline into one bar.
+struct Histogram {
+    main: Bins,
+    before: Option<(NaiveDate, NaiveDate)>,
+    after: Option<(NaiveDate, NaiveDate)>,
+}
+
+impl Histogram {
+    fn new(mut starts: Vec<NaiveDate>) -> Option<Histogram> {
+        starts.sort_unstable();
+        let (min, max) = (*starts.first()?, *starts.last()?);
+        let n = starts.len();
+        let (mut lo, mut hi) = (min, max);
+        if n >= 20 {
+            // The narrowest window holding 90% of the entries; used when it
+            // is much narrower than the whole range.
+            let k = (n * 9).div_ceil(10);
+            let best = (0..=n - k).min_by_key(|&i| starts[i + k - 1] - starts[i]).unwrap_or(0);
+            let (mut a, mut b) = (starts[best], starts[best + k - 1]);
+            // Take in the dates close to the window (a chain of gaps no
+            // wider than a quarter of it), so only true strays are left.
+            let margin = chrono::Days::new(((b - a).num_days() / 4).max(7) as u64);
+            for &s in starts[..best].iter().rev() {
+                if a.checked_sub_days(margin).is_some_and(|m| s >= m) {
+                    a = s;
+                } else {
+                    break;
+                }
+            }
+            for &s in &starts[best + k..] {
+                if b.checked_add_days(margin).is_some_and(|m| s <= m) {
+                    b = s;
+                } else {
+                    break;
+                }
+            }
+            if (b - a).num_days() * 3 < (max - min).num_days() {
+                (lo, hi) = (a, b);
+            }
+        }
+        let main = Bins::choose(Some(lo), Some(hi))?;
+        let first = main.range(0).0;
+        let last = main.range(main.len() - 1).1;
+        let before = (min < first).then(|| (min, first.pred_opt().unwrap_or(first)));
+        let after = (max > last).then(|| (last.succ_opt().unwrap_or(last), max));
+        Some(Histogram { main, before, after })
+    }
+
+    fn offset(&self) -> usize {
+        usize::from(self.before.is_some())
+    }
+
+    fn len(&self) -> usize {
+        self.main.len() + self.offset() + usize::from(self.after.is_some())
+    }
+
+    fn is_edge(&self, i: usize) -> bool {
+        (i == 0 && self.before.is_some()) || (i + 1 == self.len() && self.after.is_some())
+    }
+
+    fn index(&self, d: NaiveDate) -> usize {
+        if self.before.is_some_and(|(_, e)| d <= e) {
+            return 0;
+        }
+        if self.after.is_some_and(|(s, _)| d >= s) {
+            return self.len() - 1;
+        }
+        (self.offset() + self.main.index(d)).min(self.len() - 1)
+    }
+
+    fn range(&self, i: usize) -> (NaiveDate, NaiveDate) {
+        match (i, self.before, self.after) {
+            (0, Some(r), _) => r,
+            (i, _, Some(r)) if i + 1 == self.len() => r,
+            _ => self.main.range(i - self.offset()),
+        }
+    }
+
+    fn label(&self, i: usize) -> String {
+        match (i, self.before, self.after) {
+            (0, Some((a, b)), _) => {
+                format!("Earlier, {} to {}", fields::day_label(a), fields::day_label(b))
+            }
+            (i, _, Some((a, b))) if i + 1 == self.len() => {
+                format!("Later, {} to {}", fields::day_label(a), fields::day_label(b))
+            }
+            _ => self.main.label(i - self.offset()),
+        }
+    }
+}
+
+fn histogram_view(hist: Option<&Histogram>, counts: &[usize]) -> HistogramView {
+    let Some(hist) = hist else {
         return HistogramView { bars: vec![], ticks: vec![], unit: "", caption: String::new() };
     };
-    let n = bins.len().max(1);
+    let n = hist.len().max(1);
     let max = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
     let bw = 1000.0 / n as f64;
     let gap = if bw > 4.0 { bw * 0.18 } else { 0.0 };
     let mut bars = Vec::with_capacity(n);
     for (i, &c) in counts.iter().enumerate() {
-        let (a, b) = bins.range(i);
+        let (a, b) = hist.range(i);
         let h = if c == 0 { 0.0 } else { (c as f64 / max * 96.0).max(3.0) };
+        // Without script a bar links to its month's section; the last
+        // edge bar to the latest month (the one that surely has a section).
+        let month = if hist.is_edge(i) && i > 0 { b } else { a };
         bars.push(BarView {
             x: format!("{:.2}", i as f64 * bw + gap / 2.0),
             w: format!("{:.2}", bw - gap),
@@ -670,14 +767,18 @@ fn histogram_view(bins: Option<&Bins>, counts: &[usize]) -> HistogramView {
             y: format!("{:.2}", 100.0 - h),
             from: a.to_string(),
             to: b.to_string(),
-            href: format!("#m-{:04}-{:02}", a.year(), a.month()),
-            label: format!("{}: {}", bins.label(i), plural(c, "event", "events")),
+            href: format!("#m-{:04}-{:02}", month.year(), month.month()),
+            label: format!("{}: {}", hist.label(i), plural(c, "event", "events")),
+            edge: hist.is_edge(i),
         });
     }
-    // Axis labels at period starts, thinned to at most ~12.
-    let mut ticks = Vec::new();
+    // Axis labels at period starts, thinned to at most ~12; "earlier" and
+    // "later" under the edge bars.
+    let bins = &hist.main;
+    let off = hist.offset();
+    let m = bins.len();
     let mut candidates: Vec<(usize, String)> = Vec::new();
-    for i in 0..n {
+    for i in 0..m {
         let (a, _) = bins.range(i);
         let label = match bins.unit {
             Unit::Day if i == 0 || a.day() == 1 => {
@@ -690,7 +791,7 @@ fn histogram_view(bins: Option<&Bins>, counts: &[usize]) -> HistogramView {
                 let prev = if i == 0 { None } else { Some(bins.range(i - 1).0.month()) };
                 let change = i > 0 && prev != Some(a.month());
                 let room =
-                    i == 0 && (1..3).all(|k| bins.range(k.min(n - 1)).0.month() == a.month());
+                    i == 0 && (1..3).all(|k| bins.range(k.min(m - 1)).0.month() == a.month());
                 (change || room).then(|| {
                     if candidates.is_empty() || a.month() == 1 {
                         format!("{} {}", &fields::month_name(a.month())[..3], a.year())
@@ -707,14 +808,23 @@ fn histogram_view(bins: Option<&Bins>, counts: &[usize]) -> HistogramView {
             _ => None,
         };
         if let Some(l) = label {
-            candidates.push((i, l));
+            candidates.push((i + off, l));
         }
     }
     let step = candidates.len().div_ceil(12).max(1);
+    let mut ticks: Vec<TickView> = Vec::new();
+    if hist.before.is_some() {
+        ticks.push(TickView { left: "0.00".into(), label: "earlier".into() });
+    }
     for (k, (i, l)) in candidates.into_iter().enumerate() {
         if k % step == 0 {
             ticks.push(TickView { left: format!("{:.2}", i as f64 * bw / 10.0), label: l });
         }
+    }
+    if hist.after.is_some() {
+        let i = hist.len() - 1;
+        ticks
+            .push(TickView { left: format!("{:.2}", i as f64 * bw / 10.0), label: "later".into() });
     }
     let unit = match bins.unit {
         Unit::Day => "day",
@@ -748,6 +858,33 @@ mod tests {
     fn type_labels_read_as_words() {
         assert_eq!(type_label("MAKE_STATEMENT"), "Make statement");
         assert_eq!(type_label(""), "Other");
+    }
+
+    #[test]
+    fn stray_dates_get_edge_bars_instead_of_squashing_the_chart() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        let mut starts: Vec<NaiveDate> = (0..40)
+            .map(|i| d(2025, 1, 1).checked_add_days(chrono::Days::new(i * 2)).unwrap())
+            .collect();
+        starts.push(d(2011, 5, 9));
+        starts.push(d(2017, 1, 1));
+        let h = Histogram::new(starts.clone()).unwrap();
+        assert!(h.main.unit == Unit::Day || h.main.unit == Unit::Week);
+        assert_eq!(h.index(d(2011, 5, 9)), 0);
+        assert!(h.is_edge(0) && !h.is_edge(1));
+        assert_eq!(h.range(0).0, d(2011, 5, 9));
+        assert!(h.label(0).starts_with("Earlier, 9 May 2011"));
+        assert!(h.after.is_none());
+        for s in &starts {
+            let (a, b) = h.range(h.index(*s));
+            assert!(a <= *s && *s <= b, "{s} in its bar");
+        }
+        // Evenly spread dates keep one chart over everything.
+        let even: Vec<NaiveDate> = (0..40)
+            .map(|i| d(2020, 1, 1).checked_add_days(chrono::Days::new(i * 30)).unwrap())
+            .collect();
+        let h = Histogram::new(even).unwrap();
+        assert!(h.before.is_none() && h.after.is_none());
     }
 
     #[test]
