@@ -2,7 +2,7 @@
 //! expression ("the end of January" = `Part(End, Date{month: 1})`).
 
 use super::calendar::Grain;
-use super::lexicon::{DayPart, Mod, RefValue, Unit};
+use super::lexicon::{DayPart, HolidayRule, Mod, RefValue, Unit};
 
 /// A selector in front of a weekday, month or season.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,6 +81,8 @@ pub(crate) enum Expr {
     /// A day-month with its weekday ("Saturday, April 25"): the weekday
     /// picks the year.
     WithWeekday { wd: u32, date: Box<Expr> },
+    /// A holiday ("Thanksgiving Day", "last Christmas").
+    Holiday { rule: HolidayRule, sel: Sel },
     /// Looked like a date but is impossible ("31 February", "2025-13-01"):
     /// skipped, with the reason.
     Invalid(&'static str),

@@ -369,6 +369,7 @@ impl<'a> Parser<'a> {
             consider(self.clock(i));
             consider(self.set(i));
             consider(self.fraction(i));
+            consider(self.range(i));
             return best;
         }
         consider(self.modified(i));
@@ -393,6 +394,8 @@ impl<'a> Parser<'a> {
         consider(self.week_of(i));
         consider(self.fraction(i));
         consider(self.recent(i));
+        consider(self.holiday(i));
+        consider(self.range(i));
         best
     }
 
@@ -572,8 +575,41 @@ impl<'a> Parser<'a> {
             return None;
         }
         let c = self.tok(i + 4).filter(|x| x.kind == Kind::Num && !x.space)?;
-        let end = i + 5;
-        if self.glued(end)
+        let mut end = i + 5;
+        // ISO 8601 date-time: "2025-01-18T09:40[:00][Z|+02:00]".
+        let mut clock: Option<u32> = None;
+        if t.digits == 4 && sep == b'-' && self.glued(end) && self.is(end, "T") {
+            let h = self.tok(end + 1).filter(|x| x.kind == Kind::Num && x.digits == 2 && !x.space);
+            let m = self.tok(end + 3).filter(|x| x.kind == Kind::Num && x.digits == 2 && !x.space);
+            if let (Some(h), Some(m)) = (h, m) {
+                if self.punct(end + 2, b':') && h.num <= 24 && m.num <= 59 {
+                    clock = Some(h.num * 60 + m.num);
+                    end += 4;
+                    if self.punct(end, b':')
+                        && self.glued(end)
+                        && self.tok(end + 1).is_some_and(|x| x.kind == Kind::Num && !x.space)
+                    {
+                        end += 2;
+                    }
+                    if self.is(end, "Z") && self.glued(end) {
+                        end += 1;
+                    } else if (self.punct(end, b'+') || self.punct(end, b'-'))
+                        && self.glued(end)
+                        && self.tok(end + 1).is_some_and(|x| x.kind == Kind::Num && !x.space)
+                    {
+                        end += 2;
+                        if self.punct(end, b':')
+                            && self.glued(end)
+                            && self.tok(end + 1).is_some_and(|x| x.kind == Kind::Num && !x.space)
+                        {
+                            end += 2;
+                        }
+                    }
+                }
+            }
+        }
+        if clock.is_none()
+            && self.glued(end)
             && self.tok(end).is_some_and(|t| matches!(t.kind, Kind::Num | Kind::Word))
         {
             return None;
@@ -603,7 +639,11 @@ impl<'a> Parser<'a> {
         if ymd(y, m, d).is_none() {
             return Some((Expr::Invalid("impossible numeric date"), end, "invalid"));
         }
-        Some((Expr::Date { year: Some(y), month: Some(m), day: Some(d) }, end, "numeric"))
+        let date = Expr::Date { year: Some(y), month: Some(m), day: Some(d) };
+        if let Some(minutes) = clock {
+            return Some((Expr::Time { minutes, day: Some(Box::new(date)) }, end, "iso_datetime"));
+        }
+        Some((date, end, "numeric"))
     }
 
     /// Years and decades: "2025", "fiscal 1989", "the 1990s", "mid-1990s" is
@@ -724,6 +764,15 @@ impl<'a> Parser<'a> {
                     }
                 }
                 Kind::Punct(b'%') => return false,
+                // "2025-01-18T09": part of a date-time, not a year.
+                Kind::Punct(b'-' | b'/' | b':')
+                    if !n.space
+                        && self
+                            .tok(e + 1)
+                            .is_some_and(|x| x.kind == Kind::Num && !x.space && x.digits != 2) =>
+                {
+                    return false
+                }
                 Kind::Punct(b'.' | b',')
                     if !n.space
                         && self.tok(e + 1).is_some_and(|x| x.kind == Kind::Num && !x.space) =>
@@ -932,10 +981,12 @@ impl<'a> Parser<'a> {
     /// "the beginning of the week", "the mid-1990s", "year-end".
     fn part_of(&self, i: usize) -> M {
         let start = self.the(i);
-        // year-end, year's end
+        // year-end, year's end, year end
         if self.is(start, "year") {
             let k = if self.punct(start + 1, b'-') && self.glued(start + 1) {
                 start + 2
+            } else if self.is(start + 1, "end") {
+                start + 1
             } else if self.punct(start + 1, b'\'') && self.is(start + 2, "s") {
                 start + 3
             } else {
@@ -1233,7 +1284,10 @@ impl<'a> Parser<'a> {
         let (u, plural) = self.unit(j2)?;
         let article = self.is(k, "a") || self.is(k, "an");
         // "the 1988 second quarter", "5 hour": a singular unit takes one.
-        if !plural && !hyphen && n.is_some_and(|n| n != 1) {
+        // Spoken copy writes "five year", "two day": allowed for number
+        // words, not for digit runs that are years or for "second".
+        let digits = self.tok(k).is_some_and(|t| t.kind == Kind::Num && t.digits >= 3);
+        if !plural && !hyphen && n.is_some_and(|n| n != 1) && (digits || u == Unit::Second) {
             return None;
         }
         // "a second time", "a second round": the ordinal, not the unit.

@@ -216,11 +216,54 @@ pub(crate) enum Lex {
     DecadeWord(u8),
 }
 
+/// How a holiday's date is computed in a given year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HolidayRule {
+    /// A fixed month and day.
+    Fixed(u32, u32),
+    /// The `n`th weekday (1 = Monday) of a month (`n` = -1: the last), plus
+    /// some days.
+    Nth { n: i32, weekday: u32, month: u32, plus: i64 },
+    /// Days after Western Easter Sunday.
+    Easter(i64),
+    /// The ISO week of Easter Sunday.
+    EasterWeek,
+}
+
 /// What a multi-word phrase means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum PhraseKind {
     Ref(RefValue),
     Mod(Mod),
+    Holiday(HolidayRule),
+}
+
+fn parse_holiday(rule: &str) -> Option<HolidayRule> {
+    let parts: Vec<&str> = rule.split(':').collect();
+    let num = |s: &str| s.parse::<i64>().ok();
+    Some(match parts.as_slice() {
+        ["easterweek"] => HolidayRule::EasterWeek,
+        ["easter", k] => HolidayRule::Easter(num(k)?),
+        ["nth", n, w, m] => HolidayRule::Nth {
+            n: i32::try_from(num(n)?).ok()?,
+            weekday: u32::try_from(num(w)?).ok().filter(|w| (1..=7).contains(w))?,
+            month: u32::try_from(num(m)?).ok().filter(|m| (1..=12).contains(m))?,
+            plus: 0,
+        },
+        ["nth+", n, w, m, k] => HolidayRule::Nth {
+            n: i32::try_from(num(n)?).ok()?,
+            weekday: u32::try_from(num(w)?).ok().filter(|w| (1..=7).contains(w))?,
+            month: u32::try_from(num(m)?).ok().filter(|m| (1..=12).contains(m))?,
+            plus: num(k)?,
+        },
+        [md] => {
+            let (m, d) = md.split_once('-')?;
+            let (m, d) = (m.parse().ok()?, d.parse().ok()?);
+            chrono::NaiveDate::from_ymd_opt(2000, m, d)?;
+            HolidayRule::Fixed(m, d)
+        }
+        _ => return None,
+    })
 }
 
 /// A multi-word (or single-word) phrase.
@@ -282,7 +325,7 @@ pub(crate) struct DataError {
     pub(crate) message: String,
 }
 
-type Files = [(&'static str, std::borrow::Cow<'static, str>); 16];
+type Files = [(&'static str, std::borrow::Cow<'static, str>); 17];
 
 fn files() -> Files {
     macro_rules! file {
@@ -313,6 +356,7 @@ fn files() -> Files {
         file!("not_year.tsv"),
         file!("starters.tsv"),
         file!("decades.tsv"),
+        file!("holidays.tsv"),
     ]
 }
 
@@ -414,8 +458,12 @@ impl Lexicon {
                         "after" => Rel::After,
                         _ => return Err(bad("unknown role")),
                     }),
-                    "refs.tsv" | "modifiers.tsv" => {
-                        let kind = if *name == "refs.tsv" {
+                    "refs.tsv" | "modifiers.tsv" | "holidays.tsv" => {
+                        let kind = if *name == "holidays.tsv" {
+                            PhraseKind::Holiday(
+                                parse_holiday(col(1)?).ok_or_else(|| bad("bad holiday rule"))?,
+                            )
+                        } else if *name == "refs.tsv" {
                             PhraseKind::Ref(match col(1)? {
                                 "PRESENT_REF" => RefValue::Present,
                                 "PAST_REF" => RefValue::Past,

@@ -16,7 +16,7 @@ use chrono::{Datelike, NaiveDate};
 use super::calendar::{part_of, step_date, Grain, Period};
 use super::expr::{Expr, Sel};
 use super::grammar::{grain_of, Cand};
-use super::lexicon::{Mod, RefValue, Unit};
+use super::lexicon::{HolidayRule, Mod, RefValue, Unit};
 use crate::model::{Anchor, Direction, Interval, Precision, TimexType};
 
 /// A resolved expression, before it becomes a [`crate::model::Timex`].
@@ -151,7 +151,23 @@ impl Resolver {
         cand: &Cand,
         dir: impl Fn() -> Option<Direction>,
     ) -> Option<Resolved> {
-        let r = self.expr(&cand.expr, &dir)?;
+        if let Expr::Invalid(_) = cand.expr {
+            return None;
+        }
+        // An expression whose date falls outside years 1-9999 ("the
+        // following day" after 31 December 9999) is still reported, with X
+        // placeholders and a note, never dropped.
+        let r = match self.expr(&cand.expr, &dir) {
+            Some(r) => r,
+            None => {
+                let mut r = Resolved::unresolved("XXXX-XX-XX".into(), OUT_OF_RANGE, "out_of_range");
+                if let Expr::Duration { .. } | Expr::DurationHalf { .. } = cand.expr {
+                    r.ttype = TimexType::Duration;
+                    r.value = "PXD".into();
+                }
+                r
+            }
+        };
         if r.anchor != Anchor::None {
             if let Some(p) = r.period {
                 // Backward comparisons ("a year earlier", "the year-ago
@@ -535,6 +551,29 @@ impl Resolver {
                 };
                 Resolved::plain(TimexType::Duration, v, "duration")
             }
+            Expr::Holiday { rule, sel } => {
+                let Some(dct) = self.dct else {
+                    let v = match rule {
+                        HolidayRule::Fixed(m, d) => format!("XXXX-{m:02}-{d:02}"),
+                        HolidayRule::EasterWeek => "XXXX-WXX".to_string(),
+                        _ => "XXXX-XX-XX".to_string(),
+                    };
+                    return Some(Resolved::unresolved(v, NO_DCT, "no_dct"));
+                };
+                let y = dct.year();
+                let cands: Vec<Period> =
+                    (y - 2..=y + 1).filter_map(|yy| holiday(*rule, yy)).collect();
+                let (p, d, why) = match sel {
+                    Sel::Bare => {
+                        let (d, why) = Self::direction(dir);
+                        (pick(dct, d, false, &cands)?, Some(d), why)
+                    }
+                    _ => select(dct, *sel, &cands, y, |yy| {
+                        holiday(*rule, yy).unwrap_or(Period::Year(yy))
+                    })?,
+                };
+                Resolved::period(p, Anchor::Publication, d, why)
+            }
             Expr::WithWeekday { wd, date } => {
                 let (Some(dct), Expr::Date { year: None, month: Some(m), day: Some(dd) }) =
                     (self.dct, &**date)
@@ -658,6 +697,46 @@ fn ago_grain(u: Unit) -> Grain {
         Unit::Fortnight => Grain::Week,
         _ => grain_of(u),
     }
+}
+
+/// Western Easter Sunday of year `y` (the anonymous Gregorian algorithm).
+fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    super::calendar::ymd(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
+/// A holiday's period in year `y`.
+fn holiday(rule: HolidayRule, y: i32) -> Option<Period> {
+    let day = match rule {
+        HolidayRule::Fixed(m, d) => super::calendar::ymd(y, m, d)?,
+        HolidayRule::Easter(k) => step_date(easter(y)?, Grain::Day, k)?,
+        HolidayRule::EasterWeek => return Period::containing(Grain::Week, easter(y)?),
+        HolidayRule::Nth { n, weekday, month, plus } => {
+            let iv = Period::Month(y, month).interval()?;
+            let days: Vec<NaiveDate> = iv
+                .start
+                .iter_days()
+                .take_while(|d| *d <= iv.end)
+                .filter(|d| d.weekday().number_from_monday() == weekday)
+                .collect();
+            let d = if n < 0 { *days.last()? } else { *days.get(usize::try_from(n - 1).ok()?)? };
+            step_date(d, Grain::Day, plus)?
+        }
+    };
+    Some(Period::Day(day))
 }
 
 /// An unresolved value of a grain.

@@ -13,7 +13,7 @@ use super::token::{Kind, Tok};
 use crate::model::Direction;
 
 /// Farthest a cue may be, in tokens.
-const WINDOW: usize = 40;
+const WINDOW: usize = 20;
 
 fn boundary_before(text: &str, toks: &[Tok], i: usize) -> bool {
     // Is there a sentence boundary between token i-1 and token i?
@@ -215,8 +215,9 @@ fn cue(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
             if t.upper || b.len() < 4 || !b.ends_with(b"ed") {
                 return None;
             }
-            // "the reduced dividend": an adjective.
-            if is_any(prev, DETERMINERS) {
+            // "the reduced dividend": an adjective; "will be signed": the
+            // auxiliary carries the tense.
+            if is_any(prev, DETERMINERS) || passive {
                 return None;
             }
             // "preferred shares", "expected losses": an -ed word right
