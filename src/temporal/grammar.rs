@@ -299,7 +299,10 @@ impl<'a> Parser<'a> {
     fn year(&self, i: usize) -> Option<(i32, usize)> {
         let t = self.tok(i)?;
         if t.kind == Kind::Num && t.digits == 4 && (1000..=2999).contains(&t.num) {
-            if self.glued(i + 1) && self.tok(i + 1).is_some_and(|n| n.kind == Kind::Num) {
+            // Not a year inside a longer number or word ("19901", "1990s").
+            if self.glued(i + 1)
+                && self.tok(i + 1).is_some_and(|n| matches!(n.kind, Kind::Num | Kind::Word))
+            {
                 return None;
             }
             return Some((t.num as i32, i + 1));

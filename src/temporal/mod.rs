@@ -121,7 +121,22 @@ impl Tagger {
     ) {
         token::tokenize(text, &mut self.toks);
         self.cands.clear();
-        Parser { text, toks: &self.toks }.run(&mut self.cands);
+        // An expression never crosses a paragraph break: each paragraph is
+        // parsed on its own token slice, then indices are made global again.
+        let mut start = 0;
+        while start < self.toks.len() {
+            let end = self.toks[start + 1..]
+                .iter()
+                .position(|t| t.breaks >= 2)
+                .map_or(self.toks.len(), |p| start + 1 + p);
+            let first = self.cands.len();
+            Parser { text, toks: &self.toks[start..end] }.run(&mut self.cands);
+            for c in &mut self.cands[first..] {
+                c.start += start;
+                c.end += start;
+            }
+            start = end;
+        }
         let mut resolver = Resolver { dct: ctx.date, last: None, focus: None };
         for c in &self.cands {
             let span = Span::new(self.toks[c.start].start, self.toks[c.end - 1].end);

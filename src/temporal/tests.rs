@@ -248,3 +248,20 @@ fn deadlines_and_reported_speech() {
     assert_eq!(one("The dividend will be paid Dec. 14.", &c).value, "1989-12-14");
     assert_eq!(one("The board said Thursday it agreed.", &c).value, "1989-10-26");
 }
+
+// Found by the prefix-shift property: "Jan.\n\n1990s" was tagged as one
+// expression "Jan.\n\n1990", across a paragraph break and into a decade.
+#[test]
+fn expressions_stop_at_paragraph_breaks_and_word_ends() {
+    let c = fri();
+    assert_eq!(tv("Jan.\n\n1990s", &c), pairs(&[("1990s", "199")]));
+    assert_eq!(tv("in Jan. 1990s", &c), pairs(&[("Jan.", "2025-01"), ("1990s", "199")]));
+    assert_eq!(
+        tv("It ended in March\n\n2024 was calm.", &c),
+        pairs(&[("March", "2025-03"), ("2024", "2024")])
+    );
+    assert_eq!(
+        tv("Talks resumed on Jan. 17\n\n2025 will tell.", &c),
+        pairs(&[("Jan. 17", "2025-01-17"), ("2025", "2025")])
+    );
+}
