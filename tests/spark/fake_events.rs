@@ -51,6 +51,7 @@ pub fn extract(article: &Article) -> Vec<Event> {
                 kind: "country".into(),
                 role: None,
                 country: None,
+                code: None,
                 part: "source".into(),
             }],
             location: None,
