@@ -10,7 +10,9 @@ use std::process::Command;
 
 fn shared() -> Option<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    [root.join("../shared"), root.join("../../shared")].into_iter().find(|p| p.join("seed").is_dir())
+    [root.join("../shared"), root.join("../../shared")]
+        .into_iter()
+        .find(|p| p.join("seed").is_dir())
 }
 
 /// (headline, publication date) rows of the README's "Publication context"
@@ -45,10 +47,9 @@ fn seed_site_shows_spans_and_inherited_dates() {
         return;
     };
     let seed_dir = shared.join("seed");
-    let Some(dump) = std::fs::read_dir(&seed_dir)
-        .ok()
-        .and_then(|rd| rd.flatten().map(|e| e.path()).find(|p| p.extension().is_some_and(|x| x == "txt")))
-    else {
+    let Some(dump) = std::fs::read_dir(&seed_dir).ok().and_then(|rd| {
+        rd.flatten().map(|e| e.path()).find(|p| p.extension().is_some_and(|x| x == "txt"))
+    }) else {
         eprintln!("skipped: no seed dump in {}", seed_dir.display());
         return;
     };
@@ -61,7 +62,11 @@ fn seed_site_shows_spans_and_inherited_dates() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut manifest = String::from("file,published,title\n");
     for (title, date) in &rows {
-        manifest.push_str(&format!("{},{date},{}\n", csv_quote(&dump.display().to_string()), csv_quote(title)));
+        manifest.push_str(&format!(
+            "{},{date},{}\n",
+            csv_quote(&dump.display().to_string()),
+            csv_quote(title)
+        ));
     }
     std::fs::write(dir.path().join("manifest.csv"), manifest).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
@@ -84,10 +89,8 @@ fn seed_site_shows_spans_and_inherited_dates() {
     let recs: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
     assert!(recs.len() >= 10, "at least the ten seed events: {}", recs.len());
     // "the end of January": a span with mod END, precision month.
-    let span = recs
-        .iter()
-        .find(|x| x[col("date_modifier")] == *"END")
-        .expect("an end-of-month entry");
+    let span =
+        recs.iter().find(|x| x[col("date_modifier")] == *"END").expect("an end-of-month entry");
     assert_eq!(&span[col("precision")], "month");
     assert!(span[col("date_start")] < span[col("date_end")], "drawn as a span");
     assert_eq!(&span[col("acled_time_precision")], "2");

@@ -52,6 +52,15 @@ assert.equal(new Set(shownTypes).size, 1, 'one type shown');
 await page.click('button.reset');
 await page.waitForFunction((t) => Number(document.documentElement.dataset.dlMatches) === t, total);
 
+// Long result lists come in pages: a button (and scrolling) shows more.
+if (total > 200) {
+  const shown = () => page.evaluate(() => Number(document.documentElement.dataset.dlShown));
+  assert.equal(await shown(), 200, 'a filtered list shows one page');
+  assert.ok(await page.locator('#more').isVisible(), 'more button');
+  await page.evaluate(() => document.getElementById('more').click());
+  assert.ok(await shown() >= 400, 'the button shows the next page');
+}
+
 // A histogram bar narrows to its period; a second click undoes it.
 const bar = page.locator('.histogram svg a').filter({ has: page.locator('rect.bar[height]:not([height="0.00"])') }).first();
 await bar.click();
