@@ -401,7 +401,12 @@ fn name_at(text: &str, pos: usize, gaz: &[(Span, &GazEntry)]) -> Option<Span> {
         if first.start != cursor {
             break;
         }
-        let word = &text[first.start..first.end];
+        let mut word = &text[first.start..first.end];
+        // "Netanyahu's": the possessive ends the name.
+        let possessive = word.ends_with("'s");
+        if possessive {
+            word = &word[..word.len() - 2];
+        }
         let lower_prefix = word.split('-').next().unwrap_or("");
         let capital = word.chars().next().is_some_and(char::is_uppercase);
         let particle = NAME_PARTICLES.contains(&lower_prefix)
@@ -419,8 +424,8 @@ fn name_at(text: &str, pos: usize, gaz: &[(Span, &GazEntry)]) -> Option<Span> {
             capitals += 1;
         }
         count += 1;
-        end = first.end;
-        if count == 4 {
+        end = first.start + word.len();
+        if count == 4 || possessive {
             break;
         }
         // Continue only across one plain space.

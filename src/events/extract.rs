@@ -240,28 +240,40 @@ pub fn events_in_text(
     let mut out: Vec<RawEvent> = Vec::new();
     for sentence in segment::sentences(text) {
         let clauses = segment::clauses(text, sentence);
-        let trigs = triggers::find(text, sentence);
+        // A trigger inside an actor's name ("United States") is no trigger.
+        let trigs: Vec<Trigger> = triggers::find(text, sentence)
+            .into_iter()
+            .filter(|t| !actors.iter().any(|m| m.span.overlaps(&t.span)))
+            .collect();
         if trigs.is_empty() {
             continue;
         }
         let spans: Vec<Span> = trigs.iter().map(|t| t.span).collect();
-        let own = link::attach(&clauses, &spans, timexes);
+        let own = link::attach(text, &clauses, &spans, timexes);
         let in_sentence: Vec<&ActorMention> = actors
             .iter()
             .filter(|m| sentence.start <= m.span.start && m.span.end <= sentence.end)
             .collect();
         // The subject of each finite verb trigger.
-        let subjects: Vec<Option<Span>> = trigs
-            .iter()
-            .map(|t| {
-                let infinitive = prev_word(text, t.span.start).is_some_and(|(_, w)| w == "to");
-                if t.reading != Reading::Verb || infinitive {
-                    return None;
+        // The subject of each finite verb trigger, in order, so that "...,
+        // and accused" and ", accusing" can share the previous verb's.
+        let mut subjects: Vec<Option<&ActorMention>> = Vec::with_capacity(trigs.len());
+        let mut prior: Option<&ActorMention> = None;
+        for t in &trigs {
+            let infinitive = prev_word(text, t.span.start).is_some_and(|(_, w)| w == "to");
+            let clause = clauses.iter().rfind(|c| c.start <= t.span.start).copied();
+            let subj = match clause {
+                Some(c) if t.reading == Reading::Verb && !infinitive => {
+                    subject(text, c, t, &in_sentence, prior)
                 }
-                let clause = clauses.iter().rfind(|c| c.start <= t.span.start)?;
-                subject(text, *clause, t, &in_sentence).map(|m| m.span)
-            })
-            .collect();
+                _ => None,
+            };
+            if subj.is_some() {
+                prior = subj;
+            }
+            subjects.push(subj);
+        }
+        let subject_spans: Vec<Option<Span>> = subjects.iter().map(|s| s.map(|m| m.span)).collect();
         let mut sentence_events: Vec<RawEvent> = Vec::new();
         for (i, trig) in trigs.iter().enumerate() {
             let Some(clause) = clauses
@@ -308,20 +320,20 @@ pub fn events_in_text(
                 let source = if passive || passive_voice {
                     by_agent(text, trig, &participants)
                 } else {
-                    subject(text, clause, trig, &in_sentence)
+                    subjects[i]
                 };
                 let Some(source) = source else { continue };
                 actors_out.push(with_part(source, "source"));
                 if passive_voice {
                     // "X was attacked by Y": X is the target.
-                    if let Some(t) = subject(text, clause, trig, &in_sentence) {
+                    if let Some(t) = subject(text, clause, trig, &in_sentence, None) {
                         if t.actor.name != source.actor.name {
                             actors_out.push(with_part(t, "target"));
                         }
                     }
                 }
                 let later_subjects: Vec<Span> =
-                    subjects.iter().skip(i + 1).flatten().copied().collect();
+                    subject_spans.iter().skip(i + 1).flatten().copied().collect();
                 for t in targets(text, trig, event_type, &participants, &later_subjects) {
                     if t.actor.name != source.actor.name && !t.adjective {
                         actors_out.push(with_part(t, "target"));
@@ -502,41 +514,61 @@ fn subject<'a>(
     clause: Span,
     trig: &Trigger,
     in_sentence: &[&'a ActorMention],
+    prior: Option<&'a ActorMention>,
 ) -> Option<&'a ActorMention> {
     let before: Vec<&ActorMention> = in_sentence
         .iter()
         .copied()
         .filter(|m| !m.place && !m.adjective && m.span.end <= trig.span.start)
         .collect();
-    // ", accusing Moscow of ...": the participle shares the sentence's
-    // subject.
+    // ", accusing Moscow of ...", "by urging ...", "..., and accused ...":
+    // the verb shares the previous verb's subject (else the sentence's).
     let form = &text[trig.span.start..trig.span.end];
-    if form.split(' ').next().is_some_and(|w| w.ends_with("ing"))
-        && text[..trig.span.start].trim_end().ends_with(',')
-    {
-        return before.first().copied();
+    let prev = prev_word(text, trig.span.start).map(|(_, w)| w);
+    let participle = form.split(' ').next().is_some_and(|w| w.ends_with("ing"))
+        && (text[..trig.span.start].trim_end().ends_with(',') || prev.as_deref() == Some("by"));
+    // "Israel and Hamas agreed" is a plain subject; "..., and accused" is
+    // a second verb of the earlier subject.
+    let right_after_actor = before.last().is_some_and(|m| {
+        let gap = &text[m.span.end..trig.span.start];
+        gap.split_whitespace().count() <= 1 && !gap.contains(',')
+    });
+    let coordinated = matches!(prev.as_deref(), Some("and" | "but")) && !right_after_actor;
+    if participle || coordinated {
+        return prior.or_else(|| before.first().copied());
+    }
+    let lead = lower_words(text, Span::new(clause.start, trig.span.start));
+    let relative = matches!(lead.first().map(|(_, w)| w.as_str()), Some("who" | "which"));
+    // "Qatar, which mediated ..., announced": the main subject resumes.
+    if relative && text[..trig.span.start].trim_end().ends_with(',') {
+        return before.iter().rev().find(|m| m.span.end <= clause.start).copied();
     }
     if let Some(near) = before.iter().rev().find(|m| m.span.start >= clause.start) {
         let gap = &text[near.span.end..trig.span.start];
         let words = lower_words(text, Span::new(near.span.end, trig.span.start));
         let comma_ok = !gap.contains(',') || gap.trim() == ",";
-        // "Israeli artillery and airstrikes hit": a coordinated head noun.
-        let words_ok = words.len() <= 4
+        // "Israeli artillery and airstrikes hit": a coordinated noun.
+        let coordinated = words.len() >= 2 && matches!(words[0].1.as_str(), "and" | "or");
+        let words_ok = words.len() <= 5
             && words.iter().enumerate().all(|(i, (_, w))| {
                 SUBJECT_GAP_WORDS.contains(&w.as_str())
-                    || ((w == "and" || w == "or") && i == 0)
-                    || (i > 0 && super::actors::is_head(w))
+                    || (coordinated && i <= 1)
+                    || super::actors::is_head(w)
             });
         if comma_ok && words_ok {
             return Some(near);
         }
         return None;
     }
-    let lead = lower_words(text, Span::new(clause.start, trig.span.start));
+    // "X, who proposed ...": a relative clause without a subject of its own
+    // takes its antecedent.
+    if relative && lead.len() <= 4 {
+        return before.iter().rev().find(|m| m.span.end <= clause.start).copied();
+    }
     if lead.iter().all(|(_, w)| {
         SHARED_SUBJECT_OPENERS.contains(&w.as_str()) || SUBJECT_GAP_WORDS.contains(&w.as_str())
     }) {
-        return before.first().copied();
+        return prior.or_else(|| before.first().copied());
     }
     None
 }

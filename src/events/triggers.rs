@@ -170,7 +170,7 @@ fn reading(text: &str, span: Span, senses: &FormSenses) -> Option<Reading> {
     if first.ends_with("ing") {
         // "is meeting"; ", accusing Moscow of ...": a participle clause
         // whose subject is the sentence's.
-        let after_comma = text[..span.start].trim_end().ends_with(',');
+        let after_comma = text[..span.start].trim_end().ends_with(',') || prev == Some("by");
         if (after_be || after_comma) && senses.verb.is_some() {
             return Some(Reading::Verb);
         }
@@ -181,6 +181,17 @@ fn reading(text: &str, span: Span, senses: &FormSenses) -> Option<Reading> {
             || (first.ends_with('s') && !first.ends_with("ss"))
             || is_irregular_past(first);
         let cue = prev.is_some_and(|p| VERB_CUES.contains(&p) || BE.contains(&p));
+        // "sanctions", "talks", "strikes": a plural noun unless a name or
+        // pronoun stands right before ("Russia strikes").
+        let plural_noun = senses.noun.is_some()
+            && first.ends_with('s')
+            && !first.ends_with("ed")
+            && !cue
+            && !prev_is_capitalized(text, span.start)
+            && !form.contains(' ');
+        if plural_noun {
+            return Some(Reading::Noun);
+        }
         if inflected || cue || form.contains(' ') {
             // A plural noun after an adjective ("Israeli strikes") is still
             // read as a verb here; the actor-before rule keeps it sensible.
@@ -188,6 +199,12 @@ fn reading(text: &str, span: Span, senses: &FormSenses) -> Option<Reading> {
         }
     }
     senses.noun.as_ref().map(|_| Reading::Noun)
+}
+
+fn prev_is_capitalized(text: &str, pos: usize) -> bool {
+    let head = text[..pos].trim_end();
+    let word = head.rsplit(|c: char| !(c.is_alphanumeric() || c == '-')).next().unwrap_or("");
+    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 fn is_irregular_past(w: &str) -> bool {

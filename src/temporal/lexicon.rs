@@ -178,6 +178,8 @@ impl Mod {
 pub(crate) enum Cue {
     Past,
     Future,
+    /// A reporting verb: past, but only for a date right next to it.
+    Report,
     Neutral,
 }
 
@@ -248,9 +250,27 @@ impl Hasher for Fnv {
     }
 }
 
+const FILTER_WORDS: usize = (27 * 27 * 25usize).div_ceil(64);
+
+/// The filter bit of a word: its first two letters (case-folded; a
+/// non-letter or a one-letter word counts as 26) and its length (1-24).
+fn filter_key(w: &[u8]) -> Option<usize> {
+    let letter = |b: Option<&u8>| match b {
+        Some(c) if c.is_ascii_alphabetic() => usize::from(c.to_ascii_lowercase() - b'a'),
+        _ => 26,
+    };
+    if w.is_empty() || w.len() > 24 {
+        return None;
+    }
+    Some((letter(w.first()) * 27 + letter(w.get(1))) * 25 + w.len())
+}
+
 /// The loaded lexicon.
 pub(crate) struct Lexicon {
-    words: HashMap<Box<str>, Vec<Lex>, BuildHasherDefault<Fnv>>,
+    words: HashMap<Box<[u8]>, Vec<Lex>, BuildHasherDefault<Fnv>>,
+    /// (first letter, second letter, length) triples of known words: most
+    /// words of a text are rejected here without hashing.
+    filter: Vec<u64>,
     pub(crate) phrases: Vec<Phrase>,
 }
 
@@ -299,7 +319,11 @@ fn files() -> Files {
 impl Lexicon {
     /// Parse every data file; the first malformed line is an error.
     pub(crate) fn load() -> Result<Lexicon, DataError> {
-        let mut lex = Lexicon { words: HashMap::default(), phrases: Vec::new() };
+        let mut lex = Lexicon {
+            words: HashMap::default(),
+            phrases: Vec::new(),
+            filter: vec![0; FILTER_WORDS],
+        };
         for (name, text) in files().iter() {
             for (line, cols) in rows(text) {
                 let bad = |m: &str| DataError { file: name, line, message: m.to_string() };
@@ -421,7 +445,8 @@ impl Lexicon {
                         "past" => Cue::Past,
                         "future" => Cue::Future,
                         "neutral" => Cue::Neutral,
-                        _ => return Err(bad("cue must be past, future or neutral")),
+                        "report" => Cue::Report,
+                        _ => return Err(bad("cue must be past, future, report or neutral")),
                     }),
                     "not_year.tsv" => Lex::NotYear(match col(1)? {
                         "before" => Side::Before,
@@ -448,7 +473,10 @@ impl Lexicon {
     }
 
     fn add(&mut self, word: String, reading: Lex) {
-        let v = self.words.entry(word.into_boxed_str()).or_default();
+        if let Some(k) = filter_key(word.as_bytes()) {
+            self.filter[k / 64] |= 1 << (k % 64);
+        }
+        let v = self.words.entry(word.into_bytes().into_boxed_slice()).or_default();
         if !v.contains(&reading) {
             v.push(reading);
         }
@@ -460,14 +488,15 @@ impl Lexicon {
         if bytes.len() > 24 || bytes.is_empty() {
             return &[];
         }
+        match filter_key(bytes) {
+            Some(k) if self.filter[k / 64] & (1 << (k % 64)) != 0 => {}
+            _ => return &[],
+        }
         let mut buf = [0u8; 24];
         for (dst, src) in buf.iter_mut().zip(bytes) {
             *dst = src.to_ascii_lowercase();
         }
-        match std::str::from_utf8(&buf[..bytes.len()]) {
-            Ok(lower) => self.words.get(lower).map(Vec::as_slice).unwrap_or(&[]),
-            Err(_) => &[],
-        }
+        self.words.get(&buf[..bytes.len()]).map(Vec::as_slice).unwrap_or(&[])
     }
 }
 
@@ -478,7 +507,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| match Lexicon::l
     Ok(l) => l,
     Err(e) => {
         eprintln!("dateline: data/{}:{}: {}", e.file, e.line, e.message);
-        Lexicon { words: HashMap::default(), phrases: Vec::new() }
+        Lexicon { words: HashMap::default(), phrases: Vec::new(), filter: vec![0; FILTER_WORDS] }
     }
 });
 

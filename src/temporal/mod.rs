@@ -118,7 +118,7 @@ impl Tagger {
         token::tokenize(text, &mut self.toks);
         self.cands.clear();
         Parser { text, toks: &self.toks }.run(&mut self.cands);
-        let mut resolver = Resolver { dct: ctx.date, last: None };
+        let mut resolver = Resolver { dct: ctx.date, last: None, focus: None };
         for c in &self.cands {
             let span = Span::new(self.toks[c.start].start, self.toks[c.end - 1].end);
             if let expr::Expr::Invalid(reason) = c.expr {

@@ -138,6 +138,9 @@ pub(crate) struct Resolver {
     pub(crate) dct: Option<NaiveDate>,
     /// The last date mentioned, for anaphora.
     pub(crate) last: Option<Period>,
+    /// The last date mentioned that was not itself a backward comparison:
+    /// what "a year earlier" and "the year-ago quarter" compare with.
+    pub(crate) focus: Option<Period>,
 }
 
 impl Resolver {
@@ -151,6 +154,15 @@ impl Resolver {
         let r = self.expr(&cand.expr, &dir)?;
         if r.anchor != Anchor::None {
             if let Some(p) = r.period {
+                // Backward comparisons ("a year earlier", "the year-ago
+                // quarter") count from the period being reported, not from
+                // each other.
+                if !matches!(
+                    cand.expr,
+                    Expr::Shift { sign: -1, .. } | Expr::Focus { back: 1.., .. }
+                ) {
+                    self.focus = Some(p);
+                }
                 self.last = Some(p);
             }
         }
@@ -161,7 +173,8 @@ impl Resolver {
         match dir() {
             Some(Direction::Past) => (Direction::Past, "past_cue"),
             Some(Direction::Future) => (Direction::Future, "future_cue"),
-            _ => (Direction::Nearest, "no_cue_nearest"),
+            Some(Direction::Nearest) => (Direction::Nearest, "deadline_nearest"),
+            None => (Direction::Nearest, "no_cue_nearest"),
         }
     }
 
@@ -233,7 +246,7 @@ impl Resolver {
                 let (p, d, why) = match sel {
                     Sel::Bare => {
                         let (d, why) = Self::direction(dir);
-                        (pick(dct, d, true, &cands)?, d, why)
+                        (pick(dct, d, false, &cands)?, d, why)
                     }
                     Sel::Last => {
                         let p = cands
@@ -338,10 +351,14 @@ impl Resolver {
                     let v = if quarter { format!("XXXX-Q{n}") } else { format!("XXXX-H{n}") };
                     return Some(Resolved::unresolved(v, NO_DCT, "no_dct"));
                 };
-                let (d, why) = Self::direction(dir);
+                // A quarter or half without a year is the latest one that has
+                // begun: business news reports on periods under way or past
+                // ("will report third-quarter results" in October is this
+                // year's third quarter), whatever the tense.
                 let y = dct.year();
                 let cands: Vec<Period> = (y - 1..=y + 1).map(make).collect();
-                Resolved::period(pick(dct, d, false, &cands)?, Anchor::Publication, Some(d), why)
+                let p = pick(dct, Direction::Past, false, &cands)?;
+                Resolved::period(p, Anchor::Publication, Some(Direction::Past), "latest_begun")
             }
             Expr::Ago { n, unit, sign } => {
                 let Some(n) = n else {
@@ -352,6 +369,20 @@ impl Resolver {
                     return Some(Resolved::unresolved(x_value(ago_grain(*unit)), NO_DCT, "no_dct"));
                 };
                 let steps = i64::from(*n) * sign;
+                // "up from a year ago" after a quarter or half: the same
+                // period that many years before.
+                if let (Unit::Year, Some(p @ (Period::Quarter(..) | Period::Half(..)))) =
+                    (unit, self.focus)
+                {
+                    if let Some(q) = p.shift_by(Grain::Year, steps) {
+                        return Some(Resolved::period(
+                            q,
+                            Anchor::PreviousMention,
+                            None,
+                            "same_period_years_ago",
+                        ));
+                    }
+                }
                 let moved = match unit {
                     Unit::Second | Unit::Minute | Unit::Hour => Some(dct),
                     Unit::Fortnight => step_date(dct, Grain::Week, steps * 2),
@@ -361,7 +392,9 @@ impl Resolver {
                 Resolved::period(p, Anchor::Publication, None, "deictic")
             }
             Expr::Shift { n, unit, sign } => {
-                let (base, anchor) = match self.base() {
+                let base =
+                    if *sign < 0 { self.focus.map(|p| (p, Anchor::PreviousMention)) } else { None };
+                let (base, anchor) = match base.or_else(|| self.base()) {
                     Some(b) => b,
                     None => {
                         return Some(Resolved::unresolved(
@@ -401,8 +434,9 @@ impl Resolver {
                     .and_then(|p| p.shift(*offset))?;
                 Resolved::period(p, anchor, None, "anaphoric")
             }
-            Expr::Focus { back, quarter } => {
-                let (base, anchor) = match self.last {
+            Expr::Focus { back, quarter, latest } => {
+                let focus = if *latest { None } else { self.focus };
+                let (base, anchor) = match focus {
                     Some(p @ (Period::Quarter(..) | Period::Half(..))) => {
                         (p, Anchor::PreviousMention)
                     }
@@ -500,6 +534,27 @@ impl Resolver {
                     }
                 };
                 Resolved::plain(TimexType::Duration, v, "duration")
+            }
+            Expr::WithWeekday { wd, date } => {
+                let (Some(dct), Expr::Date { year: None, month: Some(m), day: Some(dd) }) =
+                    (self.dct, &**date)
+                else {
+                    return self.expr(date, dir);
+                };
+                let y = dct.year();
+                let hit = [y, y - 1, y + 1].into_iter().find_map(|yy| {
+                    let d = super::calendar::ymd(yy, *m, *dd)?;
+                    (d.weekday().number_from_monday() == *wd).then_some(d)
+                });
+                match hit {
+                    Some(d) => Resolved::period(
+                        Period::Day(d),
+                        Anchor::Publication,
+                        None,
+                        "weekday_fixes_year",
+                    ),
+                    None => return self.expr(date, dir),
+                }
             }
             Expr::Duration { n, unit } => {
                 Resolved::plain(TimexType::Duration, unit_code(*unit, *n), "duration")

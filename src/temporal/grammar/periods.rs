@@ -42,7 +42,7 @@ impl Parser<'_> {
             if let Some((n, j)) = self.ordinal(k) {
                 if self.is(j, "quarter") && (1..=4).contains(&n) {
                     return Some((
-                        Expr::Focus { back, quarter: Some(n as u32) },
+                        Expr::Focus { back, quarter: Some(n as u32), latest },
                         j + 1,
                         "focus_quarter",
                     ));
@@ -52,11 +52,27 @@ impl Parser<'_> {
         let period = self.is(k, "period");
         let quarter = self.is(k, "quarter") && !self.is(k + 1, "of") && !self.is(k + 1, "century");
         if quarter || period && (latest || back == 1) {
-            return Some((Expr::Focus { back, quarter: None }, k + 1, "focus_period"));
+            return Some((Expr::Focus { back, quarter: None, latest }, k + 1, "focus_period"));
+        }
+        // "the year", "the fiscal year", "the full year", "the latest fiscal
+        // year": the year in focus.
+        if with_the && back == 0 {
+            let j = if self.is(k, "full") || self.is(k, "fiscal") { k + 1 } else { k };
+            let next_num = self.tok(j + 1).is_some_and(|t| t.kind == super::Kind::Num)
+                || self.number(j + 1).is_some_and(|(n, _)| n.is_some() && !self.is(j + 1, "a"));
+            if self.is(j, "year") && !self.is(j + 1, "of") && !self.punct(j + 1, b'-') && !next_num
+            {
+                let offset = if latest { -1 } else { 0 };
+                return Some((
+                    Expr::Anaph { grain: super::Grain::Year, offset },
+                    j + 1,
+                    "the_year",
+                ));
+            }
         }
         if back == 1 && !with_the {
             // "year-earlier results": the adjective alone.
-            return Some((Expr::Focus { back, quarter: None }, k, "focus_adjective"));
+            return Some((Expr::Focus { back, quarter: None, latest }, k, "focus_adjective"));
         }
         None
     }
