@@ -13,6 +13,7 @@ through [`fields`], in the same timeline order, so they never disagree.
 
 pub mod csv;
 pub mod fields;
+mod histogram;
 pub mod html;
 pub mod json;
 pub mod timelinejs;
