@@ -146,21 +146,23 @@
         ok = false;
         for (var k = 0; k < r[4].length; k++) { if (actorOk[r[4][k]]) { ok = true; break; } }
       }
+      if (ok && tx) {
+        var t = tx[i];
+        for (var j = 0; j < terms.length; j++) { if (t.indexOf(terms[j]) < 0) { ok = false; break; } }
+      }
+      // The chart shows every date of what the other filters keep, so
+      // another period can still be picked from it.
+      if (ok && r[6] !== null) { binHit[r[6]]++; }
       if (ok && dated) {
         if (r[0] === null) { ok = false; }
         else if (from !== null && r[1] < from) { ok = false; }
         else if (to !== null && r[0] > to) { ok = false; }
-      }
-      if (ok && tx) {
-        var t = tx[i];
-        for (var j = 0; j < terms.length; j++) { if (t.indexOf(terms[j]) < 0) { ok = false; break; } }
       }
       matched[i] = ok ? 1 : 0;
       if (ok) {
         total++;
         gCount[groupOf[i]]++;
         mCount[monthOf[i]]++;
-        if (r[6] !== null) { binHit[r[6]]++; }
       }
     }
     matchTotal = total;
@@ -171,17 +173,29 @@
         : fmt(mCount[mi]) + ' of ' + monthCounts[mi].getAttribute('data-total');
       if (monthCounts[mi].textContent !== label) { monthCounts[mi].textContent = label; }
     }
+    // With other filters on, the bars are scaled to what they keep (and the
+    // grey totals step back); else to all entries.
+    var faceted = !!(st.q || st.type || st.actor || st.country || st.status.length !== statusBoxes.length);
+    var scale = barMax;
+    if (faceted) {
+      scale = 1;
+      for (var b0 = 0; b0 < binHit.length; b0++) { if (binHit[b0] > scale) { scale = binHit[b0]; } }
+    }
     for (var b = 0; b < bars.length; b++) {
-      var h = binHit[b] === 0 ? 0 : Math.max(3, binHit[b] / barMax * 96);
+      var h = binHit[b] === 0 ? 0 : Math.max(3, binHit[b] / scale * 96);
       var rect = bars[b].lastChild;
       rect.setAttribute('height', h.toFixed(2));
       rect.setAttribute('y', (100 - h).toFixed(2));
-      var sel = !!(st.from && st.to && bars[b].getAttribute('data-from') === st.from &&
-        bars[b].getAttribute('data-to') === st.to);
+      var bf = bars[b].getAttribute('data-from'), bt = bars[b].getAttribute('data-to');
+      var sel = !!((st.from || st.to) && (!st.to || bf <= st.to) && (!st.from || bt >= st.from));
       bars[b].classList.toggle('sel', sel);
-      bars[b].setAttribute('aria-pressed', sel ? 'true' : 'false');
+      var exact = !!(st.from === bf && st.to === bt);
+      bars[b].setAttribute('aria-pressed', exact ? 'true' : 'false');
     }
-    if (figure) { figure.classList.toggle('ranged', !!(st.from || st.to)); }
+    if (figure) {
+      figure.classList.toggle('ranged', !!(st.from || st.to));
+      figure.classList.toggle('faceted', faceted);
+    }
     countEl.innerHTML = all ? 'All <strong>' + fmt(n) + '</strong> events'
       : 'Showing <strong>' + fmt(total) + '</strong> of ' + fmt(n) + ' events';
     emptyEl.hidden = total > 0;
