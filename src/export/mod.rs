@@ -1,7 +1,7 @@
 /*!
 Outputs: the analyst CSV ([`csv`]), `events.json` ([`json`]), TimelineJS3 JSON
 ([`timelinejs`]), the self-contained HTML page ([`html`]), and the site
-writer that puts them in a directory safely ([`write`]).
+writer that puts them in a directory safely ([`mod@write`]).
 
 All outputs are projections of the same [`crate::model::TimelineEntry`]s
 through [`fields`], in the same timeline order, so they never disagree.
