@@ -182,11 +182,16 @@ fn render_exit_codes_and_diagnostics() {
     // A bad line is reported with file and line; the rest is rendered.
     let mut jsonl = to_jsonl(&fixture_entries()[..2]);
     jsonl.push_str("{\"not\": \"an entry\"}\n");
+    // An event where a merged entry belongs: the message says what to do.
+    let event = serde_json::to_string(&fixture_entries()[0].event).unwrap();
+    jsonl.push_str(&event);
+    jsonl.push('\n');
     fs::write(dir.path().join("entries.jsonl"), &jsonl).unwrap();
     let o = dateline(&["render", "--out", "site", "entries.jsonl"], dir.path(), None);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let msg = stderr(&o);
     assert!(msg.contains("entries.jsonl:3"), "{msg}");
+    assert!(msg.contains("entries.jsonl:4") && msg.contains("dateline merge"), "{msg}");
     assert!(msg.contains("2 entries read"), "{msg}");
     assert!(dir.path().join("site/index.html").exists(), "site built from the rest");
     // Output directory that cannot be made: fatal.

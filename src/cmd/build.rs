@@ -1,7 +1,7 @@
 //! `dateline build`: the whole job, articles in, site out (CSV, HTML, JSON,
 //! TimelineJS JSON), written atomically.
 //!
-//! `build` and `render` end in the same function, [`write_outputs`], so
+//! `build` and `render` end in the same function (`write_outputs`), so
 //! `extract | merge | render` writes byte for byte what `build` writes.
 
 use std::io::{IsTerminal, Write};
