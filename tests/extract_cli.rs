@@ -87,17 +87,35 @@ fn bad_lines_are_reported_and_skipped() {
 
     let (code, _, err) = run_bin(&[], &input);
     assert_eq!(code, 0, "{err:?}");
-    let kinds: Vec<(&str, u64)> = err[..err.len() - 1]
+    let kinds: Vec<(&str, &str, u64)> = err[..err.len() - 1]
         .iter()
-        .map(|d| (d["kind"].as_str().unwrap(), d["line"].as_u64().unwrap()))
+        .map(|d| {
+            (
+                d["severity"].as_str().unwrap(),
+                d["kind"].as_str().unwrap(),
+                d["line"].as_u64().unwrap(),
+            )
+        })
         .collect();
-    assert_eq!(kinds, vec![("json", 3), ("field", 4), ("utf8", 5), ("published", 6), ("json", 7)]);
+    // An unreadable date keeps the article undated, as `build` does: a
+    // warning, not a skipped line.
+    assert_eq!(
+        kinds,
+        vec![
+            ("error", "json", 3),
+            ("error", "field", 4),
+            ("error", "utf8", 5),
+            ("warning", "published", 6),
+            ("error", "json", 7)
+        ]
+    );
     assert_eq!(err[1]["field"], "published");
     assert_eq!(err[1]["id"], "b");
+    assert_eq!(err[3]["id"], "c");
     let s = summary(&err);
     assert_eq!(
-        (s["read"].as_u64(), s["articles"].as_u64(), s["errors"].as_u64()),
-        (Some(8), Some(2), Some(5))
+        (s["read"].as_u64(), s["articles"].as_u64(), s["errors"].as_u64(), s["warnings"].as_u64()),
+        (Some(8), Some(3), Some(4), Some(1))
     );
 
     // The same through the library with events: good articles still give
@@ -107,8 +125,8 @@ fn bad_lines_are_reported_and_skipped() {
     let events: Vec<Event> =
         String::from_utf8(out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     let ids: Vec<&str> = events.iter().map(|e| e.source.article_id.as_str()).collect();
-    assert_eq!(ids, vec!["a", "a", "d", "d"]);
-    assert_eq!(summary(&err)["events"], 4);
+    assert_eq!(ids, vec!["a", "a", "c", "d", "d"]);
+    assert_eq!(summary(&err)["events"], 5);
 }
 
 #[test]

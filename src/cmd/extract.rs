@@ -5,23 +5,29 @@ events on stdout, diagnostics as JSON lines on stderr.
 This is the step an engine such as Spark runs once per partition, so its
 contract is strict and documented (README, "Scale"):
 
-- **stdin**: one JSON object per line: `id` (string or integer),
-  `published` (a date `parse_published` reads) and `text` are required;
-  `title`, `url`, `source` and `lang` are optional; other keys are ignored.
-  A line with a `paragraphs` key is instead a whole [`Article`] as
-  `dateline articles --format jsonl` prints it (captions and context
-  included), taken as is. Blank lines are skipped without a diagnostic but
-  are counted as read.
+- **stdin**: one JSON object per line, read exactly as `build` reads a
+  line of a `.jsonl` file ([`crate::ingest::read_json_record`]: `text`,
+  `published`, `title`, `url`, `source` and their aliases, HTML fragments,
+  the dateline place). The map step is stricter than `build` in two ways:
+  a publication date is required, and so is an `id` (string or number) or a
+  `url` to derive it from, since an id derived from the position would
+  depend on how the input was split. A line that is a whole [`Article`] as
+  `dateline articles --format jsonl` prints it is read back as is. Blank
+  lines are skipped without a diagnostic but are counted as read.
 - **stdout**: one [`Event`] per line (the model's JSON), articles in input
   order, events of one article in extraction order, nothing else.
 - **stderr**: one JSON object per line, each written with a single write
   call so concurrent readers never see half a line. A diagnostic is
-  `{"severity":"error","kind":K,"file":"-","line":N,"id":ID?,"field":F?,"message":M}`
-  with `kind` one of `utf8`, `json`, `field`, `published`, `oversize`,
-  `panic`, `io`, `limit`. The last line is always the summary
-  `{"summary":true,"read":R,"articles":A,"events":E,"errors":K}` (except after a
-  closed stdout, which is quiet): `read` counts every input line seen,
-  `articles` those extracted, `errors` the lines skipped.
+  `{"severity":S,"kind":K,"file":"-","line":N,"id":ID?,"field":F?,"message":M}`.
+  Errors (`severity` `error`: the line was skipped) have `kind` `utf8`,
+  `json`, `field` (a required field missing or no article text),
+  `oversize`, `panic`, `io` or `limit`; warnings (`warning`: the article
+  was kept) have `kind` `published` (an unreadable date: the article is
+  kept undated, as `build` keeps it) or `article`. The last line is always
+  the summary
+  `{"summary":true,"read":R,"articles":A,"events":E,"errors":K,"warnings":W}`
+  (except after a closed stdout, which is quiet): `read` counts every input
+  line seen, `articles` those extracted, `errors` the lines skipped.
 - **exit code**: 0 all input consumed (bad lines reported and skipped); 2
   usage error, before any input is read; 3 more than `--max-errors` bad
   lines (reading stops there); 4 an I/O error on stdin or stdout. A closed
@@ -44,7 +50,7 @@ use std::sync::Once;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Article, Event, Origin, PubContext};
+use crate::model::{Article, Event};
 
 /// Options of `extract`.
 #[derive(Debug, Clone, Default)]
@@ -235,6 +241,8 @@ struct Outcome {
     article: bool,
     /// The problem, when the line was skipped.
     diagnostic: Option<LineDiagnostic>,
+    /// Problems with a kept article (an unreadable date, ...).
+    warnings: Vec<LineDiagnostic>,
 }
 
 /// Process one batch in parallel and write its results in input order.
@@ -268,6 +276,10 @@ fn process_batch(
             }
             continue;
         }
+        for w in &outcome.warnings {
+            write_line(err, w);
+        }
+        summary.warnings += outcome.warnings.len() as u64;
         if let Err(e) = out.write_all(&outcome.json) {
             return Err(output_failed(err, summary, &e));
         }
@@ -302,7 +314,7 @@ fn process_line(
     }
     let mut id = None;
     let result = catch_quiet(|| {
-        let article = parse_article(text, line)?;
+        let (article, warnings) = parse_article(text, line)?;
         id = Some(article.id.clone());
         let events = extractor(&article);
         let mut json = Vec::with_capacity(events.len() * 1024);
@@ -317,6 +329,7 @@ fn process_line(
             events: events.len() as u64,
             article: true,
             diagnostic: None,
+            warnings,
         })
     });
     match result {
@@ -337,125 +350,88 @@ impl Outcome {
     }
 }
 
-/// One input record, as sent by the caller. Fields are optional here so a
-/// missing one is reported by name.
+/// The keys of a record `extract` checks itself; everything else is read by
+/// [`crate::ingest::read_json_record`].
 #[derive(Deserialize)]
-struct Record<'a> {
+struct Keys {
     #[serde(default)]
     id: Option<serde_json::Value>,
-    #[serde(default, borrow)]
-    published: Option<Cow<'a, str>>,
-    #[serde(default, borrow)]
-    text: Option<Cow<'a, str>>,
-    #[serde(default, borrow)]
-    title: Option<Cow<'a, str>>,
-    #[serde(default, borrow)]
-    url: Option<Cow<'a, str>>,
-    #[serde(default, borrow)]
-    source: Option<Cow<'a, str>>,
-    /// Accepted for forward compatibility; extraction is English-only today.
-    #[serde(default, borrow)]
-    #[allow(dead_code)]
-    lang: Option<Cow<'a, str>>,
-    /// Present when the line is a whole [`Article`] (`dateline articles
-    /// --format jsonl`) rather than a flat record.
     #[serde(default)]
     paragraphs: Option<serde::de::IgnoredAny>,
+    #[serde(default)]
+    context: Option<serde::de::IgnoredAny>,
 }
 
-/// Build the article of one JSONL record. The mapping is documented: the
-/// body is `text` split into paragraphs at blank lines; the publication
-/// context is `published` read by [`crate::ingest::parse_published`] plus
-/// `url` and `source`; the origin is file `-` at this line.
+/// Build the article of one JSONL record, as `build` reads a line of a
+/// `.jsonl` file ([`crate::ingest::read_json_record`]), with origin file `-`
+/// at this line. On top of what `build` accepts, a flat record must give a
+/// publication date and an `id` or a URL (an id derived from a position
+/// would depend on how the input was split). Returns the article and the
+/// warnings on it, or why the line is skipped.
 pub fn article_from_json(line_text: &str, line: u64) -> Result<Article, String> {
-    parse_article(line_text, line).map_err(|d| d.message)
+    parse_article(line_text, line).map(|(a, _)| a).map_err(|d| d.message)
 }
 
-fn parse_article(text: &str, line: u64) -> Result<Article, Box<LineDiagnostic>> {
-    let rec: Record = serde_json::from_str(text)
+fn parse_article(
+    text: &str,
+    line: u64,
+) -> Result<(Article, Vec<LineDiagnostic>), Box<LineDiagnostic>> {
+    let keys: Keys = serde_json::from_str(text)
         .map_err(|e| Box::new(LineDiagnostic::new("json", line, format!("bad JSON: {e}"))))?;
-    let missing = |field: &'static str| {
-        let mut d = LineDiagnostic::new("field", line, format!("missing or empty field `{field}`"));
+    let n = line as usize;
+    let (article, diags) = crate::ingest::read_json_record(text, "-", n.saturating_sub(1), n)
+        .map_err(|why| {
+            let kind = if why.starts_with("no article text") { "field" } else { "json" };
+            Box::new(LineDiagnostic::new(kind, line, clip(&why).into_owned()))
+        })?;
+    let readback = keys.paragraphs.is_some() && keys.context.is_some() && keys.id.is_some();
+    let missing = |field: &'static str, message: &str| {
+        let mut d = LineDiagnostic::new("field", line, message.to_string());
         d.field = Some(field);
+        d.id = keys.id.is_some().then(|| article.id.clone());
         Box::new(d)
     };
-    if rec.paragraphs.is_some() {
-        // A whole article as `dateline articles` prints it: taken as is, so
-        // `articles | extract` sees exactly what `build` sees.
-        let article: Article = serde_json::from_str(text).map_err(|e| {
-            Box::new(LineDiagnostic::new("json", line, format!("bad article: {e}")))
-        })?;
-        if article.id.trim().is_empty() {
-            return Err(missing("id"));
-        }
-        return Ok(article);
+    let id_ok = match &keys.id {
+        Some(serde_json::Value::String(s)) => !s.trim().is_empty(),
+        Some(serde_json::Value::Number(_)) => true,
+        Some(serde_json::Value::Null) | None => false,
+        Some(_) => return Err(missing("id", "field `id` must be a string or a number")),
+    };
+    if readback && article.id.trim().is_empty() {
+        return Err(missing("id", "missing field `id`"));
     }
-    let id = match rec.id {
-        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
-        Some(serde_json::Value::Number(n)) => n.to_string(),
-        Some(serde_json::Value::Null) | None => return Err(missing("id")),
-        Some(_) => {
-            let mut d = missing("id");
-            d.message = "field `id` must be a string or an integer".into();
-            return Err(d);
+    if !readback {
+        if !id_ok && article.context.url.is_none() {
+            return Err(missing("id", "missing field `id` (and no `url` to derive one from)"));
         }
-    };
-    let with_id = |mut d: Box<LineDiagnostic>| {
-        d.id = Some(id.clone());
-        d
-    };
-    let published = rec
-        .published
-        .filter(|p| !p.trim().is_empty())
-        .ok_or_else(|| with_id(missing("published")))?;
-    let body = rec.text.ok_or_else(|| with_id(missing("text")))?;
-    let mut context: PubContext = crate::ingest::parse_published(&published).map_err(|e| {
-        let mut d = LineDiagnostic::new("published", line, clip(&e.to_string()).into_owned());
-        d.field = Some("published");
-        with_id(Box::new(d))
-    })?;
-    context.url = rec.url.map(Cow::into_owned).filter(|s| !s.is_empty());
-    context.source = rec.source.map(Cow::into_owned).filter(|s| !s.is_empty());
-    Ok(Article {
-        id,
-        title: rec.title.map(Cow::into_owned).unwrap_or_default(),
-        paragraphs: paragraphs(&body),
-        captions: Vec::new(),
-        context,
-        origin: Origin {
-            file: "-".into(),
-            index: line.saturating_sub(1) as usize,
-            line: Some(line as usize),
-        },
-        diagnostics: Vec::new(),
-    })
-}
-
-/// Split a body into paragraphs at blank lines (lines of only whitespace);
-/// lines inside a paragraph keep their newline, paragraph ends are trimmed.
-pub fn paragraphs(text: &str) -> Vec<String> {
-    let mut paragraphs = Vec::new();
-    let mut current = String::new();
-    for line in text.split('\n') {
-        if line.trim().is_empty() {
-            push_paragraph(&mut paragraphs, &mut current);
-        } else {
-            if !current.is_empty() {
-                current.push('\n');
+        let date_problem = diags.iter().any(|d| d.field.as_deref().is_some_and(is_date_field));
+        if article.context.date.is_none() && !date_problem {
+            return Err(missing("published", "missing field `published` (the publication date)"));
+        }
+    }
+    let warnings = diags
+        .into_iter()
+        .map(|d| {
+            let kind =
+                if d.field.as_deref().is_some_and(is_date_field) { "published" } else { "article" };
+            LineDiagnostic {
+                severity: "warning",
+                kind,
+                file: "-".into(),
+                line: Some(line),
+                id: Some(article.id.clone()),
+                field: None,
+                message: clip(&d.to_string()).into_owned(),
             }
-            current.push_str(line.strip_suffix('\r').unwrap_or(line));
-        }
-    }
-    push_paragraph(&mut paragraphs, &mut current);
-    paragraphs
+        })
+        .collect();
+    Ok((article, warnings))
 }
 
-fn push_paragraph(paragraphs: &mut Vec<String>, current: &mut String) {
-    let p = current.trim();
-    if !p.is_empty() {
-        paragraphs.push(p.to_string());
-    }
-    current.clear();
+/// True for the names a publication date is read from.
+fn is_date_field(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    n.contains("publish") || n.contains("date") || n.contains("pub")
 }
 
 /// A diagnostic line on stderr (see the module docs for the schema).
@@ -507,6 +483,7 @@ struct Summary {
     articles: u64,
     events: u64,
     errors: u64,
+    warnings: u64,
 }
 
 /// Flush, write the summary, return `code` (or 4 when the flush fails).
@@ -643,13 +620,6 @@ mod tests {
     }
 
     #[test]
-    fn paragraphs_split_at_blank_lines() {
-        let p = paragraphs("  First line\nsecond line\n\n \t\nThird.\r\n\r\nFourth\n");
-        assert_eq!(p, vec!["First line\nsecond line", "Third.", "Fourth"]);
-        assert!(paragraphs("\n\n").is_empty());
-    }
-
-    #[test]
     fn article_fields_come_from_the_record() {
         let a = article_from_json(
             r#"{"id":7,"published":"2025-03-14","text":"A.\n\nB.","title":"T","url":"https://x/1","source":"S","extra":1}"#,
@@ -662,7 +632,7 @@ mod tests {
         assert_eq!(a.context.date, chrono::NaiveDate::from_ymd_opt(2025, 3, 14));
         assert_eq!(a.context.url.as_deref(), Some("https://x/1"));
         assert_eq!(a.context.source.as_deref(), Some("S"));
-        assert_eq!(a.origin, Origin { file: "-".into(), index: 2, line: Some(3) });
+        assert_eq!(a.origin, crate::model::Origin { file: "-".into(), index: 2, line: Some(3) });
     }
 
     #[test]
@@ -672,6 +642,7 @@ mod tests {
             title: "T".into(),
             paragraphs: vec!["One.\n\nnot split".into(), "Two.".into()],
             captions: vec![crate::model::Caption { text: "C".into(), date: None }],
+            origin: crate::model::Origin { file: "a.txt".into(), index: 1, line: Some(2) },
             ..Article::default()
         };
         let line = serde_json::to_string(&a).unwrap();
@@ -689,7 +660,14 @@ mod tests {
         assert!(e.contains("`id`"), "{e}");
         let e =
             article_from_json(r#"{"id":[1],"published":"2025-01-01","text":"x"}"#, 1).unwrap_err();
-        assert!(e.contains("string or an integer"), "{e}");
+        assert!(e.contains("string or a number"), "{e}");
+        // A URL stands in for the id (build derives the id from it).
+        let a =
+            article_from_json(r#"{"url":"https://x/a","published":"2025-01-01","text":"x"}"#, 1);
+        assert!(a.is_ok(), "{a:?}");
+        let e =
+            article_from_json(r#"{"id":"a","published":"2025-01-01","title":"t"}"#, 1).unwrap_err();
+        assert!(e.contains("no article text"), "{e}");
     }
 
     #[test]

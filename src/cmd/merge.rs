@@ -4,9 +4,10 @@ entries (an earlier `merge`'s output) in, one merged entry per `event_id`
 out, as JSONL.
 
 Each input line is recognised on its own: an object with a `mentions` key is
-a [`TimelineEntry`], one with a `mention_id` key is an [`Event`]. Events are
-merged with [`timeline::merge_events`] and the result with every input
-entry through [`timeline::merge_entries`], the same merge `build` uses, so
+a [`TimelineEntry`], one with a `mention_id` key is an [`Event`], taken as
+its singleton entry ([`timeline::singleton`], what [`timeline::merge_events`]
+does). Everything goes through [`timeline::merge_entries`], the same merge
+`build` uses, so
 merging is associative, commutative and idempotent: any split of the events
 merged in any grouping, order or with repeats writes the same bytes. Output
 order is the timeline's (by date, then precision, then id).
@@ -57,13 +58,7 @@ pub fn run_with_stdin(
         return super::EXIT_USAGE;
     }
 
-    let mut acc = Accumulator {
-        events: Vec::new(),
-        entries: Vec::new(),
-        diagnostics: 0,
-        read: 0,
-        err: &mut *err,
-    };
+    let mut acc = Accumulator { entries: Vec::new(), diagnostics: 0, read: 0, err: &mut *err };
     for name in inputs {
         if name == "-" {
             acc.read("-", stdin);
@@ -74,9 +69,7 @@ pub fn run_with_stdin(
             Err(e) => acc.fail(name, None, "io", format!("cannot open: {e}")),
         }
     }
-    let Accumulator { events, mut entries, diagnostics, read, .. } = acc;
-
-    entries.extend(timeline::merge_events(events));
+    let Accumulator { entries, diagnostics, read, .. } = acc;
     let merged = timeline::merge_entries(entries);
 
     let mut w = BufWriter::with_capacity(1 << 18, out);
@@ -109,7 +102,6 @@ struct Summary {
 
 /// Everything read so far.
 struct Accumulator<'a> {
-    events: Vec<Event>,
     entries: Vec<TimelineEntry>,
     diagnostics: usize,
     read: u64,
@@ -155,8 +147,9 @@ impl Accumulator<'_> {
                 serde_json::from_value(value).map_err(|e| format!("bad timeline entry: {e}"))?;
             self.entries.push(entry);
         } else if obj.contains_key("mention_id") {
-            let event = serde_json::from_value(value).map_err(|e| format!("bad event: {e}"))?;
-            self.events.push(event);
+            let event: Event =
+                serde_json::from_value(value).map_err(|e| format!("bad event: {e}"))?;
+            self.entries.push(timeline::singleton(event));
         } else {
             return Err(
                 "neither an event (no `mention_id`) nor a timeline entry (no `mentions`)".into()

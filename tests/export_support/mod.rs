@@ -150,7 +150,7 @@ impl EntryBuilder {
             kind: kind.into(),
             role: None,
             country: country.map(Into::into),
-            code: None,
+            code: country.map(Into::into).or_else(|| Some(name.to_uppercase().replace(' ', "_"))),
             part: part.into(),
         });
         self
@@ -162,7 +162,7 @@ impl EntryBuilder {
             kind: "person".into(),
             role: Some(role.into()),
             country: Some(country.into()),
-            code: None,
+            code: Some(country.into()),
             part: part.into(),
         });
         self
@@ -218,11 +218,11 @@ impl EntryBuilder {
             evidence: evidence.into(),
             span,
             date: self.e.event.date.clone(),
-            status: EventStatus::Occurred,
-            actors: Vec::new(),
-            location: None,
-            summary: String::new(),
-            trigger: String::new(),
+            status: self.e.event.status,
+            actors: self.e.event.actors.clone(),
+            location: self.e.event.location.clone(),
+            summary: self.e.event.summary.clone(),
+            trigger: self.e.event.trigger.clone(),
             in_caption: false,
         });
         self.e.mentions.sort_by(|a, b| a.mention_id.cmp(&b.mention_id));

@@ -51,7 +51,7 @@ pub fn extract(article: &Article) -> Vec<Event> {
                 kind: "country".into(),
                 role: None,
                 country: None,
-                code: None,
+                code: Some(key.to_uppercase()),
                 part: "source".into(),
             }],
             location: None,
