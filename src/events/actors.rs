@@ -461,9 +461,21 @@ fn role_prefix<'a>(
     role_start: usize,
     gaz: &'a [(Span, &'static GazEntry)],
 ) -> Option<&'a (Span, &'static GazEntry)> {
-    let head = text[..role_start].trim_end_matches([' ', '\u{a0}']);
-    let head = head.strip_suffix("’s").or_else(|| head.strip_suffix("'s")).unwrap_or(head);
-    gaz.iter().find(|(s, _)| s.end == head.len())
+    // Up to two lower-case words may sit between ("the EU's foreign policy
+    // chief").
+    let mut head = text[..role_start].trim_end_matches([' ', '\u{a0}']);
+    for _ in 0..3 {
+        let h = head.strip_suffix("’s").or_else(|| head.strip_suffix("'s")).unwrap_or(head);
+        if let Some(hit) = gaz.iter().find(|(s, _)| s.end == h.len()) {
+            return Some(hit);
+        }
+        let (start, word) = word_before(text, head.len())?;
+        if !word.chars().all(|c| c.is_lowercase() || c == '-') {
+            return None;
+        }
+        head = text[..start].trim_end_matches([' ', '\u{a0}']);
+    }
+    None
 }
 
 /// Find the people named with a role in `text`, adding them to `cast`.
