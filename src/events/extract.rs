@@ -379,7 +379,16 @@ pub fn events_in_text(
                 }
                 let later_subjects: Vec<Span> =
                     subject_spans.iter().skip(i + 1).flatten().copied().collect();
-                for t in targets(text, trig, event_type, &participants, &later_subjects) {
+                // Targets end where the next verb trigger starts ("who
+                // proposed the talks ..., did not travel to Turkey").
+                let next_verb = trigs
+                    .iter()
+                    .skip(i + 1)
+                    .find(|t| t.reading == Reading::Verb)
+                    .map_or(usize::MAX, |t| t.span.start);
+                let before_next: Vec<&ActorMention> =
+                    participants.iter().copied().filter(|m| m.span.start < next_verb).collect();
+                for t in targets(text, trig, event_type, &before_next, &later_subjects) {
                     if t.actor.name != source.actor.name && !t.adjective {
                         actors_out.push(with_part(t, "target"));
                     }
@@ -455,7 +464,16 @@ const REPORTING_VERBS: &[&str] =
 
 /// Drop statements that are not news in themselves (see the module docs).
 fn drop_sourcing_statements(text: &str, clauses: &[Span], events: &mut Vec<RawEvent>) {
-    let has_other = events.iter().any(|e| e.event_type != "STATEMENT");
+    // Events told in a relative clause ("X, who chaired ..., said") do not
+    // make the main verb a mere source.
+    let in_relative = |e: &RawEvent| {
+        clauses.iter().rfind(|c| c.start <= e.trigger_span.start).is_some_and(|c| {
+            lower_words(text, *c)
+                .first()
+                .is_some_and(|(_, w)| matches!(w.as_str(), "who" | "which"))
+        })
+    };
+    let has_other = events.iter().any(|e| e.event_type != "STATEMENT" && !in_relative(e));
     events.retain(|e| {
         if e.event_type != "STATEMENT" {
             return true;
