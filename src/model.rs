@@ -547,7 +547,7 @@ pub struct Mention {
     /// The date this source gave the event.
     pub date: EventDate,
     /// The event's status in this source.
-    #[serde(default = "default_status")]
+    #[serde(default = "default_status", skip_serializing_if = "is_occurred")]
     pub status: EventStatus,
     /// The participants as this source named them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -556,18 +556,22 @@ pub struct Mention {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// This source's summary.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
     /// The trigger word or phrase in this source.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub trigger: String,
     /// True when this source reported it in a photo caption.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub in_caption: bool,
 }
 
 fn default_status() -> EventStatus {
     EventStatus::Occurred
+}
+
+fn is_occurred(s: &EventStatus) -> bool {
+    *s == EventStatus::Occurred
 }
 
 /// A date alternative when sources disagree.

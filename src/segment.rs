@@ -161,6 +161,9 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
     let mut cuts = Vec::new();
     for (i, c) in s.char_indices() {
         match c {
+            // Not the colon of a clock time ("8:30").
+            ':' if s[..i].ends_with(|d: char| d.is_ascii_digit())
+                && s[i + 1..].starts_with(|d: char| d.is_ascii_digit()) => {}
             ';' | ':' | '—' | '–' => cuts.push(i + c.len_utf8()),
             '-' if s[i..].starts_with("- ") && i > 0 && s[..i].ends_with(' ') => cuts.push(i + 1),
             _ => {}

@@ -157,13 +157,97 @@ pub fn singleton(ev: Event) -> TimelineEntry {
 /// Merge event mentions into timeline entries, one per `event_id`.
 /// Equals [`merge_entries`] over each event as a singleton entry.
 pub fn merge_events(events: impl IntoIterator<Item = Event>) -> Vec<TimelineEntry> {
-    merge_entries(events.into_iter().map(singleton))
+    // The same as merging singletons, without building them: each event
+    // becomes its mention by move.
+    let mut groups: BTreeMap<String, Group> = BTreeMap::new();
+    for ev in events {
+        let g = group_for(&mut groups, &ev.event_id, (ev.event_type.clone(), ev.mode.clone()));
+        if ev.actors.is_empty() && ev.summary.is_empty() {
+            keep_event(g, ev.clone());
+        }
+        add_mention(g, into_mention(ev));
+    }
+    finish(groups)
+}
+
+fn into_mention(ev: Event) -> Mention {
+    Mention {
+        mention_id: ev.mention_id,
+        source: ev.source,
+        evidence: ev.evidence,
+        span: ev.span,
+        date: ev.date,
+        status: ev.status,
+        actors: ev.actors,
+        location: ev.location,
+        summary: ev.summary,
+        trigger: ev.trigger,
+        in_caption: ev.in_caption,
+    }
+}
+
+fn group_for<'a>(
+    groups: &'a mut BTreeMap<String, Group>,
+    event_id: &str,
+    kind: (String, Option<String>),
+) -> &'a mut Group {
+    let g = groups.entry(event_id.to_string()).or_insert_with(|| Group {
+        kind: kind.clone(),
+        mentions: BTreeMap::new(),
+        conflicts: Vec::new(),
+        events: BTreeMap::new(),
+    });
+    if kind < g.kind {
+        g.kind = kind;
+    }
+    g
+}
+
+fn keep_event(g: &mut Group, rep: Event) {
+    match g.events.get(&rep.mention_id) {
+        Some(old) if *old == rep => {}
+        Some(old) => {
+            let a = serde_json::to_string(old).unwrap_or_default();
+            let b = serde_json::to_string(&rep).unwrap_or_default();
+            if b < a {
+                g.events.insert(rep.mention_id.clone(), rep);
+            }
+        }
+        None => {
+            g.events.insert(rep.mention_id.clone(), rep);
+        }
+    }
+}
+
+fn add_mention(g: &mut Group, m: Mention) {
+    match g.mentions.get(&m.mention_id) {
+        None => {
+            g.mentions.insert(m.mention_id.clone(), m);
+        }
+        Some(old) if *old != m => {
+            // The same mention id with different content can only come from
+            // mixed versions; keep one deterministically.
+            let a = serde_json::to_string(old).unwrap_or_default();
+            let b = serde_json::to_string(&m).unwrap_or_default();
+            if b < a {
+                g.mentions.insert(m.mention_id.clone(), m);
+            }
+        }
+        Some(_) => {}
+    }
 }
 
 struct Group {
     /// (type, mode) candidates; the smallest wins if inputs disagree.
     kind: (String, Option<String>),
     mentions: BTreeMap<String, Mention>,
+    /// Date alternatives entries carried (kept when their mentions are not
+    /// all here, as in entries written by other tools).
+    conflicts: Vec<DateAlternative>,
+    /// The full event data entries carried for their representative
+    /// mention, by mention id (used when a mention lacks its own data, as
+    /// entries written by other tools may).
+    events: BTreeMap<String, Event>,
 }
 
 /// Merge entries (possibly partial merges of the same events) into one
@@ -172,30 +256,27 @@ pub fn merge_entries(entries: impl IntoIterator<Item = TimelineEntry>) -> Vec<Ti
     let mut groups: BTreeMap<String, Group> = BTreeMap::new();
     for entry in entries {
         let kind = (entry.event.event_type.clone(), entry.event.mode.clone());
-        let g = groups
-            .entry(entry.event_id.clone())
-            .or_insert_with(|| Group { kind: kind.clone(), mentions: BTreeMap::new() });
-        if kind < g.kind {
-            g.kind = kind;
+        let g = group_for(&mut groups, &entry.event_id, kind);
+        g.conflicts.extend(entry.date_conflict);
+        // The representative's full event only matters when its mention
+        // lacks the data (entries written by other tools).
+        let rep = entry.event;
+        let sparse = entry
+            .mentions
+            .iter()
+            .find(|m| m.mention_id == rep.mention_id)
+            .is_none_or(|m| m.actors.is_empty() && m.summary.is_empty());
+        if sparse {
+            keep_event(g, rep);
         }
         for m in entry.mentions {
-            match g.mentions.get(&m.mention_id) {
-                None => {
-                    g.mentions.insert(m.mention_id.clone(), m);
-                }
-                Some(old) if *old != m => {
-                    // The same mention id with different content can only
-                    // come from mixed versions; keep one deterministically.
-                    let a = serde_json::to_string(old).unwrap_or_default();
-                    let b = serde_json::to_string(&m).unwrap_or_default();
-                    if b < a {
-                        g.mentions.insert(m.mention_id.clone(), m);
-                    }
-                }
-                Some(_) => {}
-            }
+            add_mention(g, m);
         }
     }
+    finish(groups)
+}
+
+fn finish(groups: BTreeMap<String, Group>) -> Vec<TimelineEntry> {
     let mut out: Vec<TimelineEntry> =
         groups.into_iter().filter_map(|(id, g)| rebuild(id, g)).collect();
     out.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
@@ -254,13 +335,19 @@ fn rebuild(event_id: String, g: Group) -> Option<TimelineEntry> {
             .then(b.interval.map(|i| i.start).cmp(&a.interval.map(|i| i.start)))
             .then(b.value.cmp(a.value))
     })?;
+    // A mention without its own event data (written by another tool) can
+    // only represent the entry through the event an entry carried for it.
+    let usable = |m: &Mention| {
+        !(m.actors.is_empty() && m.summary.is_empty()) || g.events.contains_key(&m.mention_id)
+    };
     let rep = best
         .members
         .iter()
         .copied()
         .max_by(|a, b| {
-            milli(a.date.confidence)
-                .cmp(&milli(b.date.confidence))
+            usable(a)
+                .cmp(&usable(b))
+                .then(milli(a.date.confidence).cmp(&milli(b.date.confidence)))
                 .then(b.mention_id.cmp(&a.mention_id))
         })?
         .clone();
@@ -283,21 +370,52 @@ fn rebuild(event_id: String, g: Group) -> Option<TimelineEntry> {
             conflicts.push(DateAlternative { value: key.0.clone(), interval: d.interval, support });
         }
     }
-    let event = Event {
-        event_id: event_id.clone(),
-        mention_id: rep.mention_id.clone(),
-        event_type: g.kind.0,
-        mode: g.kind.1,
-        status: rep.status,
-        actors: rep.actors.clone(),
-        location: rep.location.clone(),
-        summary: rep.summary.clone(),
-        trigger: rep.trigger.clone(),
-        evidence: rep.evidence.clone(),
-        span: rep.span,
-        in_caption: rep.in_caption,
-        date: rep.date.clone(),
-        source: rep.source.clone(),
+    // Alternatives carried in: filtered by the same rule, the larger
+    // support kept, so merging partial merges changes nothing.
+    for alt in &g.conflicts {
+        let overlap = match (alt.interval, chosen_interval) {
+            (Some(a), Some(b)) => a.overlaps(&b),
+            _ => false,
+        };
+        if alt.value == chosen_key.0 || overlap {
+            continue;
+        }
+        match conflicts.iter_mut().find(|c| c.value == alt.value) {
+            Some(c) => {
+                c.support = c.support.max(alt.support);
+                if c.interval.is_none() {
+                    c.interval = alt.interval;
+                }
+            }
+            None => conflicts.push(alt.clone()),
+        }
+    }
+    conflicts.sort_by(|a, b| a.value.cmp(&b.value));
+    let event = match g.events.get(&rep.mention_id) {
+        // An entry carried this mention's full event: keep it as given.
+        Some(ev) if rep.actors.is_empty() && rep.summary.is_empty() => {
+            let mut ev = ev.clone();
+            ev.event_id = event_id.clone();
+            ev.event_type = g.kind.0.clone();
+            ev.mode = g.kind.1.clone();
+            ev
+        }
+        _ => Event {
+            event_id: event_id.clone(),
+            mention_id: rep.mention_id.clone(),
+            event_type: g.kind.0,
+            mode: g.kind.1,
+            status: rep.status,
+            actors: rep.actors.clone(),
+            location: rep.location.clone(),
+            summary: rep.summary.clone(),
+            trigger: rep.trigger.clone(),
+            evidence: rep.evidence.clone(),
+            span: rep.span,
+            in_caption: rep.in_caption,
+            date: rep.date.clone(),
+            source: rep.source.clone(),
+        },
     };
     Some(TimelineEntry {
         event_id,

@@ -42,6 +42,14 @@
   for (i = 0; i < n; i++) { monthTotals[monthOf[i]]++; }
   var monthCounts = months.map(function (m) { return m.querySelector('.month-count'); });
 
+  // Which entries match the filters, and which are on screen: at most
+  // `limit` matches are shown (more on scrolling), so a filter never has to
+  // lay out thousands of entries. As loaded, everything is shown (that is
+  // also the page without script).
+  var matched = new Uint8Array(n).fill(1);
+  var matchTotal = n;
+  var PAGE = 200;
+  var limit = n;
   var shown = new Uint8Array(n).fill(1);
   var groupShown = new Uint8Array(groups.length).fill(1);
   var monthShown = new Uint8Array(months.length).fill(1);
@@ -51,9 +59,12 @@
   var statusBoxes = Array.prototype.slice.call(form.querySelectorAll('input[name=status]'));
   var countEl = document.getElementById('count');
   var emptyEl = document.getElementById('empty');
+  var moreEl = document.getElementById('more');
   var svg = document.querySelector('.histogram svg');
   var figure = document.querySelector('.histogram');
   var bars = svg ? Array.prototype.slice.call(svg.querySelectorAll('a')) : [];
+  // With script, a bar is a toggle that narrows the list to its period.
+  bars.forEach(function (b) { b.setAttribute('role', 'button'); b.setAttribute('aria-pressed', 'false'); });
   var barTotal = new Int32Array(bars.length);
   for (i = 0; i < n; i++) { if (rows[i][6] !== null) { barTotal[rows[i][6]]++; } }
   var barMax = 1;
@@ -135,53 +146,93 @@
         ok = false;
         for (var k = 0; k < r[4].length; k++) { if (actorOk[r[4][k]]) { ok = true; break; } }
       }
+      if (ok && tx) {
+        var t = tx[i];
+        for (var j = 0; j < terms.length; j++) { if (t.indexOf(terms[j]) < 0) { ok = false; break; } }
+      }
+      // The chart shows every date of what the other filters keep, so
+      // another period can still be picked from it.
+      if (ok && r[6] !== null) { binHit[r[6]]++; }
       if (ok && dated) {
         if (r[0] === null) { ok = false; }
         else if (from !== null && r[1] < from) { ok = false; }
         else if (to !== null && r[0] > to) { ok = false; }
       }
-      if (ok && tx) {
-        var t = tx[i];
-        for (var j = 0; j < terms.length; j++) { if (t.indexOf(terms[j]) < 0) { ok = false; break; } }
-      }
-      var v = ok ? 1 : 0;
-      if (v !== shown[i]) { items[i].hidden = !ok; shown[i] = v; }
+      matched[i] = ok ? 1 : 0;
       if (ok) {
         total++;
         gCount[groupOf[i]]++;
         mCount[monthOf[i]]++;
-        if (r[6] !== null) { binHit[r[6]]++; }
       }
     }
-    for (var gi = 0; gi < groups.length; gi++) {
-      var gv = gCount[gi] > 0 ? 1 : 0;
-      if (gv !== groupShown[gi]) { groups[gi].hidden = !gv; groupShown[gi] = gv; }
-    }
+    matchTotal = total;
+    render();
     var all = total === n;
     for (var mi = 0; mi < months.length; mi++) {
-      var mv = mCount[mi] > 0 ? 1 : 0;
-      if (mv !== monthShown[mi]) { months[mi].hidden = !mv; monthShown[mi] = mv; }
       var label = all ? monthCounts[mi].getAttribute('data-total')
         : fmt(mCount[mi]) + ' of ' + monthCounts[mi].getAttribute('data-total');
       if (monthCounts[mi].textContent !== label) { monthCounts[mi].textContent = label; }
     }
+    // With other filters on, the bars are scaled to what they keep (and the
+    // grey totals step back); else to all entries.
+    var faceted = !!(st.q || st.type || st.actor || st.country || st.status.length !== statusBoxes.length);
+    var scale = barMax;
+    if (faceted) {
+      scale = 1;
+      for (var b0 = 0; b0 < binHit.length; b0++) { if (binHit[b0] > scale) { scale = binHit[b0]; } }
+    }
     for (var b = 0; b < bars.length; b++) {
-      var h = binHit[b] === 0 ? 0 : Math.max(3, binHit[b] / barMax * 96);
+      var h = binHit[b] === 0 ? 0 : Math.max(3, binHit[b] / scale * 96);
       var rect = bars[b].lastChild;
       rect.setAttribute('height', h.toFixed(2));
       rect.setAttribute('y', (100 - h).toFixed(2));
-      var sel = !!(st.from && st.to && bars[b].getAttribute('data-from') === st.from &&
-        bars[b].getAttribute('data-to') === st.to);
+      var bf = bars[b].getAttribute('data-from'), bt = bars[b].getAttribute('data-to');
+      var sel = !!((st.from || st.to) && (!st.to || bf <= st.to) && (!st.from || bt >= st.from));
       bars[b].classList.toggle('sel', sel);
-      bars[b].setAttribute('aria-pressed', sel ? 'true' : 'false');
+      var exact = !!(st.from === bf && st.to === bt);
+      bars[b].setAttribute('aria-pressed', exact ? 'true' : 'false');
     }
-    if (figure) { figure.classList.toggle('ranged', !!(st.from || st.to)); }
+    if (figure) {
+      figure.classList.toggle('ranged', !!(st.from || st.to));
+      figure.classList.toggle('faceted', faceted);
+    }
     countEl.innerHTML = all ? 'All <strong>' + fmt(n) + '</strong> events'
       : 'Showing <strong>' + fmt(total) + '</strong> of ' + fmt(n) + ' events';
     emptyEl.hidden = total > 0;
     root.setAttribute('data-dl-matches', String(total));
     root.setAttribute('data-dl-filter-ms', (performance.now() - a0).toFixed(1));
     return total;
+  }
+
+  // Show the first `limit` matches; touch only the entries, day groups and
+  // months whose state changes.
+  function render() {
+    var gVis = new Int32Array(groups.length);
+    var mVis = new Int32Array(months.length);
+    var rank = 0;
+    var onScreen = 0;
+    for (var i = 0; i < n; i++) {
+      var v = 0;
+      if (matched[i]) { v = rank < limit ? 1 : 0; rank++; }
+      if (v !== shown[i]) { items[i].hidden = !v; shown[i] = v; }
+      if (v) { onScreen++; gVis[groupOf[i]]++; mVis[monthOf[i]]++; }
+    }
+    for (var gi = 0; gi < groups.length; gi++) {
+      var gv = gVis[gi] > 0 ? 1 : 0;
+      if (gv !== groupShown[gi]) { groups[gi].hidden = !gv; groupShown[gi] = gv; }
+    }
+    for (var mi = 0; mi < months.length; mi++) {
+      var mv = mVis[mi] > 0 ? 1 : 0;
+      if (mv !== monthShown[mi]) { months[mi].hidden = !mv; monthShown[mi] = mv; }
+    }
+    var left = matchTotal - onScreen;
+    moreEl.hidden = left <= 0;
+    if (left > 0) { moreEl.textContent = 'Show ' + fmt(Math.min(PAGE, left)) + ' more (' + fmt(left) + ' not shown yet)'; }
+    root.setAttribute('data-dl-shown', String(onScreen));
+  }
+  function showMore() {
+    limit = Math.min(n, (limit >= n ? PAGE : limit) + PAGE);
+    render();
   }
 
   // Filter state lives in the URL fragment (#q=talks&type=CONSULT), so a
@@ -207,6 +258,7 @@
   var lastHash = null;
   function update() {
     var st = readState();
+    limit = PAGE;
     apply(st);
     var h = toHash(st);
     if (h !== lastHash) {
@@ -220,12 +272,20 @@
   function reveal(id) {
     var el = id && document.getElementById(id);
     if (!el || !el.classList || !el.classList.contains('entry')) { return false; }
-    if (el.parentNode.hidden) { form.reset(); apply(readState()); lastHash = ''; }
+    var at = Array.prototype.indexOf.call(entries, el);
+    if (at >= 0 && !matched[at]) { form.reset(); limit = PAGE; apply(readState()); lastHash = ''; }
+    if (at >= 0 && !shown[at]) {
+      var rank = 0;
+      for (var i = 0; i < at; i++) { rank += matched[i]; }
+      limit = Math.max(limit, rank + PAGE);
+      render();
+    }
     var d = el.querySelector('details');
     if (d) { d.open = true; }
     var prev = document.querySelector('.entry.targeted');
     if (prev) { prev.classList.remove('targeted'); }
     el.classList.add('targeted');
+    el.tabIndex = -1;
     el.scrollIntoView({ block: 'start' });
     el.focus({ preventScroll: true });
     return true;
@@ -238,6 +298,7 @@
     if (raw.indexOf('=') >= 0) {
       setForm(new URLSearchParams(raw));
       lastHash = raw;
+      limit = PAGE;
     }
     apply(readState());
     if (raw.indexOf('=') >= 0) {
@@ -300,6 +361,7 @@
         document.activeElement.closest('article.entry') : null;
       var at = cur ? vis.indexOf(cur) : -1;
       var next = ev.key === 'j' ? Math.min(vis.length - 1, at + 1) : Math.max(0, at - 1);
+      vis[next].tabIndex = -1;
       vis[next].focus({ preventScroll: true });
       vis[next].scrollIntoView({ block: 'nearest' });
       ev.preventDefault();
@@ -312,15 +374,37 @@
     }
   });
 
-  // Printing shows every detail.
+  moreEl.addEventListener('click', showMore);
+  if ('IntersectionObserver' in window) {
+    new IntersectionObserver(function (seen) {
+      if (seen[0].isIntersecting && !moreEl.hidden) { showMore(); }
+    }, { rootMargin: '800px 0px' }).observe(moreEl);
+  }
+
+  // Printing shows every match, with every detail.
   var closed = [];
   window.addEventListener('beforeprint', function () {
+    limit = n;
+    render();
     closed = Array.prototype.filter.call(document.querySelectorAll('details.more'), function (d) { return !d.open; });
     closed.forEach(function (d) { d.open = true; });
   });
   window.addEventListener('afterprint', function () { closed.forEach(function (d) { d.open = false; }); closed = []; });
 
   fromLocation();
+  // On a phone the secondary filters start folded, unless the link set one.
+  var more = form.querySelector('.more-filters');
+  if (more && window.matchMedia('(max-width: 820px)').matches) {
+    var st0 = readState();
+    more.open = !!(st0.type || st0.actor || st0.country || st0.from || st0.to ||
+      st0.status.length !== statusBoxes.length);
+  }
+  // Build the search index while the reader is still looking, so the first
+  // keystroke does not pay for it.
+  (window.requestIdleCallback || function (f) { return setTimeout(f, 200); })(function () { searchTexts(); });
   root.setAttribute('data-dl-init-ms', (performance.now() - t0).toFixed(1));
   root.setAttribute('data-dl-requests', String(performance.getEntriesByType('resource').length));
+  // Time from navigation start until the page is interactive (measured by
+  // the browser test; see README "Benchmarks").
+  root.setAttribute('data-dl-ready-ms', performance.now().toFixed(1));
 })();

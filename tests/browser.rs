@@ -247,3 +247,23 @@ fn page_in_headless_chromium() {
         eprintln!("screenshot: {}", shot.display());
     }
 }
+
+/// Writes the page for 10,000 generated entries to
+/// `target/browser/site-10k/` for the speed measurement in
+/// `tests/browser/perf.mjs` (see README "Benchmarks"). Ignored by default:
+/// it is a measurement helper, not a check.
+#[test]
+#[ignore]
+fn write_large_site() {
+    let n: usize =
+        std::env::var("DATELINE_PERF_N").ok().and_then(|s| s.parse().ok()).unwrap_or(10_000);
+    let dir =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("target/browser/site-{}k", n / 1000));
+    let entries = support::generated(n, 7);
+    let t = Instant::now();
+    let report = write_site(&dir, &entries, &SiteOptions::default()).expect("site writes");
+    eprintln!("wrote {} entries in {:?} to {}", report.events, t.elapsed(), dir.display());
+    for f in &report.files {
+        eprintln!("  {:<16} {:>10} bytes", f.name, f.bytes);
+    }
+}

@@ -157,3 +157,38 @@ print(json.dumps(rows))
     }
     assert!(rows.iter().any(|r| r["actors"].contains("Türkiye")), "UTF-8 survives");
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Any text in any cell comes back from the csv crate as written
+        /// (line breaks in sentences become single spaces), and every row
+        /// keeps all its columns.
+        #[test]
+        fn any_text_round_trips(summary in "\\PC{0,40}", evidence in "[\\PC\\n\\r\",;]{0,60}", actor in "[^\\x00]{0,20}") {
+            let mut e = fixture_entries().remove(0);
+            e.event.summary = summary.clone();
+            e.event.evidence = evidence.clone();
+            e.event.actors[0].name = actor.clone();
+            let mut out = Vec::new();
+            csv::write(&mut out, std::slice::from_ref(&e), true).unwrap();
+            let mut r = ::csv::ReaderBuilder::new().from_reader(&out[3..]);
+            let rec = r.records().next().unwrap().unwrap();
+            prop_assert_eq!(rec.len(), COLUMNS.len());
+            let col = |c: &str| COLUMNS.iter().position(|x| *x == c).unwrap();
+            let flat = |s: &str| if s.contains(['\n', '\r']) {
+                s.split_whitespace().collect::<Vec<_>>().join(" ")
+            } else {
+                s.to_string()
+            };
+            let (want_summary, want_evidence) = (flat(&summary), flat(&evidence));
+            prop_assert_eq!(&rec[col("summary")], want_summary.as_str());
+            prop_assert_eq!(&rec[col("evidence")], want_evidence.as_str());
+            prop_assert!(rec[col("actors")].starts_with(actor.as_str()));
+        }
+    }
+}

@@ -122,3 +122,17 @@ fn default_inputs_point_at_the_samples() {
         assert!(m.ends_with("data/samples/manifest.csv"));
     }
 }
+
+#[test]
+fn a_manifest_inside_the_input_folder_is_never_an_article() {
+    // Not a .csv name, so only its being the manifest keeps it out.
+    let d = folder("file,published\nnote.txt,2025-04-19\n");
+    let m = d.path().join("in/dates.list");
+    std::fs::write(&m, "file,published\nnote.txt,2025-04-19\n").unwrap();
+    let (code, arts, err) =
+        run(&[d.path().join("in").to_str().unwrap(), "--manifest", m.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(arts.len(), 3);
+    assert!(arts.iter().all(|a| !a["origin"]["file"].as_str().unwrap().ends_with("dates.list")));
+    assert_eq!(arts[2]["context"]["date"], "2025-04-19");
+}

@@ -83,13 +83,21 @@ proptest! {
         prop_assert_eq!(none.len(), v.len());
     }
 
+    // The prefix is a paragraph of its own: a prefix ending in an
+    // abbreviation ("Jan. ") would rightly join the text's first words.
+    // The prefix may hold expressions of its own ("Jan."); only the
+    // expressions past it are compared.
     #[test]
-    fn a_prefix_shifts_every_span(s in newsish(), prefix in "[A-Za-z ]{0,12}\\. ") {
+    fn a_prefix_shifts_every_span(s in newsish(), prefix in "[A-Za-z ]{0,12}\\.\n\n") {
         let c = ctx(NaiveDate::from_ymd_opt(2025, 3, 14).unwrap());
         let a = dateline::temporal::tag(&s, &c);
         let b = dateline::temporal::tag(&format!("{prefix}{s}"), &c);
         let shifted: Vec<_> = a.iter().map(|t| (t.span.shifted(prefix.len()), t.text.clone())).collect();
-        let got: Vec<_> = b.iter().map(|t| (t.span, t.text.clone())).collect();
+        let got: Vec<_> = b
+            .iter()
+            .filter(|t| t.span.start >= prefix.len())
+            .map(|t| (t.span, t.text.clone()))
+            .collect();
         prop_assert_eq!(got, shifted);
     }
 

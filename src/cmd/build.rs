@@ -1,7 +1,7 @@
 //! `dateline build`: the whole job, articles in, site out (CSV, HTML, JSON,
 //! TimelineJS JSON), written atomically.
 //!
-//! `build` and `render` end in the same function, [`write_outputs`], so
+//! `build` and `render` end in the same function (`write_outputs`), so
 //! `extract | merge | render` writes byte for byte what `build` writes.
 
 use std::io::{IsTerminal, Write};
@@ -89,26 +89,23 @@ pub fn run(opts: &BuildOptions, out: &mut dyn Write, err: &mut dyn Write) -> u8 
 }
 
 /// Fill in the default input: with no INPUT, the samples in `data/samples/`
-/// and their manifest `data/samples/manifest.csv` when it exists.
+/// and their manifest (see [`crate::ingest::default_inputs`]).
 fn default_input(given: &InputOptions) -> Result<InputOptions, String> {
     if !given.inputs.is_empty() {
         return Ok(given.clone());
     }
-    let dir = Path::new(DEFAULT_INPUT);
-    if !dir.is_dir() {
+    let default = crate::ingest::default_inputs();
+    if !default.inputs.iter().all(|d| Path::new(d).is_dir()) {
         return Err(format!(
             "no input given and the sample folder {DEFAULT_INPUT}/ is not here; \
-             name the article files or folders to build from (run from the repository \
-             root to build the samples)"
+             name the article files or folders to build from"
         ));
     }
-    let mut input = given.clone();
-    input.inputs = vec![format!("{DEFAULT_INPUT}/")];
-    let manifest = dir.join("manifest.csv");
-    if input.manifest.is_none() && manifest.is_file() {
-        input.manifest = Some(manifest);
-    }
-    Ok(input)
+    Ok(InputOptions {
+        inputs: default.inputs,
+        manifest: given.manifest.clone().or(default.manifest),
+        published: given.published.clone(),
+    })
 }
 
 /// Print each diagnostic on stderr (warnings only unless quiet); true when

@@ -32,7 +32,7 @@ as the event's location rather than as a participant.
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::lexicon;
 use crate::model::{Actor, Span};
@@ -156,6 +156,7 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     }
     let matcher = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&patterns)
         .expect("gazetteer patterns build");
     Gazetteer { matcher, entries, country_names }
@@ -179,6 +180,7 @@ pub(crate) static ROLES: LazyLock<Roles> = LazyLock::new(|| {
     }
     let matcher = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .ascii_case_insensitive(true)
         .build(&patterns)
         .expect("role patterns build");
@@ -202,6 +204,7 @@ pub(crate) static HEADS: LazyLock<Heads> = LazyLock::new(|| {
     }
     let matcher = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&patterns)
         .expect("head patterns build");
     Heads { matcher, military }
@@ -401,7 +404,12 @@ fn name_at(text: &str, pos: usize, gaz: &[(Span, &GazEntry)]) -> Option<Span> {
         if first.start != cursor {
             break;
         }
-        let word = &text[first.start..first.end];
+        let mut word = &text[first.start..first.end];
+        // "Netanyahu's": the possessive ends the name.
+        let possessive = word.ends_with("'s");
+        if possessive {
+            word = &word[..word.len() - 2];
+        }
         let lower_prefix = word.split('-').next().unwrap_or("");
         let capital = word.chars().next().is_some_and(char::is_uppercase);
         let particle = NAME_PARTICLES.contains(&lower_prefix)
@@ -419,8 +427,8 @@ fn name_at(text: &str, pos: usize, gaz: &[(Span, &GazEntry)]) -> Option<Span> {
             capitals += 1;
         }
         count += 1;
-        end = first.end;
-        if count == 4 {
+        end = first.start + word.len();
+        if count == 4 || possessive {
             break;
         }
         // Continue only across one plain space.
@@ -453,9 +461,21 @@ fn role_prefix<'a>(
     role_start: usize,
     gaz: &'a [(Span, &'static GazEntry)],
 ) -> Option<&'a (Span, &'static GazEntry)> {
-    let head = text[..role_start].trim_end_matches([' ', '\u{a0}']);
-    let head = head.strip_suffix("’s").or_else(|| head.strip_suffix("'s")).unwrap_or(head);
-    gaz.iter().find(|(s, _)| s.end == head.len())
+    // Up to two lower-case words may sit between ("the EU's foreign policy
+    // chief").
+    let mut head = text[..role_start].trim_end_matches([' ', '\u{a0}']);
+    for _ in 0..3 {
+        let h = head.strip_suffix("’s").or_else(|| head.strip_suffix("'s")).unwrap_or(head);
+        if let Some(hit) = gaz.iter().find(|(s, _)| s.end == h.len()) {
+            return Some(hit);
+        }
+        let (start, word) = word_before(text, head.len())?;
+        if !word.chars().all(|c| c.is_lowercase() || c == '-') {
+            return None;
+        }
+        head = text[..start].trim_end_matches([' ', '\u{a0}']);
+    }
+    None
 }
 
 /// Find the people named with a role in `text`, adding them to `cast`.
@@ -671,7 +691,12 @@ pub fn find(text: &str, cast: &Cast) -> Vec<ActorMention> {
                 0
             };
             if gap > 0 {
-                if let Some(m) = heads.matcher.find(&text[end + gap..]) {
+                // Only the next few words can hold the head noun.
+                let mut stop = (end + gap + 32).min(text.len());
+                while !text.is_char_boundary(stop) {
+                    stop -= 1;
+                }
+                if let Some(m) = heads.matcher.find(&text[end + gap..stop]) {
                     let (hs, he) = (end + gap + m.start(), end + gap + m.end());
                     if m.start() == 0 && bounded(text, hs, he) {
                         military = heads.military[m.pattern().as_usize()];

@@ -26,9 +26,11 @@ For each trigger of a sentence:
   verb ("told the UN"); a possessive there ("reaffirmed Russia's
   readiness") is content, not a target.
 - **Nouns** ("meeting", "ceasefire", "strike") make an event only when a
-  date belongs to them, in a caption, or when "with" and an actor follow
+  date belongs to them (a date goes to a verb of its clause first), in a
+  caption, or when "with" and an actor follow
   them ("a telephone call with U.S. President ..."); their participants are
-  the actors of their clause. Any other undated noun is background.
+  the actors of their clause. Any other undated noun is background, and a
+  noun right after a verb trigger ("condemned the attack") is its object.
 - **Statements** that only source another event of their sentence ("...,
   officials said") and statements by anonymous sources ("officials",
   "a diplomatic source", "the military") are not events.
@@ -210,7 +212,8 @@ fn status(text: &str, sentence: Span, clause: Span, trig: &Trigger) -> Option<Ev
 /// from", "a statement released by").
 fn is_reduced_relative(text: &str, trig: &Trigger, actors: &[&ActorMention]) -> bool {
     let form = text[trig.span.start..trig.span.end].to_lowercase();
-    if form.contains(' ') {
+    let participle = form.ends_with("ed") || triggers::is_irregular_past(&form);
+    if form.contains(' ') || !participle {
         return false;
     }
     let Some((pstart, prev)) = prev_word(text, trig.span.start) else { return false };
@@ -240,28 +243,72 @@ pub fn events_in_text(
     let mut out: Vec<RawEvent> = Vec::new();
     for sentence in segment::sentences(text) {
         let clauses = segment::clauses(text, sentence);
-        let trigs = triggers::find(text, sentence);
+        // A trigger inside an actor's name ("United States") is no trigger.
+        let trigs: Vec<Trigger> = triggers::find(text, sentence)
+            .into_iter()
+            .filter(|t| !actors.iter().any(|m| m.span.overlaps(&t.span)))
+            .collect();
         if trigs.is_empty() {
             continue;
         }
         let spans: Vec<Span> = trigs.iter().map(|t| t.span).collect();
-        let own = link::attach(&clauses, &spans, timexes);
+        let verbs: Vec<bool> = trigs.iter().map(|t| t.reading == Reading::Verb).collect();
+        let own = link::attach_preferring(text, &clauses, &spans, &verbs, timexes);
         let in_sentence: Vec<&ActorMention> = actors
             .iter()
             .filter(|m| sentence.start <= m.span.start && m.span.end <= sentence.end)
             .collect();
         // The subject of each finite verb trigger.
-        let subjects: Vec<Option<Span>> = trigs
-            .iter()
-            .map(|t| {
-                let infinitive = prev_word(text, t.span.start).is_some_and(|(_, w)| w == "to");
-                if t.reading != Reading::Verb || infinitive {
-                    return None;
+        // The subject of each finite verb trigger, in order, so that "...,
+        // and accused" and ", accusing" can share the previous verb's.
+        let mut subjects: Vec<Option<&ActorMention>> = Vec::with_capacity(trigs.len());
+        // For a verb that shares an earlier verb's subject ("..., and
+        // accused", ", accusing"), that verb's index: it also shares its date.
+        let mut shared_from: Vec<Option<usize>> = Vec::with_capacity(trigs.len());
+        let mut prior: Option<(usize, &ActorMention)> = None;
+        for (i, t) in trigs.iter().enumerate() {
+            let infinitive = prev_word(text, t.span.start).is_some_and(|(_, w)| w == "to");
+            let clause = clauses.iter().rfind(|c| c.start <= t.span.start).copied();
+            let (subj, shared) = match clause {
+                Some(c) if t.reading == Reading::Verb => {
+                    subject(text, c, t, &in_sentence, prior.map(|p| p.1))
                 }
-                let clause = clauses.iter().rfind(|c| c.start <= t.span.start)?;
-                subject(text, *clause, t, &in_sentence).map(|m| m.span)
+                _ => (None, false),
+            };
+            shared_from.push(if shared { prior.map(|p| p.0) } else { None });
+            if let Some(m) = subj.filter(|_| !infinitive) {
+                prior = Some((i, m));
+            }
+            subjects.push(subj);
+        }
+        // "urged Israel to withdraw": the subject of an infinitive stays the
+        // object of the verb before it.
+        let subject_spans: Vec<Option<Span>> = subjects
+            .iter()
+            .zip(&trigs)
+            .map(|(s, t)| {
+                let infinitive = prev_word(text, t.span.start).is_some_and(|(_, w)| w == "to");
+                s.filter(|_| !infinitive).map(|m| m.span)
             })
             .collect();
+        // Each trigger's date, so that a verb sharing another's subject can
+        // share its date too.
+        let mut trigger_dates: Vec<Option<EventDate>> = Vec::with_capacity(trigs.len());
+        for i in 0..trigs.len() {
+            let d = match (own[i], shared_from[i]) {
+                (Some(ti), _) => Some(link::own_date(&timexes[ti])),
+                (None, Some(j)) => trigger_dates[j].clone().map(|mut d: EventDate| {
+                    if d.anchor != crate::model::DateAnchor::Inherited {
+                        d.anchor = crate::model::DateAnchor::Inherited;
+                        d.confidence = link::CONF_SAME_SENTENCE;
+                        d.rule = format!("{}; inherited_from_coordinated_verb", d.rule);
+                    }
+                    d
+                }),
+                (None, None) => None,
+            };
+            trigger_dates.push(d);
+        }
         let mut sentence_events: Vec<RawEvent> = Vec::new();
         for (i, trig) in trigs.iter().enumerate() {
             let Some(clause) = clauses
@@ -272,6 +319,7 @@ pub fn events_in_text(
                 continue;
             };
             let own_date = own[i].map(|ti| link::own_date(&timexes[ti]));
+            let shared_date = if own_date.is_none() { trigger_dates[i].clone() } else { None };
             let noun = trig.reading == Reading::Noun;
             if noun
                 && own_date.is_none()
@@ -279,6 +327,15 @@ pub fn events_in_text(
                 && !with_actor(text, trig, &in_sentence)
             {
                 continue;
+            }
+            // "condemned the attack": a noun right after a verb trigger is
+            // that verb's object, not an event of its own.
+            if noun && i > 0 && trigs[i - 1].reading == Reading::Verb {
+                let gap = lower_words(text, Span::new(trigs[i - 1].span.end, trig.span.start));
+                let same_clause = trigs[i - 1].span.start >= clause.start;
+                if same_clause && gap.len() <= 3 {
+                    continue;
+                }
             }
             let status = if noun {
                 Some(EventStatus::Occurred)
@@ -308,21 +365,30 @@ pub fn events_in_text(
                 let source = if passive || passive_voice {
                     by_agent(text, trig, &participants)
                 } else {
-                    subject(text, clause, trig, &in_sentence)
+                    subjects[i]
                 };
                 let Some(source) = source else { continue };
                 actors_out.push(with_part(source, "source"));
                 if passive_voice {
                     // "X was attacked by Y": X is the target.
-                    if let Some(t) = subject(text, clause, trig, &in_sentence) {
+                    if let (Some(t), _) = subject(text, clause, trig, &in_sentence, None) {
                         if t.actor.name != source.actor.name {
                             actors_out.push(with_part(t, "target"));
                         }
                     }
                 }
                 let later_subjects: Vec<Span> =
-                    subjects.iter().skip(i + 1).flatten().copied().collect();
-                for t in targets(text, trig, event_type, &participants, &later_subjects) {
+                    subject_spans.iter().skip(i + 1).flatten().copied().collect();
+                // Targets end where the next verb trigger starts ("who
+                // proposed the talks ..., did not travel to Turkey").
+                let next_verb = trigs
+                    .iter()
+                    .skip(i + 1)
+                    .find(|t| t.reading == Reading::Verb)
+                    .map_or(usize::MAX, |t| t.span.start);
+                let before_next: Vec<&ActorMention> =
+                    participants.iter().copied().filter(|m| m.span.start < next_verb).collect();
+                for t in targets(text, trig, event_type, &before_next, &later_subjects) {
                     if t.actor.name != source.actor.name && !t.adjective {
                         actors_out.push(with_part(t, "target"));
                     }
@@ -342,7 +408,7 @@ pub fn events_in_text(
             } else {
                 event_type
             };
-            let date = match (own_date, ctx.caption) {
+            let date = match (own_date.or(shared_date), ctx.caption) {
                 (Some(d), _) => d,
                 (None, Some(Some(cd))) => link::caption_date(cd),
                 (None, Some(None)) => link::inherited(sentence, trig.span, timexes)
@@ -398,7 +464,16 @@ const REPORTING_VERBS: &[&str] =
 
 /// Drop statements that are not news in themselves (see the module docs).
 fn drop_sourcing_statements(text: &str, clauses: &[Span], events: &mut Vec<RawEvent>) {
-    let has_other = events.iter().any(|e| e.event_type != "STATEMENT");
+    // Events told in a relative clause ("X, who chaired ..., said") do not
+    // make the main verb a mere source.
+    let in_relative = |e: &RawEvent| {
+        clauses.iter().rfind(|c| c.start <= e.trigger_span.start).is_some_and(|c| {
+            lower_words(text, *c)
+                .first()
+                .is_some_and(|(_, w)| matches!(w.as_str(), "who" | "which"))
+        })
+    };
+    let has_other = events.iter().any(|e| e.event_type != "STATEMENT" && !in_relative(e));
     events.retain(|e| {
         if e.event_type != "STATEMENT" {
             return true;
@@ -488,6 +563,33 @@ const SUBJECT_GAP_WORDS: &[&str] = &[
     "still",
     "recently",
     "first",
+    "due",
+    "to",
+    "expected",
+    "set",
+    "scheduled",
+    "going",
+    "planning",
+    "plans",
+    "planned",
+    "about",
+    "ready",
+    "likely",
+    "unlikely",
+    "able",
+    "willing",
+    "prepared",
+    "poised",
+    "now",
+    "finally",
+    "formally",
+    "meanwhile",
+    "s",
+    "led",
+    "backed",
+    "allied",
+    "aligned",
+    "office",
 ];
 /// Words that may open a clause whose verb shares the sentence's subject
 /// ("..., but said the country ...").
@@ -502,43 +604,69 @@ fn subject<'a>(
     clause: Span,
     trig: &Trigger,
     in_sentence: &[&'a ActorMention],
-) -> Option<&'a ActorMention> {
+    prior: Option<&'a ActorMention>,
+) -> (Option<&'a ActorMention>, bool) {
     let before: Vec<&ActorMention> = in_sentence
         .iter()
         .copied()
         .filter(|m| !m.place && !m.adjective && m.span.end <= trig.span.start)
         .collect();
-    // ", accusing Moscow of ...": the participle shares the sentence's
-    // subject.
+    // ", accusing Moscow of ...", "by urging ...", "..., and accused ...":
+    // the verb shares the previous verb's subject (else the sentence's).
     let form = &text[trig.span.start..trig.span.end];
-    if form.split(' ').next().is_some_and(|w| w.ends_with("ing"))
-        && text[..trig.span.start].trim_end().ends_with(',')
-    {
-        return before.first().copied();
+    let prev = prev_word(text, trig.span.start).map(|(_, w)| w);
+    let participle = form.split(' ').next().is_some_and(|w| w.ends_with("ing"))
+        && (text[..trig.span.start].trim_end().ends_with(',') || prev.as_deref() == Some("by"));
+    // "Israel and Hamas agreed" is a plain subject; "..., and accused" is
+    // a second verb of the earlier subject.
+    let right_after_actor = before.last().is_some_and(|m| {
+        let gap = &text[m.span.end..trig.span.start];
+        gap.split_whitespace().count() <= 1 && !gap.contains(',')
+    });
+    let coordinated = matches!(prev.as_deref(), Some("and" | "but")) && !right_after_actor;
+    if participle || coordinated {
+        return match prior {
+            Some(p) => (Some(p), true),
+            None => (before.first().copied(), false),
+        };
+    }
+    let lead = lower_words(text, Span::new(clause.start, trig.span.start));
+    let relative = matches!(lead.first().map(|(_, w)| w.as_str()), Some("who" | "which"));
+    // "Qatar, which mediated ..., announced": the main subject resumes.
+    if relative && text[..trig.span.start].trim_end().ends_with(',') {
+        return (before.iter().rev().find(|m| m.span.end <= clause.start).copied(), false);
     }
     if let Some(near) = before.iter().rev().find(|m| m.span.start >= clause.start) {
         let gap = &text[near.span.end..trig.span.start];
         let words = lower_words(text, Span::new(near.span.end, trig.span.start));
         let comma_ok = !gap.contains(',') || gap.trim() == ",";
-        // "Israeli artillery and airstrikes hit": a coordinated head noun.
-        let words_ok = words.len() <= 4
+        // "Israeli artillery and airstrikes hit": a coordinated noun.
+        let coordinated = words.len() >= 2 && matches!(words[0].1.as_str(), "and" | "or");
+        let words_ok = words.len() <= 5
             && words.iter().enumerate().all(|(i, (_, w))| {
                 SUBJECT_GAP_WORDS.contains(&w.as_str())
-                    || ((w == "and" || w == "or") && i == 0)
-                    || (i > 0 && super::actors::is_head(w))
+                    || (coordinated && i <= 1)
+                    || super::actors::is_head(w)
             });
         if comma_ok && words_ok {
-            return Some(near);
+            return (Some(near), false);
         }
-        return None;
+        return (None, false);
     }
-    let lead = lower_words(text, Span::new(clause.start, trig.span.start));
+    // "X, who proposed ...": a relative clause without a subject of its own
+    // takes its antecedent.
+    if relative && lead.len() <= 4 {
+        return (before.iter().rev().find(|m| m.span.end <= clause.start).copied(), false);
+    }
     if lead.iter().all(|(_, w)| {
         SHARED_SUBJECT_OPENERS.contains(&w.as_str()) || SUBJECT_GAP_WORDS.contains(&w.as_str())
     }) {
-        return before.first().copied();
+        return match prior {
+            Some(p) => (Some(p), true),
+            None => (before.first().copied(), false),
+        };
     }
-    None
+    (None, false)
 }
 
 /// "X was attacked by Y": a form of "be" before the verb and "by" after.

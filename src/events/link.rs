@@ -56,23 +56,47 @@ pub fn usable(t: &Timex) -> bool {
 
 /// For each trigger span, the index (into `timexes`) of its own date, if
 /// any. `clauses` are the clauses of the sentence holding the triggers.
-pub fn attach(clauses: &[Span], triggers: &[Span], timexes: &[Timex]) -> Vec<Option<usize>> {
+pub fn attach(
+    text: &str,
+    clauses: &[Span],
+    triggers: &[Span],
+    timexes: &[Timex],
+) -> Vec<Option<usize>> {
+    attach_preferring(text, clauses, triggers, &vec![true; triggers.len()], timexes)
+}
+
+/// [`attach`], where a date goes to a `preferred` trigger of its clause
+/// (verbs) when the clause has one, and to the others (nouns) only when it
+/// has none: "condemned the attack on Monday" dates the condemnation.
+pub fn attach_preferring(
+    text: &str,
+    clauses: &[Span],
+    triggers: &[Span],
+    preferred: &[bool],
+    timexes: &[Timex],
+) -> Vec<Option<usize>> {
     let mut best: Vec<Option<(usize, usize)>> = vec![None; triggers.len()];
     for (ti, t) in timexes.iter().enumerate() {
-        if !usable(t) {
+        if !usable(t) || is_reference_point(text, t.span) {
             continue;
         }
         let Some(clause) = clauses.iter().find(|c| c.start <= t.span.start && t.span.end <= c.end)
         else {
             continue;
         };
+        let in_clause = |g: &Span| clause.start <= g.start && g.end <= clause.end;
+        let any_preferred =
+            triggers.iter().zip(preferred).any(|(g, p)| *p && in_clause(g) && !g.overlaps(&t.span));
         let mut pick: Option<(usize, usize)> = None;
         for (gi, g) in triggers.iter().enumerate() {
-            if !(clause.start <= g.start && g.end <= clause.end) || g.overlaps(&t.span) {
+            if !in_clause(g) || g.overlaps(&t.span) || (any_preferred && !preferred[gi]) {
                 continue;
             }
             let d = if g.end <= t.span.start {
                 t.span.start - g.end
+            } else if text[t.span.end..g.start].contains(',') {
+                // "on Thursday, said": the date closes the clause before.
+                4 * (g.start - t.span.end)
             } else {
                 2 * (g.start.saturating_sub(t.span.end))
             };
@@ -87,6 +111,14 @@ pub fn attach(clauses: &[Span], triggers: &[Span], timexes: &[Timex]) -> Vec<Opt
         }
     }
     best.into_iter().map(|b| b.map(|(ti, _)| ti)).collect()
+}
+
+/// "since March 2022", "until May": a reference point, not the event's own
+/// date.
+fn is_reference_point(text: &str, span: Span) -> bool {
+    let head = text[..span.start].trim_end();
+    let word = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    matches!(word.to_ascii_lowercase().as_str(), "since" | "until" | "till" | "by")
 }
 
 /// The event date for an own date expression.
@@ -223,7 +255,7 @@ pub(crate) mod tests {
             day("Monday", t, (2025, 3, 10), Anchor::Publication),
             day("Sunday", t, (2025, 3, 9), Anchor::Publication),
         ];
-        assert_eq!(attach(&clauses, &triggers, &tx), vec![Some(0), Some(1)]);
+        assert_eq!(attach(t, &clauses, &triggers, &tx), vec![Some(0), Some(1)]);
     }
 
     #[test]
@@ -233,7 +265,7 @@ pub(crate) mod tests {
         let clauses = crate::segment::clauses(t, whole);
         let triggers = [span_of(t, "sent"), span_of(t, "announced")];
         let tx = [day("Thursday", t, (2025, 3, 13), Anchor::Publication)];
-        assert_eq!(attach(&clauses, &triggers, &tx), vec![None, Some(0)]);
+        assert_eq!(attach(t, &clauses, &triggers, &tx), vec![None, Some(0)]);
         let inh = inherited(whole, triggers[0], &tx).unwrap();
         assert_eq!(inh.anchor, DateAnchor::Inherited);
         assert!(inh.confidence < own_date(&tx[0]).confidence);
@@ -244,7 +276,7 @@ pub(crate) mod tests {
         let t = "On Saturday, jets hit the town.";
         let clauses = crate::segment::clauses(t, Span::new(0, t.len()));
         let tx = [day("Saturday", t, (2025, 3, 22), Anchor::Publication)];
-        assert_eq!(attach(&clauses, &[span_of(t, "hit")], &tx), vec![Some(0)]);
+        assert_eq!(attach(t, &clauses, &[span_of(t, "hit")], &tx), vec![Some(0)]);
     }
 
     #[test]
@@ -267,6 +299,6 @@ pub(crate) mod tests {
         dur.ttype = TimexType::Duration;
         assert!(!usable(&dur));
         let clauses = crate::segment::clauses(t, Span::new(0, t.len()));
-        assert_eq!(attach(&clauses, &[span_of(t, "fought")], &[dur]), vec![None]);
+        assert_eq!(attach(t, &clauses, &[span_of(t, "fought")], &[dur]), vec![None]);
     }
 }

@@ -19,7 +19,7 @@ reading a match gets is decided from the word before it, by [`reading`]:
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::lexicon;
 use crate::model::Span;
@@ -95,6 +95,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let senses: Vec<FormSenses> = order.iter().map(|f| by_form[f].clone()).collect();
     let matcher = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .ascii_case_insensitive(true)
         .build(&order)
         .expect("trigger patterns build");
@@ -170,7 +171,7 @@ fn reading(text: &str, span: Span, senses: &FormSenses) -> Option<Reading> {
     if first.ends_with("ing") {
         // "is meeting"; ", accusing Moscow of ...": a participle clause
         // whose subject is the sentence's.
-        let after_comma = text[..span.start].trim_end().ends_with(',');
+        let after_comma = text[..span.start].trim_end().ends_with(',') || prev == Some("by");
         if (after_be || after_comma) && senses.verb.is_some() {
             return Some(Reading::Verb);
         }
@@ -181,6 +182,17 @@ fn reading(text: &str, span: Span, senses: &FormSenses) -> Option<Reading> {
             || (first.ends_with('s') && !first.ends_with("ss"))
             || is_irregular_past(first);
         let cue = prev.is_some_and(|p| VERB_CUES.contains(&p) || BE.contains(&p));
+        // "sanctions", "talks", "strikes": a plural noun unless a name or
+        // pronoun stands right before ("Russia strikes").
+        let plural_noun = senses.noun.is_some()
+            && first.ends_with('s')
+            && !first.ends_with("ed")
+            && !cue
+            && !prev_is_capitalized(text, span.start)
+            && !form.contains(' ');
+        if plural_noun {
+            return Some(Reading::Noun);
+        }
         if inflected || cue || form.contains(' ') {
             // A plural noun after an adjective ("Israeli strikes") is still
             // read as a verb here; the actor-before rule keeps it sensible.
@@ -190,7 +202,13 @@ fn reading(text: &str, span: Span, senses: &FormSenses) -> Option<Reading> {
     senses.noun.as_ref().map(|_| Reading::Noun)
 }
 
-fn is_irregular_past(w: &str) -> bool {
+fn prev_is_capitalized(text: &str, pos: usize) -> bool {
+    let head = text[..pos].trim_end();
+    let word = head.rsplit(|c: char| !(c.is_alphanumeric() || c == '-')).next().unwrap_or("");
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+pub(crate) fn is_irregular_past(w: &str) -> bool {
     matches!(
         w,
         "met"

@@ -28,7 +28,7 @@ pub fn write(out: &mut dyn Write, entries: &[TimelineEntry], excel: bool) -> Res
     write_iter(out, entries, excel)
 }
 
-/// [`write`] for entries held by reference (the site writer's sorted view).
+/// [`write()`] for entries held by reference (the site writer's sorted view).
 ///
 /// # Errors
 ///

@@ -313,6 +313,90 @@ mod tests {
         assert_eq!(acled_time_precision(Precision::Day, None), None);
     }
 
+    fn date(value: &str, modifier: Option<&str>, p: Precision, iv: Option<Interval>) -> EventDate {
+        EventDate {
+            value: value.into(),
+            modifier: modifier.map(Into::into),
+            interval: iv,
+            precision: p,
+            text: String::new(),
+            span: None,
+            anchor: DateAnchor::Explicit,
+            rule: String::new(),
+            confidence: 1.0,
+        }
+    }
+
+    #[test]
+    fn date_labels_say_the_precision() {
+        let cases = [
+            (
+                date("2025-03-13", None, Precision::Day, Some(iv((2025, 3, 13), (2025, 3, 13)))),
+                "13 March 2025",
+                "day",
+            ),
+            (
+                date(
+                    "2025-01",
+                    Some("END"),
+                    Precision::Month,
+                    Some(iv((2025, 1, 21), (2025, 1, 31))),
+                ),
+                "End of January 2025",
+                "end of month",
+            ),
+            (
+                date("2024-11", None, Precision::Month, Some(iv((2024, 11, 1), (2024, 11, 30)))),
+                "November 2024",
+                "month",
+            ),
+            (
+                date("2025-W12", None, Precision::Week, Some(iv((2025, 3, 17), (2025, 3, 23)))),
+                "Week of 17 March 2025",
+                "week",
+            ),
+            (
+                date("2025-Q2", None, Precision::Quarter, Some(iv((2025, 4, 1), (2025, 6, 30)))),
+                "Q2 2025",
+                "quarter",
+            ),
+            (
+                date("2024-SU", None, Precision::Season, Some(iv((2024, 6, 1), (2024, 8, 31)))),
+                "Summer 2024",
+                "season",
+            ),
+            (
+                date(
+                    "2025",
+                    Some("APPROX"),
+                    Precision::Year,
+                    Some(iv((2025, 1, 1), (2025, 12, 31))),
+                ),
+                "About 2025",
+                "about a year",
+            ),
+            (
+                date("199", None, Precision::Decade, Some(iv((1990, 1, 1), (1999, 12, 31)))),
+                "1990s",
+                "decade",
+            ),
+            (
+                date("20", None, Precision::Century, Some(iv((2001, 1, 1), (2100, 12, 31)))),
+                "21st century",
+                "century",
+            ),
+            (date("XXXX-WXX-4", None, Precision::Day, None), "XXXX-WXX-4", "undated"),
+            (date("", None, Precision::None, None), "Undated", "undated"),
+        ];
+        for (d, label, badge) in cases {
+            assert_eq!(date_label(&d), label);
+            assert_eq!(precision_badge(&d), badge);
+        }
+        assert_eq!(ordinal(11), "11th");
+        assert_eq!(ordinal(22), "22nd");
+        assert_eq!(ordinal(103), "103rd");
+    }
+
     #[test]
     fn confidence_is_fixed_width() {
         assert_eq!(confidence(0.8), "0.80");

@@ -22,6 +22,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::fields;
+use super::histogram::{histogram_view, Histogram, HistogramView};
 use crate::model::{DateAnchor, EventStatus, Precision, TimelineEntry};
 use crate::{Error, ErrorKind, Result};
 
@@ -137,29 +138,6 @@ struct FacetView {
     count: usize,
 }
 
-struct HistogramView {
-    bars: Vec<BarView>,
-    ticks: Vec<TickView>,
-    unit: &'static str,
-    caption: String,
-}
-
-struct BarView {
-    x: String,
-    w: String,
-    h: String,
-    y: String,
-    from: String,
-    to: String,
-    href: String,
-    label: String,
-}
-
-struct TickView {
-    left: String,
-    label: String,
-}
-
 /// One row of [`PageData`]: first day, last day, type, status, actors,
 /// countries, histogram bin.
 type Row = (Option<i64>, Option<i64>, usize, usize, Vec<usize>, Vec<usize>, Option<usize>);
@@ -203,7 +181,7 @@ fn page_view<'a>(sorted: &[&'a TimelineEntry], opts: &PageOptions<'a>) -> PageVi
     let min = dated.iter().min().copied();
     let max_end = sorted.iter().filter_map(|e| e.event.date.interval.map(|i| i.end)).max();
     let max_start = dated.iter().max().copied();
-    let histogram_bins = Bins::choose(min, dated.iter().max().copied());
+    let histogram_bins = Histogram::new(dated.clone());
 
     // Facet tables, ordered by frequency then name, so the biggest groups
     // come first in the menus.
@@ -341,12 +319,12 @@ fn page_view<'a>(sorted: &[&'a TimelineEntry], opts: &PageOptions<'a>) -> PageVi
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
     let mut s = String::new();
     // Thousands separators: 10,000 reads better than 10000.
     let digits = n.to_string();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             s.push(',');
         }
         s.push(c);
@@ -562,169 +540,6 @@ fn entry_view(e: &TimelineEntry) -> EntryView {
     }
 }
 
-/// Histogram bins: days for a short range, weeks, months or years for
-/// longer ones, so the chart keeps between a handful and ~120 bars.
-struct Bins {
-    unit: Unit,
-    first: NaiveDate,
-    n: usize,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Unit {
-    Day,
-    Week,
-    Month,
-    Year,
-}
-
-impl Bins {
-    fn choose(min: Option<NaiveDate>, max: Option<NaiveDate>) -> Option<Bins> {
-        let (min, max) = (min?, max?);
-        let days = (max - min).num_days();
-        let unit = if days <= 62 {
-            Unit::Day
-        } else if days <= 7 * 40 {
-            Unit::Week
-        } else if days <= 366 * 10 {
-            Unit::Month
-        } else {
-            Unit::Year
-        };
-        let first = match unit {
-            Unit::Day => min,
-            Unit::Week => min
-                .checked_sub_days(chrono::Days::new(min.weekday().num_days_from_monday() as u64))
-                .unwrap_or(min),
-            Unit::Month => NaiveDate::from_ymd_opt(min.year(), min.month(), 1).unwrap_or(min),
-            Unit::Year => NaiveDate::from_ymd_opt(min.year(), 1, 1).unwrap_or(min),
-        };
-        let mut b = Bins { unit, first, n: 0 };
-        b.n = b.index(max) + 1;
-        Some(b)
-    }
-
-    fn len(&self) -> usize {
-        self.n
-    }
-
-    fn index(&self, d: NaiveDate) -> usize {
-        let i = match self.unit {
-            Unit::Day => (d - self.first).num_days(),
-            Unit::Week => (d - self.first).num_days() / 7,
-            Unit::Month => {
-                (d.year() - self.first.year()) as i64 * 12 + d.month() as i64
-                    - self.first.month() as i64
-            }
-            Unit::Year => (d.year() - self.first.year()) as i64,
-        };
-        i.max(0) as usize
-    }
-
-    /// First and last day of bin `i`.
-    fn range(&self, i: usize) -> (NaiveDate, NaiveDate) {
-        let f = self.first;
-        let add_months = |m: u32| f.checked_add_months(chrono::Months::new(m)).unwrap_or(f);
-        let (a, next) = match self.unit {
-            Unit::Day => {
-                let a = f.checked_add_days(chrono::Days::new(i as u64)).unwrap_or(f);
-                (a, a.succ_opt().unwrap_or(a))
-            }
-            Unit::Week => {
-                let a = f.checked_add_days(chrono::Days::new(7 * i as u64)).unwrap_or(f);
-                (a, a.checked_add_days(chrono::Days::new(7)).unwrap_or(a))
-            }
-            Unit::Month => (add_months(i as u32), add_months(i as u32 + 1)),
-            Unit::Year => (add_months(12 * i as u32), add_months(12 * (i as u32 + 1))),
-        };
-        (a, next.pred_opt().unwrap_or(next))
-    }
-
-    fn label(&self, i: usize) -> String {
-        let (a, _) = self.range(i);
-        match self.unit {
-            Unit::Day => fields::day_label(a),
-            Unit::Week => format!("Week of {}", fields::day_label(a)),
-            Unit::Month => format!("{} {}", fields::month_name(a.month()), a.year()),
-            Unit::Year => a.year().to_string(),
-        }
-    }
-}
-
-fn histogram_view(bins: Option<&Bins>, counts: &[usize]) -> HistogramView {
-    let Some(bins) = bins else {
-        return HistogramView { bars: vec![], ticks: vec![], unit: "", caption: String::new() };
-    };
-    let n = bins.len().max(1);
-    let max = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
-    let bw = 1000.0 / n as f64;
-    let gap = if bw > 4.0 { bw * 0.18 } else { 0.0 };
-    let mut bars = Vec::with_capacity(n);
-    for (i, &c) in counts.iter().enumerate() {
-        let (a, b) = bins.range(i);
-        let h = if c == 0 { 0.0 } else { (c as f64 / max * 96.0).max(3.0) };
-        bars.push(BarView {
-            x: format!("{:.2}", i as f64 * bw + gap / 2.0),
-            w: format!("{:.2}", bw - gap),
-            h: format!("{h:.2}"),
-            y: format!("{:.2}", 100.0 - h),
-            from: a.to_string(),
-            to: b.to_string(),
-            href: format!("#m-{:04}-{:02}", a.year(), a.month()),
-            label: format!("{}: {}", bins.label(i), plural(c, "event", "events")),
-        });
-    }
-    // Axis labels at period starts, thinned to at most ~12.
-    let mut ticks = Vec::new();
-    let mut candidates: Vec<(usize, String)> = Vec::new();
-    for i in 0..n {
-        let (a, _) = bins.range(i);
-        let label = match bins.unit {
-            Unit::Day if i == 0 || a.day() == 1 => {
-                Some(format!("{} {}", a.day(), &fields::month_name(a.month())[..3]))
-            }
-            Unit::Day if a.weekday() == chrono::Weekday::Mon => Some(a.day().to_string()),
-            Unit::Week => {
-                // A label where a month starts; the first bin gets one only
-                // when its month has room before the next label.
-                let prev = if i == 0 { None } else { Some(bins.range(i - 1).0.month()) };
-                let change = i > 0 && prev != Some(a.month());
-                let room =
-                    i == 0 && (1..3).all(|k| bins.range(k.min(n - 1)).0.month() == a.month());
-                (change || room).then(|| {
-                    if candidates.is_empty() || a.month() == 1 {
-                        format!("{} {}", &fields::month_name(a.month())[..3], a.year())
-                    } else {
-                        fields::month_name(a.month())[..3].to_string()
-                    }
-                })
-            }
-            Unit::Month if i == 0 || a.month() == 1 => {
-                Some(format!("{} {}", &fields::month_name(a.month())[..3], a.year()))
-            }
-            Unit::Month => Some(fields::month_name(a.month())[..3].to_string()),
-            Unit::Year => Some(a.year().to_string()),
-            _ => None,
-        };
-        if let Some(l) = label {
-            candidates.push((i, l));
-        }
-    }
-    let step = candidates.len().div_ceil(12).max(1);
-    for (k, (i, l)) in candidates.into_iter().enumerate() {
-        if k % step == 0 {
-            ticks.push(TickView { left: format!("{:.2}", i as f64 * bw / 10.0), label: l });
-        }
-    }
-    let unit = match bins.unit {
-        Unit::Day => "day",
-        Unit::Week => "week",
-        Unit::Month => "month",
-        Unit::Year => "year",
-    };
-    HistogramView { bars, ticks, unit, caption: format!("Events per {unit}") }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -748,20 +563,5 @@ mod tests {
     fn type_labels_read_as_words() {
         assert_eq!(type_label("MAKE_STATEMENT"), "Make statement");
         assert_eq!(type_label(""), "Other");
-    }
-
-    #[test]
-    fn bins_cover_the_range() {
-        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-        let b = Bins::choose(Some(d(2024, 11, 3)), Some(d(2025, 3, 14))).unwrap();
-        assert!(b.unit == Unit::Week);
-        assert_eq!(b.index(d(2024, 11, 3)), 0);
-        let last = b.len() - 1;
-        let (a, z) = b.range(last);
-        assert!(a <= d(2025, 3, 14) && d(2025, 3, 14) <= z);
-        let m = Bins::choose(Some(d(2020, 1, 5)), Some(d(2024, 12, 31))).unwrap();
-        assert!(m.unit == Unit::Month);
-        assert_eq!(m.len(), 60);
-        assert_eq!(m.range(59), (d(2024, 12, 1), d(2024, 12, 31)));
     }
 }

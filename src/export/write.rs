@@ -11,9 +11,9 @@ A cron job rebuilds the site every hour while people read it, so:
   build.
 - **One writer at a time.** `DIR/.dateline.lock` is locked (an advisory OS
   lock, released when the process ends, even when killed) for the whole
-  write. A second build into the same directory fails at once with
-  [`ErrorKind::Locked`] and a message naming the lock and the process
-  holding it, rather than waiting or interleaving.
+  write. A second build into the same directory waits at most
+  [`LOCK_WAIT`], then fails with [`ErrorKind::Locked`] and a message naming
+  the lock and the process holding it, rather than interleaving.
 - **Byte-identical rebuilds.** Outputs depend only on the entries (sorted
   into timeline order here) and the options; there is no time in them unless
   a stamp is given. A file whose bytes did not change is not touched, so its
@@ -34,8 +34,12 @@ use super::{csv, fields, html, json, timelinejs};
 use crate::model::TimelineEntry;
 use crate::{Error, ErrorKind, Result};
 
+/// The page title when none is given.
+pub const DEFAULT_TITLE: &str = "Diplomatic timeline";
 /// The lock file inside the output directory.
 pub const LOCK_FILE: &str = ".dateline.lock";
+/// How long a build waits for another one's lock before giving up.
+pub const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(1500);
 /// The state file inside the output directory.
 pub const STATE_FILE: &str = ".dateline-state.json";
 /// Prefix of the temporary directories a build writes into.
@@ -52,7 +56,7 @@ pub struct SiteOptions {
     /// Build time to write into the page and `events.json`; `None` keeps
     /// rebuilds byte-identical.
     pub stamp: Option<String>,
-    /// Page title; empty means the default ("Timeline").
+    /// Page title; empty means the default ([`DEFAULT_TITLE`]).
     pub title: String,
 }
 
@@ -161,7 +165,7 @@ pub fn write_site(dir: &Path, entries: &[TimelineEntry], opts: &SiteOptions) -> 
 
 /// Render the four outputs, in [`OUTPUTS`] order.
 fn render_all(sorted: &[&TimelineEntry], opts: &SiteOptions) -> Result<Vec<Vec<u8>>> {
-    let title = if opts.title.is_empty() { "Timeline" } else { &opts.title };
+    let title = if opts.title.is_empty() { DEFAULT_TITLE } else { &opts.title };
     let stamp = opts.stamp.as_deref();
     let mut csv_bytes = Vec::new();
     csv::write_iter(&mut csv_bytes, sorted.iter().copied(), opts.excel)?;
@@ -217,7 +221,18 @@ fn lock(dir: &Path) -> Result<File> {
         .truncate(false)
         .open(&path)
         .map_err(|e| Error::io(&path, e))?;
-    match file.try_lock() {
+    // A lock held for a moment is waited for: besides a build about to
+    // finish, a process that forks (a test harness, a supervisor) briefly
+    // shares every open lock with its child until the child execs.
+    let deadline = std::time::Instant::now() + LOCK_WAIT;
+    let mut attempt = file.try_lock();
+    while matches!(attempt, Err(std::fs::TryLockError::WouldBlock))
+        && std::time::Instant::now() < deadline
+    {
+        std::thread::sleep(std::time::Duration::from_millis(25));
+        attempt = file.try_lock();
+    }
+    match attempt {
         Ok(()) => {}
         Err(std::fs::TryLockError::WouldBlock) => {
             let mut holder = String::new();

@@ -124,6 +124,10 @@ pub(crate) fn read_page(html: &str) -> Result<Draft, String> {
         if is_chrome(&b.text) || is_byline(&b.text) {
             continue;
         }
+        // A date standing alone is a time stamp, not text.
+        if b.text.len() < 60 && parse_stamp(&b.text).is_ok() {
+            continue;
+        }
         if title_key.as_deref() == Some(super::manifest::title_key(&b.text).as_str()) {
             continue;
         }
@@ -162,6 +166,9 @@ pub(crate) fn read_page(html: &str) -> Result<Draft, String> {
 
 /// Paragraphs and captions of an HTML fragment (a JSON `content` field).
 pub(crate) fn read_fragment(html: &str) -> Draft {
+    if let Some(d) = simple_fragment(html) {
+        return d;
+    }
     let doc = Html::parse_fragment(html);
     let mut out = Blocks::default();
     collect(doc.root_element(), &mut out, 0);
@@ -169,6 +176,136 @@ pub(crate) fn read_fragment(html: &str) -> Draft {
     let paragraphs =
         out.blocks.into_iter().map(|b| b.text).filter(|t| seen.insert(t.clone())).collect();
     Draft { paragraphs, captions: out.captions, ..Draft::default() }
+}
+
+/// Feed bodies are mostly `<p>` with a few inline tags. Those are read by a
+/// small scanner, many times faster than building a DOM; anything else
+/// (comments, scripts, tables, unknown tags or entities, stray `<`) gives
+/// `None` and goes to the real HTML5 parser. Both give the same text.
+fn simple_fragment(html: &str) -> Option<Draft> {
+    const BLOCK: &[&str] = &[
+        "p",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "blockquote",
+        "div",
+        "figure",
+        "section",
+    ];
+    const INLINE: &[&str] = &[
+        "b", "i", "em", "strong", "a", "span", "small", "sup", "sub", "u", "s", "abbr", "cite",
+        "q", "mark", "time",
+    ];
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut captions: Vec<Caption> = Vec::new();
+    let mut buf = String::new();
+    let mut in_caption = false;
+    let mut rest = html;
+    let flush = |buf: &mut String,
+                 in_caption: bool,
+                 paragraphs: &mut Vec<String>,
+                 captions: &mut Vec<Caption>| {
+        let t = super::json::collapse_ws(&buf.replace('\u{0}', " "));
+        if !t.is_empty() {
+            if in_caption {
+                if !captions.iter().any(|c| c.text == t) {
+                    captions.push(caption(&t));
+                }
+            } else if !paragraphs.contains(&t) {
+                paragraphs.push(t);
+            }
+        }
+        buf.clear();
+    };
+    while !rest.is_empty() {
+        let lt = rest.find('<').unwrap_or(rest.len());
+        decode_entities(&rest[..lt], &mut buf)?;
+        rest = &rest[lt..];
+        if rest.is_empty() {
+            break;
+        }
+        let gt = rest.find('>')?;
+        let tag = &rest[1..gt];
+        rest = &rest[gt + 1..];
+        let closing = tag.starts_with('/');
+        let name_end = tag
+            .trim_start_matches('/')
+            .find(|c: char| c.is_ascii_whitespace() || c == '/')
+            .unwrap_or(tag.trim_start_matches('/').len());
+        let name = tag.trim_start_matches('/')[..name_end].to_ascii_lowercase();
+        if tag.contains('<') || tag.contains('"') && tag.matches('"').count() % 2 == 1 {
+            return None;
+        }
+        match name.as_str() {
+            "figcaption" => {
+                flush(&mut buf, in_caption, &mut paragraphs, &mut captions);
+                in_caption = !closing;
+            }
+            // Two line breaks in a row end a paragraph, as in `collect`.
+            "br" if buf.ends_with('\u{0}') => {
+                flush(&mut buf, in_caption, &mut paragraphs, &mut captions)
+            }
+            "br" => buf.push('\u{0}'),
+            "img" | "hr" | "source" | "picture" => {
+                flush(&mut buf, in_caption, &mut paragraphs, &mut captions)
+            }
+            n if BLOCK.contains(&n) => flush(&mut buf, in_caption, &mut paragraphs, &mut captions),
+            n if INLINE.contains(&n) => {}
+            _ => return None,
+        }
+    }
+    flush(&mut buf, in_caption, &mut paragraphs, &mut captions);
+    Some(Draft { paragraphs, captions, ..Draft::default() })
+}
+
+/// Append `text` with its character references decoded; `None` for a
+/// reference this small table does not know.
+fn decode_entities(text: &str, out: &mut String) -> Option<()> {
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let semi = rest[..rest.len().min(12)].find(';')?;
+        let name = &rest[1..semi];
+        let ch = if let Some(num) = name.strip_prefix('#') {
+            let code = match num.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => num.parse().ok()?,
+            };
+            char::from_u32(code).filter(|c| *c != '\0')?
+        } else {
+            match name {
+                "amp" => '&',
+                "lt" => '<',
+                "gt" => '>',
+                "quot" => '"',
+                "apos" => '\'',
+                "nbsp" => '\u{a0}',
+                "mdash" => '—',
+                "ndash" => '–',
+                "hellip" => '…',
+                "lsquo" => '‘',
+                "rsquo" => '’',
+                "ldquo" => '“',
+                "rdquo" => '”',
+                "laquo" => '«',
+                "raquo" => '»',
+                "euro" => '€',
+                "pound" => '£',
+                _ => return None,
+            }
+        };
+        out.push(ch);
+        rest = &rest[semi + 1..];
+    }
+    out.push_str(rest);
+    Some(())
 }
 
 fn meta_tags(doc: &Html) -> Vec<(String, String)> {
@@ -300,11 +437,21 @@ fn meta_fields(
 }
 
 fn strip_site_suffix(t: &str) -> String {
-    for sep in [" | ", " - ", " – ", " — ", " :: "] {
+    const SEPS: [&str; 6] = [" | ", " - ", " – ", " — ", " :: ", " » "];
+    for sep in SEPS {
         if let Some(i) = t.rfind(sep) {
             let (head, tail) = (&t[..i], &t[i + sep.len()..]);
             if tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 3 {
-                return head.to_string();
+                return strip_site_suffix(head);
+            }
+        }
+    }
+    // "Site :: Headline": a short site name first.
+    for sep in SEPS {
+        if let Some(i) = t.find(sep) {
+            let (head, tail) = (&t[..i], &t[i + sep.len()..]);
+            if head.split_whitespace().count() <= 4 && tail.split_whitespace().count() >= 4 {
+                return tail.to_string();
             }
         }
     }
@@ -352,12 +499,7 @@ fn find_date(
     // <time> marked as the publication time, or inside a byline.
     for t in doc.select(&TIME) {
         let e = t.value();
-        let marks = format!(
-            "{} {} {}",
-            e.attr("class").unwrap_or(""),
-            e.attr("itemprop").unwrap_or(""),
-            e.attr("id").unwrap_or("")
-        );
+        let marks = marks(e);
         if NOT_PUBLISHED.is_match(&marks) {
             continue;
         }
@@ -406,6 +548,19 @@ fn find_date(
             }
         }
     }
+    // The first machine-readable time inside the article (not in a related
+    // box, not an update stamp): the usual place of a publication time.
+    for t in doc.select(&TIME) {
+        let e = t.value();
+        let Some(v) = e.attr("datetime") else { continue };
+        if !has_ancestor(t, "article") || NOT_PUBLISHED.is_match(&marks(e)) || under_noise_el(t) {
+            continue;
+        }
+        if try_date(meta, "<time datetime> in the article", v) {
+            return;
+        }
+        break;
+    }
     // Visible byline text: "Published 14 March 2025, 10:31 GMT". Bylines
     // and publication labels first, then generic date/meta boxes.
     for strong in [true, false] {
@@ -433,6 +588,19 @@ fn find_date(
     }
 }
 
+/// What an element says about itself: class, id, and the component names
+/// some CMSs put in data attributes (`data-component="byline-block"`).
+fn marks(v: &scraper::node::Element) -> String {
+    let mut m = String::new();
+    for a in ["class", "id", "data-component", "data-testid", "data-gu-name", "itemprop"] {
+        if let Some(x) = v.attr(a) {
+            m.push_str(x);
+            m.push(' ');
+        }
+    }
+    m
+}
+
 fn in_byline(el: ElementRef<'_>) -> bool {
     let mut node = el.parent();
     let mut depth = 0;
@@ -442,7 +610,7 @@ fn in_byline(el: ElementRef<'_>) -> bool {
         }
         if let Some(e) = ElementRef::wrap(n) {
             let v = e.value();
-            let marks = format!("{} {}", v.attr("class").unwrap_or(""), v.id().unwrap_or(""));
+            let marks = marks(v);
             if NOT_PUBLISHED.is_match(&marks) {
                 return false;
             }
@@ -500,7 +668,20 @@ fn is_noise(el: ElementRef<'_>) -> bool {
     if v.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody")) {
         return false;
     }
-    v.classes().any(noise_token) || v.id().is_some_and(noise_token)
+    v.classes().any(noise_token)
+        || v.id().is_some_and(noise_token)
+        || v.attr("data-component").is_some_and(|c| c.split_whitespace().any(noise_token))
+}
+
+fn under_noise_el(el: ElementRef<'_>) -> bool {
+    let mut node = Some(*el);
+    while let Some(n) = node {
+        if ElementRef::wrap(n).is_some_and(is_noise) {
+            return true;
+        }
+        node = n.parent();
+    }
+    false
 }
 
 fn has_ancestor(el: ElementRef<'_>, name: &str) -> bool {
@@ -680,7 +861,7 @@ fn collect(el: ElementRef<'_>, out: &mut Blocks, depth: usize) {
                     }
                     continue;
                 }
-                if is_block(name) {
+                if is_block(name) || wraps_blocks(ce) {
                     flush(&mut buf, &mut links, out);
                     collect(ce, out, depth + 1);
                 } else {
@@ -693,6 +874,27 @@ fn collect(el: ElementRef<'_>, out: &mut Blocks, depth: usize) {
         }
     }
     flush(&mut buf, &mut links, out);
+}
+
+/// An inline element (`<font>`, `<span>`) wrapping paragraphs: block
+/// children or `<br><br>` inside, as old table layouts have.
+fn wraps_blocks(el: ElementRef<'_>) -> bool {
+    let mut prev_br = false;
+    for c in el.descendent_elements().skip(1) {
+        let n = c.value().name();
+        if is_block(n) {
+            return true;
+        }
+        if n == "br" {
+            if prev_br {
+                return true;
+            }
+            prev_br = true;
+        } else {
+            prev_br = false;
+        }
+    }
+    false
 }
 
 fn is_caption_class(el: ElementRef<'_>) -> bool {
@@ -761,7 +963,10 @@ fn is_byline_el(el: ElementRef<'_>) -> bool {
     ];
     let v = el.value();
     let hit = |t: &str| t.to_ascii_lowercase().split(['-', '_']).any(|p| PARTS.contains(&p));
-    v.classes().any(hit) || v.id().is_some_and(hit) || v.attr("rel").is_some_and(|r| r == "author")
+    v.classes().any(hit)
+        || v.id().is_some_and(hit)
+        || v.attr("data-component").is_some_and(|c| c.split_whitespace().any(hit))
+        || v.attr("rel").is_some_and(|r| r == "author")
 }
 
 static BYLINE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
@@ -879,12 +1084,63 @@ mod tests {
     }
 
     #[test]
+    fn fragment_scanner_agrees_with_the_html5_parser() {
+        for f in [
+            "<p>One <b>bold</b> &amp; <a href=\"x\">link</a>.</p><p>Two&nbsp;&mdash; &#8220;q&#x201D;</p>",
+            "<p>A</p><figure><img src=\"a.jpg\"><figcaption>Cap, 3 May 2024</figcaption></figure><p>B<br>C</p>",
+            "plain text with no tags",
+            "<h2>Sub</h2><ul><li>x</li><li>y</li></ul><blockquote><p>Q</p></blockquote>",
+        ] {
+            let fast = simple_fragment(f).expect("simple shape");
+            let doc = Html::parse_fragment(f);
+            let mut out = Blocks::default();
+            collect(doc.root_element(), &mut out, 0);
+            let slow: Vec<String> = out.blocks.into_iter().map(|b| b.text).collect();
+            assert_eq!(fast.paragraphs, slow, "{f}");
+            assert_eq!(fast.captions, out.captions, "{f}");
+        }
+        for f in [
+            "<p>x</p><!-- c -->",
+            "<script>x</script>",
+            "<p>&unknown;</p>",
+            "a < b",
+            "<table><tr><td>x</td></tr></table>",
+        ] {
+            assert!(simple_fragment(f).is_none(), "{f}");
+        }
+    }
+
+    #[test]
     fn pages_without_text_are_errors() {
         assert!(read_page(&page("<title>Home</title>", "<nav><a href=\"/a\">A</a></nav>")).is_err());
         assert!(read_page("").is_err());
     }
 
     proptest::proptest! {
+        #[test]
+        fn fragment_scanner_matches_parser(
+            paras in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec![("<p>", "</p>"), ("<li>", "</li>"), ("<h2>", "</h2>"), ("<figure><figcaption>", "</figcaption></figure>"), ("", "<br><br>")]),
+                    proptest::collection::vec(proptest::sample::select(vec![
+                        "Word", " ", "  ", "\n", "&amp;", "&rsquo;", "&#233;", ", said", ".", "<b>Beirut</b>",
+                        "<a href=\"u\">link</a>", "<em>x</em>", "<br>",
+                    ]), 0..8),
+                ),
+                0..8,
+            )
+        ) {
+            let f: String = paras.iter().map(|((open, close), inner)| format!("{open}{}{close}", inner.concat())).collect();
+            if let Some(fast) = simple_fragment(&f) {
+                let doc = Html::parse_fragment(&f);
+                let mut out = Blocks::default();
+                collect(doc.root_element(), &mut out, 0);
+                let mut seen = HashSet::new();
+                let slow: Vec<String> = out.blocks.into_iter().map(|b| b.text).filter(|t| seen.insert(t.clone())).collect();
+                proptest::prop_assert_eq!(fast.paragraphs, slow);
+            }
+        }
+
         #[test]
         fn never_panics(s in "(<[a-z]{1,6}( class=\"[a-z -]{0,12}\")?>|</[a-z]{1,6}>|[A-Za-z ,.]{0,30}){0,40}") {
             let _ = read_page(&s);

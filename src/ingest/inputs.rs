@@ -96,7 +96,7 @@ pub(crate) fn expand(inputs: &[String], skip: &[PathBuf]) -> (Vec<Source>, Vec<D
                 let mut visited = HashSet::new();
                 walk(path, &mut out, &mut seen, &mut visited, &mut diags);
             }
-            Ok(_) => push_file(path, &mut out, &mut seen, &mut diags, true),
+            Ok(_) => push_file(path, &mut out, &mut seen, &mut diags),
             Err(e) if is_glob(input) && e.kind() == std::io::ErrorKind::NotFound => {
                 let before = out.len();
                 glob(input, &mut out, &mut seen, &mut diags);
@@ -117,25 +117,20 @@ pub(crate) fn expand(inputs: &[String], skip: &[PathBuf]) -> (Vec<Source>, Vec<D
     (out, diags)
 }
 
+/// Add a file unless it was seen (named twice, or it is the manifest).
 fn push_file(
     path: &Path,
     out: &mut Vec<Source>,
     seen: &mut HashSet<PathBuf>,
     diags: &mut Vec<Diagnostic>,
-    explicit: bool,
 ) {
-    let canonical = match std::fs::canonicalize(path) {
-        Ok(c) => c,
-        Err(e) => {
-            diags.push(error(&clean(path), e.to_string()));
-            return;
+    match std::fs::canonicalize(path) {
+        Ok(canonical) => {
+            if seen.insert(canonical.clone()) {
+                out.push(Source::File { path: path.to_path_buf(), canonical });
+            }
         }
-    };
-    if seen.insert(canonical.clone()) {
-        out.push(Source::File { path: path.to_path_buf(), canonical });
-    } else if explicit {
-        // Named twice, or it is the manifest: read it once, never as an
-        // article if it is the manifest.
+        Err(e) => diags.push(error(&clean(path), e.to_string())),
     }
 }
 
@@ -184,7 +179,7 @@ fn walk(
         let p = dir.join(&name);
         match std::fs::metadata(&p) {
             Ok(md) if md.is_dir() => walk(&p, out, seen, visited, diags),
-            Ok(_) => push_file(&p, out, seen, diags, false),
+            Ok(_) => push_file(&p, out, seen, diags),
             Err(e) => diags.push(error(&clean(&p), e.to_string())),
         }
     }
@@ -257,7 +252,7 @@ fn glob(
     collect(&start, &base, depth, deep, &re, &mut found);
     found.sort();
     for p in found {
-        push_file(Path::new(&p), out, seen, diags, false);
+        push_file(Path::new(&p), out, seen, diags);
     }
 }
 

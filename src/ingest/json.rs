@@ -21,6 +21,8 @@
 //! `articles --format jsonl` output reads back unchanged (its `context`, `id`
 //! and `captions` are kept), so the tool's steps can be chained.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use super::{html, Draft};
@@ -116,16 +118,19 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
-fn string_field(m: &Map<String, Value>, keys: &[&str]) -> Option<(String, String)> {
+fn string_field<'a>(
+    m: &'a Map<String, Value>,
+    keys: &[&'static str],
+) -> Option<(&'static str, Cow<'a, str>)> {
     for k in keys {
         match m.get(*k) {
             Some(Value::String(s)) if !s.trim().is_empty() => {
-                return Some((k.to_string(), s.trim().to_string()))
+                return Some((k, Cow::Borrowed(s.trim())))
             }
-            Some(Value::Number(n)) => return Some((k.to_string(), n.to_string())),
+            Some(Value::Number(n)) => return Some((k, Cow::Owned(n.to_string()))),
             Some(Value::Object(o)) => {
                 if let Some(Value::String(s)) = o.get("name") {
-                    return Some((k.to_string(), s.trim().to_string()));
+                    return Some((k, Cow::Borrowed(s.trim())));
                 }
             }
             _ => {}
@@ -143,14 +148,14 @@ fn from_object(m: Map<String, Value>) -> Item {
     }
     let mut d = Draft::default();
     if let Some((_, t)) = string_field(&m, TITLE) {
-        d.title = t;
+        d.title = t.into_owned();
     }
-    d.published = string_field(&m, PUBLISHED);
-    d.url = string_field(&m, URL).map(|(_, u)| u);
-    d.source = string_field(&m, SOURCE).map(|(_, s)| s);
+    d.published = string_field(&m, PUBLISHED).map(|(k, v)| (k.to_string(), v.into_owned()));
+    d.url = string_field(&m, URL).map(|(_, u)| u.into_owned());
+    d.source = string_field(&m, SOURCE).map(|(_, s)| s.into_owned());
     // A record's own id (a crawler's, a database key) is kept, so the same
     // record streamed through `dateline extract` gets the same id.
-    d.id = string_field(&m, &["id"]).map(|(_, id)| id);
+    d.id = string_field(&m, &["id"]).map(|(_, id)| id.into_owned());
     if let Some(Value::Array(ps)) = m.get("paragraphs") {
         d.paragraphs = ps
             .iter()
@@ -192,12 +197,31 @@ fn from_object(m: Map<String, Value>) -> Item {
 /// Paragraphs of a plain-text field: blank lines separate them; when there
 /// are none, each line is one.
 pub(crate) fn paragraphs(body: &str) -> Vec<String> {
-    let body = body.replace("\r\n", "\n");
+    let body: Cow<'_, str> = if body.contains('\r') {
+        Cow::Owned(body.replace("\r\n", "\n"))
+    } else {
+        Cow::Borrowed(body)
+    };
     let sep = if body.contains("\n\n") { "\n\n" } else { "\n" };
-    body.split(sep)
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
-        .collect()
+    body.split(sep).map(collapse_ws).filter(|p| !p.is_empty()).collect()
+}
+
+/// `s` trimmed, with every run of whitespace made one space; copies `s`
+/// once.
+pub(crate) fn collapse_ws(s: &str) -> String {
+    let t = s.trim();
+    let clean = !t.contains("  ") && !t.chars().any(|c| c.is_whitespace() && c != ' ');
+    if clean {
+        return t.to_string();
+    }
+    let mut out = String::with_capacity(t.len());
+    for w in t.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 #[cfg(test)]

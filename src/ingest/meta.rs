@@ -139,6 +139,9 @@ static TIME_PART: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn parse_inner(s: &str) -> std::result::Result<Stamp, String> {
+    if let Some(r) = fast_iso(s) {
+        return r;
+    }
     // Offsets of a day or more are nonsense, and make dateparser panic.
     if let Some(c) = TRAILING_OFFSET.captures(s) {
         let hh: i32 = c[2].parse().unwrap_or(99);
@@ -174,6 +177,12 @@ fn parse_inner(s: &str) -> std::result::Result<Stamp, String> {
             None => date_only(date),
         });
     }
+    // JavaScript's Date.toString adds the zone's name in parentheses:
+    // "Fri Mar 14 2025 09:30:00 GMT+0200 (Eastern European Standard Time)".
+    let s = match s.rfind(" (") {
+        Some(i) if s.ends_with(')') && s[..i].contains(':') => s[..i].trim_end(),
+        _ => s,
+    };
     if let Some(st) = parse_text_date(s)? {
         return Ok(st);
     }
@@ -183,9 +192,84 @@ fn parse_inner(s: &str) -> std::result::Result<Stamp, String> {
     parse_with_dateparser(s)
 }
 
+/// The ISO 8601 shapes feeds and pages use nearly always, without regex or
+/// format strings: `YYYY-MM-DD`, then optionally `T` or a space,
+/// `HH:MM[:SS[.fff]]` and `Z`, `±HH[:MM]`, `±HHMM`, ` UTC` or ` GMT`.
+/// `None` when `s` has another shape.
+fn fast_iso(s: &str) -> Option<std::result::Result<Stamp, String>> {
+    let b = s.as_bytes();
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let d = b.get(r)?;
+        d.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| d.iter().fold(0u32, |n, c| n * 10 + u32::from(c - b'0')))
+    };
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d) else {
+        return Some(Err("no such day".into()));
+    };
+    if b.len() == 10 || (b.len() == 11 && matches!(b[10], b'Z' | b'z')) {
+        return Some(Ok(date_only(date)));
+    }
+    if !matches!(b[10], b'T' | b't' | b' ') || b.len() < 16 || b[13] != b':' {
+        return None;
+    }
+    let (hh, mm) = (num(11..13)?, num(14..16)?);
+    let mut i = 16;
+    let mut ss = 0;
+    let mut nano = 0;
+    if b.get(i) == Some(&b':') {
+        ss = num(i + 1..i + 3)?;
+        i += 3;
+        if b.get(i) == Some(&b'.') || b.get(i) == Some(&b',') {
+            let start = i + 1;
+            i = start;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            let frac = &s[start..i.min(start + 9)];
+            if frac.is_empty() {
+                return None;
+            }
+            nano = frac.parse::<u32>().ok()? * 10u32.pow(9 - frac.len() as u32);
+        }
+    }
+    let Some(time) = NaiveTime::from_hms_nano_opt(hh, mm, ss, nano) else {
+        return Some(Err("no such time of day".into()));
+    };
+    let rest = &s[i..];
+    let offset = match rest {
+        "" => None,
+        "Z" | "z" | " UTC" | " GMT" | "UTC" | " Z" => Some(0),
+        _ => {
+            let r = rest.trim_start();
+            let rb = r.as_bytes();
+            if !matches!(rb.first(), Some(b'+') | Some(b'-')) {
+                return None;
+            }
+            let sign = if rb[0] == b'-' { -1 } else { 1 };
+            let digits = &r[1..].replace(':', "");
+            if !digits.bytes().all(|c| c.is_ascii_digit()) || !matches!(digits.len(), 2 | 4) {
+                return None;
+            }
+            let oh: i32 = digits[..2].parse().ok()?;
+            let om: i32 = if digits.len() == 4 { digits[2..].parse().ok()? } else { 0 };
+            if oh >= 24 || om >= 60 {
+                return Some(Err(format!("offset {r} is out of range")));
+            }
+            Some(sign * (oh * 3600 + om * 60))
+        }
+    };
+    Some(Ok(Stamp { date, time: Some(time), offset }))
+}
+
 fn parse_iso_like(s: &str) -> Option<Stamp> {
     let b = s.as_bytes();
-    if b.len() < 8 || !b[0].is_ascii_digit() {
+    // Year first: four digits, then a separator or the month digits.
+    if b.len() < 8 || !b[..4].iter().all(u8::is_ascii_digit) {
         return None;
     }
     // "...Z" and " UTC"/" GMT" suffixes name offset zero.
@@ -494,6 +578,15 @@ mod tests {
         // An unknown zone keeps the clock time and drops the offset.
         assert_eq!(ok("14 March 2025 14:05 XYZT"), (d("2025-03-14"), Some(d("14:05:00")), None));
         assert_eq!(ok("2025-03-14T09:30:00"), (d("2025-03-14"), Some(d("09:30:00")), None));
+        assert_eq!(
+            ok("Fri Mar 14 2025 09:30:00 GMT+0200 (Eastern European Standard Time)"),
+            (d("2025-03-14"), Some(d("09:30:00")), Some(7200))
+        );
+        assert_eq!(
+            ok("2025-03-14T09:30:00.000+0000"),
+            (d("2025-03-14"), Some(d("09:30:00")), Some(0))
+        );
+        assert_eq!(ok("2025-03-14Z"), (d("2025-03-14"), None, None));
     }
 
     #[test]

@@ -234,20 +234,37 @@ pub fn read(opts: &InputOptions) -> Result<ReadResult> {
             }
         }
     }
+    if manifest.is_none() {
+        // A manifest beside the articles is never read as one; say how to
+        // use it, since its dates are probably wanted.
+        for i in &inputs {
+            let m = Path::new(i).join("manifest.csv");
+            if Path::new(i).is_dir() && m.is_file() {
+                diagnostics.push(diag(
+                    Severity::Warning,
+                    &inputs::clean(&m),
+                    None,
+                    None,
+                    format!("not read as an article; to use it: --manifest {}", inputs::clean(&m)),
+                ));
+            }
+        }
+    }
     let skip: Vec<PathBuf> = manifest.iter().filter_map(|m| m.canonical.clone()).collect();
     let (sources, input_diags) = inputs::expand(&inputs, &skip);
     diagnostics.extend(input_diags);
 
     let files: Vec<FileRead> = sources.par_iter().map(read_source).collect();
-    let mut articles = Vec::new();
-    let mut canon: Vec<Option<PathBuf>> = Vec::new();
+    let mut articles = Vec::with_capacity(files.iter().map(|f| f.articles.len()).sum());
+    // (first article, article count, canonical path) of each file.
+    let mut spans: Vec<(usize, usize, Option<PathBuf>)> = Vec::with_capacity(files.len());
     for f in files {
         diagnostics.extend(f.diagnostics);
-        canon.extend(std::iter::repeat_n(f.canonical.clone(), f.articles.len()));
+        spans.push((articles.len(), f.articles.len(), f.canonical));
         articles.extend(f.articles);
     }
     if let Some(m) = &manifest {
-        apply_manifest(m, &mut articles, &canon, &mut diagnostics);
+        apply_manifest(m, &mut articles, &spans, &mut diagnostics);
     }
     dedupe_ids(&mut articles);
     for a in &mut articles {
@@ -328,6 +345,7 @@ fn read_source(src: &Source) -> FileRead {
     };
     let (drafts, diags) = read_bytes_as(&bytes, path, &shown);
     fr.diagnostics = diags;
+    fr.articles.reserve_exact(drafts.len());
     for (index, draft) in drafts {
         let (a, mut d) = finalize(draft, &shown, index);
         fr.diagnostics.append(&mut d);
@@ -471,7 +489,7 @@ fn read_text_file(text: &str, shown: &str, diags: &mut Vec<Diagnostic>) -> Vec<(
 }
 
 fn read_jsonl(text: &str, shown: &str, diags: &mut Vec<Diagnostic>) -> Vec<(usize, Draft)> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
     let mut record = 0;
     for (i, line) in text.lines().enumerate() {
         let t = line.trim();
@@ -513,19 +531,35 @@ pub fn read_json_record(
 /// The article id: URL when known, else file (last two components) and
 /// position.
 fn article_id(url: Option<&str>, file: &str, index: usize) -> String {
-    let key = match url {
+    let mut h = blake3::Hasher::new();
+    match url {
         Some(u) => {
             let u = u.trim();
             let u = u.split('#').next().unwrap_or(u).trim_end_matches('/');
-            format!("url:{u}")
+            h.update(b"url:").update(u.as_bytes());
         }
         None => {
-            let tail: Vec<&str> = file.rsplit('/').take(2).collect();
-            let tail: Vec<&str> = tail.into_iter().rev().collect();
-            format!("file:{}#{index}", tail.join("/"))
+            // The last two path components: the same file read from
+            // another folder keeps its ids.
+            let mut parts = file.rsplitn(3, '/');
+            let name = parts.next().unwrap_or("");
+            let tail = match parts.next() {
+                Some(dir) => &file[file.len() - name.len() - dir.len() - 1..],
+                None => name,
+            };
+            h.update(b"file:")
+                .update(tail.as_bytes())
+                .update(b"#")
+                .update(index.to_string().as_bytes());
         }
-    };
-    blake3::hash(key.as_bytes()).to_hex()[..16].to_string()
+    }
+    let bytes = h.finalize();
+    let mut id = String::with_capacity(16);
+    for b in &bytes.as_bytes()[..8] {
+        id.push(char::from_digit(u32::from(b >> 4), 16).unwrap_or('0'));
+        id.push(char::from_digit(u32::from(b & 15), 16).unwrap_or('0'));
+    }
+    id
 }
 
 fn finalize(d: Draft, file: &str, index: usize) -> (Article, Vec<Diagnostic>) {
@@ -551,7 +585,8 @@ fn finalize(d: Draft, file: &str, index: usize) -> (Article, Vec<Diagnostic>) {
     ctx.source = d.source.clone().or(ctx.source);
     ctx.place = d.place.clone().or(ctx.place);
     if ctx.place.is_none() {
-        if let Some((place, agency)) = d.paragraphs.iter().take(3).find_map(|p| text::dateline(p)) {
+        let found = d.paragraphs.iter().take(3).find_map(|p| text::dateline(p));
+        if let Some((place, agency)) = found {
             ctx.place = Some(place);
             if ctx.source.is_none() {
                 ctx.source = agency;
@@ -579,16 +614,16 @@ fn finalize(d: Draft, file: &str, index: usize) -> (Article, Vec<Diagnostic>) {
 fn apply_manifest(
     m: &Manifest,
     articles: &mut [Article],
-    canon: &[Option<PathBuf>],
+    spans: &[(usize, usize, Option<PathBuf>)],
     diags: &mut Vec<Diagnostic>,
 ) {
     let shown = inputs::clean(&m.path);
     let mut used = vec![false; m.rows.len()];
     // Articles of each file, by index into `articles`.
     let mut by_file: std::collections::BTreeMap<&Path, Vec<usize>> = Default::default();
-    for (i, c) in canon.iter().enumerate() {
+    for (first, n, c) in spans {
         if let Some(c) = c {
-            by_file.entry(c.as_path()).or_default().push(i);
+            by_file.entry(c.as_path()).or_default().extend(*first..first + n);
         }
     }
     for (file, idxs) in &by_file {
@@ -691,12 +726,20 @@ fn apply_row(row: &manifest::Row, shown: &str, a: &mut Article, diags: &mut Vec<
 /// same name, or the same URL is read twice; the later ones are re-keyed
 /// with their full path so ids stay unique.
 fn dedupe_ids(articles: &mut [Article]) {
-    let mut seen = std::collections::HashSet::new();
+    // Ids are 16 hex digits: compare them as numbers (ids kept from another
+    // tool's output may be any string; those are hashed first).
+    let key = |id: &str| match u64::from_str_radix(id, 16) {
+        Ok(n) if id.len() == 16 => n,
+        _ => u64::from_le_bytes(
+            blake3::hash(id.as_bytes()).as_bytes()[..8].try_into().unwrap_or_default(),
+        ),
+    };
+    let mut seen = std::collections::HashSet::with_capacity(articles.len());
     for a in articles.iter_mut() {
-        if !seen.insert(a.id.clone()) {
-            let key = format!("dup:{}#{}#{}", a.origin.file, a.origin.index, a.id);
-            a.id = blake3::hash(key.as_bytes()).to_hex()[..16].to_string();
-            seen.insert(a.id.clone());
+        if !seen.insert(key(&a.id)) {
+            let k = format!("dup:{}#{}#{}", a.origin.file, a.origin.index, a.id);
+            a.id = blake3::hash(k.as_bytes()).to_hex()[..16].to_string();
+            seen.insert(key(&a.id));
         }
     }
 }
@@ -715,6 +758,36 @@ mod tests {
             article_id(Some("https://e.org/a#c"), "g", 3)
         );
         assert_eq!(a.len(), 16);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_in_any_format_never_panic(
+            bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..400),
+            ext in proptest::sample::select(vec!["txt", "json", "jsonl", "html", "md", "bin"]),
+        ) {
+            let name = format!("x.{ext}");
+            let (drafts, diags) = read_bytes_as(&bytes, Some(Path::new(&name)), &name);
+            for (i, d) in drafts {
+                let _ = finalize(d, &name, i);
+            }
+            for d in diags {
+                proptest::prop_assert!(d.file.is_some());
+            }
+        }
+
+        #[test]
+        fn text_like_input_never_panics(
+            s in "(---\n|\\+\\+\\+\n)?([A-Za-z0-9 :,.’\"{}<>/\\[\\]-]{0,40}\n{0,3}){0,12}",
+            ext in proptest::sample::select(vec!["txt", "json", "jsonl", "html"]),
+        ) {
+            let name = format!("x.{ext}");
+            let (drafts, _) = read_bytes_as(s.as_bytes(), Some(Path::new(&name)), &name);
+            for (i, d) in drafts {
+                let (a, _) = finalize(d, &name, i);
+                proptest::prop_assert!(!a.id.is_empty());
+            }
+        }
     }
 
     #[test]

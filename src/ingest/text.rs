@@ -40,6 +40,8 @@ use crate::model::Caption;
 /// Whole-line chrome: exact lines (lower-cased) and one anchored pattern.
 struct Chrome {
     lines: HashSet<String>,
+    /// Longest entry of `lines`, in bytes: longer lines skip the lookup.
+    max_len: usize,
     pattern: Regex,
 }
 
@@ -67,21 +69,23 @@ fn parse_chrome(src: &str) -> Result<Chrome, String> {
             }
             ["regex", pat] => {
                 Regex::new(pat).map_err(|e| format!("line {n}: {e}"))?;
-                pats.push(format!("(?:{pat})"));
+                pats.push(format!("(?:{})", pat.replace(r"\b", r"(?-u:\b)")));
             }
             _ => return Err(format!("line {n}: expected `line<TAB>TEXT` or `regex<TAB>PATTERN`")),
         }
     }
     let pattern =
         Regex::new(&format!("(?i)^(?:{})$", pats.join("|"))).map_err(|e| e.to_string())?;
-    Ok(Chrome { lines, pattern })
+    let max_len = lines.iter().map(String::len).max().unwrap_or(0);
+    Ok(Chrome { lines, max_len, pattern })
 }
 
 fn parse_captions(src: &str) -> Result<Regex, String> {
     let mut pats = Vec::new();
     for (n, line) in lexicon::lines(src) {
         Regex::new(line).map_err(|e| format!("line {n}: {e}"))?;
-        pats.push(format!("(?:{line})"));
+        // ASCII word boundaries keep the fast DFA engine on non-ASCII text.
+        pats.push(format!("(?:{})", line.replace(r"\b", r"(?-u:\b)")));
     }
     Regex::new(&pats.join("|")).map_err(|e| e.to_string())
 }
@@ -92,7 +96,7 @@ pub(crate) fn is_chrome(line: &str) -> bool {
         return false;
     }
     let c = &*CHROME;
-    c.lines.contains(&line.to_lowercase()) || c.pattern.is_match(line)
+    (line.len() <= c.max_len && c.lines.contains(&line.to_lowercase())) || c.pattern.is_match(line)
 }
 
 /// True when a line reads as a photo caption or credit.
@@ -159,6 +163,14 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// The dateline of an agency-style lead paragraph: "BEIRUT, March 22
 /// (Reuters) - ..." gives ("BEIRUT", Some("Reuters")).
 pub(crate) fn dateline(first_paragraph: &str) -> Option<(String, Option<String>)> {
+    // Cheap test first: a dateline starts with a capital and has a dash
+    // within its first few words.
+    let head = first_paragraph.get(..first_paragraph.len().min(90)).unwrap_or(first_paragraph);
+    if !first_paragraph.starts_with(|c: char| c.is_ascii_uppercase())
+        || !head.contains(['-', '–', '—'])
+    {
+        return None;
+    }
     let c = DATELINE.captures(first_paragraph)?;
     let place = c.name("caps").or_else(|| c.name("title"))?.as_str().trim();
     if place.chars().filter(|ch| ch.is_alphabetic()).count() < 2 {
@@ -167,6 +179,31 @@ pub(crate) fn dateline(first_paragraph: &str) -> Option<(String, Option<String>)
     let agency = c.name("agency1").or_else(|| c.name("agency2")).map(|a| a.as_str().to_string());
     Some((place.to_string(), agency))
 }
+
+/// A small multiply-rotate hash for the per-article line sets: the lines
+/// are the file's own, so SipHash's protection against chosen keys buys
+/// nothing here, and hashing every line is a visible share of the time.
+#[derive(Default, Clone, Copy)]
+struct LineHasher(u64);
+
+impl std::hash::Hasher for LineHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().unwrap_or_default());
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FastHash = std::hash::BuildHasherDefault<LineHasher>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -185,8 +222,11 @@ struct Line<'a> {
 
 /// Headline-like: short, not a sentence, starts like a title.
 fn title_like(s: &str) -> bool {
-    let words = s.split_whitespace().count();
-    if !(1..=25).contains(&words) || s.len() > 220 {
+    if s.len() > 220 {
+        return false;
+    }
+    let words = s.split_whitespace().take(26).count();
+    if !(1..=25).contains(&words) {
         return false;
     }
     if s.ends_with(['.', ',', ';', ':']) && !s.ends_with("...") {
@@ -196,7 +236,7 @@ fn title_like(s: &str) -> bool {
 }
 
 fn body_like(s: &str) -> bool {
-    s.split_whitespace().count() >= 12 || s.ends_with(['.', '!', '?', '"', '”', '’', ')'])
+    s.split_whitespace().take(12).count() >= 12 || s.ends_with(['.', '!', '?', '"', '”', '’', ')'])
 }
 
 static HEADER_FIELD: LazyLock<Regex> = LazyLock::new(|| {
@@ -213,23 +253,20 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// `text`'s first line (after any front matter). With `single`, the text is
 /// one article (its metadata came from front matter) and is never split.
 pub(crate) fn read_text(text: &str, first_line: usize, single: bool) -> Vec<Draft> {
-    let lines: Vec<Line<'_>> = text
-        .lines()
-        .enumerate()
-        .map(|(i, raw)| {
-            let t = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
-            let kind = if t.is_empty() {
-                Kind::Blank
-            } else if is_chrome(t) {
-                Kind::Chrome
-            } else if is_caption(t) {
-                Kind::Caption
-            } else {
-                Kind::Content
-            };
-            Line { text: t, no: first_line + i, kind }
-        })
-        .collect();
+    let mut lines: Vec<Line<'_>> = Vec::with_capacity(text.len() / 64 + 1);
+    lines.extend(text.lines().enumerate().map(|(i, raw)| {
+        let t = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+        let kind = if t.is_empty() {
+            Kind::Blank
+        } else if is_chrome(t) {
+            Kind::Chrome
+        } else if is_caption(t) {
+            Kind::Caption
+        } else {
+            Kind::Content
+        };
+        Line { text: t, no: first_line + i, kind }
+    }));
     let segments = if single { std::iter::once(0..lines.len()).collect() } else { split(&lines) };
     segments.into_iter().filter_map(|r| read_segment(&lines[r], single)).collect()
 }
@@ -297,14 +334,14 @@ fn read_segment(lines: &[Line<'_>], single: bool) -> Option<Draft> {
     }
 
     // Lines seen more than once in this article.
-    let mut counts: HashMap<&str, u32> = HashMap::new();
+    let mut counts: HashMap<&str, u32, FastHash> = HashMap::default();
     for l in lines.iter().filter(|l| l.kind == Kind::Content || l.kind == Kind::Caption) {
         *counts.entry(l.text).or_insert(0) += 1;
     }
 
-    let mut caption_texts: HashSet<&str> = HashSet::new();
+    let mut caption_texts: HashSet<&str, FastHash> = HashSet::default();
     let mut in_header = true;
-    let mut seen_body: HashSet<&str> = HashSet::new();
+    let mut seen_body: HashSet<&str, FastHash> = HashSet::default();
     // Blocks of body lines, split at blank lines (and dropped lines).
     let mut blocks: Vec<Vec<&str>> = vec![Vec::new()];
     for l in lines {
@@ -385,7 +422,7 @@ fn read_segment(lines: &[Line<'_>], single: bool) -> Option<Draft> {
 }
 
 fn body_like_long(s: &str) -> bool {
-    s.split_whitespace().count() > 25
+    s.split_whitespace().take(26).count() > 25
 }
 
 /// True when a block's lines were hard-wrapped at a fixed width, so they are

@@ -2,7 +2,7 @@
 //! expression ("the end of January" = `Part(End, Date{month: 1})`).
 
 use super::calendar::Grain;
-use super::lexicon::{DayPart, Mod, RefValue, Unit};
+use super::lexicon::{DayPart, HolidayRule, Mod, RefValue, Unit};
 
 /// A selector in front of a weekday, month or season.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,7 +67,7 @@ pub(crate) enum Expr {
     /// The reporting period in focus ("the quarter", "the latest period"),
     /// `back` years earlier ("the year-ago quarter"); `quarter` names a
     /// quarter explicitly ("the year-ago third quarter").
-    Focus { back: i64, quarter: Option<u32> },
+    Focus { back: i64, quarter: Option<u32>, latest: bool },
     /// "the weekend": the nearest weekend by tense.
     Weekend,
     /// "the nineties": a decade named by its digit.
@@ -78,6 +78,11 @@ pub(crate) enum Expr {
     WeekOf(Box<Expr>),
     /// "two and a half years": `n` units and a half.
     DurationHalf { n: u32, unit: Unit },
+    /// A day-month with its weekday ("Saturday, April 25"): the weekday
+    /// picks the year.
+    WithWeekday { wd: u32, date: Box<Expr> },
+    /// A holiday ("Thanksgiving Day", "last Christmas").
+    Holiday { rule: HolidayRule, sel: Sel },
     /// Looked like a date but is impossible ("31 February", "2025-13-01"):
     /// skipped, with the reason.
     Invalid(&'static str),

@@ -57,8 +57,8 @@ impl<'a> Parser<'a> {
             let t = &self.toks[i];
             let worth = match t.kind {
                 Kind::Num => true,
-                Kind::Word => !t.lex.is_empty(),
-                Kind::Punct(b'\'') => true,
+                Kind::Word => self.can_start(i),
+                Kind::Punct(b'\'') => self.tok(i + 1).is_some_and(|n| n.kind == Kind::Num),
                 _ => false,
             };
             if worth {
@@ -74,6 +74,33 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Can an expression start at word token `i`? Tense cues and
+    /// not-a-year words never do; a starter word ("the", "a", "every") only
+    /// before a word the lexicon knows or a number. This check keeps the
+    /// patterns from running at most tokens.
+    fn can_start(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let mut starter = false;
+        for l in t.lex {
+            match l {
+                Lex::Cue(_) | Lex::NotYear(_) => {}
+                Lex::Starter => starter = true,
+                _ => return true,
+            }
+        }
+        if !starter {
+            return false;
+        }
+        if self.is(i, "every") || self.is(i, "each") {
+            return true;
+        }
+        self.tok(i + 1).is_some_and(|n| match n.kind {
+            Kind::Num | Kind::Punct(b'\'') => true,
+            Kind::Word => n.lex.iter().any(|l| !matches!(l, Lex::Cue(_) | Lex::NotYear(_))),
+            _ => false,
+        })
+    }
+
     // ---- token helpers -------------------------------------------------
 
     fn tok(&self, i: usize) -> Option<&Tok> {
@@ -85,7 +112,12 @@ impl<'a> Parser<'a> {
     }
 
     fn is(&self, i: usize, w: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word && self.s(i).eq_ignore_ascii_case(w))
+        // Bytes, not str: no char-boundary checks on this hot path.
+        self.toks.get(i).is_some_and(|t| {
+            t.kind == Kind::Word
+                && t.end - t.start == w.len()
+                && self.text.as_bytes()[t.start..t.end].eq_ignore_ascii_case(w.as_bytes())
+        })
     }
 
     fn punct(&self, i: usize, c: u8) -> bool {
@@ -267,7 +299,10 @@ impl<'a> Parser<'a> {
     fn year(&self, i: usize) -> Option<(i32, usize)> {
         let t = self.tok(i)?;
         if t.kind == Kind::Num && t.digits == 4 && (1000..=2999).contains(&t.num) {
-            if self.glued(i + 1) && self.tok(i + 1).is_some_and(|n| n.kind == Kind::Num) {
+            // Not a year inside a longer number or word ("19901", "1990s").
+            if self.glued(i + 1)
+                && self.tok(i + 1).is_some_and(|n| matches!(n.kind, Kind::Num | Kind::Word))
+            {
                 return None;
             }
             return Some((t.num as i32, i + 1));
@@ -327,6 +362,19 @@ impl<'a> Parser<'a> {
                 }
             }
         };
+        // A number starts only dates, years, quantities, clock times and
+        // rates: the other patterns need a word first.
+        if self.toks[i].kind == Kind::Num {
+            consider(self.calendar_core(i));
+            consider(self.numeric_date(i));
+            consider(self.year_expr(i));
+            consider(self.quantity(i));
+            consider(self.clock(i));
+            consider(self.set(i));
+            consider(self.fraction(i));
+            consider(self.range(i));
+            return best;
+        }
         consider(self.modified(i));
         consider(self.calendar(i));
         consider(self.numeric_date(i));
@@ -349,6 +397,8 @@ impl<'a> Parser<'a> {
         consider(self.week_of(i));
         consider(self.fraction(i));
         consider(self.recent(i));
+        consider(self.holiday(i));
+        consider(self.range(i));
         best
     }
 
@@ -383,12 +433,15 @@ impl<'a> Parser<'a> {
     /// and a bare month when the context says it is one.
     fn calendar(&self, i: usize) -> M {
         // Optional weekday prefix: "Thursday, March 13".
-        if let Some((_, WeekdayForm::Full | WeekdayForm::Abbr, j)) = self.weekday(i) {
+        if let Some((wd, WeekdayForm::Full | WeekdayForm::Abbr, j)) = self.weekday(i) {
             let k = if self.punct(j, b',') { j + 1 } else { j };
-            if let Some((e @ Expr::Date { day: Some(_), .. }, end, rule)) = self.calendar_core(k) {
-                return Some((e, end, rule));
-            }
-            return None;
+            return match self.calendar_core(k) {
+                Some((e @ Expr::Date { year: None, day: Some(_), .. }, end, rule)) => {
+                    Some((Expr::WithWeekday { wd, date: Box::new(e) }, end, rule))
+                }
+                Some((e @ Expr::Date { day: Some(_), .. }, end, rule)) => Some((e, end, rule)),
+                _ => None,
+            };
         }
         self.calendar_core(i)
     }
@@ -525,8 +578,41 @@ impl<'a> Parser<'a> {
             return None;
         }
         let c = self.tok(i + 4).filter(|x| x.kind == Kind::Num && !x.space)?;
-        let end = i + 5;
-        if self.glued(end)
+        let mut end = i + 5;
+        // ISO 8601 date-time: "2025-01-18T09:40[:00][Z|+02:00]".
+        let mut clock: Option<u32> = None;
+        if t.digits == 4 && sep == b'-' && self.glued(end) && self.is(end, "T") {
+            let h = self.tok(end + 1).filter(|x| x.kind == Kind::Num && x.digits == 2 && !x.space);
+            let m = self.tok(end + 3).filter(|x| x.kind == Kind::Num && x.digits == 2 && !x.space);
+            if let (Some(h), Some(m)) = (h, m) {
+                if self.punct(end + 2, b':') && h.num <= 24 && m.num <= 59 {
+                    clock = Some(h.num * 60 + m.num);
+                    end += 4;
+                    if self.punct(end, b':')
+                        && self.glued(end)
+                        && self.tok(end + 1).is_some_and(|x| x.kind == Kind::Num && !x.space)
+                    {
+                        end += 2;
+                    }
+                    if self.is(end, "Z") && self.glued(end) {
+                        end += 1;
+                    } else if (self.punct(end, b'+') || self.punct(end, b'-'))
+                        && self.glued(end)
+                        && self.tok(end + 1).is_some_and(|x| x.kind == Kind::Num && !x.space)
+                    {
+                        end += 2;
+                        if self.punct(end, b':')
+                            && self.glued(end)
+                            && self.tok(end + 1).is_some_and(|x| x.kind == Kind::Num && !x.space)
+                        {
+                            end += 2;
+                        }
+                    }
+                }
+            }
+        }
+        if clock.is_none()
+            && self.glued(end)
             && self.tok(end).is_some_and(|t| matches!(t.kind, Kind::Num | Kind::Word))
         {
             return None;
@@ -556,7 +642,11 @@ impl<'a> Parser<'a> {
         if ymd(y, m, d).is_none() {
             return Some((Expr::Invalid("impossible numeric date"), end, "invalid"));
         }
-        Some((Expr::Date { year: Some(y), month: Some(m), day: Some(d) }, end, "numeric"))
+        let date = Expr::Date { year: Some(y), month: Some(m), day: Some(d) };
+        if let Some(minutes) = clock {
+            return Some((Expr::Time { minutes, day: Some(Box::new(date)) }, end, "iso_datetime"));
+        }
+        Some((date, end, "numeric"))
     }
 
     /// Years and decades: "2025", "fiscal 1989", "the 1990s", "mid-1990s" is
@@ -600,6 +690,11 @@ impl<'a> Parser<'a> {
             if self.is(k, "century") && (1..=30).contains(&o) {
                 return Some((Expr::Century(o - 1), k + 1, "century"));
             }
+        }
+        // "the year 1999"
+        if self.is(i, "the") && self.is(i + 1, "year") {
+            let (y, e) = self.year(i + 2)?;
+            return Some((Expr::Date { year: Some(y), month: None, day: None }, e, "the_year_n"));
         }
         if start > i {
             return None;
@@ -672,6 +767,15 @@ impl<'a> Parser<'a> {
                     }
                 }
                 Kind::Punct(b'%') => return false,
+                // "2025-01-18T09": part of a date-time, not a year.
+                Kind::Punct(b'-' | b'/' | b':')
+                    if !n.space
+                        && self
+                            .tok(e + 1)
+                            .is_some_and(|x| x.kind == Kind::Num && !x.space && x.digits != 2) =>
+                {
+                    return false
+                }
                 Kind::Punct(b'.' | b',')
                     if !n.space
                         && self.tok(e + 1).is_some_and(|x| x.kind == Kind::Num && !x.space) =>
@@ -844,6 +948,8 @@ impl<'a> Parser<'a> {
             };
             return Some((Expr::DayPart { part, day: Box::new(day) }, j + 1, "selector_day_part"));
         }
+        // "the current fiscal year"
+        let j = if self.is(j, "fiscal") && self.is(j + 1, "year") { j + 1 } else { j };
         let (u, plural) = self.unit(j)?;
         if plural {
             return None;
@@ -878,10 +984,12 @@ impl<'a> Parser<'a> {
     /// "the beginning of the week", "the mid-1990s", "year-end".
     fn part_of(&self, i: usize) -> M {
         let start = self.the(i);
-        // year-end, year's end
+        // year-end, year's end, year end
         if self.is(start, "year") {
             let k = if self.punct(start + 1, b'-') && self.glued(start + 1) {
                 start + 2
+            } else if self.is(start + 1, "end") {
+                start + 1
             } else if self.punct(start + 1, b'\'') && self.is(start + 2, "s") {
                 start + 3
             } else {
@@ -1056,6 +1164,24 @@ impl<'a> Parser<'a> {
     /// 2024", "the fiscal first quarter", "Q3 1998", "the first nine months".
     fn quarter_half(&self, i: usize) -> M {
         let mut k = self.the(i);
+        // "the 1988 second quarter", "this year's third quarter"
+        let mut of_before: Option<Box<Expr>> = None;
+        if let Some((y, e)) = self.year(k) {
+            if self.ordinal(e).is_some() {
+                of_before = Some(Box::new(Expr::Date { year: Some(y), month: None, day: None }));
+                k = e;
+            }
+        } else if let Some(off) = match self.rel(k) {
+            Some(Rel::This | Rel::Current) => Some(0),
+            Some(Rel::Last | Rel::Previous) => Some(-1),
+            Some(Rel::Next | Rel::Coming) => Some(1),
+            _ => None,
+        } {
+            if self.is(k + 1, "year") && self.punct(k + 2, b'\'') && self.is(k + 3, "s") {
+                of_before = Some(Box::new(Expr::Current { grain: Grain::Year, offset: off }));
+                k += 4;
+            }
+        }
         if self.is(k, "fiscal") {
             k += 1;
             if self.punct(k, b'-') {
@@ -1093,6 +1219,7 @@ impl<'a> Parser<'a> {
             end = e;
         }
         let n = n as u32;
+        let of = of.or(of_before);
         let e = if is_q { Expr::Quarter { n, of } } else { Expr::Half { n, of } };
         Some((e, end, if is_q { "quarter" } else { "half" }))
     }
@@ -1159,6 +1286,13 @@ impl<'a> Parser<'a> {
         }
         let (u, plural) = self.unit(j2)?;
         let article = self.is(k, "a") || self.is(k, "an");
+        // "the 1988 second quarter", "5 hour": a singular unit takes one.
+        // Spoken copy writes "five year", "two day": allowed for number
+        // words, not for digit runs that are years or for "second".
+        let digits = self.tok(k).is_some_and(|t| t.kind == Kind::Num && t.digits >= 3);
+        if !plural && !hyphen && n.is_some_and(|n| n != 1) && (digits || u == Unit::Second) {
+            return None;
+        }
         // "a second time", "a second round": the ordinal, not the unit.
         if u == Unit::Second && !plural {
             let closes = self.tok(j2 + 1).is_none_or(|t| matches!(t.kind, Kind::Punct(_)))

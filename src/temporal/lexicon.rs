@@ -178,6 +178,8 @@ impl Mod {
 pub(crate) enum Cue {
     Past,
     Future,
+    /// A reporting verb: past, but only for a date right next to it.
+    Report,
     Neutral,
 }
 
@@ -214,11 +216,54 @@ pub(crate) enum Lex {
     DecadeWord(u8),
 }
 
+/// How a holiday's date is computed in a given year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HolidayRule {
+    /// A fixed month and day.
+    Fixed(u32, u32),
+    /// The `n`th weekday (1 = Monday) of a month (`n` = -1: the last), plus
+    /// some days.
+    Nth { n: i32, weekday: u32, month: u32, plus: i64 },
+    /// Days after Western Easter Sunday.
+    Easter(i64),
+    /// The ISO week of Easter Sunday.
+    EasterWeek,
+}
+
 /// What a multi-word phrase means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum PhraseKind {
     Ref(RefValue),
     Mod(Mod),
+    Holiday(HolidayRule),
+}
+
+fn parse_holiday(rule: &str) -> Option<HolidayRule> {
+    let parts: Vec<&str> = rule.split(':').collect();
+    let num = |s: &str| s.parse::<i64>().ok();
+    Some(match parts.as_slice() {
+        ["easterweek"] => HolidayRule::EasterWeek,
+        ["easter", k] => HolidayRule::Easter(num(k)?),
+        ["nth", n, w, m] => HolidayRule::Nth {
+            n: i32::try_from(num(n)?).ok()?,
+            weekday: u32::try_from(num(w)?).ok().filter(|w| (1..=7).contains(w))?,
+            month: u32::try_from(num(m)?).ok().filter(|m| (1..=12).contains(m))?,
+            plus: 0,
+        },
+        ["nth+", n, w, m, k] => HolidayRule::Nth {
+            n: i32::try_from(num(n)?).ok()?,
+            weekday: u32::try_from(num(w)?).ok().filter(|w| (1..=7).contains(w))?,
+            month: u32::try_from(num(m)?).ok().filter(|m| (1..=12).contains(m))?,
+            plus: num(k)?,
+        },
+        [md] => {
+            let (m, d) = md.split_once('-')?;
+            let (m, d) = (m.parse().ok()?, d.parse().ok()?);
+            chrono::NaiveDate::from_ymd_opt(2000, m, d)?;
+            HolidayRule::Fixed(m, d)
+        }
+        _ => return None,
+    })
 }
 
 /// A multi-word (or single-word) phrase.
@@ -248,9 +293,27 @@ impl Hasher for Fnv {
     }
 }
 
+const FILTER_WORDS: usize = (27 * 27 * 25usize).div_ceil(64);
+
+/// The filter bit of a word: its first two letters (case-folded; a
+/// non-letter or a one-letter word counts as 26) and its length (1-24).
+fn filter_key(w: &[u8]) -> Option<usize> {
+    let letter = |b: Option<&u8>| match b {
+        Some(c) if c.is_ascii_alphabetic() => usize::from(c.to_ascii_lowercase() - b'a'),
+        _ => 26,
+    };
+    if w.is_empty() || w.len() > 24 {
+        return None;
+    }
+    Some((letter(w.first()) * 27 + letter(w.get(1))) * 25 + w.len())
+}
+
 /// The loaded lexicon.
 pub(crate) struct Lexicon {
-    words: HashMap<Box<str>, Vec<Lex>, BuildHasherDefault<Fnv>>,
+    words: HashMap<Box<[u8]>, Vec<Lex>, BuildHasherDefault<Fnv>>,
+    /// (first letter, second letter, length) triples of known words: most
+    /// words of a text are rejected here without hashing.
+    filter: Vec<u64>,
     pub(crate) phrases: Vec<Phrase>,
 }
 
@@ -262,7 +325,7 @@ pub(crate) struct DataError {
     pub(crate) message: String,
 }
 
-type Files = [(&'static str, std::borrow::Cow<'static, str>); 16];
+type Files = [(&'static str, std::borrow::Cow<'static, str>); 17];
 
 fn files() -> Files {
     macro_rules! file {
@@ -293,13 +356,18 @@ fn files() -> Files {
         file!("not_year.tsv"),
         file!("starters.tsv"),
         file!("decades.tsv"),
+        file!("holidays.tsv"),
     ]
 }
 
 impl Lexicon {
     /// Parse every data file; the first malformed line is an error.
     pub(crate) fn load() -> Result<Lexicon, DataError> {
-        let mut lex = Lexicon { words: HashMap::default(), phrases: Vec::new() };
+        let mut lex = Lexicon {
+            words: HashMap::default(),
+            phrases: Vec::new(),
+            filter: vec![0; FILTER_WORDS],
+        };
         for (name, text) in files().iter() {
             for (line, cols) in rows(text) {
                 let bad = |m: &str| DataError { file: name, line, message: m.to_string() };
@@ -390,8 +458,12 @@ impl Lexicon {
                         "after" => Rel::After,
                         _ => return Err(bad("unknown role")),
                     }),
-                    "refs.tsv" | "modifiers.tsv" => {
-                        let kind = if *name == "refs.tsv" {
+                    "refs.tsv" | "modifiers.tsv" | "holidays.tsv" => {
+                        let kind = if *name == "holidays.tsv" {
+                            PhraseKind::Holiday(
+                                parse_holiday(col(1)?).ok_or_else(|| bad("bad holiday rule"))?,
+                            )
+                        } else if *name == "refs.tsv" {
                             PhraseKind::Ref(match col(1)? {
                                 "PRESENT_REF" => RefValue::Present,
                                 "PAST_REF" => RefValue::Past,
@@ -421,7 +493,8 @@ impl Lexicon {
                         "past" => Cue::Past,
                         "future" => Cue::Future,
                         "neutral" => Cue::Neutral,
-                        _ => return Err(bad("cue must be past, future or neutral")),
+                        "report" => Cue::Report,
+                        _ => return Err(bad("cue must be past, future, report or neutral")),
                     }),
                     "not_year.tsv" => Lex::NotYear(match col(1)? {
                         "before" => Side::Before,
@@ -448,7 +521,10 @@ impl Lexicon {
     }
 
     fn add(&mut self, word: String, reading: Lex) {
-        let v = self.words.entry(word.into_boxed_str()).or_default();
+        if let Some(k) = filter_key(word.as_bytes()) {
+            self.filter[k / 64] |= 1 << (k % 64);
+        }
+        let v = self.words.entry(word.into_bytes().into_boxed_slice()).or_default();
         if !v.contains(&reading) {
             v.push(reading);
         }
@@ -460,14 +536,15 @@ impl Lexicon {
         if bytes.len() > 24 || bytes.is_empty() {
             return &[];
         }
+        match filter_key(bytes) {
+            Some(k) if self.filter[k / 64] & (1 << (k % 64)) != 0 => {}
+            _ => return &[],
+        }
         let mut buf = [0u8; 24];
         for (dst, src) in buf.iter_mut().zip(bytes) {
             *dst = src.to_ascii_lowercase();
         }
-        match std::str::from_utf8(&buf[..bytes.len()]) {
-            Ok(lower) => self.words.get(lower).map(Vec::as_slice).unwrap_or(&[]),
-            Err(_) => &[],
-        }
+        self.words.get(&buf[..bytes.len()]).map(Vec::as_slice).unwrap_or(&[])
     }
 }
 
@@ -478,7 +555,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| match Lexicon::l
     Ok(l) => l,
     Err(e) => {
         eprintln!("dateline: data/{}:{}: {}", e.file, e.line, e.message);
-        Lexicon { words: HashMap::default(), phrases: Vec::new() }
+        Lexicon { words: HashMap::default(), phrases: Vec::new(), filter: vec![0; FILTER_WORDS] }
     }
 });
 

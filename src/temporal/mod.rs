@@ -12,12 +12,12 @@ assert_eq!(found[0].value, "2025-03-13");
 
 # How it works
 
-1. **Tokens** ([`token`]): one pass over the bytes gives words, digit runs
+1. **Tokens** (`token`): one pass over the bytes gives words, digit runs
    and punctuation with byte spans; each word is looked up once in the
    lexicon (the files in `data/temporal/`, loaded once).
-2. **Grammar** ([`grammar`]): at each token that can start an expression,
+2. **Grammar** (`grammar`): at each token that can start an expression,
    every pattern is tried and the longest match wins.
-3. **Resolution** ([`resolve`]): left to right, so anaphoric expressions can
+3. **Resolution** (`resolve`): left to right, so anaphoric expressions can
    count from the last date mentioned before them.
 
 # Grammar (what is recognised)
@@ -27,30 +27,34 @@ word, "twenty-five", "a"/"an", or a vague "several"/"a few"/"some".
 
 | form | examples | type, value |
 |---|---|---|
-| [Weekday[,]] Month[.] Day[st][[,] Year] | January 17, 2025; Jan. 17; Thursday, March 13 | DATE day |
-| [the] Day[th] [of] Month[[,] Year] | 17 January 2025; the 17th of March | DATE day |
-| Month [,\|of] Year | January 2025 | DATE month |
-| Month | January; "in May" (May and March need a date cue: "in", "last", "early", a day or year) | DATE month |
-| the Day-th | the 17th | DATE day in the nearest month by tense |
-| YYYY-MM-DD, YYYY/MM/DD, M/D/YYYY, D/M/YYYY (first > 12), D.M.YYYY | 2025-01-17; 1/17/2025 | DATE day; ambiguous slashes are month first |
-| Year, fiscal [year] Year | 2025; fiscal 1989 | DATE year (not "Resolution 1701", "2,000 troops", "1500 people") |
-| [the] YYY0s, the 'Y0s, the Nth century | the 1990s; the '90s; the 20th century | DATE decade/century |
-| [last\|next\|this] Weekday [morning\|afternoon\|evening\|night] | Thursday; last Friday; Thursday morning | DATE day / TIME part of day |
-| Weekdays, Weekday nights | Mondays; Tuesday nights | SET |
-| today, yesterday, tomorrow, tonight [part of day]; the day before yesterday | yesterday morning | DATE day / TIME |
-| this\|last\|next\|current\|coming week\|month\|year\|weekend\|quarter\|decade | last week; this year | DATE of that grain |
-| last\|next\|this Month\|Season | last November; this summer | DATE month/season |
-| earlier\|later this\|last\|next Unit | earlier this month | DATE |
-| early\|mid[-]\|late X; the end\|beginning\|start\|middle of X; year-end | early March; mid-2024; late last year; the end of January; the end of the year | DATE with mod START/MID/END |
-| [the] [fiscal] Ordinal[-]quarter\|half [of X] | the third quarter; third-quarter; the first half of 2024 | DATE quarter/half |
-| Season [[of] Year] | summer; the winter of 1994; spring 2024 ("fall" only after in/this/last/...) | DATE season |
-| [mod] NUM Unit; NUM-Unit[-long]; Unit-long; Units | three days; a year-long war; for months; about three weeks | DURATION (`PXM` when vague) |
-| the past\|last\|next\|coming NUM Unit(s); the past Unit; the first NUM Units | the past two weeks; the past year | DURATION |
-| [mod] NUM Unit ago \| from now | two days ago; a year from now | DATE at the unit's grain, from publication |
-| NUM Unit earlier\|later; the following\|next\|previous\|same Unit; that Unit | two days later; the following day; that year | DATE from the last mention |
-| H[:MM] a.m.\|p.m. [zone] [[,] day]; HH:MM zone; noon, midnight [day] | 10 a.m.; 10:35 a.m. EST; noon Thursday | TIME |
-| daily, weekly, annually...; every\|each Unit\|Weekday\|Month; once\|twice\|N times a Unit | daily; every week; twice a week | SET (quant, freq) |
-| now, currently, recently, soon, the past, the future, ... | now | DATE PRESENT_REF / PAST_REF / FUTURE_REF |
+| `[Weekday[,]] Month[.] Day[st][[,] Year]` | January 17, 2025; Jan. 17; Thursday, March 13 | DATE day |
+| `[the] Day[th] [of] Month[[,] Year]` | 17 January 2025; the 17th of March | DATE day |
+| `Month [,\|of] Year` | January 2025 | DATE month |
+| `Month` | January; "in May" (May and March need a date cue: "in", "last", "early", a day or year) | DATE month |
+| `the Day-th` | the 17th | DATE day in the nearest month by tense |
+| `YYYY-MM-DD, YYYY/MM/DD, M/D/YYYY, D/M/YYYY (first > 12), D.M.YYYY` | 2025-01-17; 1/17/2025 | DATE day; ambiguous slashes are month first |
+| `YYYY-MM-DDTHH:MM[:SS][Z\|±HH[:MM]]` | 2025-01-18T09:40:00+02:00 | TIME (the clock time as written) |
+| `holidays (data/temporal/holidays.tsv), with last/next/this` | Thanksgiving Day; last Christmas; Easter week | DATE day (week) |
+| `[the] reporting periods` | the quarter; the latest period; the year-ago quarter; year-earlier | DATE quarter or year |
+| `NUM to\|or NUM Units; NUM 1/2 Units; NUM and a half Units` | two to three weeks; 2 1/2 years | DURATION |
+| `Year, fiscal [year] Year` | 2025; fiscal 1989 | DATE year (not "Resolution 1701", "2,000 troops", "1500 people") |
+| `[the] YYY0s, the 'Y0s, the Nth century` | the 1990s; the '90s; the 20th century | DATE decade/century |
+| `[last\|next\|this] Weekday [morning\|afternoon\|evening\|night]` | Thursday; last Friday; Thursday morning | DATE day / TIME part of day |
+| `Weekdays, Weekday nights` | Mondays; Tuesday nights | SET |
+| `today, yesterday, tomorrow, tonight [part of day]; the day before yesterday` | yesterday morning | DATE day / TIME |
+| `this\|last\|next\|current\|coming week\|month\|year\|weekend\|quarter\|decade` | last week; this year | DATE of that grain |
+| `last\|next\|this Month\|Season` | last November; this summer | DATE month/season |
+| `earlier\|later this\|last\|next Unit` | earlier this month | DATE |
+| `early\|mid[-]\|late X; the end\|beginning\|start\|middle of X; year-end` | early March; mid-2024; late last year; the end of January; the end of the year | DATE with mod START/MID/END |
+| `[the] [fiscal] Ordinal[-]quarter\|half [of X]` | the third quarter; third-quarter; the first half of 2024 | DATE quarter/half |
+| `Season [[of] Year]` | summer; the winter of 1994; spring 2024 ("fall" only after in/this/last/...) | DATE season |
+| `[mod] NUM Unit; NUM-Unit[-long]; Unit-long; Units` | three days; a year-long war; for months; about three weeks | DURATION (`PXM` when vague) |
+| `the past\|last\|next\|coming NUM Unit(s); the past Unit; the first NUM Units` | the past two weeks; the past year | DURATION |
+| `[mod] NUM Unit ago \| from now` | two days ago; a year from now | DATE at the unit's grain, from publication |
+| `NUM Unit earlier\|later; the following\|next\|previous\|same Unit; that Unit` | two days later; the following day; that year | DATE from the last mention |
+| `H[:MM] a.m.\|p.m. [zone] [[,] day]; HH:MM zone; noon, midnight [day]` | 10 a.m.; 10:35 a.m. EST; noon Thursday | TIME |
+| `daily, weekly, annually...; every\|each Unit\|Weekday\|Month; once\|twice\|N times a Unit` | daily; every week; twice a week | SET (quant, freq) |
+| `now, currently, recently, soon, the past, the future, ...` | now | DATE PRESENT_REF / PAST_REF / FUTURE_REF |
 
 Mods in front of quantities ("about", "nearly", "more than", "at least", ...)
 are part of the expression and give `mod` (APPROX, MORE_THAN, ...). Ages
@@ -63,7 +67,7 @@ Deictic expressions count from the publication date; anaphoric ones from
 the last date mentioned before them (else the publication date). Without a
 publication date, relative expressions keep `X` placeholders
 (`XXXX-WXX-4`) and a note says why: dateline never invents a date.
-Underspecified expressions follow the sentence's tense (see [`resolve`]).
+Underspecified expressions follow the sentence's tense (see `resolve`).
 */
 
 pub(crate) mod calendar;
@@ -117,8 +121,23 @@ impl Tagger {
     ) {
         token::tokenize(text, &mut self.toks);
         self.cands.clear();
-        Parser { text, toks: &self.toks }.run(&mut self.cands);
-        let mut resolver = Resolver { dct: ctx.date, last: None };
+        // An expression never crosses a paragraph break: each paragraph is
+        // parsed on its own token slice, then indices are made global again.
+        let mut start = 0;
+        while start < self.toks.len() {
+            let end = self.toks[start + 1..]
+                .iter()
+                .position(|t| t.breaks >= 2)
+                .map_or(self.toks.len(), |p| start + 1 + p);
+            let first = self.cands.len();
+            Parser { text, toks: &self.toks[start..end] }.run(&mut self.cands);
+            for c in &mut self.cands[first..] {
+                c.start += start;
+                c.end += start;
+            }
+            start = end;
+        }
+        let mut resolver = Resolver { dct: ctx.date, last: None, focus: None };
         for c in &self.cands {
             let span = Span::new(self.toks[c.start].start, self.toks[c.end - 1].end);
             if let expr::Expr::Invalid(reason) = c.expr {

@@ -16,7 +16,7 @@ use chrono::{Datelike, NaiveDate};
 use super::calendar::{part_of, step_date, Grain, Period};
 use super::expr::{Expr, Sel};
 use super::grammar::{grain_of, Cand};
-use super::lexicon::{Mod, RefValue, Unit};
+use super::lexicon::{HolidayRule, Mod, RefValue, Unit};
 use crate::model::{Anchor, Direction, Interval, Precision, TimexType};
 
 /// A resolved expression, before it becomes a [`crate::model::Timex`].
@@ -138,6 +138,9 @@ pub(crate) struct Resolver {
     pub(crate) dct: Option<NaiveDate>,
     /// The last date mentioned, for anaphora.
     pub(crate) last: Option<Period>,
+    /// The last date mentioned that was not itself a backward comparison:
+    /// what "a year earlier" and "the year-ago quarter" compare with.
+    pub(crate) focus: Option<Period>,
 }
 
 impl Resolver {
@@ -148,9 +151,34 @@ impl Resolver {
         cand: &Cand,
         dir: impl Fn() -> Option<Direction>,
     ) -> Option<Resolved> {
-        let r = self.expr(&cand.expr, &dir)?;
+        if let Expr::Invalid(_) = cand.expr {
+            return None;
+        }
+        // An expression whose date falls outside years 1-9999 ("the
+        // following day" after 31 December 9999) is still reported, with X
+        // placeholders and a note, never dropped.
+        let r = match self.expr(&cand.expr, &dir) {
+            Some(r) => r,
+            None => {
+                let mut r = Resolved::unresolved("XXXX-XX-XX".into(), OUT_OF_RANGE, "out_of_range");
+                if let Expr::Duration { .. } | Expr::DurationHalf { .. } = cand.expr {
+                    r.ttype = TimexType::Duration;
+                    r.value = "PXD".into();
+                }
+                r
+            }
+        };
         if r.anchor != Anchor::None {
             if let Some(p) = r.period {
+                // Backward comparisons ("a year earlier", "the year-ago
+                // quarter") count from the period being reported, not from
+                // each other.
+                if !matches!(
+                    cand.expr,
+                    Expr::Shift { sign: -1, .. } | Expr::Focus { back: 1.., .. }
+                ) {
+                    self.focus = Some(p);
+                }
                 self.last = Some(p);
             }
         }
@@ -161,7 +189,8 @@ impl Resolver {
         match dir() {
             Some(Direction::Past) => (Direction::Past, "past_cue"),
             Some(Direction::Future) => (Direction::Future, "future_cue"),
-            _ => (Direction::Nearest, "no_cue_nearest"),
+            Some(Direction::Nearest) => (Direction::Nearest, "deadline_nearest"),
+            None => (Direction::Nearest, "no_cue_nearest"),
         }
     }
 
@@ -233,7 +262,7 @@ impl Resolver {
                 let (p, d, why) = match sel {
                     Sel::Bare => {
                         let (d, why) = Self::direction(dir);
-                        (pick(dct, d, true, &cands)?, d, why)
+                        (pick(dct, d, false, &cands)?, d, why)
                     }
                     Sel::Last => {
                         let p = cands
@@ -338,10 +367,14 @@ impl Resolver {
                     let v = if quarter { format!("XXXX-Q{n}") } else { format!("XXXX-H{n}") };
                     return Some(Resolved::unresolved(v, NO_DCT, "no_dct"));
                 };
-                let (d, why) = Self::direction(dir);
+                // A quarter or half without a year is the latest one that has
+                // begun: business news reports on periods under way or past
+                // ("will report third-quarter results" in October is this
+                // year's third quarter), whatever the tense.
                 let y = dct.year();
                 let cands: Vec<Period> = (y - 1..=y + 1).map(make).collect();
-                Resolved::period(pick(dct, d, false, &cands)?, Anchor::Publication, Some(d), why)
+                let p = pick(dct, Direction::Past, false, &cands)?;
+                Resolved::period(p, Anchor::Publication, Some(Direction::Past), "latest_begun")
             }
             Expr::Ago { n, unit, sign } => {
                 let Some(n) = n else {
@@ -352,6 +385,20 @@ impl Resolver {
                     return Some(Resolved::unresolved(x_value(ago_grain(*unit)), NO_DCT, "no_dct"));
                 };
                 let steps = i64::from(*n) * sign;
+                // "up from a year ago" after a quarter or half: the same
+                // period that many years before.
+                if let (Unit::Year, Some(p @ (Period::Quarter(..) | Period::Half(..)))) =
+                    (unit, self.focus)
+                {
+                    if let Some(q) = p.shift_by(Grain::Year, steps) {
+                        return Some(Resolved::period(
+                            q,
+                            Anchor::PreviousMention,
+                            None,
+                            "same_period_years_ago",
+                        ));
+                    }
+                }
                 let moved = match unit {
                     Unit::Second | Unit::Minute | Unit::Hour => Some(dct),
                     Unit::Fortnight => step_date(dct, Grain::Week, steps * 2),
@@ -361,7 +408,9 @@ impl Resolver {
                 Resolved::period(p, Anchor::Publication, None, "deictic")
             }
             Expr::Shift { n, unit, sign } => {
-                let (base, anchor) = match self.base() {
+                let base =
+                    if *sign < 0 { self.focus.map(|p| (p, Anchor::PreviousMention)) } else { None };
+                let (base, anchor) = match base.or_else(|| self.base()) {
                     Some(b) => b,
                     None => {
                         return Some(Resolved::unresolved(
@@ -401,8 +450,9 @@ impl Resolver {
                     .and_then(|p| p.shift(*offset))?;
                 Resolved::period(p, anchor, None, "anaphoric")
             }
-            Expr::Focus { back, quarter } => {
-                let (base, anchor) = match self.last {
+            Expr::Focus { back, quarter, latest } => {
+                let focus = if *latest { None } else { self.focus };
+                let (base, anchor) = match focus {
                     Some(p @ (Period::Quarter(..) | Period::Half(..))) => {
                         (p, Anchor::PreviousMention)
                     }
@@ -500,6 +550,50 @@ impl Resolver {
                     }
                 };
                 Resolved::plain(TimexType::Duration, v, "duration")
+            }
+            Expr::Holiday { rule, sel } => {
+                let Some(dct) = self.dct else {
+                    let v = match rule {
+                        HolidayRule::Fixed(m, d) => format!("XXXX-{m:02}-{d:02}"),
+                        HolidayRule::EasterWeek => "XXXX-WXX".to_string(),
+                        _ => "XXXX-XX-XX".to_string(),
+                    };
+                    return Some(Resolved::unresolved(v, NO_DCT, "no_dct"));
+                };
+                let y = dct.year();
+                let cands: Vec<Period> =
+                    (y - 2..=y + 1).filter_map(|yy| holiday(*rule, yy)).collect();
+                let (p, d, why) = match sel {
+                    Sel::Bare => {
+                        let (d, why) = Self::direction(dir);
+                        (pick(dct, d, false, &cands)?, Some(d), why)
+                    }
+                    _ => select(dct, *sel, &cands, y, |yy| {
+                        holiday(*rule, yy).unwrap_or(Period::Year(yy))
+                    })?,
+                };
+                Resolved::period(p, Anchor::Publication, d, why)
+            }
+            Expr::WithWeekday { wd, date } => {
+                let (Some(dct), Expr::Date { year: None, month: Some(m), day: Some(dd) }) =
+                    (self.dct, &**date)
+                else {
+                    return self.expr(date, dir);
+                };
+                let y = dct.year();
+                let hit = [y, y - 1, y + 1].into_iter().find_map(|yy| {
+                    let d = super::calendar::ymd(yy, *m, *dd)?;
+                    (d.weekday().number_from_monday() == *wd).then_some(d)
+                });
+                match hit {
+                    Some(d) => Resolved::period(
+                        Period::Day(d),
+                        Anchor::Publication,
+                        None,
+                        "weekday_fixes_year",
+                    ),
+                    None => return self.expr(date, dir),
+                }
             }
             Expr::Duration { n, unit } => {
                 Resolved::plain(TimexType::Duration, unit_code(*unit, *n), "duration")
@@ -603,6 +697,46 @@ fn ago_grain(u: Unit) -> Grain {
         Unit::Fortnight => Grain::Week,
         _ => grain_of(u),
     }
+}
+
+/// Western Easter Sunday of year `y` (the anonymous Gregorian algorithm).
+fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    super::calendar::ymd(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
+/// A holiday's period in year `y`.
+fn holiday(rule: HolidayRule, y: i32) -> Option<Period> {
+    let day = match rule {
+        HolidayRule::Fixed(m, d) => super::calendar::ymd(y, m, d)?,
+        HolidayRule::Easter(k) => step_date(easter(y)?, Grain::Day, k)?,
+        HolidayRule::EasterWeek => return Period::containing(Grain::Week, easter(y)?),
+        HolidayRule::Nth { n, weekday, month, plus } => {
+            let iv = Period::Month(y, month).interval()?;
+            let days: Vec<NaiveDate> = iv
+                .start
+                .iter_days()
+                .take_while(|d| *d <= iv.end)
+                .filter(|d| d.weekday().number_from_monday() == weekday)
+                .collect();
+            let d = if n < 0 { *days.last()? } else { *days.get(usize::try_from(n - 1).ok()?)? };
+            step_date(d, Grain::Day, plus)?
+        }
+    };
+    Some(Period::Day(day))
 }
 
 /// An unresolved value of a grain.

@@ -13,7 +13,7 @@ use super::token::{Kind, Tok};
 use crate::model::Direction;
 
 /// Farthest a cue may be, in tokens.
-const WINDOW: usize = 40;
+const WINDOW: usize = 20;
 
 fn boundary_before(text: &str, toks: &[Tok], i: usize) -> bool {
     // Is there a sentence boundary between token i-1 and token i?
@@ -48,8 +48,103 @@ fn is_any(w: &str, list: &[&str]) -> bool {
 }
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
+];
+
+/// Words that follow a verb rather than an adjective.
+const FUNCTION_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "this",
+    "these",
     "those",
+    "that",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "of",
+    "as",
+    "into",
+    "after",
+    "before",
+    "over",
+    "up",
+    "down",
+    "out",
+    "off",
+    "him",
+    "them",
+    "it",
+    "us",
+    "me",
+    "and",
+    "or",
+    "but",
+    "some",
+    "all",
+    "no",
+    "not",
+    "about",
+    "since",
+    "last",
+    "earlier",
+    "there",
+    "here",
+    "against",
+    "during",
+    "until",
+    "through",
+    "back",
+    "away",
+    "more",
+    "than",
+    "when",
+    "while",
+    "because",
+    "if",
+    "what",
+    "which",
+    "who",
+    "whom",
+    "how",
+    "why",
+    "where",
+    "any",
+    "each",
+    "every",
+    "both",
+    "such",
+    "so",
+    "too",
+    "also",
+    "again",
+    "yesterday",
+    "today",
+    "under",
+    "last",
+    "next",
+    "this",
+    "within",
+    "without",
+    "toward",
+    "towards",
+    "upon",
+    "onto",
+    "across",
+    "around",
 ];
 
 fn cue(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
@@ -69,8 +164,30 @@ fn cue(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     }
     // "set to resume", "is due to", "expected to": future; "due to its
     // loss" (because of) and "set" alone are not.
-    if is_any(w, &["set", "due", "expected", "scheduled", "slated", "poised", "likely", "planned"])
-        && next.eq_ignore_ascii_case("to")
+    if is_any(
+        w,
+        &[
+            "set",
+            "due",
+            "expected",
+            "scheduled",
+            "slated",
+            "poised",
+            "likely",
+            "planned",
+            "plans",
+            "plan",
+            "intends",
+            "aims",
+            "hopes",
+            "going",
+            "expects",
+            "expect",
+            "plans",
+            "wants",
+            "seeks",
+        ],
+    ) && next.eq_ignore_ascii_case("to")
     {
         let v = word(text, toks, i + 2);
         if !v.is_empty() && !is_any(v, DETERMINERS) {
@@ -80,49 +197,39 @@ fn cue(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     if w.eq_ignore_ascii_case("due") {
         return None;
     }
-    // Infinitive of purpose: "to testify on Feb. 10", "to leave as soon as
-    // Tuesday". Only before a lower-case word that is not a determiner or a
-    // plural noun.
-    if w.eq_ignore_ascii_case("to") {
-        let v = toks.get(i + 1).filter(|n| n.kind == Kind::Word && !n.upper);
-        if let Some(v) = v {
-            let vw = &text[v.start..v.end];
-            let lexical = v.lex.iter().any(|l| !matches!(l, Lex::Cue(_)));
-            let not_verbs = [
-                "which", "whom", "what", "whose", "where", "when", "him", "them", "it", "us", "me",
-                "you", "all", "both", "some", "any", "no", "more", "most", "date", "power",
-                "office", "court", "war", "peace",
-            ];
-            if !is_any(vw, DETERMINERS)
-                && !is_any(vw, &not_verbs)
-                && !lexical
-                && !vw.ends_with('s')
-                && !vw.ends_with("ed")
-                && !vw.ends_with("ing")
-            {
-                return Some(Cue::Future);
-            }
-        }
-        return None;
-    }
     let mut found = None;
     for l in t.lex {
         if let Lex::Cue(c) = l {
             found = Some(*c);
         }
     }
+    // "is expected", "be paid": the auxiliary carries the tense, not the
+    // participle ("has been paid" keeps it: "been" is a past cue).
+    let passive = is_any(prev, &["be", "is", "are", "am", "being"]);
     match found {
         Some(Cue::Neutral) => None,
+        Some(Cue::Past | Cue::Report) if passive => None,
         Some(c) => Some(c),
         None => {
             let b = w.as_bytes();
             if t.upper || b.len() < 4 || !b.ends_with(b"ed") {
                 return None;
             }
-            // "the reduced dividend": an adjective; "is expected", "be
-            // returned": the auxiliary carries the tense, not the participle.
-            if is_any(prev, DETERMINERS) || is_any(prev, &["be", "is", "are", "am", "being"]) {
+            // "the reduced dividend": an adjective; "will be signed": the
+            // auxiliary carries the tense.
+            if is_any(prev, DETERMINERS) || passive {
                 return None;
+            }
+            // "preferred shares", "expected losses": an -ed word right
+            // before a content word is an adjective; a verb is followed by
+            // a function word, a name, a number or punctuation.
+            if let Some(n) = toks.get(i + 1) {
+                if n.kind == Kind::Word && !n.upper {
+                    let nw = &text[n.start..n.end];
+                    if !is_any(nw, FUNCTION_WORDS) && !nw.ends_with("ly") {
+                        return None;
+                    }
+                }
             }
             Some(Cue::Past)
         }
@@ -131,6 +238,11 @@ fn cue(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
 
 /// The direction the sentence around tokens `start..end` gives, if any.
 pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> Option<Direction> {
+    // Deadlines and limits ("extended until Nov. 20", "by Jan. 14") point
+    // either way whatever the verb's tense: take the nearest match.
+    if start > 0 && is_any(word(text, toks, start - 1), &["until", "till", "through", "by", "to"]) {
+        return Some(Direction::Nearest);
+    }
     let mut best: Option<(usize, Cue)> = None;
     // Left.
     let mut i = start;
@@ -141,9 +253,17 @@ pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> O
         }
         i -= 1;
         d += 1;
-        if let Some(c) = cue(text, toks, i) {
-            best = Some((d, c));
-            break;
+        match cue(text, toks, i) {
+            Some(Cue::Report) if d > 4 => {}
+            Some(Cue::Report) => {
+                best = Some((d, Cue::Past));
+                break;
+            }
+            Some(c) => {
+                best = Some((d, c));
+                break;
+            }
+            None => {}
         }
     }
     // Right, at double distance.
@@ -157,16 +277,24 @@ pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> O
         if best.is_some_and(|(bd, _)| 2 * d >= bd) {
             break;
         }
-        if let Some(c) = cue(text, toks, j) {
-            best = Some((2 * d, c));
-            break;
+        match cue(text, toks, j) {
+            Some(Cue::Report) if d > 2 => {}
+            Some(Cue::Report) => {
+                best = Some((2 * d, Cue::Past));
+                break;
+            }
+            Some(c) => {
+                best = Some((2 * d, c));
+                break;
+            }
+            None => {}
         }
         j += 1;
     }
     match best?.1 {
         Cue::Past => Some(Direction::Past),
         Cue::Future => Some(Direction::Future),
-        Cue::Neutral => None,
+        Cue::Neutral | Cue::Report => None,
     }
 }
 

@@ -206,3 +206,62 @@ fn impossible_dates_are_skipped() {
     let far = ctx(9999, 12, 31);
     assert!(tag("Next year and tomorrow.", &far).iter().all(|t| t.interval.is_none()));
 }
+
+#[test]
+fn holidays_resolve_like_days() {
+    let c = ctx(2000, 1, 7);
+    assert_eq!(one("The boy was found on Thanksgiving Day.", &c).value, "1999-11-25");
+    assert_eq!(one("He arrived last Thanksgiving.", &c).value, "1999-11-25");
+    assert_eq!(one("They will return by Easter.", &ctx(2000, 4, 1)).value, "2000-04-23");
+    assert_eq!(one("Polls open on Election Day.", &ctx(1998, 10, 26)).value, "1998-11-03");
+    assert!(tag("Give thanks and christmas trees.", &c).is_empty());
+}
+
+#[test]
+fn reporting_periods_and_comparisons() {
+    let c = ctx(1989, 11, 2);
+    let v = tag("Profit rose in the third quarter from a year earlier. The quarter was strong; the year-ago quarter was weak.", &c);
+    let vals: Vec<&str> = v.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(vals, ["1989-Q3", "1988-Q3", "1989-Q3", "1988-Q3"]);
+    assert_eq!(one("It expects to report a third-quarter loss.", &c).value, "1989-Q3");
+    assert_eq!(one("Sales fell in the latest quarter.", &c).value, "1989-Q3");
+    assert_eq!(one("Sales rose in the 1988 second quarter.", &c).value, "1988-Q2");
+}
+
+#[test]
+fn fractions_ranges_and_words() {
+    let c = fri();
+    assert_eq!(one("It lasted 2 1/2 years.", &c).value, "P2Y6M");
+    assert_eq!(one("It lasted two and a half hours.", &c).value, "PT2H30M");
+    assert_eq!(one("It was built in nineteen ninety-six.", &c).value, "1996");
+    assert_eq!(one("Music of the nineties.", &c).value, "199");
+    assert_eq!(one("The talks lasted five year.", &c).value, "P5Y");
+    assert!(tag("He won a second term.", &c).is_empty());
+}
+
+#[test]
+fn deadlines_and_reported_speech() {
+    let c = ctx(1989, 10, 26);
+    // "said" is the tense of the saying; the dividend is still to be paid.
+    assert_eq!(one("The company said the dividend is payable Dec. 7.", &c).value, "1989-12-07");
+    assert_eq!(one("The offer was extended until Nov. 20.", &c).value, "1989-11-20");
+    assert_eq!(one("The dividend will be paid Dec. 14.", &c).value, "1989-12-14");
+    assert_eq!(one("The board said Thursday it agreed.", &c).value, "1989-10-26");
+}
+
+// Found by the prefix-shift property: "Jan.\n\n1990s" was tagged as one
+// expression "Jan.\n\n1990", across a paragraph break and into a decade.
+#[test]
+fn expressions_stop_at_paragraph_breaks_and_word_ends() {
+    let c = fri();
+    assert_eq!(tv("Jan.\n\n1990s", &c), pairs(&[("1990s", "199")]));
+    assert_eq!(tv("in Jan. 1990s", &c), pairs(&[("Jan.", "2025-01"), ("1990s", "199")]));
+    assert_eq!(
+        tv("It ended in March\n\n2024 was calm.", &c),
+        pairs(&[("March", "2025-03"), ("2024", "2024")])
+    );
+    assert_eq!(
+        tv("Talks resumed on Jan. 17\n\n2025 will tell.", &c),
+        pairs(&[("Jan. 17", "2025-01-17"), ("2025", "2025")])
+    );
+}

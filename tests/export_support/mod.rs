@@ -150,7 +150,7 @@ impl EntryBuilder {
             kind: kind.into(),
             role: None,
             country: country.map(Into::into),
-            code: country.map(Into::into),
+            code: country.map(Into::into).or_else(|| Some(name.to_uppercase().replace(' ', "_"))),
             part: part.into(),
         });
         self
@@ -223,7 +223,7 @@ impl EntryBuilder {
             location: self.e.event.location.clone(),
             summary: self.e.event.summary.clone(),
             trigger: self.e.event.trigger.clone(),
-            in_caption: self.e.event.in_caption,
+            in_caption: false,
         });
         self.e.mentions.sort_by(|a, b| a.mention_id.cmp(&b.mention_id));
         self

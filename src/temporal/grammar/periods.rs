@@ -2,8 +2,8 @@
 //! weekends, decades and years in words, months of relative years, "the
 //! week of", and fractional durations.
 
-use super::super::expr::Expr;
-use super::super::lexicon::{Lex, Rel, Unit};
+use super::super::expr::{Expr, Sel};
+use super::super::lexicon::{Lex, PhraseKind, Rel, Unit};
 use super::{Parser, M};
 
 impl Parser<'_> {
@@ -42,7 +42,7 @@ impl Parser<'_> {
             if let Some((n, j)) = self.ordinal(k) {
                 if self.is(j, "quarter") && (1..=4).contains(&n) {
                     return Some((
-                        Expr::Focus { back, quarter: Some(n as u32) },
+                        Expr::Focus { back, quarter: Some(n as u32), latest },
                         j + 1,
                         "focus_quarter",
                     ));
@@ -52,11 +52,27 @@ impl Parser<'_> {
         let period = self.is(k, "period");
         let quarter = self.is(k, "quarter") && !self.is(k + 1, "of") && !self.is(k + 1, "century");
         if quarter || period && (latest || back == 1) {
-            return Some((Expr::Focus { back, quarter: None }, k + 1, "focus_period"));
+            return Some((Expr::Focus { back, quarter: None, latest }, k + 1, "focus_period"));
+        }
+        // "the year", "the fiscal year", "the full year", "the latest fiscal
+        // year": the year in focus.
+        if with_the && back == 0 {
+            let j = if self.is(k, "full") || self.is(k, "fiscal") { k + 1 } else { k };
+            let next_num = self.tok(j + 1).is_some_and(|t| t.kind == super::Kind::Num)
+                || self.number(j + 1).is_some_and(|(n, _)| n.is_some() && !self.is(j + 1, "a"));
+            if self.is(j, "year") && !self.is(j + 1, "of") && !self.punct(j + 1, b'-') && !next_num
+            {
+                let offset = if latest { -1 } else { 0 };
+                return Some((
+                    Expr::Anaph { grain: super::Grain::Year, offset },
+                    j + 1,
+                    "the_year",
+                ));
+            }
         }
         if back == 1 && !with_the {
             // "year-earlier results": the adjective alone.
-            return Some((Expr::Focus { back, quarter: None }, k, "focus_adjective"));
+            return Some((Expr::Focus { back, quarter: None, latest }, k, "focus_adjective"));
         }
         None
     }
@@ -174,5 +190,43 @@ impl Parser<'_> {
             }
             _ => None,
         }
+    }
+
+    /// "Thanksgiving Day", "last Christmas", "Easter week".
+    pub(super) fn holiday(&self, i: usize) -> M {
+        let (sel, k) = match self.rel(i) {
+            Some(Rel::Last | Rel::Previous | Rel::Past) => (Sel::Last, i + 1),
+            Some(Rel::Next | Rel::Coming) => (Sel::Next, i + 1),
+            Some(Rel::This) => (Sel::This, i + 1),
+            _ => (Sel::Bare, i),
+        };
+        let (kind, end) = self.phrase(k)?;
+        let PhraseKind::Holiday(rule) = kind else { return None };
+        // Holidays are proper names: capitalised.
+        if !self.tok(k).is_some_and(|t| t.upper) {
+            return None;
+        }
+        Some((Expr::Holiday { rule, sel }, end, "holiday"))
+    }
+
+    /// Ranges of quantities: "two to three weeks", "the next 12 to 18
+    /// months", "five or six years": a length known only roughly.
+    pub(super) fn range(&self, i: usize) -> M {
+        let mut k = self.the(i);
+        if matches!(self.rel(k), Some(Rel::Past | Rel::Next | Rel::Last | Rel::Coming)) {
+            k += 1;
+        } else if k > i {
+            return None;
+        }
+        let (Some(a), j) = self.number(k)? else { return None };
+        if !(self.is(j, "to") || self.is(j, "or") || self.punct(j, b'-')) {
+            return None;
+        }
+        let (Some(b), j2) = self.number(j + 1)? else { return None };
+        if b <= a || self.is(j + 1, "a") {
+            return None;
+        }
+        let (u, true) = self.unit(j2)? else { return None };
+        Some((Expr::Duration { n: None, unit: u }, j2 + 1, "range_duration"))
     }
 }
