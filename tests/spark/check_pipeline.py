@@ -97,8 +97,10 @@ def main():
         print("note: extract finds no events in these articles yet (events::extract not landed?): "
               "the identity checks below compare empty outputs", flush=True)
     build_dir = os.path.join(work, "site-build")
+    t = time.time()
     code, _, err = run([binary, "build", articles, "--out", build_dir])
     have_build = code == 0
+    print(f"direct: build in {time.time() - t:.1f}s", flush=True)
     if not have_build:
         print(f"note: `dateline build` does not work yet (exit {code}: {err.decode().strip()[:200]}); "
               "comparing merged entries only", flush=True)
@@ -198,7 +200,9 @@ def main():
     ds.ship_binary(spark, liar)
     expect_failure(spark, small, "liar-dateline", "read 1 of the", "early exit with a summary", work)
 
+    t = time.time()
     spark.stop()
+    print(f"spark session stopped in {time.time() - t:.1f}s", flush=True)
     if FAILURES:
         print(f"{len(FAILURES)} check(s) failed", flush=True)
         return 1

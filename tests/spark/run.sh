@@ -55,6 +55,7 @@ else
     echo "-- generating $n articles from the generator's built-in paragraphs (no readable data/samples)"
     : >"$samples"
 fi
+echo "-- generator and binary ready ($((SECONDS - start)) s)"
 "$python" tests/spark/gen_articles.py "$n" "$samples" --seed 6 >"$work/articles.jsonl"
 
 "$python" tests/spark/check_pipeline.py "$bin" "$work/articles.jsonl" "$work/run"
