@@ -70,8 +70,11 @@ pub fn acled_time_precision(precision: Precision, interval: Option<&Interval>) -
 /// then article id.
 pub fn sources(entry: &TimelineEntry) -> Vec<&SourceRef> {
     let mut out: Vec<&SourceRef> = Vec::with_capacity(entry.mentions.len().max(1));
+    // A set, not a scan of `out`: a big story has thousands of mentions.
+    let mut seen: std::collections::HashSet<&str> =
+        std::collections::HashSet::with_capacity(entry.mentions.len());
     for m in &entry.mentions {
-        if !out.iter().any(|s| s.article_id == m.source.article_id) {
+        if seen.insert(m.source.article_id.as_str()) {
             out.push(&m.source);
         }
     }
