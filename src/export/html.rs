@@ -324,7 +324,7 @@ pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
     // Thousands separators: 10,000 reads better than 10000.
     let digits = n.to_string();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             s.push(',');
         }
         s.push(c);
