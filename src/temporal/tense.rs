@@ -228,6 +228,13 @@ fn cue(text: &str, toks: &[Tok], i: usize, verb_slot: bool) -> Option<Cue> {
     {
         return Some(Cue::Future);
     }
+    // "could have stopped it Friday", "would have met on Monday": a modal
+    // perfect looks back ("will have" still looks ahead).
+    if is_any(w, &["would", "could", "might", "should", "must", "may"])
+        && next.eq_ignore_ascii_case("have")
+    {
+        return Some(Cue::Past);
+    }
     let mut found = None;
     for l in t.lex {
         if let Lex::Cue(c) = l {
