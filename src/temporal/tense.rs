@@ -278,6 +278,20 @@ pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> O
     // A future verb still wins ("will double its flights by August").
     let deadline =
         start > 0 && is_any(word(text, toks, start - 1), &["until", "till", "through", "by", "to"]);
+    // "Wednesday's ruling", "Thursday's closing price": a possessive date
+    // names an event the report already knows of, whatever the sentence's
+    // verb says about what comes next; only a future word right before it
+    // ("the upcoming Sunday's vote") keeps it ahead.
+    let possessive = toks.get(end).is_some_and(|t| {
+        t.start == toks[end - 1].end
+            && (text[t.start..].starts_with("'s") || text[t.start..].starts_with("\u{2019}s"))
+    });
+    if possessive && !deadline {
+        let left = if start > 0 { cue(text, toks, start - 1, false) } else { None };
+        if left != Some(Cue::Future) {
+            return Some(Direction::Past);
+        }
+    }
     let mut best: Option<(usize, Cue)> = None;
     // Left.
     let mut i = start;
