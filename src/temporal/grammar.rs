@@ -1276,11 +1276,13 @@ impl<'a> Parser<'a> {
             }
         }
         let (n, j) = self.number(k)?;
+        // "a year-long war", "a year-earlier level", "a year-ago quarter":
+        // the article belongs to the noun.
         if (self.is(k, "a") || self.is(k, "an"))
             && (with_the
                 || self.punct(j + 1, b'-')
                     && self.glued(j + 1)
-                    && (self.is(j + 2, "long") || self.is(j + 2, "old")))
+                    && ["long", "old", "earlier", "ago"].iter().any(|w| self.is(j + 2, w)))
         {
             return None;
         }
