@@ -959,7 +959,18 @@ impl<'a> Parser<'a> {
             return None;
         }
         match (rel, with_the) {
-            // "the past week", "the last year": a length.
+            // "the past year", "the last decade": the calendar period before
+            // the current one, as "last year" (TimeBank annotates them as
+            // DATEs); only a day keeps its length ("the past day").
+            (Rel::Past | Rel::Last, true)
+                if matches!(
+                    u,
+                    Unit::Week | Unit::Month | Unit::Quarter | Unit::Year | Unit::Decade
+                ) =>
+            {
+                Some((Expr::Current { grain, offset: -1 }, j + 1, "selector_unit"))
+            }
+            // "the past day", "past week": a length.
             (Rel::Past | Rel::Last, true) | (Rel::Past, false) => {
                 Some((Expr::Duration { n: Some(1), unit: u }, j + 1, "selector_duration"))
             }
@@ -1265,11 +1276,13 @@ impl<'a> Parser<'a> {
             }
         }
         let (n, j) = self.number(k)?;
+        // "a year-long war", "a year-earlier level", "a year-ago quarter":
+        // the article belongs to the noun.
         if (self.is(k, "a") || self.is(k, "an"))
             && (with_the
                 || self.punct(j + 1, b'-')
                     && self.glued(j + 1)
-                    && (self.is(j + 2, "long") || self.is(j + 2, "old")))
+                    && ["long", "old", "earlier", "ago"].iter().any(|w| self.is(j + 2, w)))
         {
             return None;
         }

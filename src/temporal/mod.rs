@@ -49,7 +49,8 @@ word, "twenty-five", "a"/"an", or a vague "several"/"a few"/"some".
 | `[the] [fiscal] Ordinal[-]quarter\|half [of X]` | the third quarter; third-quarter; the first half of 2024 | DATE quarter/half |
 | `Season [[of] Year]` | summer; the winter of 1994; spring 2024 ("fall" only after in/this/last/...) | DATE season |
 | `[mod] NUM Unit; NUM-Unit[-long]; Unit-long; Units` | three days; a year-long war; for months; about three weeks | DURATION (`PXM` when vague) |
-| `the past\|last\|next\|coming NUM Unit(s); the past Unit; the first NUM Units` | the past two weeks; the past year | DURATION |
+| `the past\|last\|next\|coming NUM Unit(s); the past day; the first NUM Units` | the past two weeks; the past day | DURATION |
+| `the past\|last week\|month\|quarter\|year\|decade` | the past year; the last decade | DATE of the period before the current one |
 | `[mod] NUM Unit ago \| from now` | two days ago; a year from now | DATE at the unit's grain, from publication |
 | `NUM Unit earlier\|later; the following\|next\|previous\|same Unit; that Unit` | two days later; the following day; that year | DATE from the last mention |
 | `H[:MM] a.m.\|p.m. [zone] [[,] day]; HH:MM zone; noon, midnight [day]` | 10 a.m.; 10:35 a.m. EST; noon Thursday | TIME |

@@ -194,6 +194,38 @@ impl Resolver {
         }
     }
 
+    /// For weekdays, months and day-months: the match the sentence's cue
+    /// gives, and with no cue the nearest one counting future matches at
+    /// double distance. News reports what has happened far more than what
+    /// will, so "Thursday" four days back beats "Thursday" in three days,
+    /// while "Nov. 13" eleven days ahead still beats last year's.
+    fn pick_biased(
+        dct: NaiveDate,
+        dir: &dyn Fn() -> Option<Direction>,
+        cands: &[Period],
+    ) -> Option<(Period, Direction, &'static str)> {
+        let cue = dir();
+        if cue.is_some() {
+            let (d, why) = Self::direction(&|| cue);
+            return Some((pick(dct, d, false, cands)?, d, why));
+        }
+        let dist = |iv: Interval| {
+            if iv.contains(dct) {
+                0
+            } else if iv.end < dct {
+                (dct - iv.end).num_days()
+            } else {
+                2 * (iv.start - dct).num_days()
+            }
+        };
+        let p = cands
+            .iter()
+            .filter_map(|p| p.interval().map(|iv| (*p, iv)))
+            .min_by_key(|(_, iv)| (dist(*iv), iv.start))?
+            .0;
+        Some((p, Direction::Nearest, "no_cue_past_bias"))
+    }
+
     fn expr(&mut self, e: &Expr, dir: &dyn Fn() -> Option<Direction>) -> Option<Resolved> {
         Some(match e {
             Expr::Invalid(_) => return None,
@@ -221,7 +253,6 @@ impl Resolver {
                     };
                     return Some(Resolved::unresolved(v, NO_DCT, "no_year"));
                 };
-                let (d, why) = Self::direction(dir);
                 let y = dct.year();
                 let cands: Vec<Period> = match (month, day) {
                     (Some(m), Some(dd)) => (y - 1..=y + 1)
@@ -237,7 +268,7 @@ impl Resolver {
                         .collect(),
                     (None, None) => return None,
                 };
-                let p = pick(dct, d, false, &cands)?;
+                let (p, d, why) = Self::pick_biased(dct, dir, &cands)?;
                 Resolved::period(p, Anchor::Publication, Some(d), why)
             }
             Expr::Decade(d) => match Period::Decade(*d).interval() {
@@ -260,10 +291,7 @@ impl Resolver {
                     .map(Period::Day)
                     .collect();
                 let (p, d, why) = match sel {
-                    Sel::Bare => {
-                        let (d, why) = Self::direction(dir);
-                        (pick(dct, d, false, &cands)?, d, why)
-                    }
+                    Sel::Bare => Self::pick_biased(dct, dir, &cands)?,
                     Sel::Last => {
                         let p = cands
                             .iter()

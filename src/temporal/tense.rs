@@ -147,7 +147,16 @@ const FUNCTION_WORDS: &[&str] = &[
     "around",
 ];
 
-fn cue(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
+/// Is token `i` followed by a lower-case content word ("planned trip")?
+fn before_content_word(text: &str, toks: &[Tok], i: usize) -> bool {
+    toks.get(i + 1).is_some_and(|n| {
+        let nw = &text[n.start..n.end];
+        n.kind == Kind::Word && !n.upper && !is_any(nw, FUNCTION_WORDS) && !nw.ends_with("ly")
+    })
+}
+
+/// The cue token `i` gives; `verb_slot`: it directly follows the date.
+fn cue(text: &str, toks: &[Tok], i: usize, verb_slot: bool) -> Option<Cue> {
     let t = &toks[i];
     if t.kind != Kind::Word {
         return None;
@@ -186,6 +195,17 @@ fn cue(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
             "plans",
             "wants",
             "seeks",
+            // Intent reported in the past points past the report:
+            // "agreed to buy it in February", "decided to admit them in March".
+            "decided",
+            "agreed",
+            "promised",
+            "pledged",
+            "vowed",
+            "threatened",
+            "planning",
+            "preparing",
+            "ready",
         ],
     ) && next.eq_ignore_ascii_case("to")
     {
@@ -196,6 +216,24 @@ fn cue(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     }
     if w.eq_ignore_ascii_case("due") {
         return None;
+    }
+    // "has scheduled a news conference Thursday", "planned a rally on
+    // Saturday", "was planned for March": an arrangement made in the past is
+    // for a later day. After a determiner it is an adjective ("the planned
+    // merger") and says nothing.
+    if is_any(w, &["scheduled", "planned", "slated", "rescheduled", "planning", "scheduling"])
+        && !is_any(prev, DETERMINERS)
+        && !next.eq_ignore_ascii_case("to")
+        && !before_content_word(text, toks, i)
+    {
+        return Some(Cue::Future);
+    }
+    // "could have stopped it Friday", "would have met on Monday": a modal
+    // perfect looks back ("will have" still looks ahead).
+    if is_any(w, &["would", "could", "might", "should", "must", "may"])
+        && next.eq_ignore_ascii_case("have")
+    {
+        return Some(Cue::Past);
     }
     let mut found = None;
     for l in t.lex {
@@ -222,14 +260,11 @@ fn cue(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
             }
             // "preferred shares", "expected losses": an -ed word right
             // before a content word is an adjective; a verb is followed by
-            // a function word, a name, a number or punctuation.
-            if let Some(n) = toks.get(i + 1) {
-                if n.kind == Kind::Word && !n.upper {
-                    let nw = &text[n.start..n.end];
-                    if !is_any(nw, FUNCTION_WORDS) && !nw.ends_with("ly") {
-                        return None;
-                    }
-                }
+            // a function word, a name, a number or punctuation. Right after
+            // the date it is the verb whatever follows ("Clinton Thursday
+            // condemned terrorist attacks").
+            if !verb_slot && before_content_word(text, toks, i) {
+                return None;
             }
             Some(Cue::Past)
         }
@@ -240,8 +275,22 @@ fn cue(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
 pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> Option<Direction> {
     // Deadlines and limits ("extended until Nov. 20", "by Jan. 14") point
     // either way whatever the verb's tense: take the nearest match.
-    if start > 0 && is_any(word(text, toks, start - 1), &["until", "till", "through", "by", "to"]) {
-        return Some(Direction::Nearest);
+    // A future verb still wins ("will double its flights by August").
+    let deadline =
+        start > 0 && is_any(word(text, toks, start - 1), &["until", "till", "through", "by", "to"]);
+    // "Wednesday's ruling", "Thursday's closing price": a possessive date
+    // names an event the report already knows of, whatever the sentence's
+    // verb says about what comes next; only a future word right before it
+    // ("the upcoming Sunday's vote") keeps it ahead.
+    let possessive = toks.get(end).is_some_and(|t| {
+        t.start == toks[end - 1].end
+            && (text[t.start..].starts_with("'s") || text[t.start..].starts_with("\u{2019}s"))
+    });
+    if possessive && !deadline {
+        let left = if start > 0 { cue(text, toks, start - 1, false) } else { None };
+        if left != Some(Cue::Future) {
+            return Some(Direction::Past);
+        }
     }
     let mut best: Option<(usize, Cue)> = None;
     // Left.
@@ -253,7 +302,7 @@ pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> O
         }
         i -= 1;
         d += 1;
-        match cue(text, toks, i) {
+        match cue(text, toks, i, false) {
             Some(Cue::Report) if d > 4 => {}
             Some(Cue::Report) => {
                 best = Some((d, Cue::Past));
@@ -277,8 +326,10 @@ pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> O
         if best.is_some_and(|(bd, _)| 2 * d >= bd) {
             break;
         }
-        match cue(text, toks, j) {
-            Some(Cue::Report) if d > 2 => {}
+        // "In September, it announced plans to buy": the first reporting
+        // verb after the date is the date's verb, whatever the clause it
+        // introduces says.
+        match cue(text, toks, j, j == end) {
             Some(Cue::Report) => {
                 best = Some((2 * d, Cue::Past));
                 break;
@@ -290,6 +341,12 @@ pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> O
             None => {}
         }
         j += 1;
+    }
+    if deadline {
+        return match best {
+            Some((_, Cue::Future)) => Some(Direction::Future),
+            _ => Some(Direction::Nearest),
+        };
     }
     match best?.1 {
         Cue::Past => Some(Direction::Past),

@@ -62,6 +62,16 @@ impl Parser<'_> {
                 || self.number(j + 1).is_some_and(|(n, _)| n.is_some() && !self.is(j + 1, "a"));
             if self.is(j, "year") && !self.is(j + 1, "of") && !self.punct(j + 1, b'-') && !next_num
             {
+                // "the year ended Sept. 30", "the fiscal year ending June 30":
+                // a twelve-month span placed by the date that follows, not
+                // a calendar year.
+                if self.is(j + 1, "ended") || self.is(j + 1, "ending") || self.is(j + 1, "ends") {
+                    return Some((
+                        Expr::Duration { n: Some(1), unit: super::Unit::Year },
+                        j + 1,
+                        "the_year_ended",
+                    ));
+                }
                 let offset = if latest { -1 } else { 0 };
                 return Some((
                     Expr::Anaph { grain: super::Grain::Year, offset },
