@@ -590,6 +590,15 @@ const SUBJECT_GAP_WORDS: &[&str] = &[
     "allied",
     "aligned",
     "office",
+    // Floating quantifiers and focus words ("the EU alone pledged", "both
+    // sides agreed").
+    "alone",
+    "itself",
+    "themselves",
+    "too",
+    "both",
+    "all",
+    "each",
 ];
 /// Words that may open a clause whose verb shares the sentence's subject
 /// ("..., but said the country ...").
