@@ -99,6 +99,9 @@ const SCHEDULE_FRAMES: &[&str] = &[
     "intends",
     "intended",
     "agreed",
+    "agree",
+    "agrees",
+    "agreeing",
     "prepares",
     "preparing",
     "poised",
@@ -411,9 +414,9 @@ pub fn events_in_text(
             let date = match (own_date.or(shared_date), ctx.caption) {
                 (Some(d), _) => d,
                 (None, Some(Some(cd))) => link::caption_date(cd),
-                (None, Some(None)) => link::inherited(sentence, trig.span, timexes)
+                (None, Some(None)) => link::inherited(text, sentence, trig.span, timexes)
                     .unwrap_or_else(|| link::fallback(ctx.published)),
-                (None, None) => link::inherited(sentence, trig.span, timexes)
+                (None, None) => link::inherited(text, sentence, trig.span, timexes)
                     .unwrap_or_else(|| link::fallback(ctx.published)),
             };
             if status == EventStatus::Occurred {
