@@ -46,7 +46,7 @@ use chrono::NaiveDate;
 use super::actors::ActorMention;
 use super::link;
 use super::triggers::{self, prev_word, Reading, Trigger};
-use crate::model::{Actor, EventDate, EventStatus, Span, Timex};
+use crate::model::{Actor, DateAnchor, EventDate, EventStatus, Span, Timex};
 use crate::segment;
 
 /// An event found in one text, before ids and sources are added.
@@ -495,7 +495,13 @@ fn drop_sourcing_statements(text: &str, clauses: &[Span], events: &mut Vec<RawEv
                 matches!(w.as_str(), "after" | "before" | "when" | "while" | "following" | "until")
             })
         });
-        let sourcing = has_other && !narrated && REPORTING_VERBS.contains(&verb.as_str());
+        // "the White House said on Tuesday": a statement dated in its own
+        // clause is reported as an act of its own, not as a source.
+        let dated = matches!(
+            e.date.anchor,
+            DateAnchor::Explicit | DateAnchor::Publication | DateAnchor::PreviousMention
+        ) && e.date.span.is_some();
+        let sourcing = has_other && !narrated && !dated && REPORTING_VERBS.contains(&verb.as_str());
         !(anonymous || sourcing)
     });
 }
