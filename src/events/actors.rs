@@ -980,6 +980,19 @@ mod tests {
     }
 
     #[test]
+    fn group_nouns_are_generic_or_resolve_to_their_antecedent() {
+        let n =
+            names("Donors met in Geneva. Jordan accused Hamas of a raid, which the group denied.");
+        assert!(n
+            .iter()
+            .any(|(s, name, code)| s == "Donors" && name == "donors" && code.is_none()));
+        assert!(n.iter().any(|(s, name, _)| s == "the group" && name == "Hamas"));
+        // No antecedent of the right kind: no actor.
+        let n = names("The group met in Geneva.");
+        assert!(!n.iter().any(|(s, _, _)| s == "The group"));
+    }
+
+    #[test]
     fn people_by_role_with_country_prefix() {
         let t = "Tunisian Foreign Minister Amal Karoui met Omani envoy Said Harthi in Muscat.";
         let cast = cast_of(t);
