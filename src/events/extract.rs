@@ -411,13 +411,31 @@ pub fn events_in_text(
             } else {
                 event_type
             };
+            // "France, which visited Kyiv earlier this month, called ...":
+            // the main verb resumes after the relative clause, whose dates
+            // describe a participant and are not the report's context.
+            let resumed = text[..trig.span.start].trim_end().ends_with(',')
+                && lower_words(text, clause)
+                    .first()
+                    .is_some_and(|(_, w)| matches!(w.as_str(), "who" | "which"));
+            let filtered: Vec<Timex>;
+            let inheritable: &[Timex] = if resumed {
+                filtered = timexes
+                    .iter()
+                    .filter(|t| !(clause.start <= t.span.start && t.span.end <= trig.span.start))
+                    .cloned()
+                    .collect();
+                &filtered
+            } else {
+                timexes
+            };
             let date = match (own_date.or(shared_date), ctx.caption) {
                 (Some(d), _) => d,
                 (None, Some(Some(cd))) => link::caption_date(cd),
-                (None, Some(None)) => link::inherited(text, sentence, trig.span, timexes)
-                    .unwrap_or_else(|| link::fallback(ctx.published)),
-                (None, None) => link::inherited(text, sentence, trig.span, timexes)
-                    .unwrap_or_else(|| link::fallback(ctx.published)),
+                (None, Some(None) | None) => {
+                    link::inherited(text, sentence, trig.span, inheritable)
+                        .unwrap_or_else(|| link::fallback(ctx.published))
+                }
             };
             if status == EventStatus::Occurred {
                 if let (Some(iv), Some(p)) = (date.interval, ctx.published) {
@@ -838,6 +856,20 @@ mod tests {
         assert_eq!(ev[1].mode.as_deref(), Some("visit"));
         assert_eq!(ev[1].status, EventStatus::Scheduled);
         assert_eq!(codes_of(&ev[1]), vec!["CHL", "PER"]);
+    }
+
+    #[test]
+    fn a_relative_clause_date_is_not_inherited_by_the_main_verb() {
+        let t = "Jordan met Iraq on Monday. Egypt, which visited Cairo on Tuesday with its envoy, \
+                 condemned Syria.";
+        let tx = [
+            day("Monday", t, (2025, 3, 10), Anchor::Publication),
+            day("Tuesday", t, (2025, 3, 11), Anchor::Publication),
+        ];
+        let ev = run(t, &tx);
+        let accuse = ev.iter().find(|e| e.event_type == "ACCUSE").expect("condemnation");
+        assert_eq!(accuse.date.value, "2025-03-10", "{ev:?}");
+        assert_eq!(accuse.date.anchor, DateAnchor::Inherited);
     }
 
     #[test]
