@@ -459,7 +459,8 @@ pub struct Actor {
     /// Canonical name ("Vladimir Putin", "Russia", "United Nations").
     pub name: String,
     /// Kind: `person`, `country`, `organization`, `armed_group`,
-    /// `institution` (metonyms such as "the Kremlin").
+    /// `institution` (metonyms such as "the Kremlin"), `group` (a collective
+    /// common noun with no country: "donors", "mediators").
     pub kind: String,
     /// Role, for people ("President", "Kremlin spokesman").
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -210,6 +210,88 @@ pub(crate) static HEADS: LazyLock<Heads> = LazyLock::new(|| {
     Heads { matcher, military }
 });
 
+/// Collective common nouns ("donors", "the group"), see
+/// `data/events/group_nouns.tsv`.
+pub(crate) struct GroupNouns {
+    matcher: AhoCorasick,
+    /// Per pattern: `None` for a generic actor, else the actor kind an
+    /// anaphor stands for.
+    resolves_to: Vec<Option<&'static str>>,
+}
+
+pub(crate) static GROUP_NOUNS: LazyLock<GroupNouns> = LazyLock::new(|| {
+    let text = lexicon::source(
+        "events/group_nouns.tsv",
+        include_str!("../../data/events/group_nouns.tsv"),
+    );
+    let mut patterns = Vec::new();
+    let mut resolves_to = Vec::new();
+    for (n, cols) in lexicon::rows(&text) {
+        let kind = match cols.get(1).copied() {
+            Some("generic") => None,
+            Some("armed_group") => Some("armed_group"),
+            Some("organization") => Some("organization"),
+            _ => panic!("events/group_nouns.tsv line {n}: expected a noun and a resolution"),
+        };
+        assert!(cols.len() == 2, "events/group_nouns.tsv line {n}: expected two columns");
+        patterns.push(cols[0].to_string());
+        resolves_to.push(kind);
+    }
+    let matcher = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&patterns)
+        .expect("group noun patterns build");
+    GroupNouns { matcher, resolves_to }
+});
+
+/// Collective common nouns: generic actors of their own, or anaphors
+/// standing for the nearest earlier organization or armed group.
+fn group_mentions(text: &str, out: &mut Vec<ActorMention>) {
+    let groups = &*GROUP_NOUNS;
+    let mut found: Vec<ActorMention> = Vec::new();
+    for m in groups.matcher.find_iter(text) {
+        let span = Span::new(m.start(), m.end());
+        if !bounded(text, span.start, span.end) || out.iter().any(|o| o.span.overlaps(&span)) {
+            continue;
+        }
+        match groups.resolves_to[m.pattern().as_usize()] {
+            None => {
+                let phrase = text[span.start..span.end].to_lowercase();
+                let name = phrase.strip_prefix("the ").unwrap_or(&phrase).to_string();
+                found.push(ActorMention {
+                    span,
+                    actor: Actor {
+                        name,
+                        kind: "group".to_string(),
+                        role: None,
+                        country: None,
+                        part: String::new(),
+                        code: None,
+                    },
+                    code: None,
+                    place: false,
+                    military: false,
+                    adjective: false,
+                });
+            }
+            Some(kind) => {
+                let antecedent = out
+                    .iter()
+                    .filter(|o| o.span.end <= span.start && o.actor.kind == kind && !o.place)
+                    .max_by_key(|o| o.span.end);
+                if let Some(a) = antecedent {
+                    let mut mention = a.clone();
+                    mention.span = span;
+                    found.push(mention);
+                }
+            }
+        }
+    }
+    out.extend(found);
+}
+
 /// True when `word` is an actor head noun ("airstrikes", "forces").
 pub(crate) fn is_head(word: &str) -> bool {
     HEADS.matcher.find(word).is_some_and(|m| m.start() == 0 && m.end() == word.len())
@@ -782,6 +864,7 @@ pub fn find(text: &str, cast: &Cast) -> Vec<ActorMention> {
             });
         }
     }
+    group_mentions(text, &mut out);
     out.sort_by_key(|m| (m.span.start, m.span.end));
     resolve_pronouns(text, &mut out);
     for m in &mut out {
@@ -893,6 +976,20 @@ mod tests {
         assert!(GAZETTEER.entries.len() > 300);
         assert!(ROLES.entries.len() > 30);
         assert!(!HEADS.military.is_empty());
+        assert!(GROUP_NOUNS.resolves_to.iter().any(Option::is_none));
+    }
+
+    #[test]
+    fn group_nouns_are_generic_or_resolve_to_their_antecedent() {
+        let n =
+            names("Donors met in Geneva. Jordan accused Hamas of a raid, which the group denied.");
+        assert!(n
+            .iter()
+            .any(|(s, name, code)| s == "Donors" && name == "donors" && code.is_none()));
+        assert!(n.iter().any(|(s, name, _)| s == "the group" && name == "Hamas"));
+        // No antecedent of the right kind: no actor.
+        let n = names("The group met in Geneva.");
+        assert!(!n.iter().any(|(s, _, _)| s == "The group"));
     }
 
     #[test]

@@ -46,7 +46,7 @@ use chrono::NaiveDate;
 use super::actors::ActorMention;
 use super::link;
 use super::triggers::{self, prev_word, Reading, Trigger};
-use crate::model::{Actor, EventDate, EventStatus, Span, Timex};
+use crate::model::{Actor, DateAnchor, EventDate, EventStatus, Span, Timex};
 use crate::segment;
 
 /// An event found in one text, before ids and sources are added.
@@ -99,6 +99,9 @@ const SCHEDULE_FRAMES: &[&str] = &[
     "intends",
     "intended",
     "agreed",
+    "agree",
+    "agrees",
+    "agreeing",
     "prepares",
     "preparing",
     "poised",
@@ -408,13 +411,31 @@ pub fn events_in_text(
             } else {
                 event_type
             };
+            // "France, which visited Kyiv earlier this month, called ...":
+            // the main verb resumes after the relative clause, whose dates
+            // describe a participant and are not the report's context.
+            let resumed = text[..trig.span.start].trim_end().ends_with(',')
+                && lower_words(text, clause)
+                    .first()
+                    .is_some_and(|(_, w)| matches!(w.as_str(), "who" | "which"));
+            let filtered: Vec<Timex>;
+            let inheritable: &[Timex] = if resumed {
+                filtered = timexes
+                    .iter()
+                    .filter(|t| !(clause.start <= t.span.start && t.span.end <= trig.span.start))
+                    .cloned()
+                    .collect();
+                &filtered
+            } else {
+                timexes
+            };
             let date = match (own_date.or(shared_date), ctx.caption) {
                 (Some(d), _) => d,
                 (None, Some(Some(cd))) => link::caption_date(cd),
-                (None, Some(None)) => link::inherited(sentence, trig.span, timexes)
-                    .unwrap_or_else(|| link::fallback(ctx.published)),
-                (None, None) => link::inherited(sentence, trig.span, timexes)
-                    .unwrap_or_else(|| link::fallback(ctx.published)),
+                (None, Some(None) | None) => {
+                    link::inherited(text, sentence, trig.span, inheritable)
+                        .unwrap_or_else(|| link::fallback(ctx.published))
+                }
             };
             if status == EventStatus::Occurred {
                 if let (Some(iv), Some(p)) = (date.interval, ctx.published) {
@@ -492,7 +513,13 @@ fn drop_sourcing_statements(text: &str, clauses: &[Span], events: &mut Vec<RawEv
                 matches!(w.as_str(), "after" | "before" | "when" | "while" | "following" | "until")
             })
         });
-        let sourcing = has_other && !narrated && REPORTING_VERBS.contains(&verb.as_str());
+        // "the White House said on Tuesday": a statement dated in its own
+        // clause is reported as an act of its own, not as a source.
+        let dated = matches!(
+            e.date.anchor,
+            DateAnchor::Explicit | DateAnchor::Publication | DateAnchor::PreviousMention
+        ) && e.date.span.is_some();
+        let sourcing = has_other && !narrated && !dated && REPORTING_VERBS.contains(&verb.as_str());
         !(anonymous || sourcing)
     });
 }
@@ -590,6 +617,15 @@ const SUBJECT_GAP_WORDS: &[&str] = &[
     "allied",
     "aligned",
     "office",
+    // Floating quantifiers and focus words ("the EU alone pledged", "both
+    // sides agreed").
+    "alone",
+    "itself",
+    "themselves",
+    "too",
+    "both",
+    "all",
+    "each",
 ];
 /// Words that may open a clause whose verb shares the sentence's subject
 /// ("..., but said the country ...").
@@ -820,6 +856,20 @@ mod tests {
         assert_eq!(ev[1].mode.as_deref(), Some("visit"));
         assert_eq!(ev[1].status, EventStatus::Scheduled);
         assert_eq!(codes_of(&ev[1]), vec!["CHL", "PER"]);
+    }
+
+    #[test]
+    fn a_relative_clause_date_is_not_inherited_by_the_main_verb() {
+        let t = "Jordan met Iraq on Monday. Egypt, which visited Cairo on Tuesday with its envoy, \
+                 condemned Syria.";
+        let tx = [
+            day("Monday", t, (2025, 3, 10), Anchor::Publication),
+            day("Tuesday", t, (2025, 3, 11), Anchor::Publication),
+        ];
+        let ev = run(t, &tx);
+        let accuse = ev.iter().find(|e| e.event_type == "ACCUSE").expect("condemnation");
+        assert_eq!(accuse.date.value, "2025-03-10", "{ev:?}");
+        assert_eq!(accuse.date.anchor, DateAnchor::Inherited);
     }
 
     #[test]

@@ -132,11 +132,18 @@ pub fn own_date(t: &Timex) -> EventDate {
 }
 
 /// The inherited date for an event at `trigger` in `sentence` with no own
-/// date: same sentence first, then the report's context before it.
-pub fn inherited(sentence: Span, trigger: Span, timexes: &[Timex]) -> Option<EventDate> {
+/// date: same sentence first, then the report's context before it. A
+/// reference point of the sentence ("since March 2022") dates nothing.
+pub fn inherited(
+    text: &str,
+    sentence: Span,
+    trigger: Span,
+    timexes: &[Timex],
+) -> Option<EventDate> {
     let same = timexes
         .iter()
         .filter(|t| usable(t) && sentence.start <= t.span.start && t.span.end <= sentence.end)
+        .filter(|t| !is_reference_point(text, t.span))
         .min_by_key(|t| {
             if t.span.start >= trigger.end {
                 t.span.start - trigger.end
@@ -266,7 +273,7 @@ pub(crate) mod tests {
         let triggers = [span_of(t, "sent"), span_of(t, "announced")];
         let tx = [day("Thursday", t, (2025, 3, 13), Anchor::Publication)];
         assert_eq!(attach(t, &clauses, &triggers, &tx), vec![None, Some(0)]);
-        let inh = inherited(whole, triggers[0], &tx).unwrap();
+        let inh = inherited(t, whole, triggers[0], &tx).unwrap();
         assert_eq!(inh.anchor, DateAnchor::Inherited);
         assert!(inh.confidence < own_date(&tx[0]).confidence);
     }
@@ -280,6 +287,18 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_reference_point_is_not_inherited() {
+        let t = "X met Y on Monday. Both sides held their first talks since May 9, 2011.";
+        let tx = [
+            day("Monday", t, (2025, 3, 10), Anchor::Publication),
+            day("May 9, 2011", t, (2011, 5, 9), Anchor::Explicit),
+        ];
+        let second = Span::new(t.find("Both").unwrap(), t.len());
+        let d = inherited(t, second, span_of(t, "held"), &tx).unwrap();
+        assert_eq!(d.value, "2025-03-10");
+    }
+
+    #[test]
     fn report_context_is_the_lead_date() {
         let t = "X met Y on Monday. Z set it up in November. Then W spoke.";
         let mut nov = day("November", t, (2024, 11, 1), Anchor::Publication);
@@ -287,7 +306,7 @@ pub(crate) mod tests {
         nov.value = "2024-11".into();
         let tx = [day("Monday", t, (2025, 3, 10), Anchor::Publication), nov];
         let third = Span::new(t.find("Then").unwrap(), t.len());
-        let d = inherited(third, span_of(t, "spoke"), &tx).unwrap();
+        let d = inherited(t, third, span_of(t, "spoke"), &tx).unwrap();
         assert_eq!(d.value, "2025-03-10");
         assert_eq!(d.rule, "test; inherited_report_context");
     }

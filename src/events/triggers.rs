@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use regex::Regex;
 
 use crate::lexicon;
 use crate::model::Span;
@@ -64,6 +65,27 @@ struct FormSenses {
 struct Lexicon {
     matcher: AhoCorasick,
     senses: Vec<FormSenses>,
+    /// Gapped verb frames ("called * unacceptable"): the verb, then within
+    /// a few words of its object, the complement that decides the sense.
+    frames: Vec<(Regex, Sense)>,
+}
+
+/// Words an object may span between a frame's verb and its complement.
+const FRAME_GAP_WORDS: usize = 6;
+
+/// A regex for a gapped frame `verbs * complements`, each side
+/// `|`-separated; group 1 is the verb.
+fn frame_regex(form: &str) -> Option<Regex> {
+    let (verbs, complements) = form.split_once(" * ")?;
+    let alt =
+        |side: &str| side.split('|').map(|w| regex::escape(w.trim())).collect::<Vec<_>>().join("|");
+    let pattern = format!(
+        r#"(?i)\b({})\b((?:\s+[^\s.;:!?]+){{1,{}}}?)\s+["“‘']?(?:{})\b"#,
+        alt(verbs),
+        FRAME_GAP_WORDS,
+        alt(complements)
+    );
+    Regex::new(&pattern).ok()
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -71,6 +93,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         lexicon::source("events/triggers.tsv", include_str!("../../data/events/triggers.tsv"));
     let mut by_form: HashMap<String, FormSenses> = HashMap::new();
     let mut order: Vec<String> = Vec::new();
+    let mut frames: Vec<(Regex, Sense)> = Vec::new();
     for (n, cols) in lexicon::rows(&text) {
         assert!(cols.len() == 4, "events/triggers.tsv line {n}: expected 4 columns");
         let event_type = TYPES
@@ -80,6 +103,13 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         let mode = (cols[2] != "-").then(|| cols[2].to_string());
         let sense = Sense { event_type, mode };
         for form in cols[0].split(';').map(str::trim).filter(|f| !f.is_empty()) {
+            if form.contains(" * ") {
+                assert!(cols[3] == "verb", "events/triggers.tsv line {n}: frames are verbs");
+                let re = frame_regex(form)
+                    .unwrap_or_else(|| panic!("events/triggers.tsv line {n}: bad frame `{form}`"));
+                frames.push((re, sense.clone()));
+                continue;
+            }
             let key = form.to_lowercase();
             let slot = by_form.entry(key.clone()).or_insert_with(|| {
                 order.push(key.clone());
@@ -99,7 +129,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .ascii_case_insensitive(true)
         .build(&order)
         .expect("trigger patterns build");
-    Lexicon { matcher, senses }
+    Lexicon { matcher, senses, frames }
 });
 
 /// How a trigger occurrence is read.
@@ -257,6 +287,17 @@ pub fn find(text: &str, span: Span) -> Vec<Trigger> {
             out.push(Trigger { span: s, sense, reading: r });
         }
     }
+    // A gapped frame overrides the plain reading of its verb ("called the
+    // strikes unacceptable" is no phone call).
+    for (re, sense) in &lex.frames {
+        for c in re.captures_iter(hay) {
+            let Some(v) = c.get(1) else { continue };
+            let s = Span::new(span.start + v.start(), span.start + v.end());
+            out.retain(|t| !t.span.overlaps(&s));
+            out.push(Trigger { span: s, sense: sense.clone(), reading: Reading::Verb });
+        }
+    }
+    out.sort_by_key(|t| t.span.start);
     out
 }
 
@@ -299,6 +340,16 @@ mod tests {
         assert_eq!(got[2], ("visiting".into(), "CONSULT", Reading::Verb));
         let got = found("Egypt’s support was clear, underscoring its backing.");
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn gapped_frame_overrides_the_plain_verb() {
+        let f = found("The minister called the raids \"unacceptable\" on Monday.");
+        assert!(f.iter().any(|(w, t, r)| w == "called" && *t == "ACCUSE" && *r == Reading::Verb));
+        let f = found("Officials called the meeting productive.");
+        assert!(f.iter().any(|(w, t, _)| w == "called" && *t == "STATEMENT"));
+        let f = found("He called the president on Monday.");
+        assert!(!f.iter().any(|(_, t, _)| *t == "ACCUSE" || *t == "STATEMENT"));
     }
 
     #[test]
