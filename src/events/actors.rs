@@ -29,7 +29,7 @@ A mention after "in", "at", "from" ... ("in Damascus") is a **place**, kept
 as the event's location rather than as a participant.
 */
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -311,57 +311,11 @@ const DOCUMENT_WORDS: &[&str] =
 /// Lower-case words that may sit inside a person's name.
 const NAME_PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "bint", "de", "van", "von", "da", "di"];
 /// Capitalized words that never start a name.
-const NOT_NAMES: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "On",
-    "In",
-    "At",
-    "And",
-    "But",
-    "Or",
-    "Of",
-    "For",
-    "To",
-    "With",
-    "By",
-    "From",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "His",
-    "Her",
-    "Its",
-    "Their",
-    "This",
-    "That",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Photo",
-    "Reuters",
-    "AFP",
-    "AP",
-];
+static NOT_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let text =
+        lexicon::source("events/not_names.txt", include_str!("../../data/events/not_names.txt"));
+    lexicon::lines(&text).map(|(_, l)| l.to_string()).collect()
+});
 
 /// One actor mention in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -496,7 +450,7 @@ fn name_at(text: &str, pos: usize, gaz: &[(Span, &GazEntry)]) -> Option<Span> {
         let capital = word.chars().next().is_some_and(char::is_uppercase);
         let particle = NAME_PARTICLES.contains(&lower_prefix)
             && (word.contains('-') || text[first.end..].starts_with(' '));
-        if !(capital || particle) || (count == 0 && NOT_NAMES.contains(&word)) {
+        if !(capital || particle) || (count == 0 && NOT_NAMES.contains(word)) {
             break;
         }
         if capital && gaz.iter().any(|(s, _)| s.start == first.start) {
@@ -622,7 +576,7 @@ fn appositive_name(
     while let Some((s, w)) = word_before(text, start) {
         let cap = w.chars().next().is_some_and(char::is_uppercase);
         let particle = NAME_PARTICLES.contains(&w.split('-').next().unwrap_or(""));
-        if !(cap || particle) || NOT_NAMES.contains(&w) || gaz.iter().any(|(g, _)| g.start == s) {
+        if !(cap || particle) || NOT_NAMES.contains(w) || gaz.iter().any(|(g, _)| g.start == s) {
             break;
         }
         start = s;
@@ -977,6 +931,7 @@ mod tests {
         assert!(ROLES.entries.len() > 30);
         assert!(!HEADS.military.is_empty());
         assert!(GROUP_NOUNS.resolves_to.iter().any(Option::is_none));
+        assert!(NOT_NAMES.contains("Thursday") && NOT_NAMES.contains("The"));
     }
 
     #[test]
