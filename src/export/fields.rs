@@ -170,23 +170,9 @@ pub fn first_published(entry: &TimelineEntry) -> Option<NaiveDate> {
     sources(entry).first().and_then(|s| s.published)
 }
 
-/// English month name (1-based month).
+/// English month name (1-based month); empty for a month out of range.
 pub fn month_name(m: u32) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    NAMES.get(m.wrapping_sub(1) as usize).copied().unwrap_or("")
+    u8::try_from(m).ok().and_then(|m| chrono::Month::try_from(m).ok()).map_or("", |m| m.name())
 }
 
 /// "17 January 2025".
