@@ -60,6 +60,9 @@ const CLAUSE_OPENERS: &[&str] = &[
     "unless",
 ];
 
+/// Bytes in the longest of [`CLAUSE_OPENERS`].
+const MAX_OPENER_LEN: usize = 9;
+
 /// The sentences of `text`, in order, trimmed of surrounding white space.
 /// Empty sentences are never returned.
 pub fn sentences(text: &str) -> Vec<Span> {
@@ -169,8 +172,8 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
             _ => {}
         }
     }
-    for w in words(s, Span::new(0, s.len())) {
-        if w.start == 0 {
+    for w in word_spans(s, Span::new(0, s.len())) {
+        if w.start == 0 || w.end - w.start > MAX_OPENER_LEN {
             continue;
         }
         let word = &s[w.start..w.end];
@@ -195,26 +198,122 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
 /// The words of `text[span]`: runs of letters and digits with inner `-`,
 /// `.` or `'` kept when a letter or digit follows.
 pub fn words(text: &str, span: Span) -> Vec<Span> {
-    let s = &text[span.start..span.end];
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let inner = matches!(c, '-' | '.' | '\'')
-            && start.is_some()
-            && iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() || inner {
-            if start.is_none() {
-                start = Some(i);
+    word_spans(text, span).collect()
+}
+
+/// [`words`] one at a time, without collecting them: for callers that only
+/// need the first few words or scan a sentence once.
+pub fn word_spans(text: &str, span: Span) -> WordSpans<'_> {
+    WordSpans { s: &text[span.start..span.end], base: span.start, pos: 0 }
+}
+
+/// Iterator over the words of a span (see [`word_spans`]).
+#[derive(Debug, Clone)]
+pub struct WordSpans<'a> {
+    s: &'a str,
+    base: usize,
+    pos: usize,
+}
+
+/// The character at byte `i` of `s` (a char boundary) and its length;
+/// ASCII without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        return (b as char, 1);
+    }
+    let c = s[i..].chars().next().unwrap_or('\0');
+    (c, c.len_utf8())
+}
+
+#[inline]
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+impl Iterator for WordSpans<'_> {
+    type Item = Span;
+
+    fn next(&mut self) -> Option<Span> {
+        let s = self.s;
+        let len = s.len();
+        let mut i = self.pos;
+        // Only a letter or digit starts a word.
+        loop {
+            if i >= len {
+                self.pos = len;
+                return None;
             }
-        } else if let Some(st) = start.take() {
-            out.push(Span::new(span.start + st, span.start + i));
+            let (c, n) = char_at(s, i);
+            if is_word_char(c) {
+                break;
+            }
+            i += n;
+        }
+        let start = i;
+        while i < len {
+            let (c, n) = char_at(s, i);
+            if is_word_char(c) {
+                i += n;
+            } else if matches!(c, '-' | '.' | '\'')
+                && i + 1 < len
+                && is_word_char(char_at(s, i + 1).0)
+            {
+                // An inner `-`, `.` or `'` (one byte each) before a letter or digit.
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        self.pos = i;
+        Some(Span::new(self.base + start, self.base + i))
+    }
+}
+
+/// A word lower-cased: borrowed from the text when it has no upper-case
+/// letter, so the common case allocates nothing. Derefs to `str`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lower<'a>(std::borrow::Cow<'a, str>);
+
+impl<'a> Lower<'a> {
+    /// `word` lower-cased (as [`str::to_lowercase`]).
+    pub fn of(word: &'a str) -> Lower<'a> {
+        if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            Lower(std::borrow::Cow::Borrowed(word))
+        } else {
+            Lower(std::borrow::Cow::Owned(word.to_lowercase()))
         }
     }
-    if let Some(st) = start {
-        out.push(Span::new(span.start + st, span.end));
+
+    /// The lower-cased word.
+    pub fn as_str(&self) -> &str {
+        &self.0
     }
-    out
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<str> for Lower<'_> {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
 }
 
 #[cfg(test)]
@@ -291,6 +390,63 @@ mod tests {
             for s in sentences(t) {
                 let _ = clauses(t, s);
                 let _ = words(t, s);
+            }
+        }
+    }
+
+    /// The plain char-by-char definition of [`words`], to check the fast
+    /// scanner against.
+    fn words_reference(text: &str, span: Span) -> Vec<Span> {
+        let s = &text[span.start..span.end];
+        let mut out = Vec::new();
+        let mut start: Option<usize> = None;
+        let mut iter = s.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            let inner = matches!(c, '-' | '.' | '\'')
+                && start.is_some()
+                && iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+            if c.is_alphanumeric() || inner {
+                if start.is_none() {
+                    start = Some(i);
+                }
+            } else if let Some(st) = start.take() {
+                out.push(Span::new(span.start + st, span.start + i));
+            }
+        }
+        if let Some(st) = start {
+            out.push(Span::new(span.start + st, span.end));
+        }
+        out
+    }
+
+    #[test]
+    fn clause_openers_fit_the_length_bound() {
+        assert!(CLAUSE_OPENERS.iter().all(|o| o.len() <= MAX_OPENER_LEN));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_scanner_matches_the_definition(
+            t in "[a-zA-Z0-9 .,'\\-éÉ’ǅ\u{a0}\n]{0,40}",
+            a in 0usize..50,
+            b in 0usize..50,
+        ) {
+            let (mut a, mut b) = (a.min(t.len()), b.min(t.len()));
+            if a > b {
+                std::mem::swap(&mut a, &mut b);
+            }
+            while !t.is_char_boundary(a) {
+                a -= 1;
+            }
+            while !t.is_char_boundary(b) {
+                b += 1;
+            }
+            let span = Span::new(a, b);
+            proptest::prop_assert_eq!(words(&t, span), words_reference(&t, span));
+            for w in words(&t, span) {
+                let word = &t[w.start..w.end];
+                let lower = Lower::of(word);
+                proptest::prop_assert_eq!(lower.as_str(), word.to_lowercase());
             }
         }
     }

@@ -64,6 +64,9 @@ pub(crate) struct Roles {
     matcher: AhoCorasick,
     /// (phrase, class) per pattern.
     entries: Vec<(String, RoleClass)>,
+    /// The first word of every phrase (as written), for
+    /// [`role_starts_with`].
+    first_words: HashSet<String>,
 }
 
 /// What kind of office a role phrase names.
@@ -184,7 +187,9 @@ pub(crate) static ROLES: LazyLock<Roles> = LazyLock::new(|| {
         .ascii_case_insensitive(true)
         .build(&patterns)
         .expect("role patterns build");
-    Roles { matcher, entries }
+    let first_words =
+        entries.iter().filter_map(|(p, _)| p.split(' ').next()).map(str::to_string).collect();
+    Roles { matcher, entries, first_words }
 });
 
 pub(crate) static HEADS: LazyLock<Heads> = LazyLock::new(|| {
@@ -435,8 +440,11 @@ fn name_at(text: &str, pos: usize, gaz: &[(Span, &GazEntry)]) -> Option<Span> {
     let mut capitals = 0;
     let mut cursor = start;
     loop {
-        let w = segment::words(text, Span::new(cursor, text.len().min(cursor + 64)));
-        let Some(first) = w.first().copied() else { break };
+        let mut stop = text.len().min(cursor + 64);
+        while !text.is_char_boundary(stop) {
+            stop -= 1;
+        }
+        let Some(first) = segment::word_spans(text, Span::new(cursor, stop)).next() else { break };
         if first.start != cursor {
             break;
         }
@@ -487,7 +495,7 @@ fn name_at(text: &str, pos: usize, gaz: &[(Span, &GazEntry)]) -> Option<Span> {
 }
 
 fn role_starts_with(word: &str) -> bool {
-    ROLES.entries.iter().any(|(p, _)| p.split(' ').next() == Some(word))
+    ROLES.first_words.contains(word)
 }
 
 /// The gazetteer mention right before a role ("Russian President",
@@ -514,10 +522,28 @@ fn role_prefix<'a>(
     None
 }
 
+/// The gazetteer and role matches of one text: found once, then shared by
+/// [`find_people_in`], [`settle_home_in`] and [`find_in`].
+pub struct Hits {
+    gaz: Vec<(Span, &'static GazEntry)>,
+    roles: Vec<(Span, &'static str, RoleClass)>,
+}
+
+impl Hits {
+    /// Scan `text` for gazetteer entries and role phrases.
+    pub fn of(text: &str) -> Hits {
+        Hits { gaz: gazetteer_hits(text), roles: role_hits(text) }
+    }
+}
+
 /// Find the people named with a role in `text`, adding them to `cast`.
 pub fn find_people(text: &str, cast: &mut Cast) {
-    let gaz = gazetteer_hits(text);
-    let roles = role_hits(text);
+    find_people_in(text, &Hits::of(text), cast);
+}
+
+/// [`find_people`] with the text's [`Hits`] already found.
+pub fn find_people_in(text: &str, hits: &Hits, cast: &mut Cast) {
+    let (gaz, roles) = (&hits.gaz, &hits.roles);
     for (i, &(span, role, class)) in roles.iter().enumerate() {
         // "Army Commander, General Rodolphe Haikal": the next role owns it.
         let next_role_start = roles.get(i + 1).map(|r| r.0.start);
@@ -525,11 +551,11 @@ pub fn find_people(text: &str, cast: &mut Cast) {
         if text[after..].starts_with(',') {
             after += 1;
         }
-        let name = name_at(text, after, &gaz).filter(|n| Some(n.start) != next_role_start);
-        let prefix = role_prefix(text, span.start, &gaz);
+        let name = name_at(text, after, gaz).filter(|n| Some(n.start) != next_role_start);
+        let prefix = role_prefix(text, span.start, gaz);
         let (name, role_text) = match name {
             Some(n) => (n, role.to_string()),
-            None => match appositive_name(text, span.start, prefix.map(|p| p.0.start), &gaz) {
+            None => match appositive_name(text, span.start, prefix.map(|p| p.0.start), gaz) {
                 Some(n) => (n, role.to_string()),
                 None => continue,
             },
@@ -591,6 +617,16 @@ fn appositive_name(
 /// Settle the article's home country once every text was scanned for
 /// people; `texts` are the article's texts (body, captions).
 pub fn settle_home(cast: &mut Cast, texts: &[&str]) {
+    let hits: Vec<Hits> = if cast.people.iter().any(|p| p.country.is_some()) {
+        Vec::new()
+    } else {
+        texts.iter().map(|t| Hits { gaz: gazetteer_hits(t), roles: Vec::new() }).collect()
+    };
+    settle_home_in(cast, &hits.iter().collect::<Vec<_>>());
+}
+
+/// [`settle_home`] with the [`Hits`] of each of the article's texts.
+pub fn settle_home_in(cast: &mut Cast, texts: &[&Hits]) {
     if let Some(c) = cast.people.iter().find_map(|p| p.country.clone()) {
         cast.home = Some(c);
         return;
@@ -598,7 +634,7 @@ pub fn settle_home(cast: &mut Cast, texts: &[&str]) {
     let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
     let mut order = 0;
     for t in texts {
-        for (_, e) in gazetteer_hits(t) {
+        for (_, e) in &t.gaz {
             if e.kind == "country" {
                 if let Some(c) = &e.country {
                     order += 1;
@@ -635,8 +671,12 @@ fn person_actor(p: &Person, home: Option<&String>) -> (Actor, Option<String>) {
 /// start, not overlapping. `cast` must hold the article's people
 /// ([`find_people`] over every text, then [`settle_home`]).
 pub fn find(text: &str, cast: &Cast) -> Vec<ActorMention> {
-    let gaz = gazetteer_hits(text);
-    let roles = role_hits(text);
+    find_in(text, &Hits::of(text), cast)
+}
+
+/// [`find`] with the text's [`Hits`] already found.
+pub fn find_in(text: &str, hits: &Hits, cast: &Cast) -> Vec<ActorMention> {
+    let (gaz, roles) = (&hits.gaz, &hits.roles);
     let mut out: Vec<ActorMention> = Vec::new();
     let home = cast.home.as_ref();
 
@@ -647,10 +687,9 @@ pub fn find(text: &str, cast: &Cast) -> Vec<ActorMention> {
         if text[after..].starts_with(',') {
             after += 1;
         }
-        let prefix = role_prefix(text, span.start, &gaz);
+        let prefix = role_prefix(text, span.start, gaz);
         let start = prefix.map(|p| p.0.start).unwrap_or(span.start);
-        if let Some(name) = name_at(text, after, &gaz).filter(|n| Some(n.start) != next_role_start)
-        {
+        if let Some(name) = name_at(text, after, gaz).filter(|n| Some(n.start) != next_role_start) {
             let name_text = &text[name.start..name.end];
             if let Some(p) = cast.people.iter().find(|p| p.name == name_text) {
                 let (actor, code) = person_actor(p, home);
@@ -665,7 +704,7 @@ pub fn find(text: &str, cast: &Cast) -> Vec<ActorMention> {
                 continue;
             }
         }
-        if let Some(name) = appositive_name(text, span.start, prefix.map(|p| p.0.start), &gaz) {
+        if let Some(name) = appositive_name(text, span.start, prefix.map(|p| p.0.start), gaz) {
             let name_text = &text[name.start..name.end];
             if let Some(p) = cast.people.iter().find(|p| p.name == name_text) {
                 let (actor, code) = person_actor(p, home);
@@ -702,7 +741,7 @@ pub fn find(text: &str, cast: &Cast) -> Vec<ActorMention> {
 
     // Gazetteer hits not inside a person mention, extended by head nouns.
     let heads = &*HEADS;
-    for (span, e) in &gaz {
+    for (span, e) in gaz {
         if out.iter().any(|m| m.span.overlaps(span)) {
             continue;
         }
@@ -874,7 +913,7 @@ fn resolve_pronouns(text: &str, out: &mut Vec<ActorMention>) {
             .iter()
             .filter(|m| m.span.start >= s.start && m.span.end <= s.end && m.actor.kind == "person")
             .collect();
-        for w in segment::words(text, *s) {
+        for w in segment::word_spans(text, *s) {
             let word = &text[w.start..w.end];
             if !matches!(word, "he" | "He" | "she" | "She") {
                 continue;

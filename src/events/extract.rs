@@ -159,10 +159,9 @@ const ACTIVE_BEFORE: &[&str] = &[
 ];
 
 /// The lower-cased words of `text[span]`, with their spans.
-fn lower_words(text: &str, span: Span) -> Vec<(Span, String)> {
-    segment::words(text, span)
-        .into_iter()
-        .map(|w| (w, text[w.start..w.end].to_lowercase()))
+fn lower_words(text: &str, span: Span) -> Vec<(Span, segment::Lower<'_>)> {
+    segment::word_spans(text, span)
+        .map(|w| (w, segment::Lower::of(&text[w.start..w.end])))
         .collect()
 }
 
@@ -244,12 +243,13 @@ pub fn events_in_text(
     ctx: TextContext,
 ) -> Vec<RawEvent> {
     let mut out: Vec<RawEvent> = Vec::new();
+    let index = ActorIndex::new(actors);
     for sentence in segment::sentences(text) {
         let clauses = segment::clauses(text, sentence);
         // A trigger inside an actor's name ("United States") is no trigger.
         let trigs: Vec<Trigger> = triggers::find(text, sentence)
             .into_iter()
-            .filter(|t| !actors.iter().any(|m| m.span.overlaps(&t.span)))
+            .filter(|t| !index.overlaps(t.span))
             .collect();
         if trigs.is_empty() {
             continue;
@@ -257,7 +257,8 @@ pub fn events_in_text(
         let spans: Vec<Span> = trigs.iter().map(|t| t.span).collect();
         let verbs: Vec<bool> = trigs.iter().map(|t| t.reading == Reading::Verb).collect();
         let own = link::attach_preferring(text, &clauses, &spans, &verbs, timexes);
-        let in_sentence: Vec<&ActorMention> = actors
+        let in_sentence: Vec<&ActorMention> = index
+            .near(sentence)
             .iter()
             .filter(|m| sentence.start <= m.span.start && m.span.end <= sentence.end)
             .collect();
@@ -462,6 +463,53 @@ pub fn events_in_text(
     }
     complete_targets(&mut out);
     out
+}
+
+/// A text's actor mentions indexed by position, so that each sentence and
+/// trigger looks at the mentions near it rather than at all of them.
+/// [`super::actors::find`] gives them sorted by start; unsorted input is
+/// scanned whole, with the same results.
+struct ActorIndex<'a> {
+    actors: &'a [ActorMention],
+    sorted: bool,
+    /// `reach[i]`: the furthest end among `actors[..=i]`.
+    reach: Vec<usize>,
+}
+
+impl<'a> ActorIndex<'a> {
+    fn new(actors: &'a [ActorMention]) -> Self {
+        let sorted = actors.is_sorted_by_key(|m| m.span.start);
+        let reach = actors
+            .iter()
+            .scan(0, |far, m| {
+                *far = m.span.end.max(*far);
+                Some(*far)
+            })
+            .collect();
+        ActorIndex { actors, sorted, reach }
+    }
+
+    /// The mentions that may lie inside `span`, in order: those starting in
+    /// it (all of them when unsorted).
+    fn near(&self, span: Span) -> &'a [ActorMention] {
+        if !self.sorted {
+            return self.actors;
+        }
+        let lo = self.actors.partition_point(|m| m.span.start < span.start);
+        let hi = self.actors.partition_point(|m| m.span.start <= span.end);
+        &self.actors[lo..hi.max(lo)]
+    }
+
+    /// True when a mention overlaps `span`.
+    fn overlaps(&self, span: Span) -> bool {
+        if !self.sorted {
+            return self.actors.iter().any(|m| m.span.overlaps(&span));
+        }
+        // Every mention starting before `span` ends is a candidate; one of
+        // them overlaps exactly when the furthest end passes its start.
+        let k = self.actors.partition_point(|m| m.span.start < span.end);
+        k > 0 && self.reach[k - 1] > span.start
+    }
 }
 
 /// Head nouns of anonymous sources.

@@ -25,7 +25,7 @@ pub mod triggers;
 use crate::model::{Actor, Article, Event, EventStatus, SourceRef};
 use crate::timeline;
 
-use self::actors::Cast;
+use self::actors::{Cast, Hits};
 use self::extract::{RawEvent, TextContext};
 
 /// Extract every event mention from one article (body and captions).
@@ -41,14 +41,18 @@ pub fn extract_with(
     tag: impl Fn(&str, &crate::model::PubContext) -> Vec<crate::model::Timex>,
 ) -> Vec<Event> {
     let body = article.text();
+    // Each text is scanned for gazetteer entries and roles once, for
+    // finding people, settling the home country and finding actors.
+    let body_hits = Hits::of(&body);
+    let caption_hits: Vec<Hits> = article.captions.iter().map(|c| Hits::of(&c.text)).collect();
     let mut cast = Cast::default();
-    actors::find_people(&body, &mut cast);
-    for c in &article.captions {
-        actors::find_people(&c.text, &mut cast);
+    actors::find_people_in(&body, &body_hits, &mut cast);
+    for (c, hits) in article.captions.iter().zip(&caption_hits) {
+        actors::find_people_in(&c.text, hits, &mut cast);
     }
-    let mut texts: Vec<&str> = vec![&body];
-    texts.extend(article.captions.iter().map(|c| c.text.as_str()));
-    actors::settle_home(&mut cast, &texts);
+    let mut texts: Vec<&Hits> = vec![&body_hits];
+    texts.extend(&caption_hits);
+    actors::settle_home_in(&mut cast, &texts);
 
     let source = SourceRef {
         article_id: article.id.clone(),
@@ -61,14 +65,14 @@ pub fn extract_with(
     let mut out = Vec::new();
     for (ci, caption) in article.captions.iter().enumerate() {
         let timexes = tag(&caption.text, &article.context);
-        let mentions = actors::find(&caption.text, &cast);
+        let mentions = actors::find_in(&caption.text, &caption_hits[ci], &cast);
         let ctx = TextContext { published, caption: Some(caption.date) };
         for raw in extract::events_in_text(&caption.text, &mentions, &timexes, ctx) {
             out.push(finish(raw, &caption.text, Some(ci), &source));
         }
     }
     let timexes = tag(&body, &article.context);
-    let mentions = actors::find(&body, &cast);
+    let mentions = actors::find_in(&body, &body_hits, &cast);
     let ctx = TextContext { published, caption: None };
     for raw in extract::events_in_text(&body, &mentions, &timexes, ctx) {
         out.push(finish(raw, &body, None, &source));
@@ -93,18 +97,19 @@ fn summary(raw: &RawEvent) -> String {
 }
 
 fn finish(raw: RawEvent, text: &str, caption: Option<usize>, source: &SourceRef) -> Event {
-    let mut actors: Vec<Actor> = raw.actors.clone();
+    let summary = summary(&raw);
+    let mut actors: Vec<Actor> = raw.actors;
     actors.dedup();
     let mut ev = Event {
         event_id: String::new(),
         mention_id: String::new(),
-        event_type: raw.event_type.clone(),
-        mode: raw.mode.clone(),
+        event_type: raw.event_type,
+        mode: raw.mode,
         status: raw.status,
         actors,
-        location: raw.location.clone(),
-        summary: summary(&raw),
-        trigger: raw.trigger.clone(),
+        location: raw.location,
+        summary,
+        trigger: raw.trigger,
         evidence: text[raw.sentence.start..raw.sentence.end].to_string(),
         span: raw.sentence,
         in_caption: caption.is_some(),

@@ -24,6 +24,7 @@ use regex::Regex;
 
 use crate::lexicon;
 use crate::model::Span;
+use crate::segment::Lower;
 
 /// The categories a trigger may name.
 pub const TYPES: &[&str] = &[
@@ -68,6 +69,14 @@ struct Lexicon {
     /// Gapped verb frames ("called * unacceptable"): the verb, then within
     /// a few words of its object, the complement that decides the sense.
     frames: Vec<(Regex, Sense)>,
+    /// Every verb of every frame (ASCII case-insensitive, anywhere): a
+    /// frame's regex only runs on a text holding one of its verbs.
+    frame_verbs: AhoCorasick,
+    /// Per pattern of `frame_verbs`, the frame it belongs to.
+    frame_of_verb: Vec<usize>,
+    /// The patterns of `frame_verbs`.
+    #[cfg(test)]
+    frame_verb_forms: Vec<String>,
 }
 
 /// Words an object may span between a frame's verb and its complement.
@@ -94,6 +103,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut by_form: HashMap<String, FormSenses> = HashMap::new();
     let mut order: Vec<String> = Vec::new();
     let mut frames: Vec<(Regex, Sense)> = Vec::new();
+    let mut frame_verbs: Vec<String> = Vec::new();
+    let mut frame_of_verb: Vec<usize> = Vec::new();
     for (n, cols) in lexicon::rows(&text) {
         assert!(cols.len() == 4, "events/triggers.tsv line {n}: expected 4 columns");
         let event_type = TYPES
@@ -107,6 +118,11 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
                 assert!(cols[3] == "verb", "events/triggers.tsv line {n}: frames are verbs");
                 let re = frame_regex(form)
                     .unwrap_or_else(|| panic!("events/triggers.tsv line {n}: bad frame `{form}`"));
+                let verbs = form.split(" * ").next().unwrap_or("");
+                for v in verbs.split('|').map(str::trim).filter(|v| !v.is_empty()) {
+                    frame_verbs.push(v.to_string());
+                    frame_of_verb.push(frames.len());
+                }
                 frames.push((re, sense.clone()));
                 continue;
             }
@@ -129,7 +145,20 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .ascii_case_insensitive(true)
         .build(&order)
         .expect("trigger patterns build");
-    Lexicon { matcher, senses, frames }
+    let frame_verb_matcher = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .ascii_case_insensitive(true)
+        .build(&frame_verbs)
+        .expect("frame verb patterns build");
+    Lexicon {
+        matcher,
+        senses,
+        frames,
+        frame_verbs: frame_verb_matcher,
+        frame_of_verb,
+        #[cfg(test)]
+        frame_verb_forms: frame_verbs,
+    }
 });
 
 /// How a trigger occurrence is read.
@@ -146,8 +175,8 @@ pub enum Reading {
 pub struct Trigger {
     /// Span in the text.
     pub span: Span,
-    /// What it names.
-    pub sense: Sense,
+    /// What it names (an entry of the trigger lexicon, shared).
+    pub sense: &'static Sense,
     /// Verb or noun reading.
     pub reading: Reading,
 }
@@ -165,7 +194,7 @@ const VERB_CUES: &[&str] = &[
 
 /// The lower-cased word right before `pos` in `text`, skipping spaces and a
 /// possessive "’s".
-pub(crate) fn prev_word(text: &str, pos: usize) -> Option<(usize, String)> {
+pub(crate) fn prev_word(text: &str, pos: usize) -> Option<(usize, Lower<'_>)> {
     let head = text[..pos].trim_end();
     let end = head.len();
     let start = head
@@ -177,18 +206,18 @@ pub(crate) fn prev_word(text: &str, pos: usize) -> Option<(usize, String)> {
     if start == end {
         // Possessive with a curly apostrophe: "Syria’s support".
         if head.ends_with('’') {
-            return Some((end, "s".to_string()));
+            return Some((end, Lower::of("s")));
         }
         return None;
     }
-    let w = head[start..end].to_lowercase();
-    let w = if w.ends_with("'s") { "s".to_string() } else { w };
+    let w = Lower::of(&head[start..end]);
+    let w = if w.ends_with("'s") { Lower::of("s") } else { w };
     Some((start, w))
 }
 
 /// Decide the reading of a form found at `span`.
 fn reading(text: &str, span: Span, senses: &FormSenses) -> Option<Reading> {
-    let form = text[span.start..span.end].to_lowercase();
+    let form = Lower::of(&text[span.start..span.end]);
     let first = form.split(' ').next().unwrap_or("");
     let prev = prev_word(text, span.start).map(|(_, w)| w);
     let prev = prev.as_deref();
@@ -267,7 +296,7 @@ pub(crate) fn is_irregular_past(w: &str) -> bool {
 
 /// Every trigger in `text[span]`, in order.
 pub fn find(text: &str, span: Span) -> Vec<Trigger> {
-    let lex = &*LEXICON;
+    let lex: &'static Lexicon = &LEXICON;
     let hay = &text[span.start..span.end];
     let mut out = Vec::new();
     for m in lex.matcher.find_iter(hay) {
@@ -280,8 +309,8 @@ pub fn find(text: &str, span: Span) -> Vec<Trigger> {
         let senses = &lex.senses[m.pattern().as_usize()];
         let Some(r) = reading(text, s, senses) else { continue };
         let sense = match r {
-            Reading::Verb => senses.verb.clone(),
-            Reading::Noun => senses.noun.clone(),
+            Reading::Verb => senses.verb.as_ref(),
+            Reading::Noun => senses.noun.as_ref(),
         };
         if let Some(sense) = sense {
             out.push(Trigger { span: s, sense, reading: r });
@@ -289,16 +318,41 @@ pub fn find(text: &str, span: Span) -> Vec<Trigger> {
     }
     // A gapped frame overrides the plain reading of its verb ("called the
     // strikes unacceptable" is no phone call).
-    for (re, sense) in &lex.frames {
+    let present = frames_present(lex, hay);
+    for (f, (re, sense)) in lex.frames.iter().enumerate() {
+        if !frame_may_run(present, f) {
+            continue;
+        }
         for c in re.captures_iter(hay) {
             let Some(v) = c.get(1) else { continue };
             let s = Span::new(span.start + v.start(), span.start + v.end());
             out.retain(|t| !t.span.overlaps(&s));
-            out.push(Trigger { span: s, sense: sense.clone(), reading: Reading::Verb });
+            out.push(Trigger { span: s, sense, reading: Reading::Verb });
         }
     }
     out.sort_by_key(|t| t.span.start);
     out
+}
+
+/// The frames that may match in `hay`, as a bit set (bit `f` for frame
+/// `f`; frames past the 64th always run): a frame cannot match when none of
+/// its verbs occurs, even inside a word. The regexes fold case by Unicode
+/// rules, under which the Kelvin sign and the long s match ASCII `k` and
+/// `s`; a text with either runs every frame.
+fn frames_present(lex: &Lexicon, hay: &str) -> u64 {
+    if hay.contains(['\u{212A}', '\u{17F}']) {
+        return u64::MAX;
+    }
+    let mut present = 0u64;
+    for m in lex.frame_verbs.find_overlapping_iter(hay) {
+        let f = lex.frame_of_verb[m.pattern().as_usize()];
+        present |= 1u64.checked_shl(f as u32).unwrap_or(0);
+    }
+    present
+}
+
+fn frame_may_run(present: u64, f: usize) -> bool {
+    f >= 64 || present & (1u64 << f) != 0
 }
 
 #[cfg(test)]
@@ -350,6 +404,23 @@ mod tests {
         assert!(f.iter().any(|(w, t, _)| w == "called" && *t == "STATEMENT"));
         let f = found("He called the president on Monday.");
         assert!(!f.iter().any(|(_, t, _)| *t == "ACCUSE" || *t == "STATEMENT"));
+    }
+
+    #[test]
+    fn frames_run_only_where_a_verb_of_theirs_occurs() {
+        let lex = &*LEXICON;
+        assert_eq!(frames_present(lex, "Nothing here."), 0);
+        let some = frames_present(lex, "They HELD talks.");
+        assert!(some != 0 && some != u64::MAX);
+        assert_eq!(frames_present(lex, "\u{212A}"), u64::MAX);
+        // Every frame's own verbs switch it on.
+        for (f, _) in lex.frames.iter().enumerate().take(64) {
+            let verb = (0..lex.frame_of_verb.len())
+                .find(|&p| lex.frame_of_verb[p] == f)
+                .expect("every frame has a verb");
+            let hay = format!("x {} y", lex.frame_verb_forms[verb]);
+            assert!(frame_may_run(frames_present(lex, &hay), f), "{hay}");
+        }
     }
 
     #[test]
