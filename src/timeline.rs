@@ -157,17 +157,38 @@ pub fn singleton(ev: Event) -> TimelineEntry {
 /// Merge event mentions into timeline entries, one per `event_id`.
 /// Equals [`merge_entries`] over each event as a singleton entry.
 pub fn merge_events(events: impl IntoIterator<Item = Event>) -> Vec<TimelineEntry> {
-    // The same as merging singletons, without building them: each event
-    // becomes its mention by move.
-    let mut groups: BTreeMap<String, Group> = BTreeMap::new();
-    for ev in events {
-        let g = group_for(&mut groups, &ev.event_id, (ev.event_type.clone(), ev.mode.clone()));
-        if ev.actors.is_empty() && ev.summary.is_empty() {
-            keep_event(g, ev.clone());
+    let mut merger = Merger::default();
+    merger.add(events);
+    merger.finish()
+}
+
+/// [`merge_events`] a batch at a time: events are added as they are
+/// extracted (and the articles they came from dropped), and the entries
+/// come out at the end, the same whatever the batches.
+#[derive(Default)]
+pub struct Merger {
+    groups: BTreeMap<String, Group>,
+}
+
+impl Merger {
+    /// Add event mentions.
+    pub fn add(&mut self, events: impl IntoIterator<Item = Event>) {
+        // The same as merging singletons, without building them: each
+        // event becomes its mention by move.
+        for ev in events {
+            let g =
+                group_for(&mut self.groups, &ev.event_id, (ev.event_type.clone(), ev.mode.clone()));
+            if ev.actors.is_empty() && ev.summary.is_empty() {
+                keep_event(g, ev.clone());
+            }
+            add_mention(g, into_mention(ev));
         }
-        add_mention(g, into_mention(ev));
     }
-    finish(groups)
+
+    /// The merged timeline, sorted by date.
+    pub fn finish(self) -> Vec<TimelineEntry> {
+        finish(self.groups)
+    }
 }
 
 fn into_mention(ev: Event) -> Mention {

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
 
 use super::{InputOptions, EXIT_INPUT_FAILED, EXIT_OK, EXIT_USAGE};
 use crate::export::write::{write_site, SiteOptions, SiteReport};
@@ -55,8 +56,21 @@ pub fn run(opts: &BuildOptions, out: &mut dyn Write, err: &mut dyn Write) -> u8 
         }
     };
     let progress = Progress::start(!opts.output.quiet);
-    progress.stage("reading articles");
-    let read = match crate::ingest::read(&input) {
+    progress.stage("reading articles, extracting and merging events");
+    // Articles stream through: each batch is read, tagged and extracted in
+    // parallel, its events merged, and the batch dropped, so memory follows
+    // the events kept, not the text read.
+    let mut merger = crate::timeline::Merger::default();
+    let mut extracting = Duration::ZERO;
+    let read = crate::ingest::read_each(&input, &mut |batch| {
+        let t = Instant::now();
+        let events: Vec<Vec<crate::model::Event>> =
+            batch.par_iter().map(crate::events::extract).collect();
+        drop(batch);
+        merger.add(events.into_iter().flatten());
+        extracting += t.elapsed();
+    });
+    let read = match read {
         Ok(r) => r,
         Err(e) => {
             progress.finish();
@@ -69,22 +83,22 @@ pub fn run(opts: &BuildOptions, out: &mut dyn Write, err: &mut dyn Write) -> u8 
         progress.println(
             err,
             &format!(
-                "read {} articles in {} ms",
-                read.articles.len(),
-                started.elapsed().as_millis()
+                "read {} articles in {} ms (of which extracting events {} ms)",
+                read.articles,
+                started.elapsed().as_millis(),
+                extracting.as_millis()
             ),
         );
     }
-    progress.stage("extracting and merging events");
     let t = Instant::now();
-    let entries = crate::timeline::build(&read.articles);
+    let entries = merger.finish();
     if opts.output.verbose {
         progress.println(
             err,
             &format!("{} timeline entries in {} ms", entries.len(), t.elapsed().as_millis()),
         );
     }
-    let read_label = count(read.articles.len(), "article read", "articles read");
+    let read_label = count(read.articles, "article read", "articles read");
     write_outputs(&entries, &read_label, failed, &opts.output, &progress, err)
 }
 

@@ -100,6 +100,8 @@ fn finish(raw: RawEvent, text: &str, caption: Option<usize>, source: &SourceRef)
     let summary = summary(&raw);
     let mut actors: Vec<Actor> = raw.actors;
     actors.dedup();
+    // Events are kept until the whole timeline is merged: no spare room.
+    actors.shrink_to_fit();
     let mut ev = Event {
         event_id: String::new(),
         mention_id: String::new(),

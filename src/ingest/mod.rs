@@ -33,17 +33,17 @@ mod inputs;
 mod json;
 mod manifest;
 mod meta;
+mod stream;
 mod text;
 
 use std::path::{Path, PathBuf};
-
-use rayon::prelude::*;
 
 use crate::cmd::InputOptions;
 use crate::model::{Article, Caption, Diagnostic, Origin, PubContext, Severity};
 use crate::{Error, ErrorKind, Result};
 
 pub use meta::parse_published;
+pub use stream::{read_each, ReadSummary};
 
 use inputs::Source;
 use manifest::{title_key, Manifest};
@@ -201,12 +201,33 @@ fn diag(
 /// Read every article the inputs name. Fails only on usage errors (an
 /// unreadable manifest, a bad `--published`); bad files become diagnostics.
 ///
+/// Holds every article in memory; [`read_each`] hands them over a batch at
+/// a time instead, with the same articles and diagnostics.
+///
 /// # Errors
 ///
 /// [`ErrorKind::Usage`] for an unreadable manifest or a `--published` value
 /// that is not a date.
 #[allow(clippy::result_large_err)] // see meta::parse_published
 pub fn read(opts: &InputOptions) -> Result<ReadResult> {
+    let mut articles = Vec::new();
+    let diagnostics =
+        stream::read_batches(opts, stream::Batching::Whole, &mut |batch| articles.extend(batch))?
+            .diagnostics;
+    Ok(ReadResult { articles, diagnostics })
+}
+
+/// The setup every read shares: the default context, the manifest, the
+/// sources the inputs expand to, and the diagnostics found on the way.
+struct Plan {
+    default_ctx: Option<PubContext>,
+    manifest: Option<Manifest>,
+    sources: Vec<Source>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+#[allow(clippy::result_large_err)] // see meta::parse_published
+fn plan(opts: &InputOptions) -> Result<Plan> {
     let default_ctx = match &opts.published {
         Some(v) => Some(parse_published(v).map_err(|e| {
             Error::new(ErrorKind::Usage, format!("--published: {}", e.message()))
@@ -253,49 +274,39 @@ pub fn read(opts: &InputOptions) -> Result<ReadResult> {
     let skip: Vec<PathBuf> = manifest.iter().filter_map(|m| m.canonical.clone()).collect();
     let (sources, input_diags) = inputs::expand(&inputs, &skip);
     diagnostics.extend(input_diags);
+    Ok(Plan { default_ctx, manifest, sources, diagnostics })
+}
 
-    let files: Vec<FileRead> = sources.par_iter().map(read_source).collect();
-    let mut articles = Vec::with_capacity(files.iter().map(|f| f.articles.len()).sum());
-    // (first article, article count, canonical path) of each file.
-    let mut spans: Vec<(usize, usize, Option<PathBuf>)> = Vec::with_capacity(files.len());
-    for f in files {
-        diagnostics.extend(f.diagnostics);
-        spans.push((articles.len(), f.articles.len(), f.canonical));
-        articles.extend(f.articles);
+/// Give an article without a publication date the `--published` one, or
+/// the warning that it has none (also kept in the article).
+fn settle_date(a: &mut Article, default_ctx: Option<&PubContext>) -> Option<Diagnostic> {
+    if a.context.date.is_some() {
+        return None;
     }
-    if let Some(m) = &manifest {
-        apply_manifest(m, &mut articles, &spans, &mut diagnostics);
+    if let Some(d) = default_ctx {
+        a.context.date = d.date;
+        a.context.time = d.time;
+        a.context.utc_offset = d.utc_offset;
+        return None;
     }
-    dedupe_ids(&mut articles);
-    for a in &mut articles {
-        if a.context.date.is_none() {
-            if let Some(d) = &default_ctx {
-                a.context.date = d.date;
-                a.context.time = d.time;
-                a.context.utc_offset = d.utc_offset;
-                continue;
-            }
-            // An unreadable date was already reported as an error.
-            if a.diagnostics.iter().any(|d| d.field.as_deref() == Some("published")) {
-                continue;
-            }
-            let d = diag(
-                Severity::Warning,
-                &a.origin.file,
-                a.origin.line,
-                Some("published"),
-                format!(
-                    "article {} (\"{}\") has no publication date; its relative dates stay \
-                     unresolved (give one in the file, a --manifest row or --published)",
-                    a.origin.index,
-                    short(&a.title)
-                ),
-            );
-            a.diagnostics.push(d.clone());
-            diagnostics.push(d);
-        }
+    // An unreadable date was already reported as an error.
+    if a.diagnostics.iter().any(|d| d.field.as_deref() == Some("published")) {
+        return None;
     }
-    Ok(ReadResult { articles, diagnostics })
+    let d = diag(
+        Severity::Warning,
+        &a.origin.file,
+        a.origin.line,
+        Some("published"),
+        format!(
+            "article {} (\"{}\") has no publication date; its relative dates stay \
+             unresolved (give one in the file, a --manifest row or --published)",
+            a.origin.index,
+            short(&a.title)
+        ),
+    );
+    a.diagnostics.push(d.clone());
+    Some(d)
 }
 
 fn short(s: &str) -> String {
@@ -611,60 +622,63 @@ fn finalize(d: Draft, file: &str, index: usize) -> (Article, Vec<Diagnostic>) {
     (article, diags)
 }
 
-fn apply_manifest(
+/// Apply the manifest rows of the file `file` (canonical path) to its
+/// articles, marking the rows used.
+fn apply_manifest_file(
     m: &Manifest,
+    shown: &str,
+    file: &Path,
     articles: &mut [Article],
-    spans: &[(usize, usize, Option<PathBuf>)],
+    used: &mut [bool],
     diags: &mut Vec<Diagnostic>,
 ) {
-    let shown = inputs::clean(&m.path);
-    let mut used = vec![false; m.rows.len()];
-    // Articles of each file, by index into `articles`.
-    let mut by_file: std::collections::BTreeMap<&Path, Vec<usize>> = Default::default();
-    for (first, n, c) in spans {
-        if let Some(c) = c {
-            by_file.entry(c.as_path()).or_default().extend(*first..first + n);
-        }
+    let rows: Vec<usize> =
+        (0..m.rows.len()).filter(|&r| m.rows[r].canonical.as_deref() == Some(file)).collect();
+    if rows.is_empty() {
+        return;
     }
-    for (file, idxs) in &by_file {
-        let rows: Vec<usize> =
-            (0..m.rows.len()).filter(|&r| m.rows[r].canonical.as_deref() == Some(*file)).collect();
-        if rows.is_empty() {
-            continue;
-        }
-        for &ai in idxs {
-            let key = title_key(&articles[ai].title);
-            let by_title = rows.iter().copied().find(|&r| {
-                m.rows[r].title.as_deref().is_some_and(|t| !key.is_empty() && title_key(t) == key)
-            });
-            let by_title = by_title.or_else(|| {
-                rows.iter().copied().find(|&r| {
-                    m.rows[r].title.as_deref().is_some_and(|t| {
-                        let tk = title_key(t);
-                        !key.is_empty()
-                            && !tk.is_empty()
-                            && (key.contains(&tk) || tk.contains(&key))
-                    })
+    let count = articles.len();
+    for a in articles.iter_mut() {
+        let key = title_key(&a.title);
+        let by_title = rows.iter().copied().find(|&r| {
+            m.rows[r].title.as_deref().is_some_and(|t| !key.is_empty() && title_key(t) == key)
+        });
+        let by_title = by_title.or_else(|| {
+            rows.iter().copied().find(|&r| {
+                m.rows[r].title.as_deref().is_some_and(|t| {
+                    let tk = title_key(t);
+                    !key.is_empty() && !tk.is_empty() && (key.contains(&tk) || tk.contains(&key))
                 })
-            });
-            let chosen = by_title.or_else(|| {
-                if rows.len() == 1 && (idxs.len() == 1 || m.rows[rows[0]].title.is_none()) {
-                    Some(rows[0])
-                } else {
-                    None
-                }
-            });
-            let Some(r) = chosen else { continue };
-            used[r] = true;
-            apply_row(&m.rows[r], &shown, &mut articles[ai], diags);
-        }
+            })
+        });
+        let chosen = by_title.or_else(|| {
+            if rows.len() == 1 && (count == 1 || m.rows[rows[0]].title.is_none()) {
+                Some(rows[0])
+            } else {
+                None
+            }
+        });
+        let Some(r) = chosen else { continue };
+        used[r] = true;
+        apply_row(&m.rows[r], shown, a, diags);
     }
+}
+
+/// Warn about the manifest rows of files that were read but matched no
+/// article.
+fn unused_rows(
+    m: &Manifest,
+    shown: &str,
+    used: &[bool],
+    read: &std::collections::BTreeSet<PathBuf>,
+    diags: &mut Vec<Diagnostic>,
+) {
     for (r, row) in m.rows.iter().enumerate() {
         if used[r] || row.canonical.is_none() {
             continue;
         }
-        let read = row.canonical.as_deref().is_some_and(|c| by_file.contains_key(c));
-        if !read {
+        let was_read = row.canonical.as_deref().is_some_and(|c| read.contains(c));
+        if !was_read {
             continue; // A file the user did not ask for this time.
         }
         let what = match &row.title {
@@ -675,7 +689,7 @@ fn apply_manifest(
         };
         diags.push(Diagnostic {
             severity: Severity::Warning,
-            file: Some(shown.clone()),
+            file: Some(shown.to_string()),
             line: Some(row.line),
             field: Some("title".into()),
             message: format!("row not used: {what}"),
@@ -722,24 +736,29 @@ fn apply_row(row: &manifest::Row, shown: &str, a: &mut Article, diags: &mut Vec<
     }
 }
 
-/// Two articles can share an id only when two folders hold files of the
-/// same name, or the same URL is read twice; the later ones are re-keyed
-/// with their full path so ids stay unique.
-fn dedupe_ids(articles: &mut [Article]) {
-    // Ids are 16 hex digits: compare them as numbers (ids kept from another
-    // tool's output may be any string; those are hashed first).
-    let key = |id: &str| match u64::from_str_radix(id, 16) {
-        Ok(n) if id.len() == 16 => n,
-        _ => u64::from_le_bytes(
-            blake3::hash(id.as_bytes()).as_bytes()[..8].try_into().unwrap_or_default(),
-        ),
-    };
-    let mut seen = std::collections::HashSet::with_capacity(articles.len());
-    for a in articles.iter_mut() {
-        if !seen.insert(key(&a.id)) {
+/// The ids given so far. Two articles can share an id only when two
+/// folders hold files of the same name, or the same URL is read twice; the
+/// later ones are re-keyed with their full path so ids stay unique.
+#[derive(Default)]
+struct IdSet {
+    seen: std::collections::HashSet<u64>,
+}
+
+impl IdSet {
+    /// Keep `a`'s id unless an earlier article has it; then re-key it.
+    fn settle(&mut self, a: &mut Article) {
+        // Ids are 16 hex digits: compare them as numbers (ids kept from
+        // another tool's output may be any string; those are hashed first).
+        let key = |id: &str| match u64::from_str_radix(id, 16) {
+            Ok(n) if id.len() == 16 => n,
+            _ => u64::from_le_bytes(
+                blake3::hash(id.as_bytes()).as_bytes()[..8].try_into().unwrap_or_default(),
+            ),
+        };
+        if !self.seen.insert(key(&a.id)) {
             let k = format!("dup:{}#{}#{}", a.origin.file, a.origin.index, a.id);
             a.id = blake3::hash(k.as_bytes()).to_hex()[..16].to_string();
-            seen.insert(key(&a.id));
+            self.seen.insert(key(&a.id));
         }
     }
 }
