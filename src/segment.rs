@@ -71,6 +71,11 @@ pub fn sentences(text: &str) -> Vec<Span> {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // Skip to the next byte that can end a sentence.
+        match bytes[i..].iter().position(|&b| matches!(b, b'\n' | b'.' | b'!' | b'?')) {
+            Some(k) => i += k,
+            None => break,
+        }
         let b = bytes[i];
         if b == b'\n' {
             push_trimmed(text, start, i, &mut out);
@@ -161,14 +166,21 @@ fn is_boundary(text: &str, punct: usize, end: usize) -> bool {
 /// they cover the sentence.
 pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
     let s = &text[sentence.start..sentence.end];
+    let b = s.as_bytes();
     let mut cuts = Vec::new();
-    for (i, c) in s.char_indices() {
-        match c {
+    // Byte by byte: every cut character but the dashes is ASCII, and the
+    // dashes' UTF-8 (E2 80 93, E2 80 94) can only start at a lead byte.
+    for i in 0..b.len() {
+        match b[i] {
             // Not the colon of a clock time ("8:30").
-            ':' if s[..i].ends_with(|d: char| d.is_ascii_digit())
-                && s[i + 1..].starts_with(|d: char| d.is_ascii_digit()) => {}
-            ';' | ':' | '—' | '–' => cuts.push(i + c.len_utf8()),
-            '-' if s[i..].starts_with("- ") && i > 0 && s[..i].ends_with(' ') => cuts.push(i + 1),
+            b':' if i > 0
+                && b[i - 1].is_ascii_digit()
+                && b.get(i + 1).is_some_and(u8::is_ascii_digit) => {}
+            b';' | b':' => cuts.push(i + 1),
+            0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x93 | 0x94)) => {
+                cuts.push(i + 3)
+            }
+            b'-' if i > 0 && b[i - 1] == b' ' && b.get(i + 1) == Some(&b' ') => cuts.push(i + 1),
             _ => {}
         }
     }
@@ -417,6 +429,54 @@ mod tests {
             out.push(Span::new(span.start + st, span.end));
         }
         out
+    }
+
+    /// The char-by-char definition of the punctuation cuts of [`clauses`].
+    fn punctuation_cuts_reference(s: &str) -> Vec<usize> {
+        let mut cuts = Vec::new();
+        for (i, c) in s.char_indices() {
+            match c {
+                ':' if s[..i].ends_with(|d: char| d.is_ascii_digit())
+                    && s[i + 1..].starts_with(|d: char| d.is_ascii_digit()) => {}
+                ';' | ':' | '—' | '–' => cuts.push(i + c.len_utf8()),
+                '-' if s[i..].starts_with("- ") && i > 0 && s[..i].ends_with(' ') => {
+                    cuts.push(i + 1)
+                }
+                _ => {}
+            }
+        }
+        cuts
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn clause_cuts_match_the_definition(s in "[a-z0-9 :;\\-—–−é’.]{0,40}") {
+            let got: Vec<usize> = clauses(&s, Span::new(0, s.len()))
+                .iter()
+                .map(|c| c.end)
+                .filter(|&e| e < s.len())
+                .collect();
+            let mut want: Vec<usize> = punctuation_cuts_reference(&s)
+                .into_iter()
+                .chain(
+                    word_spans(&s, Span::new(0, s.len()))
+                        .filter(|w| w.start > 0)
+                        .filter(|w| CLAUSE_OPENERS.iter().any(|o| o.eq_ignore_ascii_case(&s[w.start..w.end])))
+                        .map(|w| w.start),
+                )
+                .filter(|&c| c > 0 && c < s.len())
+                .collect();
+            want.sort_unstable();
+            want.dedup();
+            proptest::prop_assert_eq!(got, want);
+        }
+
+        #[test]
+        fn sentences_are_ordered_and_disjoint(s in "[A-Za-z .!?\n\"”]{0,60}") {
+            for w in sentences(&s).windows(2) {
+                proptest::prop_assert!(w[0].end <= w[1].start);
+            }
+        }
     }
 
     #[test]

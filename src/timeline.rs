@@ -327,16 +327,18 @@ struct DateGroup<'a> {
 }
 
 fn rebuild(event_id: String, g: Group) -> Option<TimelineEntry> {
-    let mut dg: BTreeMap<(String, Option<String>), DateGroup> = BTreeMap::new();
+    // Keyed by (value, mod) borrowed from the mentions: no copy per mention.
+    let mut dg: BTreeMap<(&str, Option<&str>), DateGroup> = BTreeMap::new();
     for m in g.mentions.values() {
-        let d = dg.entry((m.date.value.clone(), m.date.modifier.clone())).or_insert(DateGroup {
-            stated: 0,
-            score: 0,
-            precision: m.date.precision,
-            interval: m.date.interval,
-            value: &m.date.value,
-            members: Vec::new(),
-        });
+        let d =
+            dg.entry((m.date.value.as_str(), m.date.modifier.as_deref())).or_insert(DateGroup {
+                stated: 0,
+                score: 0,
+                precision: m.date.precision,
+                interval: m.date.interval,
+                value: &m.date.value,
+                members: Vec::new(),
+            });
         d.score += milli(m.date.confidence);
         if stated(m.date.anchor) {
             d.stated += milli(m.date.confidence);
@@ -373,7 +375,7 @@ fn rebuild(event_id: String, g: Group) -> Option<TimelineEntry> {
         })?
         .clone();
     let chosen_interval = best.interval;
-    let chosen_key = (rep.date.value.clone(), rep.date.modifier.clone());
+    let chosen_key = (rep.date.value.as_str(), rep.date.modifier.as_deref());
     let mut conflicts = Vec::new();
     for (key, d) in &dg {
         if *key == chosen_key {
@@ -388,7 +390,11 @@ fn rebuild(event_id: String, g: Group) -> Option<TimelineEntry> {
             _ => false,
         };
         if !overlap {
-            conflicts.push(DateAlternative { value: key.0.clone(), interval: d.interval, support });
+            conflicts.push(DateAlternative {
+                value: key.0.to_string(),
+                interval: d.interval,
+                support,
+            });
         }
     }
     // Alternatives carried in: filtered by the same rule, the larger

@@ -185,7 +185,15 @@ impl Tagger {
 /// Find every temporal expression in `text` and resolve it against `ctx`.
 /// Spans are byte offsets into `text`, in order of start.
 pub fn tag(text: &str, ctx: &PubContext) -> Vec<Timex> {
-    Tagger::new().tag(text, ctx)
+    thread_local! {
+        // One tagger per thread, so that its token and candidate buffers
+        // are reused from text to text instead of grown anew each time.
+        static TAGGER: std::cell::RefCell<Tagger> = std::cell::RefCell::new(Tagger::new());
+    }
+    TAGGER.with(|t| match t.try_borrow_mut() {
+        Ok(mut tagger) => tagger.tag(text, ctx),
+        Err(_) => Tagger::new().tag(text, ctx),
+    })
 }
 
 /// Like [`tag`], and also return what looked like a date but was skipped
