@@ -336,15 +336,23 @@ pub fn find(text: &str, span: Span) -> Vec<Trigger> {
 
 /// The frames that may match in `hay`, as a bit set (bit `f` for frame
 /// `f`; frames past the 64th always run): a frame cannot match when none of
-/// its verbs occurs, even inside a word. The regexes fold case by Unicode
-/// rules, under which the Kelvin sign and the long s match ASCII `k` and
-/// `s`; a text with either runs every frame.
+/// its verbs occurs between word boundaries (an ASCII letter, digit or `_`
+/// right before or after an occurrence rules it out; anything else might
+/// be a boundary). The regexes fold case by Unicode rules, under which the
+/// Kelvin sign and the long s match ASCII `k` and `s`; a text with either
+/// runs every frame.
 fn frames_present(lex: &Lexicon, hay: &str) -> u64 {
-    if hay.contains(['\u{212A}', '\u{17F}']) {
+    if hay.contains('\u{212A}') || hay.contains('\u{17F}') {
         return u64::MAX;
     }
+    let bytes = hay.as_bytes();
+    let word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
     let mut present = 0u64;
     for m in lex.frame_verbs.find_overlapping_iter(hay) {
+        let before = m.start().checked_sub(1).and_then(|i| bytes.get(i));
+        if word(before) || word(bytes.get(m.end())) {
+            continue;
+        }
         let f = lex.frame_of_verb[m.pattern().as_usize()];
         present |= 1u64.checked_shl(f as u32).unwrap_or(0);
     }
@@ -413,6 +421,8 @@ mod tests {
         let some = frames_present(lex, "They HELD talks.");
         assert!(some != 0 && some != u64::MAX);
         assert_eq!(frames_present(lex, "\u{212A}"), u64::MAX);
+        // Inside a word a verb is no verb ("recalled", "heldout").
+        assert_eq!(frames_present(lex, "They recalled it, heldout."), 0);
         // Every frame's own verbs switch it on.
         for (f, _) in lex.frames.iter().enumerate().take(64) {
             let verb = (0..lex.frame_of_verb.len())
@@ -420,6 +430,31 @@ mod tests {
                 .expect("every frame has a verb");
             let hay = format!("x {} y", lex.frame_verb_forms[verb]);
             assert!(frame_may_run(frames_present(lex, &hay), f), "{hay}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The prefilter never skips a frame whose regex matches.
+        #[test]
+        fn frame_prefilter_is_sound(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "called", "Calls", "held", "talks", "the", "strikes", "unacceptable",
+                    "recalled", "x_held", "took", "out", "of", "imposed", "sanctions",
+                    "good", "\"", "’", ",", "é", "2025", "responded", "fire",
+                ]),
+                0..12,
+            ),
+            glue in proptest::sample::select(vec![" ", "", "  ", "-"]),
+        ) {
+            let hay = words.join(glue);
+            let lex = &*LEXICON;
+            let present = frames_present(lex, &hay);
+            for (f, (re, _)) in lex.frames.iter().enumerate() {
+                if re.is_match(&hay) {
+                    proptest::prop_assert!(frame_may_run(present, f), "frame {} on {:?}", f, hay);
+                }
+            }
         }
     }
 
