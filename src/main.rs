@@ -7,12 +7,6 @@ use clap::Parser;
 
 mod cli;
 
-/// mimalloc instead of the system allocator: extraction makes many small,
-/// short-lived strings, and glibc's malloc and free cost about a sixth of
-/// its time (README, "Speed").
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let args = match cli::Cli::try_parse() {
         Ok(args) => args,

@@ -16,10 +16,6 @@ use std::time::Instant;
 use dateline::cmd::InputOptions;
 use dateline::model::Article;
 
-/// The allocator the `dateline` binary uses, so the figures are its own.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn peak_rss_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
