@@ -1,12 +1,15 @@
 //! `dateline events`: print the merged timeline of events.
 //!
-//! Reads the inputs with [`crate::ingest::read`], builds the timeline with
-//! [`crate::timeline::build`] and prints one JSON object per entry (JSONL) or
+//! Reads the inputs a batch at a time with [`crate::ingest::read_each`],
+//! extracts and merges each batch's events ([`crate::timeline::Merger`]) and
+//! prints one JSON object per entry (JSONL) or
 //! the analyst CSV ([`crate::export::csv::write`]). Every diagnostic goes to
 //! standard error; the exit code is 1 when some input failed, 2 on a usage
 //! error.
 
 use std::io::Write;
+
+use rayon::prelude::*;
 
 use super::InputOptions;
 use crate::model::Severity;
@@ -32,7 +35,17 @@ pub struct EventsOptions {
 
 /// Run `events`; returns the exit code.
 pub fn run(opts: &EventsOptions, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let read = match crate::ingest::read(&opts.input) {
+    // Articles stream through extraction a batch at a time (as in `build`);
+    // only their events and their own diagnostics are kept.
+    let mut merger = crate::timeline::Merger::default();
+    let mut article_diags = Vec::new();
+    let read = crate::ingest::read_each(&opts.input, &mut |batch| {
+        let events: Vec<Vec<crate::model::Event>> =
+            batch.par_iter().map(crate::events::extract).collect();
+        article_diags.extend(batch.into_iter().flat_map(|a| a.diagnostics));
+        merger.add(events.into_iter().flatten());
+    });
+    let read = match read {
         Ok(r) => r,
         Err(e) => {
             let _ = writeln!(err, "dateline events: {e}");
@@ -40,11 +53,11 @@ pub fn run(opts: &EventsOptions, out: &mut dyn Write, err: &mut dyn Write) -> u8
         }
     };
     let mut failed = false;
-    for d in read.diagnostics.iter().chain(read.articles.iter().flat_map(|a| &a.diagnostics)) {
+    for d in read.diagnostics.iter().chain(&article_diags) {
         failed |= d.severity == Severity::Error;
         let _ = writeln!(err, "{d}");
     }
-    let entries = crate::timeline::build(&read.articles);
+    let entries = merger.finish();
     let written = match opts.format {
         EventsFormat::Jsonl => write_jsonl(out, &entries),
         EventsFormat::Csv => {
