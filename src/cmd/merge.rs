@@ -103,8 +103,11 @@ struct Summary {
 }
 
 /// Lines parsed in parallel per batch (then folded into the merge in input
-/// order).
+/// order): at most this many lines, or as many as make this many bytes.
 const BATCH_LINES: usize = 4096;
+const BATCH_BYTES: usize = 8 << 20;
+/// Line buffers bigger than this are freed after their batch.
+const SPARE_MAX: usize = 64 << 10;
 
 /// One parsed input line.
 enum Parsed {
@@ -125,24 +128,26 @@ impl Accumulator<'_> {
         let mut n = 0u64;
         let mut batch: Vec<Vec<u8>> = Vec::with_capacity(BATCH_LINES);
         let mut spare: Vec<Vec<u8>> = Vec::new();
+        let mut bytes = 0usize;
         loop {
             let mut line = spare.pop().unwrap_or_default();
             line.clear();
             let done = match r.read_until(b'\n', &mut line) {
                 Ok(0) => true,
-                Ok(_) => {
+                Ok(len) => {
+                    bytes += len;
                     batch.push(line);
                     false
                 }
                 Err(e) => {
-                    self.fold(name, n, &mut batch, &mut spare);
-                    n += batch.len() as u64;
+                    n = self.fold(name, n, &mut batch, &mut spare);
                     self.fail(name, Some(n + 1), "io", format!("read error: {e}"));
                     return;
                 }
             };
-            if done || batch.len() >= BATCH_LINES {
+            if done || batch.len() >= BATCH_LINES || bytes >= BATCH_BYTES {
                 n = self.fold(name, n, &mut batch, &mut spare);
+                bytes = 0;
             }
             if done {
                 return;
@@ -171,7 +176,9 @@ impl Accumulator<'_> {
                 Some(Err((kind, msg))) => self.fail(name, Some(n), kind, msg),
             }
         }
-        spare.append(batch);
+        // Line buffers are reused, except big ones (merged entries can be
+        // megabytes), which would stay allocated for the whole read.
+        spare.extend(batch.drain(..).filter(|b| b.capacity() <= SPARE_MAX));
         n
     }
 

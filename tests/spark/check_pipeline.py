@@ -114,7 +114,10 @@ def main():
 
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     t = time.time()
-    builder = SparkSession.builder.remote("local[2]") if connect else SparkSession.builder.master("local[2]")
+    # DATELINE_SPARK_REMOTE=sc://HOST:PORT points the Connect checks at a
+    # running Connect server instead of starting a local one.
+    remote = os.environ.get("DATELINE_SPARK_REMOTE", "local[2]")
+    builder = SparkSession.builder.remote(remote) if connect else SparkSession.builder.master("local[2]")
     spark = (builder.appName("dateline-test")
              .config("spark.ui.enabled", "false")
              .config("spark.ui.showConsoleProgress", "false")
@@ -124,7 +127,7 @@ def main():
              .config("spark.python.worker.reuse", "true")
              .getOrCreate())
     set_log_level(spark, "ERROR")
-    mode = "Spark Connect (local server)" if connect else "classic"
+    mode = f"Spark Connect, remote {remote}" if connect else "classic"
     print(f"spark session up in {time.time() - t:.1f}s: {mode}, pyspark {pyspark_version()}", flush=True)
     ds.ship_binary(spark, binary)
     name = os.path.basename(binary)
