@@ -51,6 +51,15 @@ it is associative, commutative and idempotent:
 
 Entries sort by the start of the date interval (undated last), then
 precision (finer first), then id.
+
+# Memory
+
+[`Merger`] does the merging one event or entry at a time and holds each
+mention in compact form (`compact`: the parts mentions repeat, interned
+once; the mention id as 128 bits), about 2.3 KB per input article on
+generated news against 34 KB as whole structs; [`Merged::write_jsonl`]
+expands one mention at a time while writing, so `dateline merge` of a
+million articles fits in a few GB.
 */
 
 use std::collections::{btree_map, BTreeMap};
