@@ -451,12 +451,16 @@ def run_pipeline(
     api: str = "df",
     render_args: Optional[List[str]] = None,
     log: Callable[[str], None] = _log_to_stderr,
+    driver_binary: Optional[str] = None,
 ) -> Dict[str, int]:
     """articles JSONL at ``input_path`` → extract → merge by `event_id` →
     merged JSONL at ``merged_path`` (optional) → ``dateline render`` into
     ``out_dir`` on the driver (optional). Returns the totals of the step
     summaries and logs every diagnostic. ``api`` is ``df`` (mapInArrow) or
-    ``rdd`` (mapPartitions, classic Spark only)."""
+    ``rdd`` (mapPartitions, classic Spark only). ``render`` runs on the
+    driver with ``driver_binary`` (default: ``binary`` resolved there; on
+    Spark Connect the client cannot see shipped files, so give a local
+    path)."""
     _register_by_value()
     n = partitions or int(spark.conf.get("spark.sql.shuffle.partitions", "8"))
     # Totals of the step summaries: read, articles, events from extract;
@@ -498,7 +502,7 @@ def run_pipeline(
         if out_dir is not None:
             args = ["render", "--out", out_dir, *(render_args or []), spool.name]
             render = StepResult()
-            for line in run_step(_driver_binary(binary), args, [], render, log, expect_summary=False):
+            for line in run_step(driver_binary or _driver_binary(binary), args, [], render, log, expect_summary=False):
                 log(f"dateline render: {line.decode('utf-8', 'replace')}")
     finally:
         os.unlink(spool.name)
@@ -524,6 +528,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     p.add_argument("--binary", default=BINARY_NAME,
                    help="dateline binary: a local path (shipped to the tasks) or the name given to --files")
     p.add_argument("--master", help="Spark master when not run by spark-submit (e.g. local[2])")
+    p.add_argument("--remote", help="Spark Connect: sc://HOST:PORT of a Connect server, or local[N] to start "
+                   "a local one (needs pyspark[connect]); DataFrame API only")
     p.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE",
                    help="Spark setting, repeatable (e.g. spark.driver.memory=4g in local mode)")
     p.add_argument("--partitions", type=int, help="partitions for the merge (default spark.sql.shuffle.partitions)")
@@ -537,9 +543,15 @@ def main(argv: Optional[List[str]] = None) -> int:
     # Local-mode workers must run the interpreter that has pyspark/pyarrow
     # (a virtualenv's), not whatever `python3` is first on PATH.
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    if a.remote and a.master:
+        p.error("--remote and --master exclude each other")
+    if a.remote and a.api == "rdd":
+        p.error("--api rdd needs classic Spark: Spark Connect has no RDDs")
     builder = SparkSession.builder.appName("dateline")
     if a.master:
         builder = builder.master(a.master)
+    if a.remote:
+        builder = builder.remote(a.remote)
     for kv in a.conf:
         key, sep, value = kv.partition("=")
         if not sep:

@@ -60,14 +60,16 @@ pub fn run(opts: &BuildOptions, out: &mut dyn Write, err: &mut dyn Write) -> u8 
     // Articles stream through: each batch is read, tagged and extracted in
     // parallel, its events merged, and the batch dropped, so memory follows
     // the events kept, not the text read.
-    let mut merger = crate::timeline::Merger::default();
+    let mut merger = crate::timeline::Merger::new();
     let mut extracting = Duration::ZERO;
     let read = crate::ingest::read_each(&input, &mut |batch| {
         let t = Instant::now();
         let events: Vec<Vec<crate::model::Event>> =
             batch.par_iter().map(crate::events::extract).collect();
         drop(batch);
-        merger.add(events.into_iter().flatten());
+        for ev in events.into_iter().flatten() {
+            merger.add_event(ev);
+        }
         extracting += t.elapsed();
     });
     let read = match read {
@@ -91,7 +93,7 @@ pub fn run(opts: &BuildOptions, out: &mut dyn Write, err: &mut dyn Write) -> u8 
         );
     }
     let t = Instant::now();
-    let entries = merger.finish();
+    let entries: Vec<crate::model::TimelineEntry> = merger.finish().into_entries().collect();
     if opts.output.verbose {
         progress.println(
             err,

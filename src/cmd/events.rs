@@ -37,13 +37,15 @@ pub struct EventsOptions {
 pub fn run(opts: &EventsOptions, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     // Articles stream through extraction a batch at a time (as in `build`);
     // only their events and their own diagnostics are kept.
-    let mut merger = crate::timeline::Merger::default();
+    let mut merger = crate::timeline::Merger::new();
     let mut article_diags = Vec::new();
     let read = crate::ingest::read_each(&opts.input, &mut |batch| {
         let events: Vec<Vec<crate::model::Event>> =
             batch.par_iter().map(crate::events::extract).collect();
         article_diags.extend(batch.into_iter().flat_map(|a| a.diagnostics));
-        merger.add(events.into_iter().flatten());
+        for ev in events.into_iter().flatten() {
+            merger.add_event(ev);
+        }
     });
     let read = match read {
         Ok(r) => r,
@@ -57,7 +59,7 @@ pub fn run(opts: &EventsOptions, out: &mut dyn Write, err: &mut dyn Write) -> u8
         failed |= d.severity == Severity::Error;
         let _ = writeln!(err, "{d}");
     }
-    let entries = merger.finish();
+    let entries: Vec<crate::model::TimelineEntry> = merger.finish().into_entries().collect();
     let written = match opts.format {
         EventsFormat::Jsonl => write_jsonl(out, &entries),
         EventsFormat::Csv => {

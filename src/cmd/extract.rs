@@ -83,7 +83,7 @@ pub fn run(
 }
 
 /// Run `extract` with a given extractor in place of
-/// [`crate::events::extract`]: the streaming, ordering, error and panic
+/// [`crate::events::extract()`]: the streaming, ordering, error and panic
 /// handling are the same. Used by tests and by programs embedding the step.
 pub fn run_with(
     opts: &ExtractOptions,

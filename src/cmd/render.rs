@@ -38,7 +38,8 @@ pub fn run_with_stdin(
     let _ = out;
     let progress = Progress::start(!opts.output.quiet);
     progress.stage("reading entries");
-    let mut entries = Vec::new();
+    let mut merger = crate::timeline::Merger::new();
+    let mut read = 0usize;
     let mut diagnostics = Vec::new();
     let names: Vec<&str> = if opts.inputs.is_empty() {
         vec!["-"]
@@ -47,11 +48,17 @@ pub fn run_with_stdin(
     };
     for name in names {
         if name == "-" {
-            read_jsonl("-", stdin, &mut entries, &mut diagnostics);
+            read_jsonl("-", stdin, &mut merger, &mut read, &mut diagnostics);
             continue;
         }
         match File::open(name) {
-            Ok(f) => read_jsonl(name, &mut BufReader::new(f), &mut entries, &mut diagnostics),
+            Ok(f) => read_jsonl(
+                name,
+                &mut BufReader::with_capacity(1 << 18, f),
+                &mut merger,
+                &mut read,
+                &mut diagnostics,
+            ),
             Err(e) => {
                 progress.finish();
                 let _ = writeln!(err, "dateline render: {name}: {e}");
@@ -60,18 +67,20 @@ pub fn run_with_stdin(
         }
     }
     let failed = report_diagnostics(&diagnostics, &opts.output, &progress, err);
-    let read_label = count(entries.len(), "entry read", "entries read");
+    let read_label = count(read, "entry read", "entries read");
     progress.stage("merging entries");
-    let merged = crate::timeline::merge_entries(entries);
+    let merged: Vec<TimelineEntry> = merger.finish().into_entries().collect();
     write_outputs(&merged, &read_label, failed, &opts.output, &progress, err)
 }
 
-/// Read one entry per line; blank lines are skipped, a bad line becomes a
-/// diagnostic and reading goes on.
+/// Read one entry per line into the merge (held compact, see
+/// [`crate::timeline::Merger`]); blank lines are skipped, a bad line becomes
+/// a diagnostic and reading goes on.
 fn read_jsonl(
     name: &str,
     input: &mut dyn BufRead,
-    entries: &mut Vec<TimelineEntry>,
+    merger: &mut crate::timeline::Merger,
+    read: &mut usize,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let mut line = String::new();
@@ -92,7 +101,10 @@ fn read_jsonl(
             continue;
         }
         match serde_json::from_str::<TimelineEntry>(text) {
-            Ok(e) => entries.push(e),
+            Ok(e) => {
+                *read += 1;
+                merger.add_entry(e);
+            }
             Err(e) => {
                 let hint = if text.contains("\"mention_id\"") && !text.contains("\"mentions\"") {
                     " (this looks like an event, not a merged entry: run it through `dateline merge` first)"

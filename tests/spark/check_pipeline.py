@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Spark integration test of dateline's streaming steps (run by run.sh).
 
-Usage: check_pipeline.py BINARY ARTICLES_JSONL WORKDIR
+Usage: check_pipeline.py BINARY ARTICLES_JSONL WORKDIR [--connect]
 
-One local[2] session runs every case, to pay the JVM start once:
+One local[2] session runs every case, to pay the JVM start once. With
+``--connect`` the session is a Spark Connect client of a local Connect server
+(``SparkSession.builder.remote("local[2]")``, pyspark[connect]) and the
+RDD case is skipped (Spark Connect has no RDDs):
 
 1. identity: the Spark pipeline (DataFrame mapInArrow, and RDD
    mapPartitions) gives the same merged entries as `extract | merge` run
@@ -77,7 +80,9 @@ def script(work, name, body):
 
 
 def main():
-    binary, articles, work = sys.argv[1:4]
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    connect = "--connect" in sys.argv[1:]
+    binary, articles, work = args[:3]
     binary = os.path.abspath(binary)
     os.makedirs(work, exist_ok=True)
     with open(articles, "rb") as f:
@@ -109,7 +114,11 @@ def main():
 
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     t = time.time()
-    spark = (SparkSession.builder.master("local[2]").appName("dateline-test")
+    # DATELINE_SPARK_REMOTE=sc://HOST:PORT points the Connect checks at a
+    # running Connect server instead of starting a local one.
+    remote = os.environ.get("DATELINE_SPARK_REMOTE", "local[2]")
+    builder = SparkSession.builder.remote(remote) if connect else SparkSession.builder.master("local[2]")
+    spark = (builder.appName("dateline-test")
              .config("spark.ui.enabled", "false")
              .config("spark.ui.showConsoleProgress", "false")
              .config("spark.sql.shuffle.partitions", "3")
@@ -117,8 +126,9 @@ def main():
              .config("spark.driver.memory", "768m")
              .config("spark.python.worker.reuse", "true")
              .getOrCreate())
-    spark.sparkContext.setLogLevel("ERROR")
-    print(f"spark session up in {time.time() - t:.1f}s", flush=True)
+    set_log_level(spark, "ERROR")
+    mode = f"Spark Connect, remote {remote}" if connect else "classic"
+    print(f"spark session up in {time.time() - t:.1f}s: {mode}, pyspark {pyspark_version()}", flush=True)
     ds.ship_binary(spark, binary)
     name = os.path.basename(binary)
 
@@ -127,8 +137,11 @@ def main():
     merged_dir = os.path.join(work, "merged-df")
     site_dir = os.path.join(work, "site-spark")
     try:
+        # On Spark Connect the driver (this client) cannot see shipped
+        # files: render runs the local binary; the tasks still use the
+        # shipped one, by name.
         stats = ds.run_pipeline(spark, articles, site_dir if have_build else None, binary=name,
-                                merged_path=merged_dir, partitions=3)
+                                merged_path=merged_dir, partitions=3, driver_binary=binary)
     except Exception as e:
         print(str(e)[-3000:])
         raise
@@ -146,7 +159,36 @@ def main():
         match, mismatch, errors = filecmp.cmpfiles(build_dir, site_dir, a, shallow=False)
         check(not mismatch and not errors, f"site files byte-identical to build's (differ: {mismatch + errors})")
 
-    # 1b. identity, RDD API.
+    # 1b. identity, RDD API (classic Spark only).
+    if not connect:
+        rdd_identity(spark, articles, name, work, direct, n_articles)
+
+    bad_lines_and_failures(spark, articles, binary, name, work)
+
+    t = time.time()
+    spark.stop()
+    print(f"spark session stopped in {time.time() - t:.1f}s", flush=True)
+    if FAILURES:
+        print(f"{len(FAILURES)} check(s) failed", flush=True)
+        return 1
+    print(f"all Spark checks passed ({mode})", flush=True)
+    return 0
+
+
+def set_log_level(spark, level):
+    try:
+        spark.sparkContext.setLogLevel(level)
+    except Exception:  # Spark Connect: no SparkContext on the client
+        pass
+
+
+def pyspark_version():
+    import pyspark
+
+    return pyspark.__version__
+
+
+def rdd_identity(spark, articles, name, work, direct, n_articles):
     t = time.time()
     merged_rdd = os.path.join(work, "merged-rdd")
     stats = ds.run_pipeline(spark, articles, None, binary=name, merged_path=merged_rdd, partitions=2,
@@ -154,6 +196,9 @@ def main():
     got = sorted(lines_of(glob.glob(os.path.join(merged_rdd, "part-*"))))
     check(got == direct, f"RDD pipeline: merged entries equal `extract | merge` ({time.time() - t:.1f}s)")
     check(stats["read"] == n_articles, "RDD pipeline: summaries count every line read")
+
+
+def bad_lines_and_failures(spark, articles, binary, name, work):
 
     # 2. bad article lines are reported and skipped (on a smaller input).
     small = os.path.join(work, "small.jsonl")
@@ -186,7 +231,7 @@ def main():
     check(got == direct_small and len(got) > 0, "bad lines: the other articles' entries are unchanged")
 
     # 3. a crashing binary fails the job with its message.
-    spark.sparkContext.setLogLevel("OFF")  # the failures below are expected
+    set_log_level(spark, "OFF")  # the failures below are expected
     crash = script(work, "crashing-dateline", "echo 'simulated crash: out of cheese' >&2\nexit 1")
     ds.ship_binary(spark, crash)
     expect_failure(spark, small, "crashing-dateline", "simulated crash: out of cheese", "crashing binary", work)
@@ -199,15 +244,6 @@ def main():
                   "head -n 1 > /dev/null\necho '{\"summary\":true,\"read\":1,\"events\":0,\"errors\":0}' >&2")
     ds.ship_binary(spark, liar)
     expect_failure(spark, small, "liar-dateline", "read 1 of the", "early exit with a summary", work)
-
-    t = time.time()
-    spark.stop()
-    print(f"spark session stopped in {time.time() - t:.1f}s", flush=True)
-    if FAILURES:
-        print(f"{len(FAILURES)} check(s) failed", flush=True)
-        return 1
-    print("all Spark checks passed", flush=True)
-    return 0
 
 
 if __name__ == "__main__":

@@ -8,7 +8,10 @@
 # and `build`, plus the failure cases. Java 17+ must be installed.
 #
 # Environment: DATELINE_SPARK_ARTICLES (default 3000) articles to generate;
-# DATELINE_SPARK_VENV (default .venv-spark) where to install pyspark.
+# DATELINE_SPARK_VENV (default .venv-spark) where to install pyspark;
+# DATELINE_SPARK_CONNECT=1 also runs every DataFrame case on Spark Connect (a
+# local Connect server started by the client, `builder.remote("local[2]")`;
+# installs pyspark[connect]; adds about a minute, so it is opt-in).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -17,16 +20,24 @@ export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 n="${DATELINE_SPARK_ARTICLES:-3000}"
 venv="${DATELINE_SPARK_VENV:-$root/.venv-spark}"
 
+connect="${DATELINE_SPARK_CONNECT:-0}"
+needs='import pyspark, pyarrow, pandas'
+packages=(pyspark pyarrow 'pandas<3')
+if [ "$connect" = 1 ]; then
+    needs="$needs, grpc, grpc_status, google.rpc, zstandard"
+    packages=('pyspark[connect]' pyarrow 'pandas<3')
+fi
+
 python=""
 for candidate in "$venv/bin/python" python3; do
-    if command -v "$candidate" >/dev/null 2>&1 && "$candidate" -c 'import pyspark, pyarrow, pandas' 2>/dev/null; then
+    if command -v "$candidate" >/dev/null 2>&1 && "$candidate" -c "$needs" 2>/dev/null; then
         python="$candidate"
         break
     fi
 done
 if [ -z "$python" ]; then
-    echo "-- installing pyspark, pyarrow and pandas into $venv"
-    if ! { python3 -m venv "$venv" && "$venv/bin/pip" install --quiet --disable-pip-version-check pyspark pyarrow 'pandas<3'; }; then
+    echo "-- installing ${packages[*]} into $venv"
+    if ! { python3 -m venv "$venv" && "$venv/bin/pip" install --quiet --disable-pip-version-check "${packages[@]}"; }; then
         echo "SKIP: Spark test: pyspark cannot be installed on this machine"
         exit 0
     fi
@@ -59,4 +70,9 @@ echo "-- generator and binary ready ($((SECONDS - start)) s)"
 "$python" tests/spark/gen_articles.py "$n" "$samples" --seed 6 >"$work/articles.jsonl"
 
 "$python" tests/spark/check_pipeline.py "$bin" "$work/articles.jsonl" "$work/run"
+echo "-- classic Spark checks done ($((SECONDS - start)) s)"
+if [ "$connect" = 1 ]; then
+    "$python" tests/spark/check_pipeline.py "$bin" "$work/articles.jsonl" "$work/run-connect" --connect
+    echo "-- Spark Connect checks done ($((SECONDS - start)) s)"
+fi
 echo "-- Spark test done in $((SECONDS - start)) s"

@@ -1,0 +1,283 @@
+//! The compact form of the mentions a merge holds.
+//!
+//! A merge of a million articles holds about seven million mentions, and most
+//! of a mention repeats other mentions: the source (every event of an article
+//! shares it), the evidence sentence (every event of a sentence, and every
+//! syndicated copy of a wire story), the date, the actors, the trigger and the
+//! summary. Here each of those is stored once ([`Interner`]) and a mention is
+//! a row of shared pointers plus its own 128-bit id ([`MentionKey`]), about a
+//! tenth of the [`Mention`] it stands for. [`CompactMention::to_mention`]
+//! gives the mention back field for field, so output is unchanged.
+
+use std::cmp::Ordering;
+use std::collections::HashSet;
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use crate::model::{Actor, EventDate, EventStatus, Mention, SourceRef, Span};
+
+/// A mention id: its 128 bits when it is 32 lower-case hex digits (what
+/// dateline writes), else the text as given. Ordered as the text, so a map
+/// keyed by it iterates in the order of the `mention_id` strings.
+#[derive(Debug, Clone)]
+pub(crate) enum MentionKey {
+    /// 32 lower-case hex digits.
+    Hex(u128),
+    /// Anything else.
+    Text(Box<str>),
+}
+
+impl MentionKey {
+    pub(crate) fn new(id: &str) -> Self {
+        let hex = id.len() == 32 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+        match u128::from_str_radix(id, 16) {
+            Ok(v) if hex => MentionKey::Hex(v),
+            _ => MentionKey::Text(id.into()),
+        }
+    }
+}
+
+impl fmt::Display for MentionKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MentionKey::Hex(v) => write!(f, "{v:032x}"),
+            MentionKey::Text(s) => f.write_str(s),
+        }
+    }
+}
+
+impl Ord for MentionKey {
+    fn cmp(&self, other: &Self) -> Ordering {
+        match (self, other) {
+            // Fixed-width lower-case hex orders as its number.
+            (MentionKey::Hex(a), MentionKey::Hex(b)) => a.cmp(b),
+            (MentionKey::Text(a), MentionKey::Text(b)) => a.cmp(b),
+            _ => self.to_string().cmp(&other.to_string()),
+        }
+    }
+}
+
+impl PartialOrd for MentionKey {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for MentionKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for MentionKey {}
+
+/// An [`EventDate`] that can be hashed: equal when every field is, the
+/// confidence compared by its bits (so each distinct serialization is kept).
+#[derive(Debug)]
+pub(crate) struct DateKey(pub(crate) EventDate);
+
+impl DateKey {
+    fn parts(&self) -> impl PartialEq + Hash + '_ {
+        // Destructured whole, so a field added to EventDate cannot be
+        // silently left out of equality.
+        let EventDate {
+            value,
+            modifier,
+            interval,
+            precision,
+            text,
+            span,
+            anchor,
+            rule,
+            confidence,
+        } = &self.0;
+        (value, modifier, interval, precision, text, span, anchor, rule, confidence.to_bits())
+    }
+}
+
+impl PartialEq for DateKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.parts() == other.parts()
+    }
+}
+
+impl Eq for DateKey {}
+
+impl Hash for DateKey {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.parts().hash(state);
+    }
+}
+
+/// One mention, its repeated parts shared (see the module docs).
+#[derive(Debug, Clone)]
+pub(crate) struct CompactMention {
+    pub(crate) source: Arc<SourceRef>,
+    pub(crate) evidence: Arc<str>,
+    pub(crate) span: Span,
+    pub(crate) date: Arc<DateKey>,
+    pub(crate) status: EventStatus,
+    pub(crate) actors: Arc<[Actor]>,
+    pub(crate) location: Option<Arc<str>>,
+    pub(crate) summary: Arc<str>,
+    pub(crate) trigger: Arc<str>,
+    pub(crate) in_caption: bool,
+}
+
+impl CompactMention {
+    /// The mention's date.
+    pub(crate) fn date(&self) -> &EventDate {
+        &self.date.0
+    }
+
+    /// Whether the mention has event data of its own (entries written by
+    /// other tools may carry bare mentions).
+    pub(crate) fn has_data(&self) -> bool {
+        !(self.actors.is_empty() && self.summary.is_empty())
+    }
+
+    /// The same content, for mentions interned by one [`Interner`]: equal
+    /// parts are the same pointer.
+    pub(crate) fn same(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.source, &other.source)
+            && Arc::ptr_eq(&self.evidence, &other.evidence)
+            && self.span == other.span
+            && Arc::ptr_eq(&self.date, &other.date)
+            && self.status == other.status
+            && Arc::ptr_eq(&self.actors, &other.actors)
+            && match (&self.location, &other.location) {
+                (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            }
+            && Arc::ptr_eq(&self.summary, &other.summary)
+            && Arc::ptr_eq(&self.trigger, &other.trigger)
+            && self.in_caption == other.in_caption
+    }
+
+    /// The full mention back.
+    pub(crate) fn to_mention(&self, key: &MentionKey) -> Mention {
+        Mention {
+            mention_id: key.to_string(),
+            source: (*self.source).clone(),
+            evidence: self.evidence.to_string(),
+            span: self.span,
+            date: self.date.0.clone(),
+            status: self.status,
+            actors: self.actors.to_vec(),
+            location: self.location.as_deref().map(str::to_string),
+            summary: self.summary.to_string(),
+            trigger: self.trigger.to_string(),
+            in_caption: self.in_caption,
+        }
+    }
+}
+
+/// The shared parts of the mentions of one merge, each stored once.
+#[derive(Default)]
+pub(crate) struct Interner {
+    strs: HashSet<Arc<str>>,
+    sources: HashSet<Arc<SourceRef>>,
+    dates: HashSet<Arc<DateKey>>,
+    actors: HashSet<Arc<[Actor]>>,
+}
+
+impl Interner {
+    fn str(&mut self, s: String) -> Arc<str> {
+        if let Some(a) = self.strs.get(s.as_str()) {
+            return a.clone();
+        }
+        let a: Arc<str> = s.into();
+        self.strs.insert(a.clone());
+        a
+    }
+
+    fn source(&mut self, s: SourceRef) -> Arc<SourceRef> {
+        if let Some(a) = self.sources.get(&s) {
+            return a.clone();
+        }
+        let a = Arc::new(s);
+        self.sources.insert(a.clone());
+        a
+    }
+
+    fn date(&mut self, d: EventDate) -> Arc<DateKey> {
+        let key = DateKey(d);
+        if let Some(a) = self.dates.get(&key) {
+            return a.clone();
+        }
+        let a = Arc::new(key);
+        self.dates.insert(a.clone());
+        a
+    }
+
+    fn actors(&mut self, v: Vec<Actor>) -> Arc<[Actor]> {
+        if let Some(a) = self.actors.get(v.as_slice()) {
+            return a.clone();
+        }
+        let a: Arc<[Actor]> = v.into();
+        self.actors.insert(a.clone());
+        a
+    }
+
+    /// A mention in compact form, with its key.
+    pub(crate) fn mention(&mut self, m: Mention) -> (MentionKey, CompactMention) {
+        // Destructured whole, so a field added to Mention cannot be dropped
+        // here unnoticed.
+        let Mention {
+            mention_id,
+            source,
+            evidence,
+            span,
+            date,
+            status,
+            actors,
+            location,
+            summary,
+            trigger,
+            in_caption,
+        } = m;
+        let compact = CompactMention {
+            source: self.source(source),
+            evidence: self.str(evidence),
+            span,
+            date: self.date(date),
+            status,
+            actors: self.actors(actors),
+            location: location.map(|l| self.str(l)),
+            summary: self.str(summary),
+            trigger: self.str(trigger),
+            in_caption,
+        };
+        (MentionKey::new(&mention_id), compact)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mention_keys_order_as_their_text() {
+        let ids = [
+            "00000000000000000000000000000000",
+            "0f",
+            "9fffffffffffffffffffffffffffffff",
+            "a0000000000000000000000000000000",
+            "A0000000000000000000000000000000",
+            "ffffffffffffffffffffffffffffffff",
+            "g",
+            "",
+        ];
+        for a in ids {
+            let ka = MentionKey::new(a);
+            assert_eq!(ka.to_string(), a, "round trip of {a:?}");
+            for b in ids {
+                assert_eq!(ka.cmp(&MentionKey::new(b)), a.cmp(b), "{a:?} vs {b:?}");
+            }
+        }
+        assert!(matches!(MentionKey::new("0123456789abcdef0123456789abcdef"), MentionKey::Hex(_)));
+        assert!(matches!(MentionKey::new("+123456789abcdef0123456789abcdef"), MentionKey::Text(_)));
+    }
+}
