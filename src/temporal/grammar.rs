@@ -10,7 +10,7 @@
 use super::calendar::{ymd, Grain};
 use super::expr::{Expr, Sel};
 use super::lexicon::{
-    DayPart, Lex, Mod, MonthForm, PhraseKind, Rel, Side, Unit, WeekdayForm, LEXICON,
+    Cue, DayPart, Lex, Mod, MonthForm, PhraseKind, Rel, Side, Unit, WeekdayForm, LEXICON,
 };
 use super::token::{Kind, Tok};
 
@@ -898,7 +898,11 @@ impl<'a> Parser<'a> {
                 }
             }
             if let Some((u, plural)) = self.unit(j) {
-                if plural {
+                // "past years" without "the" is a vague past (see `recent`).
+                let vague_past = !with_the
+                    && rel == Rel::Past
+                    && matches!(u, Unit::Year | Unit::Decade | Unit::Century);
+                if plural && !vague_past {
                     return Some((Expr::Duration { n: None, unit: u }, j + 1, "selector_duration"));
                 }
             }
@@ -1259,7 +1263,9 @@ impl<'a> Parser<'a> {
             {
                 end += 2;
             }
-            if matches!(u, Unit::Weekend) {
+            // "three-quarters": a fraction; "quarters" alone is rooms
+            // ("living quarters") far more often than a stretch of time.
+            if matches!(u, Unit::Weekend | Unit::Quarter) {
                 return None;
             }
             return self.after_quantity(None, u, end, "vague_duration");
@@ -1315,7 +1321,8 @@ impl<'a> Parser<'a> {
             }
         }
         // "three-quarters of", "a quarter of the vote": fractions.
-        if u == Unit::Quarter && (hyphen && plural || self.is(j2 + 1, "of")) {
+        // "several quarters of losses" is a stretch of time.
+        if u == Unit::Quarter && (hyphen && plural || n.is_some() && self.is(j2 + 1, "of")) {
             return None;
         }
         let mut end = j2 + 1;
@@ -1327,6 +1334,11 @@ impl<'a> Parser<'a> {
             if self.is(end + 1, "long") {
                 end += 2;
             }
+        }
+        // "37 years old", "55 years old or older": an age, like "a
+        // 48-year-old" above.
+        if plural && n.is_some() && !hyphen && self.is(end, "old") {
+            return Some((Expr::Invalid("an age"), end + 1, "age"));
         }
         if hyphen {
             return Some((Expr::Duration { n, unit: u }, end, "hyphen_duration"));
@@ -1465,6 +1477,17 @@ impl<'a> Parser<'a> {
             if self.is(i, "annual") {
                 return None;
             }
+            // "quarterly dividend", "quarterly results": in business news
+            // the adjective names a kind of report, not a recurrence, and
+            // TimeBank leaves it untagged ("daily" before a noun is kept: "a
+            // daily briefing" is a recurrence).
+            let joins = ["and", "or", "but", "in", "on", "at", "by", "to", "for", "since", "until"];
+            if self.is(i, "quarterly")
+                && self.tok(i + 1).is_some_and(|t| t.kind == Kind::Word && !t.upper)
+                && !joins.iter().any(|w| self.is(i + 1, w))
+            {
+                return None;
+            }
             return Some((
                 Expr::SetUnit { n: 1, unit: u, quant: None, freq: None },
                 i + 1,
@@ -1532,7 +1555,35 @@ impl<'a> Parser<'a> {
         let PhraseKind::Ref(r) = kind else { return None };
         // "current" and "recent" as adjectives: only before a noun, not in
         // "current account"-like compounds we cannot tell; keep them.
+        if self.is(i, "soon") && end == i + 1 && !self.soon_is_future(i) {
+            return None;
+        }
         Some((Expr::Ref(r), end, "reference"))
+    }
+
+    /// "soon" names the future only as an adverb of a clause still to come
+    /// ("a deal will come soon"). "as soon as" is a conjunction, "soon
+    /// after" a relation between two events, and in past narration ("was
+    /// soon released", "soon became") it is a sequence, not a reference to
+    /// the future.
+    fn soon_is_future(&self, i: usize) -> bool {
+        if i > 0 && self.is(i - 1, "as") && self.is(i + 1, "as") {
+            return false;
+        }
+        if ["after", "afterward", "afterwards", "thereafter", "before"]
+            .iter()
+            .any(|w| self.is(i + 1, w))
+        {
+            return false;
+        }
+        let past = |k: usize| {
+            self.tok(k).is_some_and(|t| {
+                t.kind == Kind::Word
+                    && (t.lex.iter().any(|l| matches!(l, Lex::Cue(Cue::Past | Cue::Report)))
+                        || (!t.upper && self.s(k).len() > 4 && self.s(k).ends_with("ed")))
+            })
+        };
+        !(past(i + 1) || (i > 0 && past(i - 1)))
     }
 
     /// "the day before", "the day after" at the end of a clause.

@@ -661,7 +661,16 @@ impl Resolver {
             Expr::DayPart { part, day } => {
                 let mut r = self.day_of(Some(day), dir)?;
                 r.value = format!("{}T{}", r.value, part.code());
-                r.ttype = TimexType::Time;
+                // A part of a named or anaphoric day ("Thursday night", "the
+                // next morning") is typed DATE in TimeBank-style annotation
+                // (the day is what the reader places the event on); parts of
+                // today/yesterday/tomorrow ("this morning", "last night")
+                // are TIME. The value keeps the part of the day either way.
+                r.ttype = if matches!(**day, Expr::DayRel(_)) {
+                    TimexType::Time
+                } else {
+                    TimexType::Date
+                };
                 if r.period.is_some() {
                     r.precision = Precision::Hour;
                 }

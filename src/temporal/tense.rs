@@ -206,6 +206,9 @@ fn cue(text: &str, toks: &[Tok], i: usize, verb_slot: bool) -> Option<Cue> {
             "planning",
             "preparing",
             "ready",
+            // "is to resume trading Tuesday": an arrangement.
+            "is",
+            "are",
         ],
     ) && next.eq_ignore_ascii_case("to")
     {
@@ -234,6 +237,12 @@ fn cue(text: &str, toks: &[Tok], i: usize, verb_slot: bool) -> Option<Cue> {
         && next.eq_ignore_ascii_case("have")
     {
         return Some(Cue::Past);
+    }
+    // "could not be reached Friday", "could be located Wednesday": in news
+    // narration "could" with a negation or a passive is the past of "can",
+    // and says nothing about the future.
+    if w.eq_ignore_ascii_case("could") && is_any(next, &["not", "be", "n"]) {
+        return None;
     }
     let mut found = None;
     for l in t.lex {
@@ -276,8 +285,30 @@ pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> O
     // Deadlines and limits ("extended until Nov. 20", "by Jan. 14") point
     // either way whatever the verb's tense: take the nearest match.
     // A future verb still wins ("will double its flights by August").
-    let deadline =
-        start > 0 && is_any(word(text, toks, start - 1), &["until", "till", "through", "by", "to"]);
+    let before = |k: usize| if start >= k { word(text, toks, start - k) } else { "" };
+    // "effective Feb. 1", "as early as Tuesday", "as soon as next week": a
+    // date something takes effect or may happen at the earliest lies ahead.
+    if before(1).eq_ignore_ascii_case("effective")
+        || (before(1).eq_ignore_ascii_case("as")
+            && is_any(before(2), &["soon", "early"])
+            && before(3).eq_ignore_ascii_case("as"))
+    {
+        return Some(Direction::Future);
+    }
+    // "from Sept. 14 to Thursday" is a range, not a deadline: its end
+    // follows the tense like any date.
+    let range_end = before(1).eq_ignore_ascii_case("to")
+        && (2..=6).any(|k| before(k).eq_ignore_ascii_case("from"));
+    // "the Jan. 14 deadline", "by the Tuesday deadline": a deadline may have
+    // passed or be ahead; take the nearest.
+    let deadline_noun = is_any(word(text, toks, end), &["deadline", "deadlines"])
+        || (word(text, toks, end).eq_ignore_ascii_case("as")
+            && word(text, toks, end + 1).eq_ignore_ascii_case("the")
+            && is_any(word(text, toks, end + 2), &["deadline", "date"]));
+    let deadline = deadline_noun
+        || (start > 0
+            && !range_end
+            && is_any(before(1), &["until", "till", "through", "by", "to"]));
     // "Wednesday's ruling", "Thursday's closing price": a possessive date
     // names an event the report already knows of, whatever the sentence's
     // verb says about what comes next; only a future word right before it

@@ -265,3 +265,66 @@ fn expressions_stop_at_paragraph_breaks_and_word_ends() {
         pairs(&[("Jan. 17", "2025-01-17"), ("2025", "2025")])
     );
 }
+
+#[test]
+fn part_of_a_named_day_is_a_date() {
+    let c = fri();
+    let t = one("The envoys dined together Wednesday night.", &c);
+    assert_eq!((t.ttype, t.value.as_str()), (TimexType::Date, "2025-03-12TNI"));
+    let v = tag("Talks ended on 3 March. The next morning the army moved.", &c);
+    assert_eq!((v[1].ttype, v[1].value.as_str()), (TimexType::Date, "2025-03-04TMO"));
+    // Parts of today, yesterday and tomorrow stay times of day.
+    let t = one("Shelling resumed this morning.", &c);
+    assert_eq!((t.ttype, t.value.as_str()), (TimexType::Time, "2025-03-14TMO"));
+}
+
+#[test]
+fn soon_only_as_a_future_reference() {
+    let c = fri();
+    assert_eq!(one("A ceasefire may soon take hold.", &c).value, "FUTURE_REF");
+    assert!(tag("They will leave as soon as the roads open.", &c).is_empty());
+    assert!(tag("The envoy was soon recalled.", &c).is_empty());
+    assert!(tag("He fled soon after the coup.", &c).is_empty());
+}
+
+#[test]
+fn quarterly_before_a_noun_is_not_a_set() {
+    let c = fri();
+    assert!(tag("The bank raised its quarterly payout.", &c).is_empty());
+    assert_eq!(one("The fund is rebalanced quarterly.", &c).value, "P1Q");
+}
+
+#[test]
+fn vague_past_and_future_stretches() {
+    let c = fri();
+    assert_eq!(one("Exports grew in recent years.", &c).value, "PAST_REF");
+    assert_eq!(one("Such raids were rare in past years.", &c).value, "PAST_REF");
+    assert_eq!(one("Tariffs will weigh on future quarters.", &c).value, "FUTURE_REF");
+    assert_eq!(one("Tensions rose in recent weeks.", &c).value, "PXW");
+    assert_eq!(one("Prices rose over the past two years.", &c).value, "P2Y");
+    assert_eq!(one("Risks remain in the near term.", &c).value, "FUTURE_REF");
+}
+
+#[test]
+fn ages_fractions_and_rooms_are_not_durations() {
+    let c = fri();
+    assert!(tag("The envoy, 61 years old, retired.", &c).is_empty());
+    assert!(tag("Two-thirds of voters and three-quarters of MPs agreed.", &c).is_empty());
+    assert!(tag("Inspectors entered the guards' quarters.", &c).is_empty());
+    assert_eq!(one("It posted losses for several quarters of the decade.", &c).value, "PXQ");
+}
+
+#[test]
+fn effective_dates_earliest_dates_and_deadlines() {
+    let c = ctx(2025, 10, 30);
+    assert_eq!(one("The rule was approved, effective Feb. 1.", &c).value, "2026-02-01");
+    assert_eq!(one("Troops said they could leave as early as Friday.", &c).value, "2025-10-31");
+    assert_eq!(one("The envoy is to resume talks in Oslo Tuesday.", &c).value, "2025-11-04");
+    // A deadline noun: the nearest match whatever the verb's tense.
+    assert_eq!(one("The mediator explained the Nov. 3 deadline.", &c).value, "2025-11-03");
+    // The end of a range is no deadline.
+    let v = tag("Shares bought from Oct. 2 to Wednesday rose.", &c);
+    assert_eq!(v[1].value, "2025-10-29");
+    // "could" with a passive is the past of "can".
+    assert_eq!(one("The minister could not be reached Wednesday.", &c).value, "2025-10-29");
+}

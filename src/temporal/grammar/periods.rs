@@ -3,7 +3,7 @@
 //! week of", and fractional durations.
 
 use super::super::expr::{Expr, Sel};
-use super::super::lexicon::{Lex, PhraseKind, Rel, Unit};
+use super::super::lexicon::{Lex, PhraseKind, RefValue, Rel, Unit};
 use super::{Parser, M};
 
 impl Parser<'_> {
@@ -191,10 +191,24 @@ impl Parser<'_> {
 
     /// "recent years", "recent days": a vague length up to now.
     pub(super) fn recent(&self, i: usize) -> M {
-        if !self.is(i, "recent") {
+        // "in recent years", "in past years", "future quarters": a vague
+        // stretch of the past or future named by its unit alone. For years
+        // and longer, and for "future", TimeBank reads it as a reference
+        // to the past or future (PAST_REF, FUTURE_REF); "recent weeks" and
+        // "recent months" stay vague durations.
+        let future = self.is(i, "future");
+        if !(self.is(i, "recent") || future || self.is(i, "past")) {
             return None;
         }
+        let long = |u: Unit| matches!(u, Unit::Year | Unit::Decade | Unit::Century);
         match self.unit(i + 1) {
+            Some((u, true)) if future && u != Unit::Second => {
+                Some((Expr::Ref(RefValue::Future), i + 2, "vague_future_units"))
+            }
+            Some((u, true)) if long(u) => {
+                Some((Expr::Ref(RefValue::Past), i + 2, "vague_past_units"))
+            }
+            _ if !self.is(i, "recent") => None,
             Some((u, true)) if u != Unit::Second => {
                 Some((Expr::Duration { n: None, unit: u }, i + 2, "recent_units"))
             }
