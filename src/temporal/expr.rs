@@ -68,6 +68,8 @@ pub(crate) enum Expr {
     /// `back` years earlier ("the year-ago quarter"); `quarter` names a
     /// quarter explicitly ("the year-ago third quarter").
     Focus { back: i64, quarter: Option<u32>, latest: bool },
+    /// "the 1988 period": the reporting quarter in focus, in that year.
+    FocusYear(i32),
     /// "the weekend": the nearest weekend by tense.
     Weekend,
     /// "the nineties": a decade named by its digit.

@@ -170,13 +170,23 @@ impl Resolver {
         };
         if r.anchor != Anchor::None {
             if let Some(p) = r.period {
-                // Backward comparisons ("a year earlier", "the year-ago
-                // quarter") count from the period being reported, not from
-                // each other.
-                if !matches!(
+                // Backward comparisons ("a year earlier", "a year ago", "the
+                // year-ago quarter") count from the period being reported,
+                // not from each other; and a period still to come ("the
+                // third quarter of next year") is a forecast, not the period
+                // being reported.
+                let comparison = matches!(
                     cand.expr,
-                    Expr::Shift { sign: -1, .. } | Expr::Focus { back: 1.., .. }
-                ) {
+                    Expr::Shift { sign: -1, .. }
+                        | Expr::Ago { sign: -1, .. }
+                        | Expr::Focus { back: 1.., .. }
+                        | Expr::FocusYear(_)
+                );
+                let ahead = match (self.dct, p.interval()) {
+                    (Some(d), Some(iv)) => iv.start > d,
+                    _ => false,
+                };
+                if !comparison && !ahead {
                     self.focus = Some(p);
                 }
                 self.last = Some(p);
@@ -509,6 +519,26 @@ impl Resolver {
                     None => base.shift_by(Grain::Year, -back)?,
                 };
                 Resolved::period(p, anchor, None, "reporting_period")
+            }
+            Expr::FocusYear(year) => {
+                // The quarter being reported: the one in focus, else the
+                // last full quarter before publication; without either, the
+                // year as written.
+                let n = match self.focus {
+                    Some(Period::Quarter(_, n)) => Some((n, Anchor::PreviousMention)),
+                    _ => self.dct.and_then(|d| {
+                        match Period::containing(Grain::Quarter, d)?.shift(-1)? {
+                            Period::Quarter(_, n) => Some((n, Anchor::Publication)),
+                            _ => None,
+                        }
+                    }),
+                };
+                let (p, anchor) = match n {
+                    Some((n, anchor)) => (Period::Quarter(*year, n), anchor),
+                    None => (Period::Year(*year), Anchor::Explicit),
+                };
+                p.interval()?;
+                Resolved::period(p, anchor, None, "reporting_period_of_year")
             }
             Expr::Weekend => {
                 let Some(dct) = self.dct else {

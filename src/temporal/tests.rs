@@ -328,3 +328,28 @@ fn effective_dates_earliest_dates_and_deadlines() {
     // "could" with a passive is the past of "can".
     assert_eq!(one("The minister could not be reached Wednesday.", &c).value, "2025-10-29");
 }
+
+#[test]
+fn reporting_period_of_a_named_year() {
+    let c = ctx(2025, 11, 3);
+    let v = tag("Profit rose in the third quarter. In the 2024 period, it fell.", &c);
+    assert_eq!(v[1].value, "2024-Q3");
+    // Without a quarter in focus, the last full quarter before publication.
+    assert_eq!(one("Sales were flat in the 2024 quarter.", &c).value, "2024-Q3");
+}
+
+#[test]
+fn comparisons_and_forecasts_do_not_move_the_reporting_focus() {
+    let c = ctx(2025, 11, 3);
+    let v = tag(
+        "Profit rose in the third quarter from a year ago. In the year-earlier period it fell.",
+        &c,
+    );
+    let vals: Vec<&str> = v.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(vals, ["2025-Q3", "2024-Q3", "2024-Q3"]);
+    let v = tag(
+        "Profit rose in the third quarter. It sees growth in the first quarter of 2026. In the year-ago period it fell.",
+        &c,
+    );
+    assert_eq!(v[2].value, "2024-Q3");
+}

@@ -16,6 +16,15 @@ impl Parser<'_> {
         if self.is(k, "comparable") {
             k += 1;
         }
+        // "the 1988 period", "the 1989 quarter": the quarter in focus, in
+        // that year ("the 1988 second quarter" is handled with quarters).
+        if with_the {
+            if let Some((year, j)) = self.year(k) {
+                if j == k + 1 && (self.is(j, "period") || self.is(j, "quarter")) {
+                    return Some((Expr::FocusYear(year), j + 1, "focus_year"));
+                }
+            }
+        }
         let mut latest = false;
         if self.is(k, "latest") {
             latest = true;
