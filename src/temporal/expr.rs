@@ -70,6 +70,9 @@ pub(crate) enum Expr {
     Focus { back: i64, quarter: Option<u32>, latest: bool },
     /// "the 1988 period": the reporting quarter in focus, in that year.
     FocusYear(i32),
+    /// "the year", "the full year", "the fiscal year": the year of the
+    /// period being reported, `offset` years on.
+    TheYear { offset: i64 },
     /// "the weekend": the nearest weekend by tense.
     Weekend,
     /// "the nineties": a decade named by its digit.

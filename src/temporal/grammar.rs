@@ -232,6 +232,16 @@ impl<'a> Parser<'a> {
                             }
                         }
                     }
+                    // "twenty four hours": transcripts drop the hyphen.
+                    if (20..=90).contains(&tens) && tens % 10 == 0 && !self.is(i + 1, "a") {
+                        if let Some(Some(u)) =
+                            self.find(i + 1, |l| if let Lex::Num(n) = l { Some(*n) } else { None })
+                        {
+                            if (1..10).contains(&u) && self.tok(i + 1).is_some_and(|t| t.space) {
+                                return Some((Some(tens + u), i + 2));
+                            }
+                        }
+                    }
                     if self.is(i + 1, "hundred") {
                         return Some((Some(tens * 100), i + 2));
                     }
@@ -306,6 +316,12 @@ impl<'a> Parser<'a> {
                 return None;
             }
             return Some((t.num as i32, i + 1));
+        }
+        // "nineteen ninety-four" after a month or season (spoken copy).
+        if let Some((Expr::Date { year: Some(y), month: None, day: None }, end, _)) =
+            self.words_year(i)
+        {
+            return Some((y, end));
         }
         None
     }
@@ -1203,7 +1219,25 @@ impl<'a> Parser<'a> {
                 k += 1;
             }
         }
-        let (n, j) = self.ordinal(k)?;
+        // "the last half of 1989" is the second half; "the first two
+        // quarters" the first half.
+        let (n, j) = if k > i && self.is(k, "last") && self.is(k + 1, "half") {
+            (2, k + 1)
+        } else if self.is(k, "first") && self.is(k + 1, "two") && self.is(k + 2, "quarters") {
+            let mut end = k + 3;
+            let mut of = of_before;
+            if self.is(end, "of") {
+                if let Some((e @ Expr::Date { year: Some(_), month: None, .. }, e_end, _)) =
+                    self.period(end + 1)
+                {
+                    of = Some(Box::new(e));
+                    end = e_end;
+                }
+            }
+            return Some((Expr::Half { n: 1, of }, end, "half"));
+        } else {
+            self.ordinal(k)?
+        };
         let mut j = j;
         if self.punct(j, b'-') && self.glued(j) {
             j += 1;
@@ -1402,7 +1436,29 @@ impl<'a> Parser<'a> {
                 return None;
             }
             // a.m. / p.m. / am / pm
+            // "4 in the morning", "9 in the evening", "11 at night".
+            let spoken = if (1..=12).contains(&h) && self.tok(i + 1).is_some_and(|x| x.space) {
+                let (part, after) = if self.is(k, "in") && self.is(k + 1, "the") {
+                    (self.day_part(k + 2), k + 3)
+                } else if self.is(k, "at") && self.is(k + 1, "night") {
+                    (Some(DayPart::Night), k + 2)
+                } else {
+                    (None, k)
+                };
+                part.filter(|_| !self.s(after - 1).ends_with('s')).map(|p| {
+                    let pm = match p {
+                        DayPart::Morning => false,
+                        DayPart::Night => h != 12 && h >= 6,
+                        _ => true,
+                    };
+                    (Some(pm), after)
+                })
+            } else {
+                None
+            };
             let (pm, k2) = if let Some(x) = self.meridiem(k) {
+                x
+            } else if let Some(x) = spoken {
                 x
             } else if k == i + 3 && self.zone(k).is_some() {
                 (None, k)

@@ -520,6 +520,26 @@ impl Resolver {
                 };
                 Resolved::period(p, anchor, None, "reporting_period")
             }
+            Expr::TheYear { offset } => {
+                // The year of the period being reported (not of the last
+                // comparison or forecast, which "the year" rarely means),
+                // else of the last mention, else of publication.
+                let dct = self.dct;
+                let past = |p: &Period| match (dct, p.interval()) {
+                    (Some(d), Some(iv)) => iv.start <= d,
+                    _ => true,
+                };
+                let base = self.focus.or(self.last.filter(past));
+                let (day, anchor) = match (base.and_then(|p| p.interval()), self.dct) {
+                    (Some(iv), _) => (iv.start, Anchor::PreviousMention),
+                    (None, Some(d)) => (d, Anchor::Publication),
+                    (None, None) => {
+                        return Some(Resolved::unresolved("XXXX".into(), NO_ANCHOR, "the_year"))
+                    }
+                };
+                let p = Period::containing(Grain::Year, day)?.shift(*offset)?;
+                Resolved::period(p, anchor, None, "year_in_focus")
+            }
             Expr::FocusYear(year) => {
                 // The quarter being reported: the one in focus, else the
                 // last full quarter before publication; without either, the

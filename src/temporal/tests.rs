@@ -353,3 +353,39 @@ fn comparisons_and_forecasts_do_not_move_the_reporting_focus() {
     );
     assert_eq!(v[2].value, "2024-Q3");
 }
+
+#[test]
+fn spoken_numbers_and_clock_times() {
+    let c = fri();
+    assert_eq!(one("Markets fell in the last twenty four hours.", &c).value, "PT24H");
+    assert_eq!(one("The convoy leaves at 4 in the morning.", &c).value, "2025-03-14T04:00");
+    assert_eq!(one("The vote closed at 9 in the evening.", &c).value, "2025-03-14T21:00");
+    assert_eq!(one("Curfew starts at 11 at night.", &c).value, "2025-03-14T23:00");
+}
+
+#[test]
+fn the_year_is_the_year_being_reported() {
+    let c = ctx(2025, 10, 30);
+    let v = tag(
+        "Profit rose in the third quarter from a year earlier. Earlier in the year, sales fell.",
+        &c,
+    );
+    assert_eq!(v[2].value, "2025");
+    let v = tag("It expects a profit in 2027. It forecast growth for the full year.", &c);
+    assert_eq!(v[1].value, "2025");
+    assert_eq!(one("Sales will rise for the full year.", &c).value, "2025");
+}
+
+#[test]
+fn years_in_words_after_months_and_seasons() {
+    let c = fri();
+    assert_eq!(one("Prices peaked in the winter of nineteen ninety-four.", &c).value, "1994-WI");
+    assert_eq!(one("It began in January nineteen ninety-seven.", &c).value, "1997-01");
+}
+
+#[test]
+fn halves_named_otherwise() {
+    let c = fri();
+    assert_eq!(one("Output slowed in the last half of 2024.", &c).value, "2024-H2");
+    assert_eq!(one("Prices hold through the first two quarters of 2026.", &c).value, "2026-H1");
+}

@@ -82,11 +82,7 @@ impl Parser<'_> {
                     ));
                 }
                 let offset = if latest { -1 } else { 0 };
-                return Some((
-                    Expr::Anaph { grain: super::Grain::Year, offset },
-                    j + 1,
-                    "the_year",
-                ));
+                return Some((Expr::TheYear { offset }, j + 1, "the_year"));
             }
         }
         if back == 1 && !with_the {
