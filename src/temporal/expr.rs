@@ -35,6 +35,8 @@ pub(crate) enum Expr {
     Current { grain: Grain, offset: i64 },
     /// "last November", "next March", "this May".
     MonthSel { month: u32, sel: Sel },
+    /// "last Oct. 23", "next March 5".
+    DaySel { month: u32, day: u32, sel: Sel },
     /// "last fall", "summer 2024", "the winter".
     Season { season: u8, sel: Sel, year: Option<i32> },
     /// "the third quarter [of 2024]", "the first half [of next year]".

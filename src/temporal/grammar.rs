@@ -936,6 +936,13 @@ impl<'a> Parser<'a> {
             if matches!(rel, Rel::Same | Rel::That | Rel::Following | Rel::Previous) {
                 return None;
             }
+            // "last Oct. 23", "next March 5": the day, before or after
+            // publication.
+            if let Some((d, e)) = self.day(k) {
+                if ymd(2000, m, d).is_some() && sel != Sel::This {
+                    return Some((Expr::DaySel { month: m, day: d, sel }, e, "selector_day"));
+                }
+            }
             return Some((Expr::MonthSel { month: m, sel }, k, "selector_month"));
         }
         if let Some(s) = self.season(j) {

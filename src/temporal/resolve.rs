@@ -364,6 +364,25 @@ impl Resolver {
                 let (p, d, why) = select(dct, *sel, &cands, y, |yy| Period::Month(yy, *month))?;
                 Resolved::period(p, Anchor::Publication, d, why)
             }
+            Expr::DaySel { month, day, sel } => {
+                let Some(dct) = self.dct else {
+                    return Some(Resolved::unresolved(
+                        format!("XXXX-{month:02}-{day:02}"),
+                        NO_DCT,
+                        "no_dct",
+                    ));
+                };
+                let y = dct.year();
+                // Four years each way: 29 February comes round once in four.
+                let cands: Vec<Period> = (y - 4..=y + 4)
+                    .filter_map(|yy| super::calendar::ymd(yy, *month, *day).map(Period::Day))
+                    .collect();
+                let make = |yy| {
+                    super::calendar::ymd(yy, *month, *day).map_or(Period::Year(yy), Period::Day)
+                };
+                let (p, d, why) = select(dct, *sel, &cands, y, make)?;
+                Resolved::period(p, Anchor::Publication, d, why)
+            }
             Expr::Season { season, sel, year } => {
                 if let Some(y) = year {
                     let p = Period::Season(*y, *season);

@@ -389,3 +389,11 @@ fn halves_named_otherwise() {
     assert_eq!(one("Output slowed in the last half of 2024.", &c).value, "2024-H2");
     assert_eq!(one("Prices hold through the first two quarters of 2026.", &c).value, "2026-H1");
 }
+
+#[test]
+fn selected_day_of_a_month() {
+    let c = ctx(2025, 4, 19);
+    assert_eq!(one("He was killed last Oct. 23 at home.", &c).value, "2024-10-23");
+    assert_eq!(one("They meet next March 5.", &c).value, "2026-03-05");
+    assert_eq!(one("It was founded last Feb. 29.", &c).value, "2024-02-29");
+}
