@@ -10,7 +10,7 @@
 use super::calendar::{ymd, Grain};
 use super::expr::{Expr, Sel};
 use super::lexicon::{
-    Cue, DayPart, Lex, Mod, MonthForm, PhraseKind, Rel, Side, Unit, WeekdayForm, LEXICON,
+    Cue, DayPart, Lex, Mod, MonthForm, PhraseKind, RefValue, Rel, Side, Unit, WeekdayForm, LEXICON,
 };
 use super::token::{Kind, Tok};
 
@@ -318,10 +318,12 @@ impl<'a> Parser<'a> {
             return Some((t.num as i32, i + 1));
         }
         // "nineteen ninety-four" after a month or season (spoken copy).
-        if let Some((Expr::Date { year: Some(y), month: None, day: None }, end, _)) =
-            self.words_year(i)
-        {
-            return Some((y, end));
+        if t.kind == Kind::Word && self.is(i, "nineteen") {
+            if let Some((Expr::Date { year: Some(y), month: None, day: None }, end, _)) =
+                self.words_year(i)
+            {
+                return Some((y, end));
+            }
         }
         None
     }
@@ -1344,7 +1346,26 @@ impl<'a> Parser<'a> {
         if !hyphen && self.is(j2, "more") && self.unit(j2 + 1).is_some() {
             j2 += 1;
         }
+        // "eight trading days", "ten business days", "three working weeks".
+        if !hyphen
+            && ["trading", "business", "working"].iter().any(|w| self.is(j2, w))
+            && matches!(self.unit(j2 + 1), Some((Unit::Day | Unit::Week, _)))
+        {
+            j2 += 1;
+        }
         let (u, plural) = self.unit(j2)?;
+        // "Islam will one day be...": "one day" after a modal is "some day".
+        if u == Unit::Day
+            && !plural
+            && self.is(k, "one")
+            && k == i
+            && i > 0
+            && ["will", "would", "could", "may", "might", "can", "should"]
+                .iter()
+                .any(|w| self.is(i - 1, w))
+        {
+            return Some((Expr::Ref(RefValue::Future), j2 + 1, "one_day_future"));
+        }
         let article = self.is(k, "a") || self.is(k, "an");
         // "the 1988 second quarter", "5 hour": a singular unit takes one.
         // Spoken copy writes "five year", "two day": allowed for number
@@ -1619,6 +1640,14 @@ impl<'a> Parser<'a> {
         // "current" and "recent" as adjectives: only before a noun, not in
         // "current account"-like compounds we cannot tell; keep them.
         if self.is(i, "soon") && end == i + 1 && !self.soon_is_future(i) {
+            return None;
+        }
+        // "the past three summers", "the past 20 years": a stretch, not the
+        // vague past.
+        if self.is(i + 1, "past")
+            && end == i + 2
+            && self.tok(end).is_some_and(|t| t.kind == Kind::Num || self.number(end).is_some())
+        {
             return None;
         }
         Some((Expr::Ref(r), end, "reference"))

@@ -397,3 +397,16 @@ fn selected_day_of_a_month() {
     assert_eq!(one("They meet next March 5.", &c).value, "2026-03-05");
     assert_eq!(one("It was founded last Feb. 29.", &c).value, "2024-02-29");
 }
+
+#[test]
+fn someday_then_current_and_trading_days() {
+    let c = fri();
+    assert_eq!(one("Peace will one day come.", &c).value, "FUTURE_REF");
+    assert_eq!(one("The talks lasted one day.", &c).value, "P1D");
+    assert_eq!(one("Shares sold at the then current price.", &c).value, "PAST_REF");
+    assert_eq!(one("The index fell for eight trading days.", &c).value, "P8D");
+    // "the past" followed by a count is no vague past.
+    assert!(tag("Riots broke out in the past three summers.", &c)
+        .iter()
+        .all(|t| t.value != "PAST_REF"));
+}
