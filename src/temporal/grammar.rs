@@ -1311,6 +1311,14 @@ impl<'a> Parser<'a> {
             if matches!(u, Unit::Weekend | Unit::Quarter) {
                 return None;
             }
+            // "minutes apart", "seconds before the blast", "the early hours
+            // of Thursday": bare small units order events, they rarely
+            // measure them; "for hours" still does.
+            if matches!(u, Unit::Second | Unit::Minute | Unit::Hour)
+                && !(k > 0 && self.is(k - 1, "for"))
+            {
+                return None;
+            }
             return self.after_quantity(None, u, end, "vague_duration");
         }
         // "year-long", "day-long": the article of "a year-long war" belongs

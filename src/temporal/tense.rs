@@ -286,9 +286,11 @@ pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> O
     // either way whatever the verb's tense: take the nearest match.
     // A future verb still wins ("will double its flights by August").
     let before = |k: usize| if start >= k { word(text, toks, start - k) } else { "" };
-    // "effective Feb. 1", "as early as Tuesday", "as soon as next week": a
-    // date something takes effect or may happen at the earliest lies ahead.
+    // "effective Feb. 1", "as early as Tuesday", "as soon as next week",
+    // "ahead of the weekend": a date something takes effect, may happen at
+    // the earliest, or is awaited lies ahead.
     if before(1).eq_ignore_ascii_case("effective")
+        || (before(1).eq_ignore_ascii_case("of") && before(2).eq_ignore_ascii_case("ahead"))
         || (before(1).eq_ignore_ascii_case("as")
             && is_any(before(2), &["soon", "early"])
             && before(3).eq_ignore_ascii_case("as"))

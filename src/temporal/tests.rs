@@ -410,3 +410,12 @@ fn someday_then_current_and_trading_days() {
         .iter()
         .all(|t| t.value != "PAST_REF"));
 }
+
+#[test]
+fn ahead_of_and_bare_small_units() {
+    let c = ctx(2025, 10, 30);
+    assert_eq!(one("Traders sold ahead of the weekend.", &c).value, "2025-W44-WE");
+    assert!(tag("The blasts came minutes apart.", &c).is_empty());
+    assert!(tag("He was seized in the early hours of the raid.", &c).is_empty());
+    assert_eq!(one("They waited for hours.", &c).value, "PTXH");
+}
