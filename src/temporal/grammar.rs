@@ -808,6 +808,13 @@ impl<'a> Parser<'a> {
 
     /// "Thursday", "last Friday", "Thursday morning", "Tuesday nights".
     fn weekday_expr(&self, i: usize) -> M {
+        // "the previous Friday", "the Friday before": counted back from the
+        // last day mentioned, not from publication.
+        if self.is(i, "the") && self.rel(i + 1) == Some(Rel::Previous) {
+            if let Some((wd, WeekdayForm::Full | WeekdayForm::Abbr, k)) = self.weekday(i + 2) {
+                return Some((Expr::WeekdayBefore { wd }, k, "previous_weekday"));
+            }
+        }
         let (sel, j) = match self.rel(i) {
             Some(Rel::Last | Rel::Past | Rel::Previous) => (Sel::Last, i + 1),
             Some(Rel::Next | Rel::Coming) => (Sel::Next, i + 1),

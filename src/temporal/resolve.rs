@@ -328,6 +328,26 @@ impl Resolver {
                 };
                 Resolved::period(p, Anchor::Publication, Some(d), why)
             }
+            Expr::WeekdayBefore { wd } => {
+                let (base, anchor) = match self.last {
+                    Some(Period::Day(d)) => (d, Anchor::PreviousMention),
+                    _ => match self.dct {
+                        Some(d) => (d, Anchor::Publication),
+                        None => {
+                            return Some(Resolved::unresolved(
+                                format!("XXXX-WXX-{wd}"),
+                                NO_ANCHOR,
+                                "no_anchor",
+                            ))
+                        }
+                    },
+                };
+                let p = (1..=7)
+                    .filter_map(|k| step_date(base, Grain::Day, -k))
+                    .find(|d| d.weekday().number_from_monday() == *wd)
+                    .map(Period::Day)?;
+                Resolved::period(p, anchor, Some(Direction::Past), "previous_weekday")
+            }
             Expr::DayRel(k) => {
                 let Some(dct) = self.dct else {
                     return Some(Resolved::unresolved("XXXX-XX-XX".into(), NO_DCT, "no_dct"));

@@ -419,3 +419,12 @@ fn ahead_of_and_bare_small_units() {
     assert!(tag("He was seized in the early hours of the raid.", &c).is_empty());
     assert_eq!(one("They waited for hours.", &c).value, "PTXH");
 }
+
+#[test]
+fn previous_weekday_counts_from_the_last_day_mentioned() {
+    let c = ctx(2025, 11, 3);
+    let v = tag("The index closed Friday, down 2% from the previous Friday.", &c);
+    assert_eq!((v[0].value.as_str(), v[1].value.as_str()), ("2025-10-31", "2025-10-24"));
+    assert_eq!(v[1].anchor, Anchor::PreviousMention);
+    assert_eq!(one("He had left the previous Monday.", &c).value, "2025-10-27");
+}
