@@ -29,6 +29,8 @@ pub(crate) enum Expr {
     Century(i32),
     /// A weekday with its selector.
     Weekday { wd: u32, sel: Sel },
+    /// The second day of "April 24 and 25": the first one's year.
+    ConjDay { month: u32, day: u32 },
     /// "the previous Friday": that weekday before the last day mentioned.
     WeekdayBefore { wd: u32 },
     /// today (0), yesterday (-1), tomorrow (+1), relative to publication.

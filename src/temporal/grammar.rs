@@ -293,8 +293,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         if self.glued(i + 1) {
-            let suf = self.s(i + 1).to_ascii_lowercase();
-            if matches!(suf.as_str(), "st" | "nd" | "rd" | "th") {
+            if ["st", "nd", "rd", "th"].iter().any(|x| self.is(i + 1, x)) {
                 return Some((t.num, i + 2));
             }
             if self.tok(i + 1).is_some_and(|t| t.kind == Kind::Word) {
@@ -391,6 +390,7 @@ impl<'a> Parser<'a> {
             consider(self.set(i));
             consider(self.fraction(i));
             consider(self.range(i));
+            consider(self.conjoined_day(i));
             return best;
         }
         consider(self.modified(i));
@@ -528,6 +528,31 @@ impl<'a> Parser<'a> {
             }
         }
         None
+    }
+
+    /// The second day of "April 24 and 25", "March 3 or 4": same month.
+    fn conjoined_day(&self, i: usize) -> M {
+        if i < 3 || !(self.is(i - 1, "and") || self.is(i - 1, "or")) {
+            return None;
+        }
+        let (d, end) = self.day(i)?;
+        // "May 2 and 3 troops": the number counts something else.
+        let follows_ok = self.tok(end).is_none_or(|t| t.kind != Kind::Word || t.upper)
+            || ["in", "at", "on", "for", "to", "when", "with", "and", "or"]
+                .iter()
+                .any(|w| self.is(end, w));
+        if !follows_ok || self.year(end).is_some() {
+            return None;
+        }
+        let p = if self.tok(i - 2).is_some_and(|t| t.kind == Kind::Word) { i - 3 } else { i - 2 };
+        if self.day(p)?.1 != i - 1 || p == 0 {
+            return None;
+        }
+        let m = [p - 1, p.saturating_sub(2)]
+            .into_iter()
+            .find_map(|q| self.month(q).filter(|(_, _, j)| *j == p).map(|(m, _, _)| m))?;
+        ymd(2000, m, d)?;
+        Some((Expr::ConjDay { month: m, day: d }, end, "conjoined_day"))
     }
 
     /// A month name with neither day nor year: taken as a month unless it

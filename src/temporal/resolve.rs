@@ -328,6 +328,20 @@ impl Resolver {
                 };
                 Resolved::period(p, Anchor::Publication, Some(d), why)
             }
+            Expr::ConjDay { month, day } => {
+                if let Some(Period::Day(first)) = self.last {
+                    if let Some(d) = super::calendar::ymd(first.year(), *month, *day) {
+                        return Some(Resolved::period(
+                            Period::Day(d),
+                            Anchor::PreviousMention,
+                            None,
+                            "year_of_first_day",
+                        ));
+                    }
+                }
+                let date = Expr::Date { year: None, month: Some(*month), day: Some(*day) };
+                return self.expr(&date, dir);
+            }
             Expr::WeekdayBefore { wd } => {
                 let (base, anchor) = match self.last {
                     Some(Period::Day(d)) => (d, Anchor::PreviousMention),

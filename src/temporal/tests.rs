@@ -428,3 +428,14 @@ fn previous_weekday_counts_from_the_last_day_mentioned() {
     assert_eq!(v[1].anchor, Anchor::PreviousMention);
     assert_eq!(one("He had left the previous Monday.", &c).value, "2025-10-27");
 }
+
+#[test]
+fn second_day_of_a_conjoined_pair() {
+    let c = ctx(2025, 2, 10);
+    assert_eq!(
+        tv("The summit will be held on April 24 and 25.", &c),
+        pairs(&[("April 24", "2025-04-24"), ("25", "2025-04-25")])
+    );
+    assert_eq!(tv("Talks ran on Dec. 30 and 31.", &c)[1].1, "2024-12-31");
+    assert_eq!(tv("Envoys met on May 2 and 3 officials left.", &c).len(), 1);
+}
