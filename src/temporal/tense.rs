@@ -254,7 +254,7 @@ fn cue(text: &str, toks: &[Tok], i: usize, verb_slot: bool) -> Option<Cue> {
     // participle ("has been paid" keeps it: "been" is a past cue).
     let passive = is_any(prev, &["be", "is", "are", "am", "being"]);
     match found {
-        Some(Cue::Neutral) => None,
+        Some(Cue::Neutral | Cue::Schedule) => None,
         Some(Cue::Past | Cue::Report) if passive => None,
         Some(c) => Some(c),
         None => {
@@ -375,6 +375,25 @@ pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> O
         }
         j += 1;
     }
+    // "The leaders meet Monday", "the summit opens on Tuesday": with no
+    // other cue, a present-tense verb of arrangement right before the date
+    // names a coming day (news reports past events in the past tense).
+    if best.is_none() {
+        let adjacent = (1..=3).take_while(|k| *k <= start).find(|k| {
+            let t = &toks[start - k];
+            t.kind == Kind::Word && t.lex.iter().any(|l| matches!(l, Lex::Cue(Cue::Schedule)))
+        });
+        if let Some(k) = adjacent {
+            // Only adverbs and "on" may stand between verb and date.
+            let between_ok = (1..k).all(|m| {
+                let w = word(text, toks, start - m);
+                w.eq_ignore_ascii_case("on") || w.ends_with("ly")
+            });
+            if between_ok {
+                best = Some((k, Cue::Future));
+            }
+        }
+    }
     if deadline {
         return match best {
             Some((_, Cue::Future)) => Some(Direction::Future),
@@ -384,7 +403,7 @@ pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> O
     match best?.1 {
         Cue::Past => Some(Direction::Past),
         Cue::Future => Some(Direction::Future),
-        Cue::Neutral | Cue::Report => None,
+        Cue::Neutral | Cue::Report | Cue::Schedule => None,
     }
 }
 

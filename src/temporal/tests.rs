@@ -76,7 +76,11 @@ fn weekdays_by_tense() {
     let c = fri();
     assert_eq!(one("The Kremlin announced on Thursday that it agreed.", &c).value, "2025-03-13");
     assert_eq!(one("Talks will resume on Thursday.", &c).value, "2025-03-20");
-    assert_eq!(one("Talks resume Thursday.", &c).value, "2025-03-13");
+    // Present tense of an arrangement verb right before the day: ahead.
+    assert_eq!(one("Talks resume Thursday.", &c).value, "2025-03-20");
+    assert_eq!(one("The two leaders meet separately Monday.", &c).value, "2025-03-17");
+    // Any other cue still decides.
+    assert_eq!(one("Talks that resume Thursday were agreed.", &c).value, "2025-03-13");
     assert_eq!(one("He left last Friday.", &c).value, "2025-03-07");
     assert_eq!(one("He leaves next Monday.", &c).value, "2025-03-17");
     let t = one("The Kremlin announced on Thursday.", &c);
