@@ -301,9 +301,12 @@ pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> O
     // follows the tense like any date.
     let range_end = before(1).eq_ignore_ascii_case("to")
         && (2..=6).any(|k| before(k).eq_ignore_ascii_case("from"));
-    // "the Jan. 14 deadline", "by the Tuesday deadline": a deadline may have
-    // passed or be ahead; take the nearest.
+    // "the Jan. 14 deadline", "by the Tuesday deadline", "a Jan. 14 return
+    // date": a deadline may have passed or be ahead; take the nearest.
     let deadline_noun = is_any(word(text, toks, end), &["deadline", "deadlines"])
+        // "a Jan. 14 return date", "the March 1 target date".
+        || (word(text, toks, end + 1).eq_ignore_ascii_case("date")
+            && toks.get(end).is_some_and(|t| t.kind == Kind::Word && !t.upper))
         || (word(text, toks, end).eq_ignore_ascii_case("as")
             && word(text, toks, end + 1).eq_ignore_ascii_case("the")
             && is_any(word(text, toks, end + 2), &["deadline", "date"]));

@@ -443,3 +443,12 @@ fn second_day_of_a_conjoined_pair() {
     assert_eq!(tv("Talks ran on Dec. 30 and 31.", &c)[1].1, "2024-12-31");
     assert_eq!(tv("Envoys met on May 2 and 3 officials left.", &c).len(), 1);
 }
+
+#[test]
+fn a_date_noun_after_the_date_makes_it_a_deadline() {
+    let c = ctx(2025, 1, 5);
+    assert_eq!(
+        one("The agency, by setting a Jan. 14 return date, angered them.", &c).value,
+        "2025-01-14"
+    );
+}
