@@ -214,6 +214,16 @@ fn cue(text: &str, toks: &[Tok], i: usize, verb_slot: bool) -> Option<Cue> {
     {
         let v = word(text, toks, i + 2);
         if !v.is_empty() && !is_any(v, DETERMINERS) {
+            // "had been due to expire Friday", "had been set to expire Nov.
+            // 6": an arrangement in the past perfect has been overtaken; its
+            // day may be just behind the report or just ahead. No direction
+            // (the resolver's nearest-first default), and no farther cue.
+            if prev.eq_ignore_ascii_case("been")
+                && i >= 2
+                && word(text, toks, i - 2).eq_ignore_ascii_case("had")
+            {
+                return Some(Cue::Neutral);
+            }
             return Some(Cue::Future);
         }
     }

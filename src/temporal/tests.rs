@@ -452,3 +452,11 @@ fn a_date_noun_after_the_date_makes_it_a_deadline() {
         "2025-01-14"
     );
 }
+
+#[test]
+fn an_arrangement_in_the_past_perfect_is_nearest_first() {
+    let c = ctx(2025, 11, 3);
+    assert_eq!(one("The offer had been due to expire Friday.", &c).value, "2025-10-31");
+    assert_eq!(one("The offer had been set to expire Nov. 6.", &c).value, "2025-11-06");
+    assert_eq!(one("The offer is due to expire Friday.", &c).value, "2025-11-07");
+}
