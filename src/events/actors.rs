@@ -453,7 +453,12 @@ fn name_at(text: &str, pos: usize, gaz: &[(Span, &GazEntry)]) -> Option<Span> {
         if !(capital || particle) || (count == 0 && NOT_NAMES.contains(word)) {
             break;
         }
-        if capital && gaz.iter().any(|(s, _)| s.start == first.start) {
+        // "Defence Minister Israel Katz": a first name spelled like a
+        // country still opens a name when a surname follows.
+        if capital
+            && gaz.iter().any(|(s, _)| s.start == first.start)
+            && !(count == 0 && !possessive && surname_follows(text, first.end, gaz))
+        {
             break;
         }
         if capital && role_starts_with(word) && count == 0 {
@@ -464,7 +469,7 @@ fn name_at(text: &str, pos: usize, gaz: &[(Span, &GazEntry)]) -> Option<Span> {
         }
         count += 1;
         end = first.start + word.len();
-        if count == 4 || possessive {
+        if capitals == 4 || count == 6 || possessive {
             break;
         }
         // Continue only across one plain space.
@@ -484,6 +489,35 @@ fn name_at(text: &str, pos: usize, gaz: &[(Span, &GazEntry)]) -> Option<Span> {
         }
     }
     (capitals > 0 && end > start).then(|| Span::new(start, end))
+}
+
+/// True when a capitalized word that is no gazetteer name, no role and no
+/// stop word follows `end` across one space, ending the sentence's name
+/// there ("Israel Katz warned", not "Israel's", not "Israel and").
+fn surname_follows(text: &str, end: usize, gaz: &[(Span, &GazEntry)]) -> bool {
+    let Some(rest) = text[end..].strip_prefix(' ') else { return false };
+    let word: &str = rest.split(|c: char| !c.is_alphanumeric() && c != '-').next().unwrap_or("");
+    let start = end + 1;
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+        && !NOT_NAMES.contains(word)
+        && !role_starts_with(word)
+        && !gaz.iter().any(|(s, _)| s.start == start)
+}
+
+/// Where the titles stacked before role `i` start: "Qatar's Prime Minister
+/// Sheikh ..." puts the office and the honorific side by side, and the
+/// country before the first one belongs to the name after the last.
+fn stacked_start(text: &str, roles: &[(Span, &str, RoleClass)], i: usize) -> usize {
+    let mut start = roles[i].0.start;
+    for r in roles[..i].iter().rev() {
+        if r.0.end <= start && text[r.0.end..start].chars().all(|c| c == ' ' || c == '\u{a0}') {
+            start = r.0.start;
+        } else {
+            break;
+        }
+    }
+    start
 }
 
 fn role_starts_with(word: &str) -> bool {
@@ -526,7 +560,7 @@ pub fn find_people(text: &str, cast: &mut Cast) {
             after += 1;
         }
         let name = name_at(text, after, &gaz).filter(|n| Some(n.start) != next_role_start);
-        let prefix = role_prefix(text, span.start, &gaz);
+        let prefix = role_prefix(text, stacked_start(text, &roles, i), &gaz);
         let (name, role_text) = match name {
             Some(n) => (n, role.to_string()),
             None => match appositive_name(text, span.start, prefix.map(|p| p.0.start), &gaz) {
@@ -647,7 +681,7 @@ pub fn find(text: &str, cast: &Cast) -> Vec<ActorMention> {
         if text[after..].starts_with(',') {
             after += 1;
         }
-        let prefix = role_prefix(text, span.start, &gaz);
+        let prefix = role_prefix(text, stacked_start(text, &roles, i), &gaz);
         let start = prefix.map(|p| p.0.start).unwrap_or(span.start);
         if let Some(name) = name_at(text, after, &gaz).filter(|n| Some(n.start) != next_role_start)
         {
@@ -1011,5 +1045,18 @@ mod tests {
             .people
             .iter()
             .any(|p| p.name == "Maria Lopez Vidal" && p.code.as_deref() == Some("UN")));
+    }
+
+    #[test]
+    fn stacked_titles_and_first_names_spelled_like_countries() {
+        let t = "Oman's Prime Minister Sheikh Khalid bin Saud Al Harthi met Egyptian Defence \
+                 Minister Jordan Hale, who warned Libya.";
+        let cast = cast_of(t);
+        let people: Vec<_> =
+            cast.people.iter().map(|p| (p.name.as_str(), p.code.as_deref())).collect();
+        assert!(people.contains(&("Khalid bin Saud Al Harthi", Some("OMN"))), "{people:?}");
+        assert!(people.contains(&("Jordan Hale", Some("EGY"))), "{people:?}");
+        // "Jordan" inside the name is no mention of Jordan.
+        assert!(!names(t).iter().any(|f| f.2.as_deref() == Some("JOR")), "{:?}", names(t));
     }
 }

@@ -166,9 +166,26 @@ fn lower_words(text: &str, span: Span) -> Vec<(Span, String)> {
         .collect()
 }
 
+/// ", accusing ...": a participle after a comma, continuing the verb
+/// before it.
+fn continues_with_participle(text: &str, trig: &Trigger) -> bool {
+    trig.reading == Reading::Verb
+        && text[trig.span.start..trig.span.end]
+            .split(' ')
+            .next()
+            .is_some_and(|w| w.ends_with("ing"))
+        && text[..trig.span.start].trim_end().ends_with(',')
+}
+
 /// Status of a verb trigger; `None` when it makes no event.
 fn status(text: &str, sentence: Span, clause: Span, trig: &Trigger) -> Option<EventStatus> {
-    let before = lower_words(text, Span::new(clause.start, trig.span.start));
+    // A participle continuing an earlier verb shares its status: the modal
+    // of a reported clause before the comma is not its own.
+    let before = if continues_with_participle(text, trig) {
+        Vec::new()
+    } else {
+        lower_words(text, Span::new(clause.start, trig.span.start))
+    };
     let window: Vec<&str> = before.iter().rev().take(4).map(|(_, w)| w.as_str()).collect();
     let first_of_clause = before.first().map(|(_, w)| w.as_str());
     // "to meet": content of something else unless a frame governs it.
@@ -211,6 +228,42 @@ fn status(text: &str, sentence: Span, clause: Span, trig: &Trigger) -> Option<Ev
     Some(EventStatus::Occurred)
 }
 
+/// Finite verb forms that make "since ..." a clause of its own.
+const SINCE_CLAUSE_VERBS: &[&str] = &["was", "were", "is", "are", "has", "have", "had"];
+
+/// Split clauses at "since" when a finite verb follows it ("since he was
+/// elected in January", "since a ceasefire took effect in November"): the
+/// dates of such a clause date its own events, never the verb it qualifies.
+/// "since March 2022" (no verb) stays a reference point of its clause.
+fn split_since(text: &str, clauses: Vec<Span>) -> Vec<Span> {
+    let mut out = Vec::with_capacity(clauses.len());
+    for c in clauses {
+        let words = lower_words(text, c);
+        let cut = words.iter().enumerate().skip(1).find_map(|(i, (w, word))| {
+            if word != "since" {
+                return None;
+            }
+            let verb = words[i + 1..]
+                .iter()
+                .take_while(|(s, _)| !text[w.end..s.start].contains(','))
+                .any(|(_, v)| {
+                    SINCE_CLAUSE_VERBS.contains(&v.as_str())
+                        || triggers::is_irregular_past(v)
+                        || (v.len() > 4 && v.ends_with("ed"))
+                });
+            verb.then_some(w.start)
+        });
+        match cut {
+            Some(at) => {
+                out.push(Span::new(c.start, at));
+                out.push(Span::new(at, c.end));
+            }
+            None => out.push(c),
+        }
+    }
+    out
+}
+
 /// True for a past participle used as a passive modifier ("rockets fired
 /// from", "a statement released by").
 fn is_reduced_relative(text: &str, trig: &Trigger, actors: &[&ActorMention]) -> bool {
@@ -245,7 +298,7 @@ pub fn events_in_text(
 ) -> Vec<RawEvent> {
     let mut out: Vec<RawEvent> = Vec::new();
     for sentence in segment::sentences(text) {
-        let clauses = segment::clauses(text, sentence);
+        let clauses = split_since(text, segment::clauses(text, sentence));
         // A trigger inside an actor's name ("United States") is no trigger.
         let trigs: Vec<Trigger> = triggers::find(text, sentence)
             .into_iter()
@@ -256,7 +309,10 @@ pub fn events_in_text(
         }
         let spans: Vec<Span> = trigs.iter().map(|t| t.span).collect();
         let verbs: Vec<bool> = trigs.iter().map(|t| t.reading == Reading::Verb).collect();
-        let own = link::attach_preferring(text, &clauses, &spans, &verbs, timexes);
+        // ", pushing back against ...": a participle continuing an earlier
+        // verb takes no date written before it.
+        let forward: Vec<bool> = trigs.iter().map(|t| continues_with_participle(text, t)).collect();
+        let own = link::attach_constrained(text, &clauses, &spans, &verbs, &forward, timexes);
         let in_sentence: Vec<&ActorMention> = actors
             .iter()
             .filter(|m| sentence.start <= m.span.start && m.span.end <= sentence.end)
@@ -311,6 +367,15 @@ pub fn events_in_text(
                 (None, None) => None,
             };
             trigger_dates.push(d);
+        }
+        // A statement with no date of its own (and a verb continuing it:
+        // ", accusing ...") is dated by the report, not by what it reports.
+        let mut context_only: Vec<bool> = Vec::with_capacity(trigs.len());
+        for (i, t) in trigs.iter().enumerate() {
+            let undated = own[i].is_none() && trigger_dates[i].is_none();
+            let statement = t.reading == Reading::Verb && t.sense.event_type == "STATEMENT";
+            let continues = shared_from[i].is_some_and(|j| context_only[j]);
+            context_only.push(undated && (statement || continues));
         }
         let mut sentence_events: Vec<RawEvent> = Vec::new();
         for (i, trig) in trigs.iter().enumerate() {
@@ -418,13 +483,24 @@ pub fn events_in_text(
                 && lower_words(text, clause)
                     .first()
                     .is_some_and(|(_, w)| matches!(w.as_str(), "who" | "which"));
+            // A "since he was elected in January" clause, or a relative
+            // clause describing a participant ("who visited Kyiv earlier this
+            // month"), dates only its own events.
+            let blocked = |t: &Timex| {
+                (resumed && clause.start <= t.span.start && t.span.end <= trig.span.start)
+                    || clauses.iter().any(|c| {
+                        *c != clause
+                            && c.start <= t.span.start
+                            && t.span.end <= c.end
+                            && text[c.start..].starts_with(['s', 'S', 'w', 'W'])
+                            && lower_words(text, *c).first().is_some_and(|(_, w)| {
+                                matches!(w.as_str(), "since" | "who" | "which")
+                            })
+                    })
+            };
             let filtered: Vec<Timex>;
-            let inheritable: &[Timex] = if resumed {
-                filtered = timexes
-                    .iter()
-                    .filter(|t| !(clause.start <= t.span.start && t.span.end <= trig.span.start))
-                    .cloned()
-                    .collect();
+            let inheritable: &[Timex] = if timexes.iter().any(blocked) {
+                filtered = timexes.iter().filter(|t| !blocked(t)).cloned().collect();
                 &filtered
             } else {
                 timexes
@@ -432,6 +508,8 @@ pub fn events_in_text(
             let date = match (own_date.or(shared_date), ctx.caption) {
                 (Some(d), _) => d,
                 (None, Some(Some(cd))) => link::caption_date(cd),
+                (None, Some(None) | None) if context_only[i] => link::report_context(inheritable)
+                    .unwrap_or_else(|| link::fallback(ctx.published)),
                 (None, Some(None) | None) => {
                     link::inherited(text, sentence, trig.span, inheritable)
                         .unwrap_or_else(|| link::fallback(ctx.published))
@@ -494,11 +572,24 @@ fn drop_sourcing_statements(text: &str, clauses: &[Span], events: &mut Vec<RawEv
                 .is_some_and(|(_, w)| matches!(w.as_str(), "who" | "which"))
         })
     };
-    let has_other = events.iter().any(|e| e.event_type != "STATEMENT" && !in_relative(e));
+    let source_of =
+        |e: &RawEvent| e.actors.iter().find(|a| a.part == "source").map(|a| a.name.clone());
+    let acts: Vec<(Option<String>, bool, bool)> = events
+        .iter()
+        .filter(|e| e.event_type != "STATEMENT")
+        .map(|e| (source_of(e), in_relative(e), e.status == EventStatus::Occurred))
+        .collect();
     events.retain(|e| {
         if e.event_type != "STATEMENT" {
             return true;
         }
+        let own_source = source_of(e);
+        // "X said Y did Z": the statement sources another's act.
+        let has_other = acts.iter().any(|(s, rel, _)| !rel && *s != own_source);
+        // "X condemned ... and said ...", "X said ..., pushing back against":
+        // the statement is told as the speaker's own act.
+        let own_act = own_source.is_some()
+            && acts.iter().any(|(s, rel, occ)| *occ && !rel && *s == own_source);
         let source = e.actors.iter().find(|a| a.part == "source");
         let anonymous = source.is_some_and(|a| {
             a.kind == "institution"
@@ -519,9 +610,26 @@ fn drop_sourcing_statements(text: &str, clauses: &[Span], events: &mut Vec<RawEv
             e.date.anchor,
             DateAnchor::Explicit | DateAnchor::Publication | DateAnchor::PreviousMention
         ) && e.date.span.is_some();
-        let sourcing = has_other && !narrated && !dated && REPORTING_VERBS.contains(&verb.as_str());
-        !(anonymous || sourcing)
+        let reporting = REPORTING_VERBS.contains(&verb.as_str());
+        let sourcing = has_other && !narrated && !dated && reporting;
+        let attribution = reporting && postposed(text, e.sentence, e.trigger_span);
+        !(anonymous || sourcing || attribution || (reporting && own_act))
     });
+}
+
+/// "..., Foreign Minister X said.", "“...,” X told reporters.": a reporting
+/// verb after what it reports, closing the sentence, only attributes it.
+fn postposed(text: &str, sentence: Span, trigger: Span) -> bool {
+    let head = &text[sentence.start..trigger.start];
+    let Some(cut) = head.rfind([',', '”', '"']) else { return false };
+    let subject = lower_words(text, Span::new(sentence.start + cut + 1, trigger.start));
+    if subject.is_empty() || subject.len() > 8 {
+        return false;
+    }
+    let tail_end =
+        text[trigger.end..sentence.end].find(',').map_or(sentence.end, |i| trigger.end + i);
+    let tail = lower_words(text, Span::new(trigger.end, tail_end));
+    tail.len() <= 5 && !tail.iter().any(|(_, w)| w == "that")
 }
 
 /// "talks with X", "a call with X": an actor introduced by "with" right
@@ -652,7 +760,8 @@ fn subject<'a>(
     let form = &text[trig.span.start..trig.span.end];
     let prev = prev_word(text, trig.span.start).map(|(_, w)| w);
     let participle = form.split(' ').next().is_some_and(|w| w.ends_with("ing"))
-        && (text[..trig.span.start].trim_end().ends_with(',') || prev.as_deref() == Some("by"));
+        && (text[..trig.span.start].trim_end().ends_with(',')
+            || prev.as_deref().is_some_and(|p| triggers::PARTICIPLE_OPENERS.contains(&p)));
     // "Israel and Hamas agreed" is a plain subject; "..., and accused" is
     // a second verb of the earlier subject.
     let right_after_actor = before.last().is_some_and(|m| {
@@ -926,5 +1035,117 @@ mod tests {
         assert_eq!(ev.len(), 2);
         assert_eq!(codes_of(&ev[1]), vec!["IND", "NPL"]);
         assert_eq!(ev[1].date.value, "2025-03-12");
+    }
+
+    fn month(text: &str, hay: &str, y: i32, m: u32) -> Timex {
+        let mut t = day(text, hay, (y, m, 1), Anchor::Publication);
+        t.value = format!("{y}-{m:02}");
+        t.precision = crate::model::Precision::Month;
+        let end = NaiveDate::from_ymd_opt(y, m + 1, 1).unwrap().pred_opt().unwrap();
+        t.interval =
+            Some(crate::model::Interval { start: NaiveDate::from_ymd_opt(y, m, 1).unwrap(), end });
+        t
+    }
+
+    #[test]
+    fn a_since_clause_dates_only_its_own_events() {
+        let t = "Chad struck Niger on Monday for the first time since a truce with Mali took \
+                 effect in June. It was Ruiz's first visit to Peru since she was elected in May, \
+                 Chilean President Eva Ruiz said on Tuesday.";
+        let tx = [
+            day("Monday", t, (2025, 3, 10), Anchor::Publication),
+            month("June", t, 2024, 6),
+            month("May", t, 2024, 5),
+            day("Tuesday", t, (2025, 3, 11), Anchor::Publication),
+        ];
+        let ev = run(t, &tx);
+        let strike = ev.iter().find(|e| e.event_type == "ASSAULT").expect("strike");
+        assert_eq!(strike.date.value, "2025-03-10");
+        let truce = ev.iter().find(|e| e.event_type == "AGREE").expect("truce");
+        assert_eq!(truce.date.value, "2024-06", "{ev:?}");
+        assert_eq!(codes_of(truce), vec!["MLI"]);
+        assert!(ev.iter().all(|e| e.date.value != "2024-05"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_shares_the_date_and_status_of_its_verb() {
+        let t = "Kenya's Foreign Minister Ann Wanjiru said on Monday that talks with Uganda on \
+                 Friday would be delayed, pushing back against Sudan's demand.";
+        let tx = [
+            day("Monday", t, (2025, 3, 10), Anchor::Publication),
+            day("Friday", t, (2025, 3, 14), Anchor::Publication),
+        ];
+        let ev = run(t, &tx);
+        let reject = ev.iter().find(|e| e.event_type == "REJECT").expect("push-back");
+        assert_eq!(reject.date.value, "2025-03-10", "{ev:?}");
+        assert_eq!(reject.status, EventStatus::Occurred);
+        let talks = ev.iter().find(|e| e.event_type == "CONSULT").expect("talks");
+        assert_eq!(talks.date.value, "2025-03-14", "{ev:?}");
+        // The statement is told as the push-back itself.
+        assert!(ev.iter().all(|e| e.event_type != "STATEMENT"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_date_before_and_then_stays_with_the_first_verb() {
+        let t = "Indian Prime Minister Ravi Rao held talks with Nepal in Kathmandu yesterday \
+                 and then sent a letter to Bhutan.";
+        let tx = [day("yesterday", t, (2025, 3, 13), Anchor::Publication)];
+        let ev = run(t, &tx);
+        let talks = ev.iter().find(|e| e.mode.as_deref() == Some("meeting")).expect("talks");
+        assert_eq!(talks.date.value, "2025-03-13");
+        assert_eq!(talks.date.anchor, DateAnchor::Publication, "{ev:?}");
+    }
+
+    #[test]
+    fn attribution_after_the_fact_is_no_statement() {
+        let t = "Egypt pledged aid to Sudan on Monday, Foreign Minister Amr Saleh said. \
+                 \"We will not stop,\" Saleh told reporters. \
+                 Peru condemned Chile on Monday and said it would act.";
+        let tx = [day("Monday", t, (2025, 3, 10), Anchor::Publication)];
+        let ev = run(t, &tx);
+        assert!(ev.iter().all(|e| e.event_type != "STATEMENT"), "{ev:?}");
+        assert!(ev.iter().any(|e| e.event_type == "AID"));
+        assert!(ev.iter().any(|e| e.event_type == "ACCUSE"));
+    }
+
+    #[test]
+    fn a_statement_is_dated_by_the_report_not_by_what_it_reports() {
+        let t = "Peru's President Rosa Diaz met Chile on Monday. Diaz said Lima would study the \
+                 plan, and that she expected to visit Chile on Friday.";
+        let tx = [
+            day("Monday", t, (2025, 3, 10), Anchor::Publication),
+            day("Friday", t, (2025, 3, 14), Anchor::Publication),
+        ];
+        let ev = run(t, &tx);
+        let said = ev.iter().find(|e| e.event_type == "STATEMENT").expect("statement kept");
+        assert_eq!(said.date.value, "2025-03-10", "{ev:?}");
+        assert!(said.date.rule.ends_with("inherited_report_context"));
+        let visit = ev.iter().find(|e| e.mode.as_deref() == Some("visit")).expect("visit");
+        assert_eq!(visit.status, EventStatus::Scheduled);
+    }
+
+    #[test]
+    fn relative_clause_dates_stay_in_the_relative_clause() {
+        let t = "Chad met Niger on Monday. The leaders of Mali and Togo, who visited Benin \
+                 earlier this month, condemned Chad after speaking with Niger by phone.";
+        let tx = [
+            day("Monday", t, (2025, 3, 10), Anchor::Publication),
+            month("earlier this month", t, 2025, 3),
+        ];
+        let ev = run(t, &tx);
+        let call = ev.iter().find(|e| e.mode.is_none() && e.event_type == "CONSULT");
+        let call = call.expect("the call after which they spoke");
+        assert_eq!(call.date.value, "2025-03-10", "{ev:?}");
+    }
+
+    #[test]
+    fn hosting_writing_and_sending_bombers() {
+        let t = "Peru's President Rosa Diaz wrote to Chile on Monday while hosting Bolivia's \
+                 President Luis Arce. Brazil has sent B-2 bombers to the region.";
+        let tx = [day("Monday", t, (2025, 3, 10), Anchor::Publication)];
+        let ev = run(t, &tx);
+        let modes: Vec<_> = ev.iter().filter_map(|e| e.mode.as_deref()).collect();
+        assert!(modes.contains(&"message") && modes.contains(&"meeting"), "{ev:?}");
+        assert!(ev.iter().any(|e| e.event_type == "MOBILIZE" && codes_of(e) == vec!["BRA"]));
     }
 }

@@ -163,6 +163,10 @@ const VERB_CUES: &[&str] = &[
     "i", "you", "cannot", "also", "jointly", "n't",
 ];
 
+/// Words before an "-ing" verb whose subject is the sentence's ("by urging",
+/// "while hosting", "after meeting").
+pub(crate) const PARTICIPLE_OPENERS: &[&str] = &["by", "while", "after", "before", "when"];
+
 /// The lower-cased word right before `pos` in `text`, skipping spaces and a
 /// possessive "’s".
 pub(crate) fn prev_word(text: &str, pos: usize) -> Option<(usize, String)> {
@@ -201,7 +205,8 @@ fn reading(text: &str, span: Span, senses: &FormSenses) -> Option<Reading> {
     if first.ends_with("ing") {
         // "is meeting"; ", accusing Moscow of ...": a participle clause
         // whose subject is the sentence's.
-        let after_comma = text[..span.start].trim_end().ends_with(',') || prev == Some("by");
+        let after_comma = text[..span.start].trim_end().ends_with(',')
+            || prev.is_some_and(|p| PARTICIPLE_OPENERS.contains(&p));
         if (after_be || after_comma) && senses.verb.is_some() {
             return Some(Reading::Verb);
         }
@@ -262,6 +267,11 @@ pub(crate) fn is_irregular_past(w: &str) -> bool {
             | "took"
             | "brought"
             | "sought"
+            | "began"
+            | "came"
+            | "became"
+            | "fell"
+            | "went"
     )
 }
 
