@@ -231,6 +231,8 @@ pub(crate) static GROUP_NOUNS: LazyLock<GroupNouns> = LazyLock::new(|| {
             Some("generic") => None,
             Some("armed_group") => Some("armed_group"),
             Some("organization") => Some("organization"),
+            Some("pair") => Some("pair"),
+            Some("pair_people") => Some("pair_people"),
             _ => panic!("events/group_nouns.tsv line {n}: expected a noun and a resolution"),
         };
         assert!(cols.len() == 2, "events/group_nouns.tsv line {n}: expected two columns");
@@ -274,7 +276,20 @@ fn group_mentions(text: &str, out: &mut Vec<ActorMention>) {
                     place: false,
                     military: false,
                     adjective: false,
+                    also: None,
                 });
+            }
+            Some(kind @ ("pair" | "pair_people")) => {
+                if let Some((a, b)) = find_pair(text, out, span.start, kind == "pair_people") {
+                    let mut mention = a.clone();
+                    mention.span = span;
+                    mention.place = false;
+                    mention.adjective = false;
+                    let mut partner = b.actor.clone();
+                    partner.code = b.code.clone();
+                    mention.also = Some(partner);
+                    found.push(mention);
+                }
             }
             Some(kind) => {
                 let antecedent = out
@@ -290,6 +305,51 @@ fn group_mentions(text: &str, out: &mut Vec<ActorMention>) {
         }
     }
     out.extend(found);
+}
+
+/// Words before the first of two joined actors that make the pair no pair
+/// of parties ("alongside Egypt and the United States" names mediators).
+const PAIR_BLOCKERS: &[&str] =
+    &["alongside", "with", "to", "for", "against", "of", "by", "from", "in", "at", "on", "via"];
+
+/// The two parties "both sides" or "the two leaders" (`people`) stand for:
+/// the last two actors joined by "and" before `pos` ("Israel and Hamas",
+/// "between Russia and Ukraine", "X and U.S. envoy Y"), within about two
+/// sentences for people; else, for people, the last two people of the
+/// sentence.
+fn find_pair<'a>(
+    text: &str,
+    out: &'a [ActorMention],
+    pos: usize,
+    people: bool,
+) -> Option<(&'a ActorMention, &'a ActorMention)> {
+    let mut ms: Vec<&ActorMention> = out
+        .iter()
+        .filter(|m| m.span.end <= pos && !m.place && (m.actor.kind == "person") == people)
+        .collect();
+    ms.sort_by_key(|m| m.span.start);
+    let joined = ms.windows(2).rev().find(|w| {
+        let (a, b) = (w[0], w[1]);
+        let gap = text[a.span.end..b.span.start].trim();
+        let blocked = word_before(text, a.span.start)
+            .is_some_and(|(_, w)| PAIR_BLOCKERS.contains(&w.to_lowercase().as_str()));
+        matches!(gap, "and" | "and the")
+            && a.actor.name != b.actor.name
+            && !blocked
+            && (!people || pos - a.span.start < 600)
+    });
+    if let Some(w) = joined {
+        return Some((w[0], w[1]));
+    }
+    if !people {
+        return None;
+    }
+    let sentence_start = text[..pos].rfind(". ").map_or(0, |i| i + 2);
+    let sentence_start = sentence_start.max(text[..pos].rfind('\n').map_or(0, |i| i + 1));
+    let mut recent = ms.iter().rev().filter(|m| m.span.start >= sentence_start);
+    let b = recent.next()?;
+    let a = recent.find(|m| m.actor.name != b.actor.name)?;
+    Some((a, b))
 }
 
 /// True when `word` is an actor head noun ("airstrikes", "forces").
@@ -309,7 +369,10 @@ const DIRECTIONS: &[&str] =
 const DOCUMENT_WORDS: &[&str] =
     &["Resolution", "resolution", "Charter", "Convention", "Treaty", "Accords", "Protocol"];
 /// Lower-case words that may sit inside a person's name.
-const NAME_PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "bint", "de", "van", "von", "da", "di"];
+const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "de", "van", "von", "da", "di", "der", "den", "del", "la",
+    "le", "du", "dos", "das",
+];
 /// Capitalized words that never start a name.
 static NOT_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
     let text =
@@ -332,6 +395,9 @@ pub struct ActorMention {
     pub military: bool,
     /// True for demonym adjectives alone ("Syrian"), which modify a noun.
     pub adjective: bool,
+    /// The second party of a pair named at once ("both sides", "the two
+    /// leaders"); `actor` is the first.
+    pub also: Option<Actor>,
 }
 
 /// A person found by a role pattern, shared across the texts of an article.
@@ -578,13 +644,55 @@ pub fn find_people(text: &str, cast: &mut Cast) {
         if cast.people.iter().any(|p| p.name == name_text) {
             continue;
         }
-        cast.people.push(Person {
-            name: name_text,
-            role: role_text,
-            code: prefix.map(|(_, e)| e.code.clone()),
-            country: prefix.and_then(|(_, e)| e.country.clone()),
-            class,
-        });
+        let (code, country) = match prefix {
+            Some((_, e)) => (Some(e.code.clone()), e.country.clone()),
+            // "Zelensky ... sent a delegation headed by Defence Minister X",
+            // "Germany promised ..., Foreign Minister X said": an office
+            // with no country stated serves the sentence's first country.
+            None if matches!(class, RoleClass::National | RoleClass::Military) => {
+                let c = sentence_country(text, span.start, &gaz, &cast.people);
+                (c.clone(), c)
+            }
+            None => (None, None),
+        };
+        cast.people.push(Person { name: name_text, role: role_text, code, country, class });
+    }
+}
+
+/// The country of the first actor of the sentence holding `pos`, before
+/// it: a gazetteer name that is not a place, or a known person's surname.
+fn sentence_country(
+    text: &str,
+    pos: usize,
+    gaz: &[(Span, &GazEntry)],
+    people: &[Person],
+) -> Option<String> {
+    let start = text[..pos].rfind(". ").map_or(0, |i| i + 2);
+    let start = start.max(text[..pos].rfind('\n').map_or(0, |i| i + 1));
+    let from_gaz = gaz
+        .iter()
+        .filter(|(s, e)| s.start >= start && s.end <= pos && e.country.is_some())
+        .find(|(s, _)| !is_place(text, s.start))
+        .map(|(s, e)| (s.start, e.country.clone()));
+    let from_people = people
+        .iter()
+        .filter(|p| p.country.is_some())
+        .filter_map(|p| {
+            let surname = p.surname()?;
+            let at = text[start..pos].find(surname)? + start;
+            bounded(text, at, at + surname.len()).then(|| (at, p.country.clone()))
+        })
+        .min_by_key(|(at, _)| *at);
+    match (from_gaz, from_people) {
+        (Some(g), Some(p)) => {
+            if p.0 < g.0 {
+                p.1
+            } else {
+                g.1
+            }
+        }
+        (Some((_, c)), None) | (None, Some((_, c))) => c,
+        (None, None) => None,
     }
 }
 
@@ -695,6 +803,7 @@ pub fn find(text: &str, cast: &Cast) -> Vec<ActorMention> {
                     place: false,
                     military: p.military(),
                     adjective: false,
+                    also: None,
                 });
                 continue;
             }
@@ -710,6 +819,7 @@ pub fn find(text: &str, cast: &Cast) -> Vec<ActorMention> {
                     place: false,
                     military: p.military(),
                     adjective: false,
+                    also: None,
                 });
                 continue;
             }
@@ -729,6 +839,7 @@ pub fn find(text: &str, cast: &Cast) -> Vec<ActorMention> {
                     place: false,
                     military: p.military(),
                     adjective: false,
+                    also: None,
                 });
             }
         }
@@ -793,6 +904,7 @@ pub fn find(text: &str, cast: &Cast) -> Vec<ActorMention> {
             place,
             military,
             adjective,
+            also: None,
         });
     }
 
@@ -813,6 +925,13 @@ pub fn find(text: &str, cast: &Cast) -> Vec<ActorMention> {
             } else {
                 continue;
             };
+            // "the authorities in Lima": the capital says whose.
+            let owned = text[span.end..]
+                .strip_prefix(" in ")
+                .is_some_and(|_| gaz.iter().any(|(g, _)| g.start == span.end + 4));
+            if owned {
+                continue;
+            }
             let head = &text[span.start..span.end];
             let name = GAZETTEER.country_names.get(home).cloned().unwrap_or_else(|| home.clone());
             out.push(ActorMention {
@@ -829,6 +948,7 @@ pub fn find(text: &str, cast: &Cast) -> Vec<ActorMention> {
                 place: false,
                 military: heads.military[m.pattern().as_usize()],
                 adjective: false,
+                also: None,
             });
         }
     }
@@ -849,6 +969,7 @@ pub fn find(text: &str, cast: &Cast) -> Vec<ActorMention> {
                 place: false,
                 military: p.military(),
                 adjective: false,
+                also: None,
             });
         }
     }
@@ -883,7 +1004,10 @@ fn is_place(text: &str, start: usize) -> bool {
     while let Some((s, w)) = word_before(text, pos) {
         let lw = w.to_lowercase();
         if PLACE_PREPOSITIONS.contains(&lw.as_str()) {
-            return true;
+            // "the authorities in Damascus", "officials in Kyiv": the
+            // capital names whose authorities they are.
+            let owner = word_before(text, s).is_some_and(|(_, o)| is_head(&o.to_lowercase()));
+            return !(lw == "in" && owner && hops == 0);
         }
         if DIRECTIONS.contains(&lw.as_str()) || lw == "the" {
             pos = s;

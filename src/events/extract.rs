@@ -41,11 +41,14 @@ For each trigger of a sentence:
   after "sent a message to X").
 */
 
+use std::sync::LazyLock;
+
 use chrono::NaiveDate;
 
 use super::actors::ActorMention;
 use super::link;
 use super::triggers::{self, prev_word, Reading, Trigger};
+use crate::lexicon;
 use crate::model::{Actor, DateAnchor, EventDate, EventStatus, Span, Timex};
 use crate::segment;
 
@@ -228,6 +231,80 @@ fn status(text: &str, sentence: Span, clause: Span, trig: &Trigger) -> Option<Ev
     Some(EventStatus::Occurred)
 }
 
+/// A cue in a statement's content (`data/events/content_frames.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    Readiness,
+    Cessation,
+    Coercion,
+    Condition,
+    NegatedCondition,
+}
+
+static CONTENT_FRAMES: LazyLock<Vec<(Vec<String>, Cue)>> = LazyLock::new(|| {
+    let text = lexicon::source(
+        "events/content_frames.tsv",
+        include_str!("../../data/events/content_frames.tsv"),
+    );
+    lexicon::rows(&text)
+        .map(|(n, cols)| {
+            let cue = match cols.get(1).copied() {
+                Some("readiness") => Cue::Readiness,
+                Some("cessation") => Cue::Cessation,
+                Some("coercion") => Cue::Coercion,
+                Some("condition") => Cue::Condition,
+                Some("negated_condition") => Cue::NegatedCondition,
+                _ => panic!("events/content_frames.tsv line {n}: expected a phrase and a kind"),
+            };
+            (cols[0].split(' ').map(str::to_string).collect(), cue)
+        })
+        .collect()
+});
+
+/// The act a statement announces through its content (the words after the
+/// trigger to the end of the sentence): "said Ukraine was ready to stop
+/// striking ..." is an offer (AGREE), "ready to reimpose the sanctions if
+/// ..." a warning (THREATEN), "would take effect only after ..." a demand
+/// (REQUEST). `None` for a plain statement.
+fn content_act(text: &str, trigger: Span, sentence: Span) -> Option<&'static str> {
+    let words = lower_words(text, Span::new(trigger.end, sentence.end));
+    let ws: Vec<&str> = words.iter().map(|(_, w)| w.as_str()).collect();
+    let at = |i: usize, phrase: &[String]| {
+        ws.len() >= i + phrase.len() && phrase.iter().enumerate().all(|(k, p)| ws[i + k] == p)
+    };
+    let frames = &*CONTENT_FRAMES;
+    for i in 0..ws.len() {
+        for (p, cue) in frames {
+            match cue {
+                Cue::Readiness if at(i, p) => {
+                    let j = i + p.len();
+                    for (q, next) in frames {
+                        match next {
+                            Cue::Cessation if at(j, q) => return Some("AGREE"),
+                            Cue::Coercion if at(j, q) => return Some("THREATEN"),
+                            _ => {}
+                        }
+                    }
+                }
+                Cue::Condition if at(i, p) => return Some("REQUEST"),
+                Cue::NegatedCondition if at(i, p) => {
+                    let negated =
+                        ws[..i].iter().any(|w| NEGATIONS.contains(w) || w.ends_with("n't"));
+                    if negated {
+                        return Some("REQUEST");
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
+/// Verbs that, said of a pair ("the two envoys spoke"), tell of a
+/// conversation between them rather than a statement.
+const RECIPROCAL_VERBS: &[&str] = &["spoke", "speak", "speaks", "talked", "talk", "talks"];
+
 /// Finite verb forms that make "since ..." a clause of its own.
 const SINCE_CLAUSE_VERBS: &[&str] = &["was", "were", "is", "are", "has", "have", "had"];
 
@@ -282,10 +359,13 @@ fn is_reduced_relative(text: &str, trig: &Trigger, actors: &[&ActorMention]) -> 
     plain_noun && next_prep && !text[..trig.span.start].trim_end().ends_with(',')
 }
 
-fn with_part(m: &ActorMention, part: &str) -> Actor {
-    let mut a = m.actor.clone();
-    a.part = part.to_string();
-    a
+/// The actors of a mention in `part`: one, or two for a pair ("both
+/// sides").
+fn parts<'a>(m: &'a ActorMention, part: &'a str) -> impl Iterator<Item = Actor> + 'a {
+    std::iter::once(&m.actor).chain(m.also.as_ref()).cloned().map(move |mut a| {
+        a.part = part.to_string();
+        a
+    })
 }
 
 /// Extract the events of one text. `actors` are the text's actor mentions
@@ -422,10 +502,11 @@ pub fn events_in_text(
                 local.iter().copied().filter(|m| !m.place).collect();
             let event_type = trig.sense.event_type;
             let mut actors_out: Vec<Actor> = Vec::new();
+            let mut pair_source = false;
             if noun {
                 for m in &participants {
                     let part = if m.span.end <= trig.span.start { "source" } else { "target" };
-                    actors_out.push(with_part(m, part));
+                    actors_out.extend(parts(m, part));
                 }
             } else {
                 let passive = is_reduced_relative(text, trig, &participants);
@@ -436,12 +517,13 @@ pub fn events_in_text(
                     subjects[i]
                 };
                 let Some(source) = source else { continue };
-                actors_out.push(with_part(source, "source"));
+                pair_source = source.also.is_some();
+                actors_out.extend(parts(source, "source"));
                 if passive_voice {
                     // "X was attacked by Y": X is the target.
                     if let (Some(t), _) = subject(text, clause, trig, &in_sentence, None) {
                         if t.actor.name != source.actor.name {
-                            actors_out.push(with_part(t, "target"));
+                            actors_out.extend(parts(t, "target"));
                         }
                     }
                 }
@@ -458,7 +540,7 @@ pub fn events_in_text(
                     participants.iter().copied().filter(|m| m.span.start < next_verb).collect();
                 for t in targets(text, trig, event_type, &before_next, &later_subjects) {
                     if t.actor.name != source.actor.name && !t.adjective {
-                        actors_out.push(with_part(t, "target"));
+                        actors_out.extend(parts(t, "target"));
                     }
                 }
             }
@@ -473,6 +555,32 @@ pub fn events_in_text(
                 } else {
                     "REQUEST"
                 }
+            } else {
+                event_type
+            };
+            let mut mode = trig.sense.mode.clone();
+            let form = text[trig.span.start..trig.span.end].to_lowercase();
+            let event_type = if event_type != "STATEMENT" || noun {
+                event_type
+            } else if pair_source && RECIPROCAL_VERBS.contains(&form.as_str()) {
+                mode = Some("meeting".to_string());
+                "CONSULT"
+            } else if let Some(act) = content_act(text, trig.span, sentence) {
+                // Its party is the first other actor of the content ("...
+                // if the authorities in Damascus fail ...").
+                let src = actors_out.first().and_then(|a| a.country.clone());
+                let other = in_sentence.iter().find(|m| {
+                    m.span.start >= trig.span.end
+                        && !m.place
+                        && !m.adjective
+                        && m.actor.country.is_some()
+                        && m.actor.country != src
+                });
+                if let Some(m) = other {
+                    actors_out.retain(|a| a.part != "target");
+                    actors_out.extend(parts(m, "target"));
+                }
+                act
             } else {
                 event_type
             };
@@ -524,7 +632,7 @@ pub fn events_in_text(
             }
             let ev = RawEvent {
                 event_type: event_type.to_string(),
-                mode: trig.sense.mode.clone(),
+                mode,
                 status,
                 actors: actors_out,
                 location,
@@ -793,7 +901,11 @@ fn subject<'a>(
                     || (coordinated && i <= 1)
                     || super::actors::is_head(w)
             });
-        if comma_ok && words_ok {
+        // "the Kremlin's account of the call said": the owner speaks.
+        let possessive = (gap.starts_with("'s ") || gap.starts_with("’s "))
+            && words.len() <= 5
+            && !gap.contains(',');
+        if comma_ok && (words_ok || possessive) {
             return (Some(near), false);
         }
         return (None, false);
@@ -909,12 +1021,19 @@ fn complete_targets(events: &mut [RawEvent]) {
             continue;
         }
         let key = (events[i].event_type.clone(), events[i].mode.clone(), source_codes(&events[i]));
-        if key.2.is_empty() {
+        // Pledges in a row ("Germany promised ..., while Britain pledged
+        // ...") go to the recipient named for the first.
+        let aid = key.0 == "AID";
+        if key.2.is_empty() && !aid {
             continue;
         }
         let found = events[..i].iter().rev().find(|e| {
-            (e.event_type.clone(), e.mode.clone(), source_codes(e)) == key
-                && e.actors.iter().any(|a| a.part == "target")
+            let same = if aid {
+                e.event_type == key.0
+            } else {
+                (e.event_type.clone(), e.mode.clone(), source_codes(e)) == key
+            };
+            same && e.actors.iter().any(|a| a.part == "target")
         });
         if let Some(prev) = found {
             let t: Vec<Actor> =
@@ -1147,5 +1266,75 @@ mod tests {
         let modes: Vec<_> = ev.iter().filter_map(|e| e.mode.as_deref()).collect();
         assert!(modes.contains(&"message") && modes.contains(&"meeting"), "{ev:?}");
         assert!(ev.iter().any(|e| e.event_type == "MOBILIZE" && codes_of(e) == vec!["BRA"]));
+    }
+
+    #[test]
+    fn both_sides_and_the_two_leaders_are_the_pair_in_context() {
+        let t = "A truce between Chad and Niger took hold on Monday. Qatar, which mediated \
+                 alongside Egypt and Jordan, urged both sides to respect it. Chilean President \
+                 Eva Ruiz had said she would wait for Peruvian President Luis Vera in Lima, but \
+                 the two leaders did not meet.";
+        let tx = [day("Monday", t, (2025, 3, 10), Anchor::Publication)];
+        let ev = run(t, &tx);
+        let urge = ev.iter().find(|e| e.event_type == "REQUEST").expect("the call on both sides");
+        assert_eq!(codes_of(urge), vec!["NER", "QAT", "TCD"], "{ev:?}");
+        let meet = ev.iter().find(|e| e.status == EventStatus::Negated).expect("no meeting");
+        assert_eq!(codes_of(meet), vec!["CHL", "PER"], "{ev:?}");
+    }
+
+    #[test]
+    fn a_statement_announcing_an_offer_a_warning_or_a_condition() {
+        let t = "Chilean President Eva Ruiz said on Monday that Chile was ready to stop \
+                 striking Peruvian ports if Lima did the same. Bolivia's Foreign Minister Ana \
+                 Rojas said Bolivia was ready to reimpose tariffs if the authorities in Lima \
+                 failed. The Kremlin said the deal would take effect only after sanctions were \
+                 lifted. Hamas said it would respect the deal as long as Israel did the same.";
+        let tx = [day("Monday", t, (2025, 3, 10), Anchor::Publication)];
+        let ev = run(t, &tx);
+        let types: Vec<(&str, Vec<String>)> =
+            ev.iter().map(|e| (e.event_type.as_str(), codes_of(e))).collect();
+        assert!(types.contains(&("AGREE", vec!["CHL".into(), "PER".into()])), "{types:?}");
+        assert!(types.contains(&("THREATEN", vec!["BOL".into(), "PER".into()])), "{ev:?}");
+        assert!(types.contains(&("REQUEST", vec!["RUS".into()])), "{types:?}");
+        assert!(types.contains(&("STATEMENT", vec!["HAMAS".into()])), "{types:?}");
+    }
+
+    #[test]
+    fn two_envoys_speaking_is_a_conversation() {
+        let t = "Chile's envoy Ana Paz and Peru's envoy Luis Vera met in Quito on Monday. The \
+                 two envoys spoke briefly.";
+        let tx = [day("Monday", t, (2025, 3, 10), Anchor::Publication)];
+        let ev = run(t, &tx);
+        assert!(ev.iter().all(|e| e.event_type != "STATEMENT"), "{ev:?}");
+    }
+
+    #[test]
+    fn pledges_in_a_row_share_the_recipient_and_a_purpose_year_dates_nothing() {
+        let t = "Donors pledged 2 billion euros for Yemen on Monday. The EU alone pledged 1 \
+                 billion euros for 2025 and 2026, while Britain pledged 100 million pounds.";
+        let mut y25 = day("2025", t, (2025, 1, 1), Anchor::Explicit);
+        y25.precision = crate::model::Precision::Year;
+        y25.value = "2025".into();
+        let tx = [day("Monday", t, (2025, 3, 10), Anchor::Publication), y25];
+        let ev = run(t, &tx);
+        assert_eq!(ev.iter().filter(|e| e.event_type == "AID").count(), 3, "{ev:?}");
+        for e in ev.iter().filter(|e| e.event_type == "AID") {
+            assert_eq!(e.date.value, "2025-03-10", "{ev:?}");
+            assert!(codes_of(e).contains(&"YEM".to_string()), "{ev:?}");
+        }
+    }
+
+    #[test]
+    fn an_office_without_a_country_serves_the_first_country_of_its_sentence() {
+        let t = "Peru's President Luis Vera met Bolivia on Monday. Chile promised 5 million \
+                 euros, Foreign Minister Ana Paz said. The Kremlin's account of the call said \
+                 nothing.";
+        let mut cast = Cast::default();
+        actors::find_people(t, &mut cast);
+        let paz = cast.people.iter().find(|p| p.name == "Ana Paz").expect("Paz");
+        assert_eq!(paz.country.as_deref(), Some("CHL"));
+        let tx = [day("Monday", t, (2025, 3, 10), Anchor::Publication)];
+        let ev = run(t, &tx);
+        assert!(ev.iter().any(|e| e.event_type == "STATEMENT" && codes_of(e) == vec!["RUS"]));
     }
 }

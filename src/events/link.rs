@@ -170,6 +170,9 @@ fn is_reference_point(text: &str, span: Span) -> bool {
     if matches!(word.to_ascii_lowercase().as_str(), "since" | "until" | "till" | "by") {
         return true;
     }
+    if is_purpose_year(text, span) {
+        return true;
+    }
     let rest = &text[span.end..];
     if rest.starts_with("’s ") || rest.starts_with("'s ") {
         return true;
@@ -182,6 +185,32 @@ fn is_reference_point(text: &str, span: Span) -> bool {
         rest.strip_prefix(' ').and_then(|r| r.chars().next()).is_some_and(|c| c.is_lowercase());
     let determiner = matches!(word.to_ascii_lowercase().as_str(), "the" | "a" | "an");
     determiner && !own_determiner && next_lower && !rest.starts_with(" of ")
+}
+
+/// "pledged 2.5 billion euros for 2025 and 2026", "the budget for 2026": a
+/// bare year after "for" (or joined to one) is what is paid for, not when.
+fn is_purpose_year(text: &str, span: Span) -> bool {
+    let is_year = |s: &str| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit());
+    if !is_year(&text[span.start..span.end]) {
+        return false;
+    }
+    let mut head = text[..span.start].trim_end();
+    loop {
+        let word_start = head.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1);
+        let word = head[word_start..].to_ascii_lowercase();
+        let rest = head[..word_start].trim_end();
+        match word.as_str() {
+            "for" => return true,
+            "and" | "or" | "to" => {
+                let prev_start = rest.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1);
+                if !is_year(&rest[prev_start..]) {
+                    return false;
+                }
+                head = rest[..prev_start].trim_end();
+            }
+            _ => return false,
+        }
+    }
 }
 
 /// The event date for an own date expression.
