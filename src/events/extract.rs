@@ -379,10 +379,20 @@ pub fn events_in_text(
     let mut out: Vec<RawEvent> = Vec::new();
     for sentence in segment::sentences(text) {
         let clauses = split_since(text, segment::clauses(text, sentence));
-        // A trigger inside an actor's name ("United States") is no trigger.
+        // A trigger inside an actor's name ("United States") is no trigger,
+        // unless it heads it as the attack itself ("Israeli air strikes
+        // continued ...").
         let trigs: Vec<Trigger> = triggers::find(text, sentence)
             .into_iter()
-            .filter(|t| !actors.iter().any(|m| m.span.overlaps(&t.span)))
+            .filter(|t| {
+                !actors.iter().any(|m| {
+                    let attack_head = m.span.end == t.span.end
+                        && t.reading == Reading::Noun
+                        && t.sense.event_type == "ASSAULT"
+                        && m.actor.kind == "institution";
+                    m.span.overlaps(&t.span) && !attack_head
+                })
+            })
             .collect();
         if trigs.is_empty() {
             continue;
@@ -391,7 +401,18 @@ pub fn events_in_text(
         let verbs: Vec<bool> = trigs.iter().map(|t| t.reading == Reading::Verb).collect();
         // ", pushing back against ...": a participle continuing an earlier
         // verb takes no date written before it.
-        let forward: Vec<bool> = trigs.iter().map(|t| continues_with_participle(text, t)).collect();
+        // "..., officials said": an attribution after the fact takes no
+        // date of what it attributes either.
+        let forward: Vec<bool> = trigs
+            .iter()
+            .map(|t| {
+                continues_with_participle(text, t)
+                    || (t.sense.event_type == "STATEMENT"
+                        && REPORTING_VERBS
+                            .contains(&text[t.span.start..t.span.end].to_lowercase().as_str())
+                        && postposed(text, sentence, t.span))
+            })
+            .collect();
         let own = link::attach_constrained(text, &clauses, &spans, &verbs, &forward, timexes);
         let in_sentence: Vec<&ActorMention> = actors
             .iter()
@@ -457,6 +478,23 @@ pub fn events_in_text(
             let continues = shared_from[i].is_some_and(|j| context_only[j]);
             context_only.push(undated && (statement || continues));
         }
+        // "seized in a surprise incursion", "killed in an air strike": an
+        // attack noun after "in a" names how the verb's act was done.
+        let manner_nouns: Vec<Option<&'static str>> = (0..trigs.len())
+            .map(|i| {
+                let next = trigs.get(i + 1)?;
+                if trigs[i].reading != Reading::Verb
+                    || next.reading != Reading::Noun
+                    || next.sense.event_type != "ASSAULT"
+                {
+                    return None;
+                }
+                let gap = lower_words(text, Span::new(trigs[i].span.end, next.span.start));
+                let opens = gap.first().is_some_and(|(_, w)| w == "in")
+                    && gap.get(1).is_some_and(|(_, w)| w == "a" || w == "an");
+                (opens && gap.len() <= 3).then_some("ASSAULT")
+            })
+            .collect();
         let mut sentence_events: Vec<RawEvent> = Vec::new();
         for (i, trig) in trigs.iter().enumerate() {
             let Some(clause) = clauses
@@ -485,6 +523,7 @@ pub fn events_in_text(
                     continue;
                 }
             }
+            let manner = manner_nouns.get(i).copied().flatten();
             let status = if noun {
                 Some(EventStatus::Occurred)
             } else {
@@ -500,12 +539,18 @@ pub fn events_in_text(
                 local.iter().find(|m| m.place).map(|m| text[m.span.start..m.span.end].to_string());
             let participants: Vec<&ActorMention> =
                 local.iter().copied().filter(|m| !m.place).collect();
-            let event_type = trig.sense.event_type;
+            let event_type = manner.unwrap_or(trig.sense.event_type);
             let mut actors_out: Vec<Actor> = Vec::new();
             let mut pair_source = false;
             if noun {
-                for m in &participants {
-                    let part = if m.span.end <= trig.span.start { "source" } else { "target" };
+                // Participants after the noun end at a comma (", officials
+                // said").
+                let within = |m: &&&ActorMention| {
+                    m.span.start <= trig.span.start
+                        || !text[trig.span.end..m.span.start].contains(',')
+                };
+                for m in participants.iter().filter(within) {
+                    let part = if m.span.start <= trig.span.start { "source" } else { "target" };
                     actors_out.extend(parts(m, part));
                 }
             } else {
@@ -513,6 +558,16 @@ pub fn events_in_text(
                 let passive_voice = !passive && is_passive_voice(text, clause, trig);
                 let source = if passive || passive_voice {
                     by_agent(text, trig, &participants)
+                } else if event_type == "ASSAULT" && is_agentless_passive(text, clause, trig) {
+                    // "two rockets were launched from southern Lebanon":
+                    // fire from a country is that country's.
+                    local.iter().copied().find(|m| {
+                        m.place
+                            && m.span.start >= trig.span.end
+                            && text[trig.span.end..m.span.start]
+                                .split_whitespace()
+                                .any(|w| w == "from")
+                    })
                 } else {
                     subjects[i]
                 };
@@ -594,8 +649,17 @@ pub fn events_in_text(
             // A "since he was elected in January" clause, or a relative
             // clause describing a participant ("who visited Kyiv earlier this
             // month"), dates only its own events.
+            // Nor does the content of "agreed that ... would swap ... on
+            // Wednesday" date the agreement.
             let blocked = |t: &Timex| {
                 (resumed && clause.start <= t.span.start && t.span.end <= trig.span.start)
+                    || clauses.iter().any(|c| {
+                        c.start >= trig.span.end
+                            && c.start <= t.span.start
+                            && t.span.end <= c.end
+                            && text[c.start..].starts_with(['t', 'T'])
+                            && lower_words(text, *c).first().is_some_and(|(_, w)| w == "that")
+                    })
                     || clauses.iter().any(|c| {
                         *c != clause
                             && c.start <= t.span.start
@@ -876,7 +940,16 @@ fn subject<'a>(
         let gap = &text[m.span.end..trig.span.start];
         gap.split_whitespace().count() <= 1 && !gap.contains(',')
     });
-    let coordinated = matches!(prev.as_deref(), Some("and" | "but")) && !right_after_actor;
+    // "..., and then sent": an adverb may follow the conjunction.
+    let conjunction = match prev.as_deref() {
+        Some("and" | "but") => true,
+        Some("then" | "also" | "later") => {
+            prev_word(text, prev_word(text, trig.span.start).map_or(0, |p| p.0))
+                .is_some_and(|(_, w)| w == "and" || w == "but")
+        }
+        _ => false,
+    };
+    let coordinated = conjunction && !right_after_actor;
     if participle || coordinated {
         return match prior {
             Some(p) => (Some(p), true),
@@ -908,6 +981,21 @@ fn subject<'a>(
         if comma_ok && (words_ok || possessive) {
             return (Some(near), false);
         }
+        // "A and B sat apart and did not meet", "both sides calling it
+        // constructive and agreeing to meet": a later verb of the same
+        // subject, joined by "and".
+        let second_verb = words.len() <= 12
+            && !gap.contains(',')
+            && words.iter().rposition(|(_, w)| w == "and").is_some_and(|k| {
+                k > 0
+                    && words[k + 1..].iter().all(|(_, w)| {
+                        SUBJECT_GAP_WORDS.contains(&w.as_str())
+                            || SCHEDULE_FRAMES.contains(&w.as_str())
+                    })
+            });
+        if second_verb {
+            return (Some(near), false);
+        }
         return (None, false);
     }
     // "X, who proposed ...": a relative clause without a subject of its own
@@ -924,6 +1012,20 @@ fn subject<'a>(
         };
     }
     (None, false)
+}
+
+/// "rockets were fired from ...": a form of "be" right before a past
+/// participle, and no "by" agent after it.
+fn is_agentless_passive(text: &str, clause: Span, trig: &Trigger) -> bool {
+    let form = text[trig.span.start..trig.span.end].to_lowercase();
+    let participle = form.ends_with("ed") || triggers::is_irregular_past(&form);
+    let before = lower_words(text, Span::new(clause.start, trig.span.start));
+    let be = before
+        .iter()
+        .rev()
+        .take(2)
+        .any(|(_, w)| matches!(w.as_str(), "was" | "were" | "been" | "is" | "are" | "be"));
+    participle && be && !is_passive_voice(text, clause, trig)
 }
 
 /// "X was attacked by Y": a form of "be" before the verb and "by" after.
@@ -995,8 +1097,13 @@ fn codes(actors: &[Actor]) -> Vec<String> {
 /// already there; keep the better dated of the two.
 fn push_unique(events: &mut Vec<RawEvent>, ev: RawEvent) {
     let key = (ev.event_type.clone(), ev.mode.clone(), codes(&ev.actors));
-    if let Some(old) =
-        events.iter_mut().find(|o| (o.event_type.clone(), o.mode.clone(), codes(&o.actors)) == key)
+    // Two own dates that differ make two events ("meet on Saturday, and
+    // again next Saturday").
+    let own = |d: &EventDate| d.rule.contains("own_clause");
+    let distinct = |o: &RawEvent| own(&o.date) && own(&ev.date) && o.date.value != ev.date.value;
+    if let Some(old) = events
+        .iter_mut()
+        .find(|o| (o.event_type.clone(), o.mode.clone(), codes(&o.actors)) == key && !distinct(o))
     {
         if ev.date.confidence > old.date.confidence {
             *old = ev;
@@ -1336,5 +1443,110 @@ mod tests {
         let tx = [day("Monday", t, (2025, 3, 10), Anchor::Publication)];
         let ev = run(t, &tx);
         assert!(ev.iter().any(|e| e.event_type == "STATEMENT" && codes_of(e) == vec!["RUS"]));
+    }
+
+    #[test]
+    fn content_frames_load() {
+        let kinds: Vec<Cue> = CONTENT_FRAMES.iter().map(|(_, c)| *c).collect();
+        for k in [Cue::Readiness, Cue::Cessation, Cue::Coercion, Cue::Condition] {
+            assert!(kinds.contains(&k), "{k:?} missing");
+        }
+    }
+
+    #[test]
+    fn a_second_verb_joined_by_and_keeps_the_subject() {
+        let t = "Chile's envoy Ana Paz and Peru's envoy Luis Vera sat apart on Monday and did \
+                 not meet. Peruvian President Eva Ruiz held talks with Bolivia's President Juan \
+                 Arce yesterday and then sent a letter to Chile.";
+        let tx = [
+            day("Monday", t, (2025, 3, 10), Anchor::Publication),
+            day("yesterday", t, (2025, 3, 13), Anchor::Publication),
+        ];
+        let ev = run(t, &tx);
+        let negated = ev.iter().find(|e| e.status == EventStatus::Negated).expect("no meeting");
+        assert!(codes_of(negated).contains(&"PER".to_string()), "{ev:?}");
+        let letter = ev.iter().find(|e| e.mode.as_deref() == Some("message")).expect("letter");
+        let source: Vec<_> = letter.actors.iter().filter(|a| a.part == "source").collect();
+        assert_eq!(source[0].name, "Eva Ruiz", "{ev:?}");
+    }
+
+    #[test]
+    fn the_same_act_on_two_own_dates_is_two_events() {
+        let t = "Chile and Peru met on Saturday and agreed to meet again next Saturday.";
+        let tx = [
+            day("Saturday", t, (2025, 3, 8), Anchor::Publication),
+            day("next Saturday", t, (2025, 3, 15), Anchor::Publication),
+        ];
+        let ev = run(t, &tx);
+        let dates: Vec<_> = ev
+            .iter()
+            .filter(|e| e.event_type == "CONSULT")
+            .map(|e| e.date.value.as_str())
+            .collect();
+        assert_eq!(dates, vec!["2025-03-08", "2025-03-15"], "{ev:?}");
+    }
+
+    #[test]
+    fn calls_plans_made_public_and_ministers() {
+        let t = "Chilean President Eva Ruiz said she would call Peruvian President Luis Vera on \
+                 Friday. The plan that Ruiz first made public in May 2024 stands. The ministers \
+                 had agreed on a roadmap at their meeting on Monday.";
+        let mut may = day("May 2024", t, (2024, 5, 1), Anchor::Explicit);
+        may.value = "2024-05".into();
+        may.precision = crate::model::Precision::Month;
+        let tx = [
+            day("Friday", t, (2025, 3, 14), Anchor::Publication),
+            may,
+            day("Monday", t, (2025, 3, 10), Anchor::Publication),
+        ];
+        let ev = run(t, &tx);
+        let call = ev.iter().find(|e| e.mode.as_deref() == Some("phone_call")).expect("call");
+        assert_eq!(codes_of(call), vec!["CHL", "PER"]);
+        assert_eq!(call.date.value, "2025-03-14");
+        assert!(ev.iter().any(|e| e.event_type == "STATEMENT" && e.date.value == "2024-05"));
+        let agree = ev.iter().find(|e| e.event_type == "AGREE").expect("roadmap");
+        assert_eq!(agree.date.value, "2025-03-10");
+        assert!(agree.actors.iter().any(|a| a.name == "ministers"), "{ev:?}");
+    }
+
+    #[test]
+    fn attack_nouns_passive_fire_and_manner() {
+        let t = "Chilean air strikes continued across Peru on Friday, Peruvian officials said. \
+                 Two rockets were launched from northern Bolivia on Saturday. Ecuador's forces \
+                 took the town, which Peru seized in a surprise incursion in August.";
+        let mut aug = day("August", t, (2024, 8, 1), Anchor::Publication);
+        aug.value = "2024-08".into();
+        aug.precision = crate::model::Precision::Month;
+        let tx = [
+            day("Friday", t, (2025, 3, 14), Anchor::Publication),
+            day("Saturday", t, (2025, 3, 8), Anchor::Publication),
+            aug,
+        ];
+        let ev = run(t, &tx);
+        let strikes = ev.iter().find(|e| e.date.value == "2025-03-14").expect("air strikes");
+        assert_eq!(
+            (strikes.event_type.as_str(), codes_of(strikes)),
+            ("ASSAULT", vec!["CHL".into()])
+        );
+        let rockets = ev.iter().find(|e| e.date.value == "2025-03-08").expect("rockets");
+        assert_eq!(
+            (rockets.event_type.as_str(), codes_of(rockets)),
+            ("ASSAULT", vec!["BOL".into()])
+        );
+        let seized = ev.iter().find(|e| e.date.value == "2024-08").expect("incursion");
+        assert_eq!(seized.event_type, "ASSAULT", "{ev:?}");
+    }
+
+    #[test]
+    fn what_was_agreed_for_later_does_not_date_the_agreement() {
+        let t = "Chile met Peru on Tuesday. Chile and Bolivia also agreed that Peru would free \
+                 ten prisoners on Wednesday.";
+        let tx = [
+            day("Tuesday", t, (2025, 3, 11), Anchor::Publication),
+            day("Wednesday", t, (2025, 3, 12), Anchor::Publication),
+        ];
+        let ev = run(t, &tx);
+        let agree = ev.iter().find(|e| e.event_type == "AGREE").expect("agreement");
+        assert_eq!(agree.date.value, "2025-03-11", "{ev:?}");
     }
 }
