@@ -586,8 +586,12 @@ fn stacked_start(text: &str, roles: &[(Span, &str, RoleClass)], i: usize) -> usi
     start
 }
 
+/// The first word of every role phrase, for [`role_starts_with`].
+static ROLE_FIRST_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| ROLES.entries.iter().filter_map(|(p, _)| p.split(' ').next()).collect());
+
 fn role_starts_with(word: &str) -> bool {
-    ROLES.entries.iter().any(|(p, _)| p.split(' ').next() == Some(word))
+    ROLE_FIRST_WORDS.contains(word)
 }
 
 /// The gazetteer mention right before a role ("Russian President",

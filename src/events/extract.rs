@@ -261,12 +261,35 @@ static CONTENT_FRAMES: LazyLock<Vec<(Vec<String>, Cue)>> = LazyLock::new(|| {
         .collect()
 });
 
+impl Cue {
+    /// Cues that can start a content act on their own.
+    const OPENERS: [Cue; 3] = [Cue::Readiness, Cue::Condition, Cue::NegatedCondition];
+}
+
+/// Every content-frame phrase, for the quick test in [`content_act`].
+static CONTENT_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    let phrases: Vec<String> = CONTENT_FRAMES.iter().map(|(p, _)| p.join(" ")).collect();
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(&phrases)
+        .expect("content frame phrases build")
+});
+
 /// The act a statement announces through its content (the words after the
 /// trigger to the end of the sentence): "said Ukraine was ready to stop
 /// striking ..." is an offer (AGREE), "ready to reimpose the sanctions if
 /// ..." a warning (THREATEN), "would take effect only after ..." a demand
 /// (REQUEST). `None` for a plain statement.
 fn content_act(text: &str, trigger: Span, sentence: Span) -> Option<&'static str> {
+    // Most statements carry no cue: one automaton pass rules them out.
+    let tail = &text[trigger.end..sentence.end];
+    let cued = CONTENT_CUES.find_iter(tail).any(|m| {
+        Cue::OPENERS.contains(&CONTENT_FRAMES[m.pattern().as_usize()].1)
+            && !tail[..m.start()].ends_with(|c: char| c.is_alphanumeric())
+    });
+    if !cued {
+        return None;
+    }
     let words = lower_words(text, Span::new(trigger.end, sentence.end));
     let ws: Vec<&str> = words.iter().map(|(_, w)| w.as_str()).collect();
     let at = |i: usize, phrase: &[String]| {
@@ -313,6 +336,13 @@ const SINCE_CLAUSE_VERBS: &[&str] = &["was", "were", "is", "are", "has", "have",
 /// dates of such a clause date its own events, never the verb it qualifies.
 /// "since March 2022" (no verb) stays a reference point of its clause.
 fn split_since(text: &str, clauses: Vec<Span>) -> Vec<Span> {
+    let whole = match (clauses.first(), clauses.last()) {
+        (Some(a), Some(b)) => &text[a.start..b.end],
+        _ => return clauses,
+    };
+    if !whole.contains("since") {
+        return clauses;
+    }
     let mut out = Vec::with_capacity(clauses.len());
     for c in clauses {
         let words = lower_words(text, c);
@@ -495,6 +525,26 @@ pub fn events_in_text(
                 (opens && gap.len() <= 3).then_some("ASSAULT")
             })
             .collect();
+        // Clauses whose dates stay their own (see `blocked` below), and the
+        // sentence's dates, found once per sentence.
+        let fences: Vec<(Span, &str)> = clauses
+            .iter()
+            .filter_map(|c| {
+                let first = text[c.start..c.end]
+                    .trim_start()
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .next()
+                    .unwrap_or("");
+                ["that", "since", "who", "which"]
+                    .into_iter()
+                    .find(|w| first.eq_ignore_ascii_case(w))
+                    .map(|w| (*c, w))
+            })
+            .collect();
+        let sentence_timexes: Vec<&Timex> = timexes
+            .iter()
+            .filter(|t| sentence.start <= t.span.start && t.span.end <= sentence.end)
+            .collect();
         let mut sentence_events: Vec<RawEvent> = Vec::new();
         for (i, trig) in trigs.iter().enumerate() {
             let Some(clause) = clauses
@@ -653,39 +703,31 @@ pub fn events_in_text(
             // Wednesday" date the agreement.
             let blocked = |t: &Timex| {
                 (resumed && clause.start <= t.span.start && t.span.end <= trig.span.start)
-                    || clauses.iter().any(|c| {
-                        c.start >= trig.span.end
-                            && c.start <= t.span.start
-                            && t.span.end <= c.end
-                            && text[c.start..].starts_with(['t', 'T'])
-                            && lower_words(text, *c).first().is_some_and(|(_, w)| w == "that")
-                    })
-                    || clauses.iter().any(|c| {
-                        *c != clause
-                            && c.start <= t.span.start
-                            && t.span.end <= c.end
-                            && text[c.start..].starts_with(['s', 'S', 'w', 'W'])
-                            && lower_words(text, *c).first().is_some_and(|(_, w)| {
-                                matches!(w.as_str(), "since" | "who" | "which")
-                            })
+                    || fences.iter().any(|&(c, word)| {
+                        let inside = c.start <= t.span.start && t.span.end <= c.end;
+                        inside
+                            && if word == "that" { c.start >= trig.span.end } else { c != clause }
                     })
             };
-            let filtered: Vec<Timex>;
-            let inheritable: &[Timex] = if timexes.iter().any(blocked) {
-                filtered = timexes.iter().filter(|t| !blocked(t)).cloned().collect();
-                &filtered
-            } else {
-                timexes
+            let inherit = || {
+                let filtered: Vec<Timex>;
+                let inheritable: &[Timex] = if sentence_timexes.iter().any(|t| blocked(t)) {
+                    filtered = timexes.iter().filter(|t| !blocked(t)).cloned().collect();
+                    &filtered
+                } else {
+                    timexes
+                };
+                let found = if context_only[i] {
+                    link::report_context(inheritable)
+                } else {
+                    link::inherited(text, sentence, trig.span, inheritable)
+                };
+                found.unwrap_or_else(|| link::fallback(ctx.published))
             };
             let date = match (own_date.or(shared_date), ctx.caption) {
                 (Some(d), _) => d,
                 (None, Some(Some(cd))) => link::caption_date(cd),
-                (None, Some(None) | None) if context_only[i] => link::report_context(inheritable)
-                    .unwrap_or_else(|| link::fallback(ctx.published)),
-                (None, Some(None) | None) => {
-                    link::inherited(text, sentence, trig.span, inheritable)
-                        .unwrap_or_else(|| link::fallback(ctx.published))
-                }
+                (None, Some(None) | None) => inherit(),
             };
             if status == EventStatus::Occurred {
                 if let (Some(iv), Some(p)) = (date.interval, ctx.published) {
@@ -794,14 +836,17 @@ fn drop_sourcing_statements(text: &str, clauses: &[Span], events: &mut Vec<RawEv
 fn postposed(text: &str, sentence: Span, trigger: Span) -> bool {
     let head = &text[sentence.start..trigger.start];
     let Some(cut) = head.rfind([',', '”', '"']) else { return false };
-    let subject = lower_words(text, Span::new(sentence.start + cut + 1, trigger.start));
-    if subject.is_empty() || subject.len() > 8 {
+    let subject = head[cut + 1..].split_whitespace().count();
+    if subject == 0 || subject > 8 {
         return false;
     }
-    let tail_end =
-        text[trigger.end..sentence.end].find(',').map_or(sentence.end, |i| trigger.end + i);
-    let tail = lower_words(text, Span::new(trigger.end, tail_end));
-    tail.len() <= 5 && !tail.iter().any(|(_, w)| w == "that")
+    let rest = &text[trigger.end..sentence.end];
+    let tail = &rest[..rest.find(',').unwrap_or(rest.len())];
+    let mut n = 0;
+    tail.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).all(|w| {
+        n += 1;
+        n <= 5 && !w.eq_ignore_ascii_case("that")
+    })
 }
 
 /// "talks with X", "a call with X": an actor introduced by "with" right
@@ -1019,24 +1064,30 @@ fn subject<'a>(
 fn is_agentless_passive(text: &str, clause: Span, trig: &Trigger) -> bool {
     let form = text[trig.span.start..trig.span.end].to_lowercase();
     let participle = form.ends_with("ed") || triggers::is_irregular_past(&form);
-    let before = lower_words(text, Span::new(clause.start, trig.span.start));
-    let be = before
-        .iter()
-        .rev()
-        .take(2)
-        .any(|(_, w)| matches!(w.as_str(), "was" | "were" | "been" | "is" | "are" | "be"));
-    participle && be && !is_passive_voice(text, clause, trig)
+    participle
+        && be_before(text, clause, trig)
+        && !text[trig.span.end..].trim_start().starts_with("by ")
 }
 
 /// "X was attacked by Y": a form of "be" before the verb and "by" after.
 fn is_passive_voice(text: &str, clause: Span, trig: &Trigger) -> bool {
-    let before = lower_words(text, Span::new(clause.start, trig.span.start));
-    let be = before
-        .iter()
-        .rev()
-        .take(2)
-        .any(|(_, w)| matches!(w.as_str(), "was" | "were" | "been" | "is" | "are" | "be"));
-    be && text[trig.span.end..].trim_start().starts_with("by ")
+    text[trig.span.end..].trim_start().starts_with("by ") && be_before(text, clause, trig)
+}
+
+/// A form of "be" among the two words before the trigger, in its clause.
+fn be_before(text: &str, clause: Span, trig: &Trigger) -> bool {
+    let mut pos = trig.span.start;
+    for _ in 0..2 {
+        let Some((start, w)) = prev_word(text, pos) else { return false };
+        if start < clause.start {
+            return false;
+        }
+        if matches!(w.as_str(), "was" | "were" | "been" | "is" | "are" | "be") {
+            return true;
+        }
+        pos = start;
+    }
+    false
 }
 
 /// The agent of a passive: the first actor after "by" following the

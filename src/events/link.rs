@@ -100,13 +100,13 @@ pub fn attach_constrained(
     // Per usable date: its candidate triggers, best first.
     let mut candidates: Vec<(usize, Vec<Candidate>)> = Vec::new();
     for (ti, t) in timexes.iter().enumerate() {
-        if !usable(t) || is_reference_point(text, t.span) {
-            continue;
-        }
         let Some(clause) = clauses.iter().find(|c| c.start <= t.span.start && t.span.end <= c.end)
         else {
             continue;
         };
+        if !usable(t) || is_reference_point(text, t.span) {
+            continue;
+        }
         let eligible = |gi: usize| {
             let g = &triggers[gi];
             clause.start <= g.start
