@@ -747,7 +747,19 @@ pub fn events_in_text(
                 sentence,
                 date,
             };
+            let second = own[i].and_then(|ti| {
+                gapped_second(text, &timexes[ti], &in_sentence, timexes, &own).map(|(m, t2)| {
+                    let mut e = ev.clone();
+                    e.actors.retain(|a| a.part != "target");
+                    e.actors.extend(parts(m, "target"));
+                    e.date = link::own_date(&timexes[t2]);
+                    e
+                })
+            });
             push_unique(&mut sentence_events, ev);
+            if let Some(e) = second {
+                push_unique(&mut sentence_events, e);
+            }
         }
         drop_sourcing_statements(text, &clauses, &mut sentence_events);
         out.extend(sentence_events);
@@ -1067,6 +1079,32 @@ fn is_agentless_passive(text: &str, clause: Span, trig: &Trigger) -> bool {
     participle
         && be_before(text, clause, trig)
         && !text[trig.span.end..].trim_start().starts_with("by ")
+}
+
+/// "met the Ukrainian delegation on Sunday and the Russian delegation on
+/// Monday": after a verb's own date, "and" + an actor + a preposition + a
+/// date no trigger owns is a second event of the same verb. Returns that
+/// actor and the date's index.
+fn gapped_second<'a>(
+    text: &str,
+    date: &Timex,
+    in_sentence: &[&'a ActorMention],
+    timexes: &[Timex],
+    own: &[Option<usize>],
+) -> Option<(&'a ActorMention, usize)> {
+    let rest = text[date.span.end..].strip_prefix(" and ")?;
+    let from = text.len() - rest.len();
+    let m = in_sentence.iter().copied().find(|m| {
+        !m.place
+            && (m.span.start == from
+                || (m.span.start == from + 4 && text[from..].starts_with("the ")))
+    })?;
+    let after = &text[m.span.end..];
+    let prep =
+        ["on ", "in ", "at "].iter().find_map(|p| after.strip_prefix(' ')?.strip_prefix(p))?;
+    let at = text.len() - prep.len();
+    let t2 = timexes.iter().position(|t| t.span.start == at && link::usable(t))?;
+    (!own.contains(&Some(t2))).then_some((m, t2))
 }
 
 /// "X was attacked by Y": a form of "be" before the verb and "by" after.
@@ -1599,5 +1637,26 @@ mod tests {
         let ev = run(t, &tx);
         let agree = ev.iter().find(|e| e.event_type == "AGREE").expect("agreement");
         assert_eq!(agree.date.value, "2025-03-11", "{ev:?}");
+    }
+
+    #[test]
+    fn a_second_object_with_its_own_date_is_a_second_event() {
+        let t = "Chilean officials met the Peruvian delegation on Sunday and the Bolivian \
+                 delegation on Monday.";
+        let tx = [
+            day("Sunday", t, (2025, 3, 9), Anchor::Publication),
+            day("Monday", t, (2025, 3, 10), Anchor::Publication),
+        ];
+        let ev = run(t, &tx);
+        let got: Vec<(String, Vec<String>)> =
+            ev.iter().map(|e| (e.date.value.clone(), codes_of(e))).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("2025-03-09".to_string(), vec!["CHL".to_string(), "PER".to_string()]),
+                ("2025-03-10".to_string(), vec!["BOL".to_string(), "CHL".to_string()]),
+            ],
+            "{ev:?}"
+        );
     }
 }
