@@ -368,6 +368,9 @@ const DIRECTIONS: &[&str] =
 /// document ("UN Security Council Resolution 1701").
 const DOCUMENT_WORDS: &[&str] =
     &["Resolution", "resolution", "Charter", "Convention", "Treaty", "Accords", "Protocol"];
+/// Heads that make an organization's unnamed staff an actor of their own
+/// ("EU diplomats", "UN officials").
+const ORG_STAFF: &[&str] = &["officials", "official", "diplomats", "diplomat", "sources", "source"];
 /// Lower-case words that may sit inside a person's name.
 const NAME_PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "bint", "de", "van", "von", "da", "di", "der", "den", "del", "la",
@@ -864,7 +867,7 @@ pub fn find(text: &str, cast: &Cast) -> Vec<ActorMention> {
         let mut name = e.name.clone();
         let mut kind = e.kind;
         let mut military = false;
-        if e.kind == "country" {
+        if e.kind == "country" || e.kind == "organization" {
             let rest = &text[end..];
             let gap = if rest.starts_with(' ') {
                 1
@@ -883,7 +886,12 @@ pub fn find(text: &str, cast: &Cast) -> Vec<ActorMention> {
                 }
                 if let Some(m) = heads.matcher.find(&text[end + gap..stop]) {
                     let (hs, he) = (end + gap + m.start(), end + gap + m.end());
-                    if m.start() == 0 && bounded(text, hs, he) {
+                    // "EU diplomats said": an organization's unnamed staff
+                    // (the anonymous sources of a report) are its own
+                    // institution; its other heads are its bodies.
+                    let staff = e.kind == "country"
+                        || ORG_STAFF.contains(&text[hs..he].to_lowercase().as_str());
+                    if m.start() == 0 && bounded(text, hs, he) && staff {
                         military = heads.military[m.pattern().as_usize()];
                         name = format!("{} {}", e.name, &text[hs..he]);
                         kind = "institution";

@@ -837,9 +837,20 @@ fn drop_sourcing_statements(text: &str, clauses: &[Span], events: &mut Vec<RawEv
             DateAnchor::Explicit | DateAnchor::Publication | DateAnchor::PreviousMention
         ) && e.date.span.is_some();
         let reporting = REPORTING_VERBS.contains(&verb.as_str());
+        // "positions, which Lebanon says breaches ...": a speaker put inside
+        // a relative clause only vouches for it.
+        let parenthetical = reporting
+            && clause.is_some_and(|c| {
+                let lead = lower_words(text, Span::new(c.start, e.trigger_span.start));
+                matches!(lead.first().map(|(_, w)| w.as_str()), Some("which" | "who" | "that"))
+                    && (2..=4).contains(&lead.len())
+                    && !lead
+                        .last()
+                        .is_some_and(|(_, w)| matches!(w.as_str(), "which" | "who" | "that"))
+            });
         let sourcing = has_other && !narrated && !dated && reporting;
         let attribution = reporting && postposed(text, e.sentence, e.trigger_span);
-        !(anonymous || sourcing || attribution || (reporting && own_act))
+        !(anonymous || sourcing || attribution || parenthetical || (reporting && own_act))
     });
 }
 
@@ -849,7 +860,11 @@ fn postposed(text: &str, sentence: Span, trigger: Span) -> bool {
     let head = &text[sentence.start..trigger.start];
     let Some(cut) = head.rfind([',', '”', '"']) else { return false };
     let subject = head[cut + 1..].split_whitespace().count();
-    if subject == 0 || subject > 8 {
+    let relative = head[cut + 1..]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "which" | "who" | "that"));
+    if subject == 0 || subject > 8 || relative {
         return false;
     }
     let rest = &text[trigger.end..sentence.end];
@@ -1658,5 +1673,18 @@ mod tests {
             ],
             "{ev:?}"
         );
+    }
+
+    #[test]
+    fn vouching_speakers_and_unnamed_staff_make_no_statement() {
+        let t = "Chile still holds two posts, which Peru says breaches the treaty. EU diplomats \
+                 said the decision would be reviewed. Peru, which said on Monday it would act, \
+                 condemned Chile.";
+        let tx = [day("Monday", t, (2025, 3, 10), Anchor::Publication)];
+        let ev = run(t, &tx);
+        let statements: Vec<_> = ev.iter().filter(|e| e.event_type == "STATEMENT").collect();
+        // Only "who/which said" with no speaker of its own stays.
+        assert_eq!(statements.len(), 1, "{ev:?}");
+        assert_eq!(statements[0].date.value, "2025-03-10");
     }
 }
