@@ -623,8 +623,26 @@ fn role_prefix<'a>(
 
 /// Find the people named with a role in `text`, adding them to `cast`.
 pub fn find_people(text: &str, cast: &mut Cast) {
-    let gaz = gazetteer_hits(text);
-    let roles = role_hits(text);
+    find_people_in(text, &Scan::new(text), cast);
+}
+
+/// The gazetteer and role hits of one text, found once for both
+/// [`find_people_in`] and [`find_in`].
+pub struct Scan {
+    gaz: Vec<(Span, &'static GazEntry)>,
+    roles: Vec<(Span, &'static str, RoleClass)>,
+}
+
+impl Scan {
+    /// Scan `text`.
+    pub fn new(text: &str) -> Scan {
+        Scan { gaz: gazetteer_hits(text), roles: role_hits(text) }
+    }
+}
+
+/// [`find_people`] with the text's hits already found.
+pub fn find_people_in(text: &str, scan: &Scan, cast: &mut Cast) {
+    let (gaz, roles) = (&scan.gaz, &scan.roles);
     for (i, &(span, role, class)) in roles.iter().enumerate() {
         // "Army Commander, General Rodolphe Haikal": the next role owns it.
         let next_role_start = roles.get(i + 1).map(|r| r.0.start);
@@ -632,11 +650,11 @@ pub fn find_people(text: &str, cast: &mut Cast) {
         if text[after..].starts_with(',') {
             after += 1;
         }
-        let name = name_at(text, after, &gaz).filter(|n| Some(n.start) != next_role_start);
-        let prefix = role_prefix(text, stacked_start(text, &roles, i), &gaz);
+        let name = name_at(text, after, gaz).filter(|n| Some(n.start) != next_role_start);
+        let prefix = role_prefix(text, stacked_start(text, roles, i), gaz);
         let (name, role_text) = match name {
             Some(n) => (n, role.to_string()),
-            None => match appositive_name(text, span.start, prefix.map(|p| p.0.start), &gaz) {
+            None => match appositive_name(text, span.start, prefix.map(|p| p.0.start), gaz) {
                 Some(n) => (n, role.to_string()),
                 None => continue,
             },
@@ -657,7 +675,7 @@ pub fn find_people(text: &str, cast: &mut Cast) {
             // "Germany promised ..., Foreign Minister X said": an office
             // with no country stated serves the sentence's first country.
             None if matches!(class, RoleClass::National | RoleClass::Military) => {
-                let c = sentence_country(text, span.start, &gaz, &cast.people);
+                let c = sentence_country(text, span.start, gaz, &cast.people);
                 (c.clone(), c)
             }
             None => (None, None),
@@ -784,8 +802,12 @@ fn person_actor(p: &Person, home: Option<&String>) -> (Actor, Option<String>) {
 /// start, not overlapping. `cast` must hold the article's people
 /// ([`find_people`] over every text, then [`settle_home`]).
 pub fn find(text: &str, cast: &Cast) -> Vec<ActorMention> {
-    let gaz = gazetteer_hits(text);
-    let roles = role_hits(text);
+    find_in(text, &Scan::new(text), cast)
+}
+
+/// [`find`] with the text's hits already found.
+pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
+    let (gaz, roles) = (&scan.gaz, &scan.roles);
     let mut out: Vec<ActorMention> = Vec::new();
     let home = cast.home.as_ref();
 
@@ -796,10 +818,9 @@ pub fn find(text: &str, cast: &Cast) -> Vec<ActorMention> {
         if text[after..].starts_with(',') {
             after += 1;
         }
-        let prefix = role_prefix(text, stacked_start(text, &roles, i), &gaz);
+        let prefix = role_prefix(text, stacked_start(text, roles, i), gaz);
         let start = prefix.map(|p| p.0.start).unwrap_or(span.start);
-        if let Some(name) = name_at(text, after, &gaz).filter(|n| Some(n.start) != next_role_start)
-        {
+        if let Some(name) = name_at(text, after, gaz).filter(|n| Some(n.start) != next_role_start) {
             let name_text = &text[name.start..name.end];
             if let Some(p) = cast.people.iter().find(|p| p.name == name_text) {
                 let (actor, code) = person_actor(p, home);
@@ -815,7 +836,7 @@ pub fn find(text: &str, cast: &Cast) -> Vec<ActorMention> {
                 continue;
             }
         }
-        if let Some(name) = appositive_name(text, span.start, prefix.map(|p| p.0.start), &gaz) {
+        if let Some(name) = appositive_name(text, span.start, prefix.map(|p| p.0.start), gaz) {
             let name_text = &text[name.start..name.end];
             if let Some(p) = cast.people.iter().find(|p| p.name == name_text) {
                 let (actor, code) = person_actor(p, home);
@@ -854,7 +875,7 @@ pub fn find(text: &str, cast: &Cast) -> Vec<ActorMention> {
 
     // Gazetteer hits not inside a person mention, extended by head nouns.
     let heads = &*HEADS;
-    for (span, e) in &gaz {
+    for (span, e) in gaz {
         if out.iter().any(|m| m.span.overlaps(span)) {
             continue;
         }
