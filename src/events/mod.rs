@@ -42,9 +42,12 @@ pub fn extract_with(
 ) -> Vec<Event> {
     let body = article.text();
     let mut cast = Cast::default();
-    actors::find_people(&body, &mut cast);
-    for c in &article.captions {
-        actors::find_people(&c.text, &mut cast);
+    let body_scan = actors::Scan::new(&body);
+    let caption_scans: Vec<actors::Scan> =
+        article.captions.iter().map(|c| actors::Scan::new(&c.text)).collect();
+    actors::find_people_in(&body, &body_scan, &mut cast);
+    for (c, scan) in article.captions.iter().zip(&caption_scans) {
+        actors::find_people_in(&c.text, scan, &mut cast);
     }
     let mut texts: Vec<&str> = vec![&body];
     texts.extend(article.captions.iter().map(|c| c.text.as_str()));
@@ -59,16 +62,16 @@ pub fn extract_with(
     };
     let published = article.context.date;
     let mut out = Vec::new();
-    for (ci, caption) in article.captions.iter().enumerate() {
+    for (ci, (caption, scan)) in article.captions.iter().zip(&caption_scans).enumerate() {
         let timexes = tag(&caption.text, &article.context);
-        let mentions = actors::find(&caption.text, &cast);
+        let mentions = actors::find_in(&caption.text, scan, &cast);
         let ctx = TextContext { published, caption: Some(caption.date) };
         for raw in extract::events_in_text(&caption.text, &mentions, &timexes, ctx) {
             out.push(finish(raw, &caption.text, Some(ci), &source));
         }
     }
     let timexes = tag(&body, &article.context);
-    let mentions = actors::find(&body, &cast);
+    let mentions = actors::find_in(&body, &body_scan, &cast);
     let ctx = TextContext { published, caption: None };
     for raw in extract::events_in_text(&body, &mentions, &timexes, ctx) {
         out.push(finish(raw, &body, None, &source));

@@ -68,6 +68,10 @@ struct Lexicon {
     /// Gapped verb frames ("called * unacceptable"): the verb, then within
     /// a few words of its object, the complement that decides the sense.
     frames: Vec<(Regex, Sense)>,
+    /// Every frame verb, so that a sentence tries only the frames whose
+    /// verb it holds; `frame_of[pattern]` is the frame's index.
+    frame_verbs: AhoCorasick,
+    frame_of: Vec<usize>,
 }
 
 /// Words an object may span between a frame's verb and its complement.
@@ -94,6 +98,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut by_form: HashMap<String, FormSenses> = HashMap::new();
     let mut order: Vec<String> = Vec::new();
     let mut frames: Vec<(Regex, Sense)> = Vec::new();
+    let mut verb_forms: Vec<String> = Vec::new();
+    let mut frame_of: Vec<usize> = Vec::new();
     for (n, cols) in lexicon::rows(&text) {
         assert!(cols.len() == 4, "events/triggers.tsv line {n}: expected 4 columns");
         let event_type = TYPES
@@ -107,6 +113,11 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
                 assert!(cols[3] == "verb", "events/triggers.tsv line {n}: frames are verbs");
                 let re = frame_regex(form)
                     .unwrap_or_else(|| panic!("events/triggers.tsv line {n}: bad frame `{form}`"));
+                let verbs = form.split(" * ").next().unwrap_or("");
+                for v in verbs.split('|').map(str::trim).filter(|v| !v.is_empty()) {
+                    verb_forms.push(v.to_lowercase());
+                    frame_of.push(frames.len());
+                }
                 frames.push((re, sense.clone()));
                 continue;
             }
@@ -129,7 +140,11 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .ascii_case_insensitive(true)
         .build(&order)
         .expect("trigger patterns build");
-    Lexicon { matcher, senses, frames }
+    let frame_verbs = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(&verb_forms)
+        .expect("frame verb patterns build");
+    Lexicon { matcher, senses, frames, frame_verbs, frame_of }
 });
 
 /// How a trigger occurrence is read.
@@ -162,6 +177,10 @@ const VERB_CUES: &[&str] = &[
     "never", "did", "does", "do", "didn't", "doesn't", "don't", "won't", "wouldn't", "they", "we",
     "i", "you", "cannot", "also", "jointly", "n't",
 ];
+
+/// Words before an "-ing" verb whose subject is the sentence's ("by urging",
+/// "while hosting", "after meeting").
+pub(crate) const PARTICIPLE_OPENERS: &[&str] = &["by", "while", "after", "before", "when"];
 
 /// The lower-cased word right before `pos` in `text`, skipping spaces and a
 /// possessive "’s".
@@ -201,7 +220,8 @@ fn reading(text: &str, span: Span, senses: &FormSenses) -> Option<Reading> {
     if first.ends_with("ing") {
         // "is meeting"; ", accusing Moscow of ...": a participle clause
         // whose subject is the sentence's.
-        let after_comma = text[..span.start].trim_end().ends_with(',') || prev == Some("by");
+        let after_comma = text[..span.start].trim_end().ends_with(',')
+            || prev.is_some_and(|p| PARTICIPLE_OPENERS.contains(&p));
         if (after_be || after_comma) && senses.verb.is_some() {
             return Some(Reading::Verb);
         }
@@ -262,6 +282,11 @@ pub(crate) fn is_irregular_past(w: &str) -> bool {
             | "took"
             | "brought"
             | "sought"
+            | "began"
+            | "came"
+            | "became"
+            | "fell"
+            | "went"
     )
 }
 
@@ -289,7 +314,15 @@ pub fn find(text: &str, span: Span) -> Vec<Trigger> {
     }
     // A gapped frame overrides the plain reading of its verb ("called the
     // strikes unacceptable" is no phone call).
-    for (re, sense) in &lex.frames {
+    let mut wanted = vec![false; lex.frames.len()];
+    for m in lex.frame_verbs.find_overlapping_iter(hay) {
+        let before_ok = hay[..m.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = hay[m.end()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        if before_ok && after_ok {
+            wanted[lex.frame_of[m.pattern().as_usize()]] = true;
+        }
+    }
+    for ((re, sense), _) in lex.frames.iter().zip(&wanted).filter(|(_, w)| **w) {
         for c in re.captures_iter(hay) {
             let Some(v) = c.get(1) else { continue };
             let s = Span::new(span.start + v.start(), span.start + v.end());
