@@ -64,9 +64,6 @@ pub(crate) struct Roles {
     matcher: AhoCorasick,
     /// (phrase, class) per pattern.
     entries: Vec<(String, RoleClass)>,
-    /// The first word of every phrase (as written), for
-    /// [`role_starts_with`].
-    first_words: HashSet<String>,
 }
 
 /// What kind of office a role phrase names.
@@ -187,9 +184,7 @@ pub(crate) static ROLES: LazyLock<Roles> = LazyLock::new(|| {
         .ascii_case_insensitive(true)
         .build(&patterns)
         .expect("role patterns build");
-    let first_words =
-        entries.iter().filter_map(|(p, _)| p.split(' ').next()).map(str::to_string).collect();
-    Roles { matcher, entries, first_words }
+    Roles { matcher, entries }
 });
 
 pub(crate) static HEADS: LazyLock<Heads> = LazyLock::new(|| {
@@ -236,6 +231,8 @@ pub(crate) static GROUP_NOUNS: LazyLock<GroupNouns> = LazyLock::new(|| {
             Some("generic") => None,
             Some("armed_group") => Some("armed_group"),
             Some("organization") => Some("organization"),
+            Some("pair") => Some("pair"),
+            Some("pair_people") => Some("pair_people"),
             _ => panic!("events/group_nouns.tsv line {n}: expected a noun and a resolution"),
         };
         assert!(cols.len() == 2, "events/group_nouns.tsv line {n}: expected two columns");
@@ -279,7 +276,20 @@ fn group_mentions(text: &str, out: &mut Vec<ActorMention>) {
                     place: false,
                     military: false,
                     adjective: false,
+                    also: None,
                 });
+            }
+            Some(kind @ ("pair" | "pair_people")) => {
+                if let Some((a, b)) = find_pair(text, out, span.start, kind == "pair_people") {
+                    let mut mention = a.clone();
+                    mention.span = span;
+                    mention.place = false;
+                    mention.adjective = false;
+                    let mut partner = b.actor.clone();
+                    partner.code = b.code.clone();
+                    mention.also = Some(partner);
+                    found.push(mention);
+                }
             }
             Some(kind) => {
                 let antecedent = out
@@ -295,6 +305,51 @@ fn group_mentions(text: &str, out: &mut Vec<ActorMention>) {
         }
     }
     out.extend(found);
+}
+
+/// Words before the first of two joined actors that make the pair no pair
+/// of parties ("alongside Egypt and the United States" names mediators).
+const PAIR_BLOCKERS: &[&str] =
+    &["alongside", "with", "to", "for", "against", "of", "by", "from", "in", "at", "on", "via"];
+
+/// The two parties "both sides" or "the two leaders" (`people`) stand for:
+/// the last two actors joined by "and" before `pos` ("Israel and Hamas",
+/// "between Russia and Ukraine", "X and U.S. envoy Y"), within about two
+/// sentences for people; else, for people, the last two people of the
+/// sentence.
+fn find_pair<'a>(
+    text: &str,
+    out: &'a [ActorMention],
+    pos: usize,
+    people: bool,
+) -> Option<(&'a ActorMention, &'a ActorMention)> {
+    let mut ms: Vec<&ActorMention> = out
+        .iter()
+        .filter(|m| m.span.end <= pos && !m.place && (m.actor.kind == "person") == people)
+        .collect();
+    ms.sort_by_key(|m| m.span.start);
+    let joined = ms.windows(2).rev().find(|w| {
+        let (a, b) = (w[0], w[1]);
+        let gap = text[a.span.end..b.span.start].trim();
+        let blocked = word_before(text, a.span.start)
+            .is_some_and(|(_, w)| PAIR_BLOCKERS.contains(&w.to_lowercase().as_str()));
+        matches!(gap, "and" | "and the")
+            && a.actor.name != b.actor.name
+            && !blocked
+            && (!people || pos - a.span.start < 600)
+    });
+    if let Some(w) = joined {
+        return Some((w[0], w[1]));
+    }
+    if !people {
+        return None;
+    }
+    let sentence_start = text[..pos].rfind(". ").map_or(0, |i| i + 2);
+    let sentence_start = sentence_start.max(text[..pos].rfind('\n').map_or(0, |i| i + 1));
+    let mut recent = ms.iter().rev().filter(|m| m.span.start >= sentence_start);
+    let b = recent.next()?;
+    let a = recent.find(|m| m.actor.name != b.actor.name)?;
+    Some((a, b))
 }
 
 /// True when `word` is an actor head noun ("airstrikes", "forces").
@@ -313,8 +368,14 @@ const DIRECTIONS: &[&str] =
 /// document ("UN Security Council Resolution 1701").
 const DOCUMENT_WORDS: &[&str] =
     &["Resolution", "resolution", "Charter", "Convention", "Treaty", "Accords", "Protocol"];
+/// Heads that make an organization's unnamed staff an actor of their own
+/// ("EU diplomats", "UN officials").
+const ORG_STAFF: &[&str] = &["officials", "official", "diplomats", "diplomat", "sources", "source"];
 /// Lower-case words that may sit inside a person's name.
-const NAME_PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "bint", "de", "van", "von", "da", "di"];
+const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "de", "van", "von", "da", "di", "der", "den", "del", "la",
+    "le", "du", "dos", "das",
+];
 /// Capitalized words that never start a name.
 static NOT_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
     let text =
@@ -337,6 +398,9 @@ pub struct ActorMention {
     pub military: bool,
     /// True for demonym adjectives alone ("Syrian"), which modify a noun.
     pub adjective: bool,
+    /// The second party of a pair named at once ("both sides", "the two
+    /// leaders"); `actor` is the first.
+    pub also: Option<Actor>,
 }
 
 /// A person found by a role pattern, shared across the texts of an article.
@@ -461,7 +525,12 @@ fn name_at(text: &str, pos: usize, gaz: &[(Span, &GazEntry)]) -> Option<Span> {
         if !(capital || particle) || (count == 0 && NOT_NAMES.contains(word)) {
             break;
         }
-        if capital && gaz.iter().any(|(s, _)| s.start == first.start) {
+        // "Defence Minister Israel Katz": a first name spelled like a
+        // country still opens a name when a surname follows.
+        if capital
+            && gaz.iter().any(|(s, _)| s.start == first.start)
+            && !(count == 0 && !possessive && surname_follows(text, first.end, gaz))
+        {
             break;
         }
         if capital && role_starts_with(word) && count == 0 {
@@ -472,7 +541,7 @@ fn name_at(text: &str, pos: usize, gaz: &[(Span, &GazEntry)]) -> Option<Span> {
         }
         count += 1;
         end = first.start + word.len();
-        if count == 4 || possessive {
+        if capitals == 4 || count == 6 || possessive {
             break;
         }
         // Continue only across one plain space.
@@ -494,8 +563,41 @@ fn name_at(text: &str, pos: usize, gaz: &[(Span, &GazEntry)]) -> Option<Span> {
     (capitals > 0 && end > start).then(|| Span::new(start, end))
 }
 
+/// True when a capitalized word that is no gazetteer name, no role and no
+/// stop word follows `end` across one space, ending the sentence's name
+/// there ("Israel Katz warned", not "Israel's", not "Israel and").
+fn surname_follows(text: &str, end: usize, gaz: &[(Span, &GazEntry)]) -> bool {
+    let Some(rest) = text[end..].strip_prefix(' ') else { return false };
+    let word: &str = rest.split(|c: char| !c.is_alphanumeric() && c != '-').next().unwrap_or("");
+    let start = end + 1;
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+        && !NOT_NAMES.contains(word)
+        && !role_starts_with(word)
+        && !gaz.iter().any(|(s, _)| s.start == start)
+}
+
+/// Where the titles stacked before role `i` start: "Qatar's Prime Minister
+/// Sheikh ..." puts the office and the honorific side by side, and the
+/// country before the first one belongs to the name after the last.
+fn stacked_start(text: &str, roles: &[(Span, &str, RoleClass)], i: usize) -> usize {
+    let mut start = roles[i].0.start;
+    for r in roles[..i].iter().rev() {
+        if r.0.end <= start && text[r.0.end..start].chars().all(|c| c == ' ' || c == '\u{a0}') {
+            start = r.0.start;
+        } else {
+            break;
+        }
+    }
+    start
+}
+
+/// The first word of every role phrase, for [`role_starts_with`].
+static ROLE_FIRST_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| ROLES.entries.iter().filter_map(|(p, _)| p.split(' ').next()).collect());
+
 fn role_starts_with(word: &str) -> bool {
-    ROLES.first_words.contains(word)
+    ROLE_FIRST_WORDS.contains(word)
 }
 
 /// The gazetteer mention right before a role ("Russian President",
@@ -522,28 +624,28 @@ fn role_prefix<'a>(
     None
 }
 
-/// The gazetteer and role matches of one text: found once, then shared by
-/// [`find_people_in`], [`settle_home_in`] and [`find_in`].
-pub struct Hits {
+/// Find the people named with a role in `text`, adding them to `cast`.
+pub fn find_people(text: &str, cast: &mut Cast) {
+    find_people_in(text, &Scan::new(text), cast);
+}
+
+/// The gazetteer and role hits of one text, found once for both
+/// [`find_people_in`] and [`find_in`].
+pub struct Scan {
     gaz: Vec<(Span, &'static GazEntry)>,
     roles: Vec<(Span, &'static str, RoleClass)>,
 }
 
-impl Hits {
-    /// Scan `text` for gazetteer entries and role phrases.
-    pub fn of(text: &str) -> Hits {
-        Hits { gaz: gazetteer_hits(text), roles: role_hits(text) }
+impl Scan {
+    /// Scan `text`.
+    pub fn new(text: &str) -> Scan {
+        Scan { gaz: gazetteer_hits(text), roles: role_hits(text) }
     }
 }
 
-/// Find the people named with a role in `text`, adding them to `cast`.
-pub fn find_people(text: &str, cast: &mut Cast) {
-    find_people_in(text, &Hits::of(text), cast);
-}
-
-/// [`find_people`] with the text's [`Hits`] already found.
-pub fn find_people_in(text: &str, hits: &Hits, cast: &mut Cast) {
-    let (gaz, roles) = (&hits.gaz, &hits.roles);
+/// [`find_people`] with the text's hits already found.
+pub fn find_people_in(text: &str, scan: &Scan, cast: &mut Cast) {
+    let (gaz, roles) = (&scan.gaz, &scan.roles);
     for (i, &(span, role, class)) in roles.iter().enumerate() {
         // "Army Commander, General Rodolphe Haikal": the next role owns it.
         let next_role_start = roles.get(i + 1).map(|r| r.0.start);
@@ -552,7 +654,7 @@ pub fn find_people_in(text: &str, hits: &Hits, cast: &mut Cast) {
             after += 1;
         }
         let name = name_at(text, after, gaz).filter(|n| Some(n.start) != next_role_start);
-        let prefix = role_prefix(text, span.start, gaz);
+        let prefix = role_prefix(text, stacked_start(text, roles, i), gaz);
         let (name, role_text) = match name {
             Some(n) => (n, role.to_string()),
             None => match appositive_name(text, span.start, prefix.map(|p| p.0.start), gaz) {
@@ -570,13 +672,55 @@ pub fn find_people_in(text: &str, hits: &Hits, cast: &mut Cast) {
         if cast.people.iter().any(|p| p.name == name_text) {
             continue;
         }
-        cast.people.push(Person {
-            name: name_text,
-            role: role_text,
-            code: prefix.map(|(_, e)| e.code.clone()),
-            country: prefix.and_then(|(_, e)| e.country.clone()),
-            class,
-        });
+        let (code, country) = match prefix {
+            Some((_, e)) => (Some(e.code.clone()), e.country.clone()),
+            // "Zelensky ... sent a delegation headed by Defence Minister X",
+            // "Germany promised ..., Foreign Minister X said": an office
+            // with no country stated serves the sentence's first country.
+            None if matches!(class, RoleClass::National | RoleClass::Military) => {
+                let c = sentence_country(text, span.start, gaz, &cast.people);
+                (c.clone(), c)
+            }
+            None => (None, None),
+        };
+        cast.people.push(Person { name: name_text, role: role_text, code, country, class });
+    }
+}
+
+/// The country of the first actor of the sentence holding `pos`, before
+/// it: a gazetteer name that is not a place, or a known person's surname.
+fn sentence_country(
+    text: &str,
+    pos: usize,
+    gaz: &[(Span, &GazEntry)],
+    people: &[Person],
+) -> Option<String> {
+    let start = text[..pos].rfind(". ").map_or(0, |i| i + 2);
+    let start = start.max(text[..pos].rfind('\n').map_or(0, |i| i + 1));
+    let from_gaz = gaz
+        .iter()
+        .filter(|(s, e)| s.start >= start && s.end <= pos && e.country.is_some())
+        .find(|(s, _)| !is_place(text, s.start))
+        .map(|(s, e)| (s.start, e.country.clone()));
+    let from_people = people
+        .iter()
+        .filter(|p| p.country.is_some())
+        .filter_map(|p| {
+            let surname = p.surname()?;
+            let at = text[start..pos].find(surname)? + start;
+            bounded(text, at, at + surname.len()).then(|| (at, p.country.clone()))
+        })
+        .min_by_key(|(at, _)| *at);
+    match (from_gaz, from_people) {
+        (Some(g), Some(p)) => {
+            if p.0 < g.0 {
+                p.1
+            } else {
+                g.1
+            }
+        }
+        (Some((_, c)), None) | (None, Some((_, c))) => c,
+        (None, None) => None,
     }
 }
 
@@ -617,16 +761,6 @@ fn appositive_name(
 /// Settle the article's home country once every text was scanned for
 /// people; `texts` are the article's texts (body, captions).
 pub fn settle_home(cast: &mut Cast, texts: &[&str]) {
-    let hits: Vec<Hits> = if cast.people.iter().any(|p| p.country.is_some()) {
-        Vec::new()
-    } else {
-        texts.iter().map(|t| Hits { gaz: gazetteer_hits(t), roles: Vec::new() }).collect()
-    };
-    settle_home_in(cast, &hits.iter().collect::<Vec<_>>());
-}
-
-/// [`settle_home`] with the [`Hits`] of each of the article's texts.
-pub fn settle_home_in(cast: &mut Cast, texts: &[&Hits]) {
     if let Some(c) = cast.people.iter().find_map(|p| p.country.clone()) {
         cast.home = Some(c);
         return;
@@ -634,7 +768,7 @@ pub fn settle_home_in(cast: &mut Cast, texts: &[&Hits]) {
     let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
     let mut order = 0;
     for t in texts {
-        for (_, e) in &t.gaz {
+        for (_, e) in gazetteer_hits(t) {
             if e.kind == "country" {
                 if let Some(c) = &e.country {
                     order += 1;
@@ -671,12 +805,12 @@ fn person_actor(p: &Person, home: Option<&String>) -> (Actor, Option<String>) {
 /// start, not overlapping. `cast` must hold the article's people
 /// ([`find_people`] over every text, then [`settle_home`]).
 pub fn find(text: &str, cast: &Cast) -> Vec<ActorMention> {
-    find_in(text, &Hits::of(text), cast)
+    find_in(text, &Scan::new(text), cast)
 }
 
-/// [`find`] with the text's [`Hits`] already found.
-pub fn find_in(text: &str, hits: &Hits, cast: &Cast) -> Vec<ActorMention> {
-    let (gaz, roles) = (&hits.gaz, &hits.roles);
+/// [`find`] with the text's hits already found.
+pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
+    let (gaz, roles) = (&scan.gaz, &scan.roles);
     let mut out: Vec<ActorMention> = Vec::new();
     let home = cast.home.as_ref();
 
@@ -687,7 +821,7 @@ pub fn find_in(text: &str, hits: &Hits, cast: &Cast) -> Vec<ActorMention> {
         if text[after..].starts_with(',') {
             after += 1;
         }
-        let prefix = role_prefix(text, span.start, gaz);
+        let prefix = role_prefix(text, stacked_start(text, roles, i), gaz);
         let start = prefix.map(|p| p.0.start).unwrap_or(span.start);
         if let Some(name) = name_at(text, after, gaz).filter(|n| Some(n.start) != next_role_start) {
             let name_text = &text[name.start..name.end];
@@ -700,6 +834,7 @@ pub fn find_in(text: &str, hits: &Hits, cast: &Cast) -> Vec<ActorMention> {
                     place: false,
                     military: p.military(),
                     adjective: false,
+                    also: None,
                 });
                 continue;
             }
@@ -715,6 +850,7 @@ pub fn find_in(text: &str, hits: &Hits, cast: &Cast) -> Vec<ActorMention> {
                     place: false,
                     military: p.military(),
                     adjective: false,
+                    also: None,
                 });
                 continue;
             }
@@ -734,6 +870,7 @@ pub fn find_in(text: &str, hits: &Hits, cast: &Cast) -> Vec<ActorMention> {
                     place: false,
                     military: p.military(),
                     adjective: false,
+                    also: None,
                 });
             }
         }
@@ -754,7 +891,7 @@ pub fn find_in(text: &str, hits: &Hits, cast: &Cast) -> Vec<ActorMention> {
         let mut name = e.name.clone();
         let mut kind = e.kind;
         let mut military = false;
-        if e.kind == "country" {
+        if e.kind == "country" || e.kind == "organization" {
             let rest = &text[end..];
             let gap = if rest.starts_with(' ') {
                 1
@@ -773,7 +910,12 @@ pub fn find_in(text: &str, hits: &Hits, cast: &Cast) -> Vec<ActorMention> {
                 }
                 if let Some(m) = heads.matcher.find(&text[end + gap..stop]) {
                     let (hs, he) = (end + gap + m.start(), end + gap + m.end());
-                    if m.start() == 0 && bounded(text, hs, he) {
+                    // "EU diplomats said": an organization's unnamed staff
+                    // (the anonymous sources of a report) are its own
+                    // institution; its other heads are its bodies.
+                    let staff = e.kind == "country"
+                        || ORG_STAFF.contains(&text[hs..he].to_lowercase().as_str());
+                    if m.start() == 0 && bounded(text, hs, he) && staff {
                         military = heads.military[m.pattern().as_usize()];
                         name = format!("{} {}", e.name, &text[hs..he]);
                         kind = "institution";
@@ -798,6 +940,7 @@ pub fn find_in(text: &str, hits: &Hits, cast: &Cast) -> Vec<ActorMention> {
             place,
             military,
             adjective,
+            also: None,
         });
     }
 
@@ -818,6 +961,13 @@ pub fn find_in(text: &str, hits: &Hits, cast: &Cast) -> Vec<ActorMention> {
             } else {
                 continue;
             };
+            // "the authorities in Lima": the capital says whose.
+            let owned = text[span.end..]
+                .strip_prefix(" in ")
+                .is_some_and(|_| gaz.iter().any(|(g, _)| g.start == span.end + 4));
+            if owned {
+                continue;
+            }
             let head = &text[span.start..span.end];
             let name = GAZETTEER.country_names.get(home).cloned().unwrap_or_else(|| home.clone());
             out.push(ActorMention {
@@ -834,6 +984,7 @@ pub fn find_in(text: &str, hits: &Hits, cast: &Cast) -> Vec<ActorMention> {
                 place: false,
                 military: heads.military[m.pattern().as_usize()],
                 adjective: false,
+                also: None,
             });
         }
     }
@@ -854,6 +1005,7 @@ pub fn find_in(text: &str, hits: &Hits, cast: &Cast) -> Vec<ActorMention> {
                 place: false,
                 military: p.military(),
                 adjective: false,
+                also: None,
             });
         }
     }
@@ -888,7 +1040,10 @@ fn is_place(text: &str, start: usize) -> bool {
     while let Some((s, w)) = word_before(text, pos) {
         let lw = w.to_lowercase();
         if PLACE_PREPOSITIONS.contains(&lw.as_str()) {
-            return true;
+            // "the authorities in Damascus", "officials in Kyiv": the
+            // capital names whose authorities they are.
+            let owner = word_before(text, s).is_some_and(|(_, o)| is_head(&o.to_lowercase()));
+            return !(lw == "in" && owner && hops == 0);
         }
         if DIRECTIONS.contains(&lw.as_str()) || lw == "the" {
             pos = s;
@@ -1050,5 +1205,18 @@ mod tests {
             .people
             .iter()
             .any(|p| p.name == "Maria Lopez Vidal" && p.code.as_deref() == Some("UN")));
+    }
+
+    #[test]
+    fn stacked_titles_and_first_names_spelled_like_countries() {
+        let t = "Oman's Prime Minister Sheikh Khalid bin Saud Al Harthi met Egyptian Defence \
+                 Minister Jordan Hale, who warned Libya.";
+        let cast = cast_of(t);
+        let people: Vec<_> =
+            cast.people.iter().map(|p| (p.name.as_str(), p.code.as_deref())).collect();
+        assert!(people.contains(&("Khalid bin Saud Al Harthi", Some("OMN"))), "{people:?}");
+        assert!(people.contains(&("Jordan Hale", Some("EGY"))), "{people:?}");
+        // "Jordan" inside the name is no mention of Jordan.
+        assert!(!names(t).iter().any(|f| f.2.as_deref() == Some("JOR")), "{:?}", names(t));
     }
 }

@@ -41,11 +41,14 @@ For each trigger of a sentence:
   after "sent a message to X").
 */
 
+use std::sync::LazyLock;
+
 use chrono::NaiveDate;
 
 use super::actors::ActorMention;
 use super::link;
 use super::triggers::{self, prev_word, Reading, Trigger};
+use crate::lexicon;
 use crate::model::{Actor, DateAnchor, EventDate, EventStatus, Span, Timex};
 use crate::segment;
 
@@ -165,9 +168,26 @@ fn lower_words(text: &str, span: Span) -> Vec<(Span, segment::Lower<'_>)> {
         .collect()
 }
 
+/// ", accusing ...": a participle after a comma, continuing the verb
+/// before it.
+fn continues_with_participle(text: &str, trig: &Trigger) -> bool {
+    trig.reading == Reading::Verb
+        && text[trig.span.start..trig.span.end]
+            .split(' ')
+            .next()
+            .is_some_and(|w| w.ends_with("ing"))
+        && text[..trig.span.start].trim_end().ends_with(',')
+}
+
 /// Status of a verb trigger; `None` when it makes no event.
 fn status(text: &str, sentence: Span, clause: Span, trig: &Trigger) -> Option<EventStatus> {
-    let before = lower_words(text, Span::new(clause.start, trig.span.start));
+    // A participle continuing an earlier verb shares its status: the modal
+    // of a reported clause before the comma is not its own.
+    let before = if continues_with_participle(text, trig) {
+        Vec::new()
+    } else {
+        lower_words(text, Span::new(clause.start, trig.span.start))
+    };
     let window: Vec<&str> = before.iter().rev().take(4).map(|(_, w)| w.as_str()).collect();
     let first_of_clause = before.first().map(|(_, w)| w.as_str());
     // "to meet": content of something else unless a frame governs it.
@@ -210,6 +230,146 @@ fn status(text: &str, sentence: Span, clause: Span, trig: &Trigger) -> Option<Ev
     Some(EventStatus::Occurred)
 }
 
+/// A cue in a statement's content (`data/events/content_frames.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    Readiness,
+    Cessation,
+    Coercion,
+    Condition,
+    NegatedCondition,
+}
+
+static CONTENT_FRAMES: LazyLock<Vec<(Vec<String>, Cue)>> = LazyLock::new(|| {
+    let text = lexicon::source(
+        "events/content_frames.tsv",
+        include_str!("../../data/events/content_frames.tsv"),
+    );
+    lexicon::rows(&text)
+        .map(|(n, cols)| {
+            let cue = match cols.get(1).copied() {
+                Some("readiness") => Cue::Readiness,
+                Some("cessation") => Cue::Cessation,
+                Some("coercion") => Cue::Coercion,
+                Some("condition") => Cue::Condition,
+                Some("negated_condition") => Cue::NegatedCondition,
+                _ => panic!("events/content_frames.tsv line {n}: expected a phrase and a kind"),
+            };
+            (cols[0].split(' ').map(str::to_string).collect(), cue)
+        })
+        .collect()
+});
+
+impl Cue {
+    /// Cues that can start a content act on their own.
+    const OPENERS: [Cue; 3] = [Cue::Readiness, Cue::Condition, Cue::NegatedCondition];
+}
+
+/// Every content-frame phrase, for the quick test in [`content_act`].
+static CONTENT_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    let phrases: Vec<String> = CONTENT_FRAMES.iter().map(|(p, _)| p.join(" ")).collect();
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(&phrases)
+        .expect("content frame phrases build")
+});
+
+/// The act a statement announces through its content (the words after the
+/// trigger to the end of the sentence): "said Ukraine was ready to stop
+/// striking ..." is an offer (AGREE), "ready to reimpose the sanctions if
+/// ..." a warning (THREATEN), "would take effect only after ..." a demand
+/// (REQUEST). `None` for a plain statement.
+fn content_act(text: &str, trigger: Span, sentence: Span) -> Option<&'static str> {
+    // Most statements carry no cue: one automaton pass rules them out.
+    let tail = &text[trigger.end..sentence.end];
+    let cued = CONTENT_CUES.find_iter(tail).any(|m| {
+        Cue::OPENERS.contains(&CONTENT_FRAMES[m.pattern().as_usize()].1)
+            && !tail[..m.start()].ends_with(|c: char| c.is_alphanumeric())
+    });
+    if !cued {
+        return None;
+    }
+    let words = lower_words(text, Span::new(trigger.end, sentence.end));
+    let ws: Vec<&str> = words.iter().map(|(_, w)| w.as_str()).collect();
+    let at = |i: usize, phrase: &[String]| {
+        ws.len() >= i + phrase.len() && phrase.iter().enumerate().all(|(k, p)| ws[i + k] == p)
+    };
+    let frames = &*CONTENT_FRAMES;
+    for i in 0..ws.len() {
+        for (p, cue) in frames {
+            match cue {
+                Cue::Readiness if at(i, p) => {
+                    let j = i + p.len();
+                    for (q, next) in frames {
+                        match next {
+                            Cue::Cessation if at(j, q) => return Some("AGREE"),
+                            Cue::Coercion if at(j, q) => return Some("THREATEN"),
+                            _ => {}
+                        }
+                    }
+                }
+                Cue::Condition if at(i, p) => return Some("REQUEST"),
+                Cue::NegatedCondition if at(i, p) => {
+                    let negated =
+                        ws[..i].iter().any(|w| NEGATIONS.contains(w) || w.ends_with("n't"));
+                    if negated {
+                        return Some("REQUEST");
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
+/// Verbs that, said of a pair ("the two envoys spoke"), tell of a
+/// conversation between them rather than a statement.
+const RECIPROCAL_VERBS: &[&str] = &["spoke", "speak", "speaks", "talked", "talk", "talks"];
+
+/// Finite verb forms that make "since ..." a clause of its own.
+const SINCE_CLAUSE_VERBS: &[&str] = &["was", "were", "is", "are", "has", "have", "had"];
+
+/// Split clauses at "since" when a finite verb follows it ("since he was
+/// elected in January", "since a ceasefire took effect in November"): the
+/// dates of such a clause date its own events, never the verb it qualifies.
+/// "since March 2022" (no verb) stays a reference point of its clause.
+fn split_since(text: &str, clauses: Vec<Span>) -> Vec<Span> {
+    let whole = match (clauses.first(), clauses.last()) {
+        (Some(a), Some(b)) => &text[a.start..b.end],
+        _ => return clauses,
+    };
+    if !whole.contains("since") {
+        return clauses;
+    }
+    let mut out = Vec::with_capacity(clauses.len());
+    for c in clauses {
+        let words = lower_words(text, c);
+        let cut = words.iter().enumerate().skip(1).find_map(|(i, (w, word))| {
+            if word != "since" {
+                return None;
+            }
+            let verb = words[i + 1..]
+                .iter()
+                .take_while(|(s, _)| !text[w.end..s.start].contains(','))
+                .any(|(_, v)| {
+                    SINCE_CLAUSE_VERBS.contains(&v.as_str())
+                        || triggers::is_irregular_past(v)
+                        || (v.len() > 4 && v.ends_with("ed"))
+                });
+            verb.then_some(w.start)
+        });
+        match cut {
+            Some(at) => {
+                out.push(Span::new(c.start, at));
+                out.push(Span::new(at, c.end));
+            }
+            None => out.push(c),
+        }
+    }
+    out
+}
+
 /// True for a past participle used as a passive modifier ("rockets fired
 /// from", "a statement released by").
 fn is_reduced_relative(text: &str, trig: &Trigger, actors: &[&ActorMention]) -> bool {
@@ -228,10 +388,13 @@ fn is_reduced_relative(text: &str, trig: &Trigger, actors: &[&ActorMention]) -> 
     plain_noun && next_prep && !text[..trig.span.start].trim_end().ends_with(',')
 }
 
-fn with_part(m: &ActorMention, part: &str) -> Actor {
-    let mut a = m.actor.clone();
-    a.part = part.to_string();
-    a
+/// The actors of a mention in `part`: one, or two for a pair ("both
+/// sides").
+fn parts<'a>(m: &'a ActorMention, part: &'a str) -> impl Iterator<Item = Actor> + 'a {
+    std::iter::once(&m.actor).chain(m.also.as_ref()).cloned().map(move |mut a| {
+        a.part = part.to_string();
+        a
+    })
 }
 
 /// Extract the events of one text. `actors` are the text's actor mentions
@@ -245,18 +408,42 @@ pub fn events_in_text(
     let mut out: Vec<RawEvent> = Vec::new();
     let index = ActorIndex::new(actors);
     for sentence in segment::sentences(text) {
-        let clauses = segment::clauses(text, sentence);
-        // A trigger inside an actor's name ("United States") is no trigger.
+        let clauses = split_since(text, segment::clauses(text, sentence));
+        // A trigger inside an actor's name ("United States") is no trigger,
+        // unless it heads it as the attack itself ("Israeli air strikes
+        // continued ...").
         let trigs: Vec<Trigger> = triggers::find(text, sentence)
             .into_iter()
-            .filter(|t| !index.overlaps(t.span))
+            .filter(|t| {
+                !actors.iter().any(|m| {
+                    let attack_head = m.span.end == t.span.end
+                        && t.reading == Reading::Noun
+                        && t.sense.event_type == "ASSAULT"
+                        && m.actor.kind == "institution";
+                    m.span.overlaps(&t.span) && !attack_head
+                })
+            })
             .collect();
         if trigs.is_empty() {
             continue;
         }
         let spans: Vec<Span> = trigs.iter().map(|t| t.span).collect();
         let verbs: Vec<bool> = trigs.iter().map(|t| t.reading == Reading::Verb).collect();
-        let own = link::attach_preferring(text, &clauses, &spans, &verbs, timexes);
+        // ", pushing back against ...": a participle continuing an earlier
+        // verb takes no date written before it.
+        // "..., officials said": an attribution after the fact takes no
+        // date of what it attributes either.
+        let forward: Vec<bool> = trigs
+            .iter()
+            .map(|t| {
+                continues_with_participle(text, t)
+                    || (t.sense.event_type == "STATEMENT"
+                        && REPORTING_VERBS
+                            .contains(&text[t.span.start..t.span.end].to_lowercase().as_str())
+                        && postposed(text, sentence, t.span))
+            })
+            .collect();
+        let own = link::attach_constrained(text, &clauses, &spans, &verbs, &forward, timexes);
         let in_sentence: Vec<&ActorMention> = index
             .near(sentence)
             .iter()
@@ -313,6 +500,52 @@ pub fn events_in_text(
             };
             trigger_dates.push(d);
         }
+        // A statement with no date of its own (and a verb continuing it:
+        // ", accusing ...") is dated by the report, not by what it reports.
+        let mut context_only: Vec<bool> = Vec::with_capacity(trigs.len());
+        for (i, t) in trigs.iter().enumerate() {
+            let undated = own[i].is_none() && trigger_dates[i].is_none();
+            let statement = t.reading == Reading::Verb && t.sense.event_type == "STATEMENT";
+            let continues = shared_from[i].is_some_and(|j| context_only[j]);
+            context_only.push(undated && (statement || continues));
+        }
+        // "seized in a surprise incursion", "killed in an air strike": an
+        // attack noun after "in a" names how the verb's act was done.
+        let manner_nouns: Vec<Option<&'static str>> = (0..trigs.len())
+            .map(|i| {
+                let next = trigs.get(i + 1)?;
+                if trigs[i].reading != Reading::Verb
+                    || next.reading != Reading::Noun
+                    || next.sense.event_type != "ASSAULT"
+                {
+                    return None;
+                }
+                let gap = lower_words(text, Span::new(trigs[i].span.end, next.span.start));
+                let opens = gap.first().is_some_and(|(_, w)| w == "in")
+                    && gap.get(1).is_some_and(|(_, w)| w == "a" || w == "an");
+                (opens && gap.len() <= 3).then_some("ASSAULT")
+            })
+            .collect();
+        // Clauses whose dates stay their own (see `blocked` below), and the
+        // sentence's dates, found once per sentence.
+        let fences: Vec<(Span, &str)> = clauses
+            .iter()
+            .filter_map(|c| {
+                let first = text[c.start..c.end]
+                    .trim_start()
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .next()
+                    .unwrap_or("");
+                ["that", "since", "who", "which"]
+                    .into_iter()
+                    .find(|w| first.eq_ignore_ascii_case(w))
+                    .map(|w| (*c, w))
+            })
+            .collect();
+        let sentence_timexes: Vec<&Timex> = timexes
+            .iter()
+            .filter(|t| sentence.start <= t.span.start && t.span.end <= sentence.end)
+            .collect();
         let mut sentence_events: Vec<RawEvent> = Vec::new();
         for (i, trig) in trigs.iter().enumerate() {
             let Some(clause) = clauses
@@ -341,6 +574,7 @@ pub fn events_in_text(
                     continue;
                 }
             }
+            let manner = manner_nouns.get(i).copied().flatten();
             let status = if noun {
                 Some(EventStatus::Occurred)
             } else {
@@ -356,28 +590,46 @@ pub fn events_in_text(
                 local.iter().find(|m| m.place).map(|m| text[m.span.start..m.span.end].to_string());
             let participants: Vec<&ActorMention> =
                 local.iter().copied().filter(|m| !m.place).collect();
-            let event_type = trig.sense.event_type;
+            let event_type = manner.unwrap_or(trig.sense.event_type);
             let mut actors_out: Vec<Actor> = Vec::new();
+            let mut pair_source = false;
             if noun {
-                for m in &participants {
-                    let part = if m.span.end <= trig.span.start { "source" } else { "target" };
-                    actors_out.push(with_part(m, part));
+                // Participants after the noun end at a comma (", officials
+                // said").
+                let within = |m: &&&ActorMention| {
+                    m.span.start <= trig.span.start
+                        || !text[trig.span.end..m.span.start].contains(',')
+                };
+                for m in participants.iter().filter(within) {
+                    let part = if m.span.start <= trig.span.start { "source" } else { "target" };
+                    actors_out.extend(parts(m, part));
                 }
             } else {
                 let passive = is_reduced_relative(text, trig, &participants);
                 let passive_voice = !passive && is_passive_voice(text, clause, trig);
                 let source = if passive || passive_voice {
                     by_agent(text, trig, &participants)
+                } else if event_type == "ASSAULT" && is_agentless_passive(text, clause, trig) {
+                    // "two rockets were launched from southern Lebanon":
+                    // fire from a country is that country's.
+                    local.iter().copied().find(|m| {
+                        m.place
+                            && m.span.start >= trig.span.end
+                            && text[trig.span.end..m.span.start]
+                                .split_whitespace()
+                                .any(|w| w == "from")
+                    })
                 } else {
                     subjects[i]
                 };
                 let Some(source) = source else { continue };
-                actors_out.push(with_part(source, "source"));
+                pair_source = source.also.is_some();
+                actors_out.extend(parts(source, "source"));
                 if passive_voice {
                     // "X was attacked by Y": X is the target.
                     if let (Some(t), _) = subject(text, clause, trig, &in_sentence, None) {
                         if t.actor.name != source.actor.name {
-                            actors_out.push(with_part(t, "target"));
+                            actors_out.extend(parts(t, "target"));
                         }
                     }
                 }
@@ -394,7 +646,7 @@ pub fn events_in_text(
                     participants.iter().copied().filter(|m| m.span.start < next_verb).collect();
                 for t in targets(text, trig, event_type, &before_next, &later_subjects) {
                     if t.actor.name != source.actor.name && !t.adjective {
-                        actors_out.push(with_part(t, "target"));
+                        actors_out.extend(parts(t, "target"));
                     }
                 }
             }
@@ -412,6 +664,32 @@ pub fn events_in_text(
             } else {
                 event_type
             };
+            let mut mode = trig.sense.mode.clone();
+            let form = text[trig.span.start..trig.span.end].to_lowercase();
+            let event_type = if event_type != "STATEMENT" || noun {
+                event_type
+            } else if pair_source && RECIPROCAL_VERBS.contains(&form.as_str()) {
+                mode = Some("meeting".to_string());
+                "CONSULT"
+            } else if let Some(act) = content_act(text, trig.span, sentence) {
+                // Its party is the first other actor of the content ("...
+                // if the authorities in Damascus fail ...").
+                let src = actors_out.first().and_then(|a| a.country.clone());
+                let other = in_sentence.iter().find(|m| {
+                    m.span.start >= trig.span.end
+                        && !m.place
+                        && !m.adjective
+                        && m.actor.country.is_some()
+                        && m.actor.country != src
+                });
+                if let Some(m) = other {
+                    actors_out.retain(|a| a.part != "target");
+                    actors_out.extend(parts(m, "target"));
+                }
+                act
+            } else {
+                event_type
+            };
             // "France, which visited Kyiv earlier this month, called ...":
             // the main verb resumes after the relative clause, whose dates
             // describe a participant and are not the report's context.
@@ -419,24 +697,38 @@ pub fn events_in_text(
                 && lower_words(text, clause)
                     .first()
                     .is_some_and(|(_, w)| matches!(w.as_str(), "who" | "which"));
-            let filtered: Vec<Timex>;
-            let inheritable: &[Timex] = if resumed {
-                filtered = timexes
-                    .iter()
-                    .filter(|t| !(clause.start <= t.span.start && t.span.end <= trig.span.start))
-                    .cloned()
-                    .collect();
-                &filtered
-            } else {
-                timexes
+            // A "since he was elected in January" clause, or a relative
+            // clause describing a participant ("who visited Kyiv earlier this
+            // month"), dates only its own events.
+            // Nor does the content of "agreed that ... would swap ... on
+            // Wednesday" date the agreement.
+            let blocked = |t: &Timex| {
+                (resumed && clause.start <= t.span.start && t.span.end <= trig.span.start)
+                    || fences.iter().any(|&(c, word)| {
+                        let inside = c.start <= t.span.start && t.span.end <= c.end;
+                        inside
+                            && if word == "that" { c.start >= trig.span.end } else { c != clause }
+                    })
+            };
+            let inherit = || {
+                let filtered: Vec<Timex>;
+                let inheritable: &[Timex] = if sentence_timexes.iter().any(|t| blocked(t)) {
+                    filtered = timexes.iter().filter(|t| !blocked(t)).cloned().collect();
+                    &filtered
+                } else {
+                    timexes
+                };
+                let found = if context_only[i] {
+                    link::report_context(inheritable)
+                } else {
+                    link::inherited(text, sentence, trig.span, inheritable)
+                };
+                found.unwrap_or_else(|| link::fallback(ctx.published))
             };
             let date = match (own_date.or(shared_date), ctx.caption) {
                 (Some(d), _) => d,
                 (None, Some(Some(cd))) => link::caption_date(cd),
-                (None, Some(None) | None) => {
-                    link::inherited(text, sentence, trig.span, inheritable)
-                        .unwrap_or_else(|| link::fallback(ctx.published))
-                }
+                (None, Some(None) | None) => inherit(),
             };
             if status == EventStatus::Occurred {
                 if let (Some(iv), Some(p)) = (date.interval, ctx.published) {
@@ -447,7 +739,7 @@ pub fn events_in_text(
             }
             let ev = RawEvent {
                 event_type: event_type.to_string(),
-                mode: trig.sense.mode.clone(),
+                mode,
                 status,
                 actors: actors_out,
                 location,
@@ -456,7 +748,19 @@ pub fn events_in_text(
                 sentence,
                 date,
             };
+            let second = own[i].and_then(|ti| {
+                gapped_second(text, &timexes[ti], &in_sentence, timexes, &own).map(|(m, t2)| {
+                    let mut e = ev.clone();
+                    e.actors.retain(|a| a.part != "target");
+                    e.actors.extend(parts(m, "target"));
+                    e.date = link::own_date(&timexes[t2]);
+                    e
+                })
+            });
             push_unique(&mut sentence_events, ev);
+            if let Some(e) = second {
+                push_unique(&mut sentence_events, e);
+            }
         }
         drop_sourcing_statements(text, &clauses, &mut sentence_events);
         out.extend(sentence_events);
@@ -465,28 +769,18 @@ pub fn events_in_text(
     out
 }
 
-/// A text's actor mentions indexed by position, so that each sentence and
-/// trigger looks at the mentions near it rather than at all of them.
+/// A text's actor mentions indexed by position, so that each sentence
+/// looks at the mentions near it rather than at all of them.
 /// [`super::actors::find`] gives them sorted by start; unsorted input is
 /// scanned whole, with the same results.
 struct ActorIndex<'a> {
     actors: &'a [ActorMention],
     sorted: bool,
-    /// `reach[i]`: the furthest end among `actors[..=i]`.
-    reach: Vec<usize>,
 }
 
 impl<'a> ActorIndex<'a> {
     fn new(actors: &'a [ActorMention]) -> Self {
-        let sorted = actors.is_sorted_by_key(|m| m.span.start);
-        let reach = actors
-            .iter()
-            .scan(0, |far, m| {
-                *far = m.span.end.max(*far);
-                Some(*far)
-            })
-            .collect();
-        ActorIndex { actors, sorted, reach }
+        ActorIndex { actors, sorted: actors.is_sorted_by_key(|m| m.span.start) }
     }
 
     /// The mentions that may lie inside `span`, in order: those starting in
@@ -498,17 +792,6 @@ impl<'a> ActorIndex<'a> {
         let lo = self.actors.partition_point(|m| m.span.start < span.start);
         let hi = self.actors.partition_point(|m| m.span.start <= span.end);
         &self.actors[lo..hi.max(lo)]
-    }
-
-    /// True when a mention overlaps `span`.
-    fn overlaps(&self, span: Span) -> bool {
-        if !self.sorted {
-            return self.actors.iter().any(|m| m.span.overlaps(&span));
-        }
-        // Every mention starting before `span` ends is a candidate; one of
-        // them overlaps exactly when the furthest end passes its start.
-        let k = self.actors.partition_point(|m| m.span.start < span.end);
-        k > 0 && self.reach[k - 1] > span.start
     }
 }
 
@@ -542,11 +825,24 @@ fn drop_sourcing_statements(text: &str, clauses: &[Span], events: &mut Vec<RawEv
                 .is_some_and(|(_, w)| matches!(w.as_str(), "who" | "which"))
         })
     };
-    let has_other = events.iter().any(|e| e.event_type != "STATEMENT" && !in_relative(e));
+    let source_of =
+        |e: &RawEvent| e.actors.iter().find(|a| a.part == "source").map(|a| a.name.clone());
+    let acts: Vec<(Option<String>, bool, bool)> = events
+        .iter()
+        .filter(|e| e.event_type != "STATEMENT")
+        .map(|e| (source_of(e), in_relative(e), e.status == EventStatus::Occurred))
+        .collect();
     events.retain(|e| {
         if e.event_type != "STATEMENT" {
             return true;
         }
+        let own_source = source_of(e);
+        // "X said Y did Z": the statement sources another's act.
+        let has_other = acts.iter().any(|(s, rel, _)| !rel && *s != own_source);
+        // "X condemned ... and said ...", "X said ..., pushing back against":
+        // the statement is told as the speaker's own act.
+        let own_act = own_source.is_some()
+            && acts.iter().any(|(s, rel, occ)| *occ && !rel && *s == own_source);
         let source = e.actors.iter().find(|a| a.part == "source");
         let anonymous = source.is_some_and(|a| {
             a.kind == "institution"
@@ -567,9 +863,44 @@ fn drop_sourcing_statements(text: &str, clauses: &[Span], events: &mut Vec<RawEv
             e.date.anchor,
             DateAnchor::Explicit | DateAnchor::Publication | DateAnchor::PreviousMention
         ) && e.date.span.is_some();
-        let sourcing = has_other && !narrated && !dated && REPORTING_VERBS.contains(&verb.as_str());
-        !(anonymous || sourcing)
+        let reporting = REPORTING_VERBS.contains(&verb.as_str());
+        // "positions, which Lebanon says breaches ...": a speaker put inside
+        // a relative clause only vouches for it.
+        let parenthetical = reporting
+            && clause.is_some_and(|c| {
+                let lead = lower_words(text, Span::new(c.start, e.trigger_span.start));
+                matches!(lead.first().map(|(_, w)| w.as_str()), Some("which" | "who" | "that"))
+                    && (2..=4).contains(&lead.len())
+                    && !lead
+                        .last()
+                        .is_some_and(|(_, w)| matches!(w.as_str(), "which" | "who" | "that"))
+            });
+        let sourcing = has_other && !narrated && !dated && reporting;
+        let attribution = reporting && postposed(text, e.sentence, e.trigger_span);
+        !(anonymous || sourcing || attribution || parenthetical || (reporting && own_act))
     });
+}
+
+/// "..., Foreign Minister X said.", "“...,” X told reporters.": a reporting
+/// verb after what it reports, closing the sentence, only attributes it.
+fn postposed(text: &str, sentence: Span, trigger: Span) -> bool {
+    let head = &text[sentence.start..trigger.start];
+    let Some(cut) = head.rfind([',', '”', '"']) else { return false };
+    let subject = head[cut + 1..].split_whitespace().count();
+    let relative = head[cut + 1..]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "which" | "who" | "that"));
+    if subject == 0 || subject > 8 || relative {
+        return false;
+    }
+    let rest = &text[trigger.end..sentence.end];
+    let tail = &rest[..rest.find(',').unwrap_or(rest.len())];
+    let mut n = 0;
+    tail.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).all(|w| {
+        n += 1;
+        n <= 5 && !w.eq_ignore_ascii_case("that")
+    })
 }
 
 /// "talks with X", "a call with X": an actor introduced by "with" right
@@ -700,14 +1031,24 @@ fn subject<'a>(
     let form = &text[trig.span.start..trig.span.end];
     let prev = prev_word(text, trig.span.start).map(|(_, w)| w);
     let participle = form.split(' ').next().is_some_and(|w| w.ends_with("ing"))
-        && (text[..trig.span.start].trim_end().ends_with(',') || prev.as_deref() == Some("by"));
+        && (text[..trig.span.start].trim_end().ends_with(',')
+            || prev.as_deref().is_some_and(|p| triggers::PARTICIPLE_OPENERS.contains(&p)));
     // "Israel and Hamas agreed" is a plain subject; "..., and accused" is
     // a second verb of the earlier subject.
     let right_after_actor = before.last().is_some_and(|m| {
         let gap = &text[m.span.end..trig.span.start];
         gap.split_whitespace().count() <= 1 && !gap.contains(',')
     });
-    let coordinated = matches!(prev.as_deref(), Some("and" | "but")) && !right_after_actor;
+    // "..., and then sent": an adverb may follow the conjunction.
+    let conjunction = match prev.as_deref() {
+        Some("and" | "but") => true,
+        Some("then" | "also" | "later") => {
+            prev_word(text, prev_word(text, trig.span.start).map_or(0, |p| p.0))
+                .is_some_and(|(_, w)| w == "and" || w == "but")
+        }
+        _ => false,
+    };
+    let coordinated = conjunction && !right_after_actor;
     if participle || coordinated {
         return match prior {
             Some(p) => (Some(p), true),
@@ -732,7 +1073,26 @@ fn subject<'a>(
                     || (coordinated && i <= 1)
                     || super::actors::is_head(w)
             });
-        if comma_ok && words_ok {
+        // "the Kremlin's account of the call said": the owner speaks.
+        let possessive = (gap.starts_with("'s ") || gap.starts_with("’s "))
+            && words.len() <= 5
+            && !gap.contains(',');
+        if comma_ok && (words_ok || possessive) {
+            return (Some(near), false);
+        }
+        // "A and B sat apart and did not meet", "both sides calling it
+        // constructive and agreeing to meet": a later verb of the same
+        // subject, joined by "and".
+        let second_verb = words.len() <= 12
+            && !gap.contains(',')
+            && words.iter().rposition(|(_, w)| w == "and").is_some_and(|k| {
+                k > 0
+                    && words[k + 1..].iter().all(|(_, w)| {
+                        SUBJECT_GAP_WORDS.contains(&w.as_str())
+                            || SCHEDULE_FRAMES.contains(&w.as_str())
+                    })
+            });
+        if second_verb {
             return (Some(near), false);
         }
         return (None, false);
@@ -753,15 +1113,61 @@ fn subject<'a>(
     (None, false)
 }
 
+/// "rockets were fired from ...": a form of "be" right before a past
+/// participle, and no "by" agent after it.
+fn is_agentless_passive(text: &str, clause: Span, trig: &Trigger) -> bool {
+    let form = text[trig.span.start..trig.span.end].to_lowercase();
+    let participle = form.ends_with("ed") || triggers::is_irregular_past(&form);
+    participle
+        && be_before(text, clause, trig)
+        && !text[trig.span.end..].trim_start().starts_with("by ")
+}
+
+/// "met the Ukrainian delegation on Sunday and the Russian delegation on
+/// Monday": after a verb's own date, "and" + an actor + a preposition + a
+/// date no trigger owns is a second event of the same verb. Returns that
+/// actor and the date's index.
+fn gapped_second<'a>(
+    text: &str,
+    date: &Timex,
+    in_sentence: &[&'a ActorMention],
+    timexes: &[Timex],
+    own: &[Option<usize>],
+) -> Option<(&'a ActorMention, usize)> {
+    let rest = text[date.span.end..].strip_prefix(" and ")?;
+    let from = text.len() - rest.len();
+    let m = in_sentence.iter().copied().find(|m| {
+        !m.place
+            && (m.span.start == from
+                || (m.span.start == from + 4 && text[from..].starts_with("the ")))
+    })?;
+    let after = &text[m.span.end..];
+    let prep =
+        ["on ", "in ", "at "].iter().find_map(|p| after.strip_prefix(' ')?.strip_prefix(p))?;
+    let at = text.len() - prep.len();
+    let t2 = timexes.iter().position(|t| t.span.start == at && link::usable(t))?;
+    (!own.contains(&Some(t2))).then_some((m, t2))
+}
+
 /// "X was attacked by Y": a form of "be" before the verb and "by" after.
 fn is_passive_voice(text: &str, clause: Span, trig: &Trigger) -> bool {
-    let before = lower_words(text, Span::new(clause.start, trig.span.start));
-    let be = before
-        .iter()
-        .rev()
-        .take(2)
-        .any(|(_, w)| matches!(w.as_str(), "was" | "were" | "been" | "is" | "are" | "be"));
-    be && text[trig.span.end..].trim_start().starts_with("by ")
+    text[trig.span.end..].trim_start().starts_with("by ") && be_before(text, clause, trig)
+}
+
+/// A form of "be" among the two words before the trigger, in its clause.
+fn be_before(text: &str, clause: Span, trig: &Trigger) -> bool {
+    let mut pos = trig.span.start;
+    for _ in 0..2 {
+        let Some((start, w)) = prev_word(text, pos) else { return false };
+        if start < clause.start {
+            return false;
+        }
+        if matches!(w.as_str(), "was" | "were" | "been" | "is" | "are" | "be") {
+            return true;
+        }
+        pos = start;
+    }
+    false
 }
 
 /// The agent of a passive: the first actor after "by" following the
@@ -822,8 +1228,13 @@ fn codes(actors: &[Actor]) -> Vec<String> {
 /// already there; keep the better dated of the two.
 fn push_unique(events: &mut Vec<RawEvent>, ev: RawEvent) {
     let key = (ev.event_type.clone(), ev.mode.clone(), codes(&ev.actors));
-    if let Some(old) =
-        events.iter_mut().find(|o| (o.event_type.clone(), o.mode.clone(), codes(&o.actors)) == key)
+    // Two own dates that differ make two events ("meet on Saturday, and
+    // again next Saturday").
+    let own = |d: &EventDate| d.rule.contains("own_clause");
+    let distinct = |o: &RawEvent| own(&o.date) && own(&ev.date) && o.date.value != ev.date.value;
+    if let Some(old) = events
+        .iter_mut()
+        .find(|o| (o.event_type.clone(), o.mode.clone(), codes(&o.actors)) == key && !distinct(o))
     {
         if ev.date.confidence > old.date.confidence {
             *old = ev;
@@ -848,12 +1259,19 @@ fn complete_targets(events: &mut [RawEvent]) {
             continue;
         }
         let key = (events[i].event_type.clone(), events[i].mode.clone(), source_codes(&events[i]));
-        if key.2.is_empty() {
+        // Pledges in a row ("Germany promised ..., while Britain pledged
+        // ...") go to the recipient named for the first.
+        let aid = key.0 == "AID";
+        if key.2.is_empty() && !aid {
             continue;
         }
         let found = events[..i].iter().rev().find(|e| {
-            (e.event_type.clone(), e.mode.clone(), source_codes(e)) == key
-                && e.actors.iter().any(|a| a.part == "target")
+            let same = if aid {
+                e.event_type == key.0
+            } else {
+                (e.event_type.clone(), e.mode.clone(), source_codes(e)) == key
+            };
+            same && e.actors.iter().any(|a| a.part == "target")
         });
         if let Some(prev) = found {
             let t: Vec<Actor> =
@@ -974,5 +1392,326 @@ mod tests {
         assert_eq!(ev.len(), 2);
         assert_eq!(codes_of(&ev[1]), vec!["IND", "NPL"]);
         assert_eq!(ev[1].date.value, "2025-03-12");
+    }
+
+    fn month(text: &str, hay: &str, y: i32, m: u32) -> Timex {
+        let mut t = day(text, hay, (y, m, 1), Anchor::Publication);
+        t.value = format!("{y}-{m:02}");
+        t.precision = crate::model::Precision::Month;
+        let end = NaiveDate::from_ymd_opt(y, m + 1, 1).unwrap().pred_opt().unwrap();
+        t.interval =
+            Some(crate::model::Interval { start: NaiveDate::from_ymd_opt(y, m, 1).unwrap(), end });
+        t
+    }
+
+    #[test]
+    fn a_since_clause_dates_only_its_own_events() {
+        let t = "Chad struck Niger on Monday for the first time since a truce with Mali took \
+                 effect in June. It was Ruiz's first visit to Peru since she was elected in May, \
+                 Chilean President Eva Ruiz said on Tuesday.";
+        let tx = [
+            day("Monday", t, (2025, 3, 10), Anchor::Publication),
+            month("June", t, 2024, 6),
+            month("May", t, 2024, 5),
+            day("Tuesday", t, (2025, 3, 11), Anchor::Publication),
+        ];
+        let ev = run(t, &tx);
+        let strike = ev.iter().find(|e| e.event_type == "ASSAULT").expect("strike");
+        assert_eq!(strike.date.value, "2025-03-10");
+        let truce = ev.iter().find(|e| e.event_type == "AGREE").expect("truce");
+        assert_eq!(truce.date.value, "2024-06", "{ev:?}");
+        assert_eq!(codes_of(truce), vec!["MLI"]);
+        assert!(ev.iter().all(|e| e.date.value != "2024-05"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_shares_the_date_and_status_of_its_verb() {
+        let t = "Kenya's Foreign Minister Ann Wanjiru said on Monday that talks with Uganda on \
+                 Friday would be delayed, pushing back against Sudan's demand.";
+        let tx = [
+            day("Monday", t, (2025, 3, 10), Anchor::Publication),
+            day("Friday", t, (2025, 3, 14), Anchor::Publication),
+        ];
+        let ev = run(t, &tx);
+        let reject = ev.iter().find(|e| e.event_type == "REJECT").expect("push-back");
+        assert_eq!(reject.date.value, "2025-03-10", "{ev:?}");
+        assert_eq!(reject.status, EventStatus::Occurred);
+        let talks = ev.iter().find(|e| e.event_type == "CONSULT").expect("talks");
+        assert_eq!(talks.date.value, "2025-03-14", "{ev:?}");
+        // The statement is told as the push-back itself.
+        assert!(ev.iter().all(|e| e.event_type != "STATEMENT"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_date_before_and_then_stays_with_the_first_verb() {
+        let t = "Indian Prime Minister Ravi Rao held talks with Nepal in Kathmandu yesterday \
+                 and then sent a letter to Bhutan.";
+        let tx = [day("yesterday", t, (2025, 3, 13), Anchor::Publication)];
+        let ev = run(t, &tx);
+        let talks = ev.iter().find(|e| e.mode.as_deref() == Some("meeting")).expect("talks");
+        assert_eq!(talks.date.value, "2025-03-13");
+        assert_eq!(talks.date.anchor, DateAnchor::Publication, "{ev:?}");
+    }
+
+    #[test]
+    fn attribution_after_the_fact_is_no_statement() {
+        let t = "Egypt pledged aid to Sudan on Monday, Foreign Minister Amr Saleh said. \
+                 \"We will not stop,\" Saleh told reporters. \
+                 Peru condemned Chile on Monday and said it would act.";
+        let tx = [day("Monday", t, (2025, 3, 10), Anchor::Publication)];
+        let ev = run(t, &tx);
+        assert!(ev.iter().all(|e| e.event_type != "STATEMENT"), "{ev:?}");
+        assert!(ev.iter().any(|e| e.event_type == "AID"));
+        assert!(ev.iter().any(|e| e.event_type == "ACCUSE"));
+    }
+
+    #[test]
+    fn a_statement_is_dated_by_the_report_not_by_what_it_reports() {
+        let t = "Peru's President Rosa Diaz met Chile on Monday. Diaz said Lima would study the \
+                 plan, and that she expected to visit Chile on Friday.";
+        let tx = [
+            day("Monday", t, (2025, 3, 10), Anchor::Publication),
+            day("Friday", t, (2025, 3, 14), Anchor::Publication),
+        ];
+        let ev = run(t, &tx);
+        let said = ev.iter().find(|e| e.event_type == "STATEMENT").expect("statement kept");
+        assert_eq!(said.date.value, "2025-03-10", "{ev:?}");
+        assert!(said.date.rule.ends_with("inherited_report_context"));
+        let visit = ev.iter().find(|e| e.mode.as_deref() == Some("visit")).expect("visit");
+        assert_eq!(visit.status, EventStatus::Scheduled);
+    }
+
+    #[test]
+    fn relative_clause_dates_stay_in_the_relative_clause() {
+        let t = "Chad met Niger on Monday. The leaders of Mali and Togo, who visited Benin \
+                 earlier this month, condemned Chad after speaking with Niger by phone.";
+        let tx = [
+            day("Monday", t, (2025, 3, 10), Anchor::Publication),
+            month("earlier this month", t, 2025, 3),
+        ];
+        let ev = run(t, &tx);
+        let call = ev.iter().find(|e| e.mode.is_none() && e.event_type == "CONSULT");
+        let call = call.expect("the call after which they spoke");
+        assert_eq!(call.date.value, "2025-03-10", "{ev:?}");
+    }
+
+    #[test]
+    fn hosting_writing_and_sending_bombers() {
+        let t = "Peru's President Rosa Diaz wrote to Chile on Monday while hosting Bolivia's \
+                 President Luis Arce. Brazil has sent B-2 bombers to the region.";
+        let tx = [day("Monday", t, (2025, 3, 10), Anchor::Publication)];
+        let ev = run(t, &tx);
+        let modes: Vec<_> = ev.iter().filter_map(|e| e.mode.as_deref()).collect();
+        assert!(modes.contains(&"message") && modes.contains(&"meeting"), "{ev:?}");
+        assert!(ev.iter().any(|e| e.event_type == "MOBILIZE" && codes_of(e) == vec!["BRA"]));
+    }
+
+    #[test]
+    fn both_sides_and_the_two_leaders_are_the_pair_in_context() {
+        let t = "A truce between Chad and Niger took hold on Monday. Qatar, which mediated \
+                 alongside Egypt and Jordan, urged both sides to respect it. Chilean President \
+                 Eva Ruiz had said she would wait for Peruvian President Luis Vera in Lima, but \
+                 the two leaders did not meet.";
+        let tx = [day("Monday", t, (2025, 3, 10), Anchor::Publication)];
+        let ev = run(t, &tx);
+        let urge = ev.iter().find(|e| e.event_type == "REQUEST").expect("the call on both sides");
+        assert_eq!(codes_of(urge), vec!["NER", "QAT", "TCD"], "{ev:?}");
+        let meet = ev.iter().find(|e| e.status == EventStatus::Negated).expect("no meeting");
+        assert_eq!(codes_of(meet), vec!["CHL", "PER"], "{ev:?}");
+    }
+
+    #[test]
+    fn a_statement_announcing_an_offer_a_warning_or_a_condition() {
+        let t = "Chilean President Eva Ruiz said on Monday that Chile was ready to stop \
+                 striking Peruvian ports if Lima did the same. Bolivia's Foreign Minister Ana \
+                 Rojas said Bolivia was ready to reimpose tariffs if the authorities in Lima \
+                 failed. The Kremlin said the deal would take effect only after sanctions were \
+                 lifted. Hamas said it would respect the deal as long as Israel did the same.";
+        let tx = [day("Monday", t, (2025, 3, 10), Anchor::Publication)];
+        let ev = run(t, &tx);
+        let types: Vec<(&str, Vec<String>)> =
+            ev.iter().map(|e| (e.event_type.as_str(), codes_of(e))).collect();
+        assert!(types.contains(&("AGREE", vec!["CHL".into(), "PER".into()])), "{types:?}");
+        assert!(types.contains(&("THREATEN", vec!["BOL".into(), "PER".into()])), "{ev:?}");
+        assert!(types.contains(&("REQUEST", vec!["RUS".into()])), "{types:?}");
+        assert!(types.contains(&("STATEMENT", vec!["HAMAS".into()])), "{types:?}");
+    }
+
+    #[test]
+    fn two_envoys_speaking_is_a_conversation() {
+        let t = "Chile's envoy Ana Paz and Peru's envoy Luis Vera met in Quito on Monday. The \
+                 two envoys spoke briefly.";
+        let tx = [day("Monday", t, (2025, 3, 10), Anchor::Publication)];
+        let ev = run(t, &tx);
+        assert!(ev.iter().all(|e| e.event_type != "STATEMENT"), "{ev:?}");
+    }
+
+    #[test]
+    fn pledges_in_a_row_share_the_recipient_and_a_purpose_year_dates_nothing() {
+        let t = "Donors pledged 2 billion euros for Yemen on Monday. The EU alone pledged 1 \
+                 billion euros for 2025 and 2026, while Britain pledged 100 million pounds.";
+        let mut y25 = day("2025", t, (2025, 1, 1), Anchor::Explicit);
+        y25.precision = crate::model::Precision::Year;
+        y25.value = "2025".into();
+        let tx = [day("Monday", t, (2025, 3, 10), Anchor::Publication), y25];
+        let ev = run(t, &tx);
+        assert_eq!(ev.iter().filter(|e| e.event_type == "AID").count(), 3, "{ev:?}");
+        for e in ev.iter().filter(|e| e.event_type == "AID") {
+            assert_eq!(e.date.value, "2025-03-10", "{ev:?}");
+            assert!(codes_of(e).contains(&"YEM".to_string()), "{ev:?}");
+        }
+    }
+
+    #[test]
+    fn an_office_without_a_country_serves_the_first_country_of_its_sentence() {
+        let t = "Peru's President Luis Vera met Bolivia on Monday. Chile promised 5 million \
+                 euros, Foreign Minister Ana Paz said. The Kremlin's account of the call said \
+                 nothing.";
+        let mut cast = Cast::default();
+        actors::find_people(t, &mut cast);
+        let paz = cast.people.iter().find(|p| p.name == "Ana Paz").expect("Paz");
+        assert_eq!(paz.country.as_deref(), Some("CHL"));
+        let tx = [day("Monday", t, (2025, 3, 10), Anchor::Publication)];
+        let ev = run(t, &tx);
+        assert!(ev.iter().any(|e| e.event_type == "STATEMENT" && codes_of(e) == vec!["RUS"]));
+    }
+
+    #[test]
+    fn content_frames_load() {
+        let kinds: Vec<Cue> = CONTENT_FRAMES.iter().map(|(_, c)| *c).collect();
+        for k in [Cue::Readiness, Cue::Cessation, Cue::Coercion, Cue::Condition] {
+            assert!(kinds.contains(&k), "{k:?} missing");
+        }
+    }
+
+    #[test]
+    fn a_second_verb_joined_by_and_keeps_the_subject() {
+        let t = "Chile's envoy Ana Paz and Peru's envoy Luis Vera sat apart on Monday and did \
+                 not meet. Peruvian President Eva Ruiz held talks with Bolivia's President Juan \
+                 Arce yesterday and then sent a letter to Chile.";
+        let tx = [
+            day("Monday", t, (2025, 3, 10), Anchor::Publication),
+            day("yesterday", t, (2025, 3, 13), Anchor::Publication),
+        ];
+        let ev = run(t, &tx);
+        let negated = ev.iter().find(|e| e.status == EventStatus::Negated).expect("no meeting");
+        assert!(codes_of(negated).contains(&"PER".to_string()), "{ev:?}");
+        let letter = ev.iter().find(|e| e.mode.as_deref() == Some("message")).expect("letter");
+        let source: Vec<_> = letter.actors.iter().filter(|a| a.part == "source").collect();
+        assert_eq!(source[0].name, "Eva Ruiz", "{ev:?}");
+    }
+
+    #[test]
+    fn the_same_act_on_two_own_dates_is_two_events() {
+        let t = "Chile and Peru met on Saturday and agreed to meet again next Saturday.";
+        let tx = [
+            day("Saturday", t, (2025, 3, 8), Anchor::Publication),
+            day("next Saturday", t, (2025, 3, 15), Anchor::Publication),
+        ];
+        let ev = run(t, &tx);
+        let dates: Vec<_> = ev
+            .iter()
+            .filter(|e| e.event_type == "CONSULT")
+            .map(|e| e.date.value.as_str())
+            .collect();
+        assert_eq!(dates, vec!["2025-03-08", "2025-03-15"], "{ev:?}");
+    }
+
+    #[test]
+    fn calls_plans_made_public_and_ministers() {
+        let t = "Chilean President Eva Ruiz said she would call Peruvian President Luis Vera on \
+                 Friday. The plan that Ruiz first made public in May 2024 stands. The ministers \
+                 had agreed on a roadmap at their meeting on Monday.";
+        let mut may = day("May 2024", t, (2024, 5, 1), Anchor::Explicit);
+        may.value = "2024-05".into();
+        may.precision = crate::model::Precision::Month;
+        let tx = [
+            day("Friday", t, (2025, 3, 14), Anchor::Publication),
+            may,
+            day("Monday", t, (2025, 3, 10), Anchor::Publication),
+        ];
+        let ev = run(t, &tx);
+        let call = ev.iter().find(|e| e.mode.as_deref() == Some("phone_call")).expect("call");
+        assert_eq!(codes_of(call), vec!["CHL", "PER"]);
+        assert_eq!(call.date.value, "2025-03-14");
+        assert!(ev.iter().any(|e| e.event_type == "STATEMENT" && e.date.value == "2024-05"));
+        let agree = ev.iter().find(|e| e.event_type == "AGREE").expect("roadmap");
+        assert_eq!(agree.date.value, "2025-03-10");
+        assert!(agree.actors.iter().any(|a| a.name == "ministers"), "{ev:?}");
+    }
+
+    #[test]
+    fn attack_nouns_passive_fire_and_manner() {
+        let t = "Chilean air strikes continued across Peru on Friday, Peruvian officials said. \
+                 Two rockets were launched from northern Bolivia on Saturday. Ecuador's forces \
+                 took the town, which Peru seized in a surprise incursion in August.";
+        let mut aug = day("August", t, (2024, 8, 1), Anchor::Publication);
+        aug.value = "2024-08".into();
+        aug.precision = crate::model::Precision::Month;
+        let tx = [
+            day("Friday", t, (2025, 3, 14), Anchor::Publication),
+            day("Saturday", t, (2025, 3, 8), Anchor::Publication),
+            aug,
+        ];
+        let ev = run(t, &tx);
+        let strikes = ev.iter().find(|e| e.date.value == "2025-03-14").expect("air strikes");
+        assert_eq!(
+            (strikes.event_type.as_str(), codes_of(strikes)),
+            ("ASSAULT", vec!["CHL".into()])
+        );
+        let rockets = ev.iter().find(|e| e.date.value == "2025-03-08").expect("rockets");
+        assert_eq!(
+            (rockets.event_type.as_str(), codes_of(rockets)),
+            ("ASSAULT", vec!["BOL".into()])
+        );
+        let seized = ev.iter().find(|e| e.date.value == "2024-08").expect("incursion");
+        assert_eq!(seized.event_type, "ASSAULT", "{ev:?}");
+    }
+
+    #[test]
+    fn what_was_agreed_for_later_does_not_date_the_agreement() {
+        let t = "Chile met Peru on Tuesday. Chile and Bolivia also agreed that Peru would free \
+                 ten prisoners on Wednesday.";
+        let tx = [
+            day("Tuesday", t, (2025, 3, 11), Anchor::Publication),
+            day("Wednesday", t, (2025, 3, 12), Anchor::Publication),
+        ];
+        let ev = run(t, &tx);
+        let agree = ev.iter().find(|e| e.event_type == "AGREE").expect("agreement");
+        assert_eq!(agree.date.value, "2025-03-11", "{ev:?}");
+    }
+
+    #[test]
+    fn a_second_object_with_its_own_date_is_a_second_event() {
+        let t = "Chilean officials met the Peruvian delegation on Sunday and the Bolivian \
+                 delegation on Monday.";
+        let tx = [
+            day("Sunday", t, (2025, 3, 9), Anchor::Publication),
+            day("Monday", t, (2025, 3, 10), Anchor::Publication),
+        ];
+        let ev = run(t, &tx);
+        let got: Vec<(String, Vec<String>)> =
+            ev.iter().map(|e| (e.date.value.clone(), codes_of(e))).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("2025-03-09".to_string(), vec!["CHL".to_string(), "PER".to_string()]),
+                ("2025-03-10".to_string(), vec!["BOL".to_string(), "CHL".to_string()]),
+            ],
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn vouching_speakers_and_unnamed_staff_make_no_statement() {
+        let t = "Chile still holds two posts, which Peru says breaches the treaty. EU diplomats \
+                 said the decision would be reviewed. Peru, which said on Monday it would act, \
+                 condemned Chile.";
+        let tx = [day("Monday", t, (2025, 3, 10), Anchor::Publication)];
+        let ev = run(t, &tx);
+        let statements: Vec<_> = ev.iter().filter(|e| e.event_type == "STATEMENT").collect();
+        // Only "who/which said" with no speaker of its own stays.
+        assert_eq!(statements.len(), 1, "{ev:?}");
+        assert_eq!(statements[0].date.value, "2025-03-10");
     }
 }

@@ -75,39 +75,84 @@ pub fn attach_preferring(
     preferred: &[bool],
     timexes: &[Timex],
 ) -> Vec<Option<usize>> {
+    attach_constrained(text, clauses, triggers, preferred, &vec![false; triggers.len()], timexes)
+}
+
+/// A trigger that may take a date: (not preferred, distance, trigger index).
+type Candidate = (bool, usize, usize);
+
+/// [`attach_preferring`], where a `forward_only` trigger takes no date
+/// written before it (", pushing back against ...": a participle that
+/// continues an earlier verb, whose clause the earlier dates belong to).
+///
+/// A date that loses its trigger to a nearer date ("met X on Sunday and Y
+/// on Monday", "talks on Saturday" after "said on Monday") goes to the
+/// nearest trigger of its clause still without a date, verbs first.
+pub fn attach_constrained(
+    text: &str,
+    clauses: &[Span],
+    triggers: &[Span],
+    preferred: &[bool],
+    forward_only: &[bool],
+    timexes: &[Timex],
+) -> Vec<Option<usize>> {
     let mut best: Vec<Option<(usize, usize)>> = vec![None; triggers.len()];
+    // Per usable date: its candidate triggers, best first.
+    let mut candidates: Vec<(usize, Vec<Candidate>)> = Vec::new();
     for (ti, t) in timexes.iter().enumerate() {
-        if !usable(t) || is_reference_point(text, t.span) {
-            continue;
-        }
         let Some(clause) = clauses.iter().find(|c| c.start <= t.span.start && t.span.end <= c.end)
         else {
             continue;
         };
-        let in_clause = |g: &Span| clause.start <= g.start && g.end <= clause.end;
-        let any_preferred =
-            triggers.iter().zip(preferred).any(|(g, p)| *p && in_clause(g) && !g.overlaps(&t.span));
-        let mut pick: Option<(usize, usize)> = None;
+        if !usable(t) || is_reference_point(text, t.span) {
+            continue;
+        }
+        let eligible = |gi: usize| {
+            let g = &triggers[gi];
+            clause.start <= g.start
+                && g.end <= clause.end
+                && !g.overlaps(&t.span)
+                && !(forward_only[gi] && t.span.end <= g.start)
+        };
+        let any_preferred = (0..triggers.len()).any(|gi| preferred[gi] && eligible(gi));
+        let mut cands: Vec<Candidate> = Vec::new();
         for (gi, g) in triggers.iter().enumerate() {
-            if !in_clause(g) || g.overlaps(&t.span) || (any_preferred && !preferred[gi]) {
+            if !eligible(gi) {
                 continue;
             }
             let d = if g.end <= t.span.start {
                 t.span.start - g.end
-            } else if text[t.span.end..g.start].contains(',') {
-                // "on Thursday, said": the date closes the clause before.
-                4 * (g.start - t.span.end)
             } else {
-                2 * (g.start.saturating_sub(t.span.end))
+                let gap = &text[t.span.end..g.start];
+                if gap.contains(',') {
+                    // "on Thursday, said": the date closes the clause before.
+                    4 * (g.start - t.span.end)
+                } else if gap.contains(" and ") {
+                    // "in Ankara yesterday and then sent": the date closes
+                    // the coordinated verb before.
+                    8 * (g.start - t.span.end)
+                } else {
+                    2 * (g.start.saturating_sub(t.span.end))
+                }
             };
-            if pick.is_none_or(|(_, pd)| d < pd) {
-                pick = Some((gi, d));
-            }
+            // Non-preferred triggers compete only when no verb can take it.
+            let rank = any_preferred && !preferred[gi];
+            cands.push((rank, d, gi));
         }
-        if let Some((gi, d)) = pick {
+        cands.sort_unstable();
+        if let Some(&(false, d, gi)) = cands.first() {
             if best[gi].is_none_or(|(_, bd)| d < bd) {
                 best[gi] = Some((ti, d));
             }
+        }
+        candidates.push((ti, cands));
+    }
+    for (ti, cands) in &candidates {
+        if best.iter().flatten().any(|(b, _)| b == ti) {
+            continue;
+        }
+        if let Some(&(_, d, gi)) = cands.iter().find(|(_, _, gi)| best[*gi].is_none()) {
+            best[gi] = Some((*ti, d));
         }
     }
     best.into_iter().map(|b| b.map(|(ti, _)| ti)).collect()
@@ -115,10 +160,57 @@ pub fn attach_preferring(
 
 /// "since March 2022", "until May": a reference point, not the event's own
 /// date.
+///
+/// A date that premodifies a noun ("the 2015 nuclear deal", "the November
+/// truce", "last year’s conference") says which thing is meant, not when
+/// the clause's event happened, and dates nothing either.
 fn is_reference_point(text: &str, span: Span) -> bool {
     let head = text[..span.start].trim_end();
     let word = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    matches!(word.to_ascii_lowercase().as_str(), "since" | "until" | "till" | "by")
+    if matches!(word.to_ascii_lowercase().as_str(), "since" | "until" | "till" | "by") {
+        return true;
+    }
+    if is_purpose_year(text, span) {
+        return true;
+    }
+    let rest = &text[span.end..];
+    if rest.starts_with("’s ") || rest.starts_with("'s ") {
+        return true;
+    }
+    let own_determiner = text[span.start..span.end]
+        .split(' ')
+        .next()
+        .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "the" | "a" | "an"));
+    let next_lower =
+        rest.strip_prefix(' ').and_then(|r| r.chars().next()).is_some_and(|c| c.is_lowercase());
+    let determiner = matches!(word.to_ascii_lowercase().as_str(), "the" | "a" | "an");
+    determiner && !own_determiner && next_lower && !rest.starts_with(" of ")
+}
+
+/// "pledged 2.5 billion euros for 2025 and 2026", "the budget for 2026": a
+/// bare year after "for" (or joined to one) is what is paid for, not when.
+fn is_purpose_year(text: &str, span: Span) -> bool {
+    let is_year = |s: &str| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit());
+    if !is_year(&text[span.start..span.end]) {
+        return false;
+    }
+    let mut head = text[..span.start].trim_end();
+    loop {
+        let word_start = head.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1);
+        let word = head[word_start..].to_ascii_lowercase();
+        let rest = head[..word_start].trim_end();
+        match word.as_str() {
+            "for" => return true,
+            "and" | "or" | "to" => {
+                let prev_start = rest.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1);
+                if !is_year(&rest[prev_start..]) {
+                    return false;
+                }
+                head = rest[..prev_start].trim_end();
+            }
+            _ => return false,
+        }
+    }
 }
 
 /// The event date for an own date expression.
@@ -159,6 +251,14 @@ pub fn inherited(
             CONF_SAME_SENTENCE,
         ));
     }
+    report_context(timexes)
+}
+
+/// The date of the story's lead event: the first day- or week-grained (or
+/// finer) expression of the text, inherited. A statement with no date of
+/// its own takes it directly: the dates of what it reports ("said Kyiv
+/// would ... on Wednesday") are not the date it was made.
+pub fn report_context(timexes: &[Timex]) -> Option<EventDate> {
     timexes
         .iter()
         .find(|t| usable(t) && t.precision <= Precision::Week)
@@ -319,5 +419,36 @@ pub(crate) mod tests {
         assert!(!usable(&dur));
         let clauses = crate::segment::clauses(t, Span::new(0, t.len()));
         assert_eq!(attach(t, &clauses, &[span_of(t, "fought")], &[dur]), vec![None]);
+    }
+
+    #[test]
+    fn a_date_premodifying_a_noun_dates_nothing() {
+        let t = "Peru left the 2015 nuclear deal in 2018 and skipped last year’s summit.";
+        let whole = Span::new(0, t.len());
+        let clauses = crate::segment::clauses(t, whole);
+        let mut y2015 = day("2015", t, (2015, 1, 1), Anchor::Explicit);
+        y2015.precision = Precision::Year;
+        let mut y2018 = day("2018", t, (2018, 1, 1), Anchor::Explicit);
+        y2018.precision = Precision::Year;
+        let mut last = day("last year", t, (2024, 1, 1), Anchor::Publication);
+        last.precision = Precision::Year;
+        let triggers = [span_of(t, "left"), span_of(t, "deal"), span_of(t, "summit")];
+        let got =
+            attach_preferring(t, &clauses, &triggers, &[true, false, false], &[y2015, y2018, last]);
+        assert_eq!(got, vec![Some(1), None, None]);
+    }
+
+    #[test]
+    fn a_date_that_loses_its_verb_goes_to_the_next_free_trigger() {
+        let t = "Ali said on Monday that talks in Oman on Saturday would be brief.";
+        let whole = Span::new(0, t.len());
+        let clauses = vec![whole];
+        let tx = [
+            day("Monday", t, (2025, 3, 10), Anchor::Publication),
+            day("Saturday", t, (2025, 3, 15), Anchor::Publication),
+        ];
+        let triggers = [span_of(t, "said"), span_of(t, "talks")];
+        let got = attach_preferring(t, &clauses, &triggers, &[true, false], &tx);
+        assert_eq!(got, vec![Some(0), Some(1)]);
     }
 }

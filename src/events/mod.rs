@@ -25,7 +25,7 @@ pub mod triggers;
 use crate::model::{Actor, Article, Event, EventStatus, SourceRef};
 use crate::timeline;
 
-use self::actors::{Cast, Hits};
+use self::actors::Cast;
 use self::extract::{RawEvent, TextContext};
 
 /// Extract every event mention from one article (body and captions).
@@ -41,18 +41,17 @@ pub fn extract_with(
     tag: impl Fn(&str, &crate::model::PubContext) -> Vec<crate::model::Timex>,
 ) -> Vec<Event> {
     let body = article.text();
-    // Each text is scanned for gazetteer entries and roles once, for
-    // finding people, settling the home country and finding actors.
-    let body_hits = Hits::of(&body);
-    let caption_hits: Vec<Hits> = article.captions.iter().map(|c| Hits::of(&c.text)).collect();
     let mut cast = Cast::default();
-    actors::find_people_in(&body, &body_hits, &mut cast);
-    for (c, hits) in article.captions.iter().zip(&caption_hits) {
-        actors::find_people_in(&c.text, hits, &mut cast);
+    let body_scan = actors::Scan::new(&body);
+    let caption_scans: Vec<actors::Scan> =
+        article.captions.iter().map(|c| actors::Scan::new(&c.text)).collect();
+    actors::find_people_in(&body, &body_scan, &mut cast);
+    for (c, scan) in article.captions.iter().zip(&caption_scans) {
+        actors::find_people_in(&c.text, scan, &mut cast);
     }
-    let mut texts: Vec<&Hits> = vec![&body_hits];
-    texts.extend(&caption_hits);
-    actors::settle_home_in(&mut cast, &texts);
+    let mut texts: Vec<&str> = vec![&body];
+    texts.extend(article.captions.iter().map(|c| c.text.as_str()));
+    actors::settle_home(&mut cast, &texts);
 
     let source = SourceRef {
         article_id: article.id.clone(),
@@ -63,16 +62,16 @@ pub fn extract_with(
     };
     let published = article.context.date;
     let mut out = Vec::new();
-    for (ci, caption) in article.captions.iter().enumerate() {
+    for (ci, (caption, scan)) in article.captions.iter().zip(&caption_scans).enumerate() {
         let timexes = tag(&caption.text, &article.context);
-        let mentions = actors::find_in(&caption.text, &caption_hits[ci], &cast);
+        let mentions = actors::find_in(&caption.text, scan, &cast);
         let ctx = TextContext { published, caption: Some(caption.date) };
         for raw in extract::events_in_text(&caption.text, &mentions, &timexes, ctx) {
             out.push(finish(raw, &caption.text, Some(ci), &source));
         }
     }
     let timexes = tag(&body, &article.context);
-    let mentions = actors::find_in(&body, &body_hits, &cast);
+    let mentions = actors::find_in(&body, &body_scan, &cast);
     let ctx = TextContext { published, caption: None };
     for raw in extract::events_in_text(&body, &mentions, &timexes, ctx) {
         out.push(finish(raw, &body, None, &source));

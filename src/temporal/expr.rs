@@ -29,12 +29,18 @@ pub(crate) enum Expr {
     Century(i32),
     /// A weekday with its selector.
     Weekday { wd: u32, sel: Sel },
+    /// The second day of "April 24 and 25": the first one's year.
+    ConjDay { month: u32, day: u32 },
+    /// "the previous Friday": that weekday before the last day mentioned.
+    WeekdayBefore { wd: u32 },
     /// today (0), yesterday (-1), tomorrow (+1), relative to publication.
     DayRel(i64),
     /// this/last/next week, month, year... relative to publication.
     Current { grain: Grain, offset: i64 },
     /// "last November", "next March", "this May".
     MonthSel { month: u32, sel: Sel },
+    /// "last Oct. 23", "next March 5".
+    DaySel { month: u32, day: u32, sel: Sel },
     /// "last fall", "summer 2024", "the winter".
     Season { season: u8, sel: Sel, year: Option<i32> },
     /// "the third quarter [of 2024]", "the first half [of next year]".
@@ -68,6 +74,11 @@ pub(crate) enum Expr {
     /// `back` years earlier ("the year-ago quarter"); `quarter` names a
     /// quarter explicitly ("the year-ago third quarter").
     Focus { back: i64, quarter: Option<u32>, latest: bool },
+    /// "the 1988 period": the reporting quarter in focus, in that year.
+    FocusYear(i32),
+    /// "the year", "the full year", "the fiscal year": the year of the
+    /// period being reported, `offset` years on.
+    TheYear { offset: i64 },
     /// "the weekend": the nearest weekend by tense.
     Weekend,
     /// "the nineties": a decade named by its digit.

@@ -10,7 +10,7 @@
 use super::calendar::{ymd, Grain};
 use super::expr::{Expr, Sel};
 use super::lexicon::{
-    DayPart, Lex, Mod, MonthForm, PhraseKind, Rel, Side, Unit, WeekdayForm, LEXICON,
+    Cue, DayPart, Lex, Mod, MonthForm, PhraseKind, RefValue, Rel, Side, Unit, WeekdayForm, LEXICON,
 };
 use super::token::{Kind, Tok};
 
@@ -232,6 +232,16 @@ impl<'a> Parser<'a> {
                             }
                         }
                     }
+                    // "twenty four hours": transcripts drop the hyphen.
+                    if (20..=90).contains(&tens) && tens % 10 == 0 && !self.is(i + 1, "a") {
+                        if let Some(Some(u)) =
+                            self.find(i + 1, |l| if let Lex::Num(n) = l { Some(*n) } else { None })
+                        {
+                            if (1..10).contains(&u) && self.tok(i + 1).is_some_and(|t| t.space) {
+                                return Some((Some(tens + u), i + 2));
+                            }
+                        }
+                    }
                     if self.is(i + 1, "hundred") {
                         return Some((Some(tens * 100), i + 2));
                     }
@@ -283,8 +293,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         if self.glued(i + 1) {
-            let suf = self.s(i + 1).to_ascii_lowercase();
-            if matches!(suf.as_str(), "st" | "nd" | "rd" | "th") {
+            if ["st", "nd", "rd", "th"].iter().any(|x| self.is(i + 1, x)) {
                 return Some((t.num, i + 2));
             }
             if self.tok(i + 1).is_some_and(|t| t.kind == Kind::Word) {
@@ -306,6 +315,14 @@ impl<'a> Parser<'a> {
                 return None;
             }
             return Some((t.num as i32, i + 1));
+        }
+        // "nineteen ninety-four" after a month or season (spoken copy).
+        if t.kind == Kind::Word && self.is(i, "nineteen") {
+            if let Some((Expr::Date { year: Some(y), month: None, day: None }, end, _)) =
+                self.words_year(i)
+            {
+                return Some((y, end));
+            }
         }
         None
     }
@@ -373,6 +390,7 @@ impl<'a> Parser<'a> {
             consider(self.set(i));
             consider(self.fraction(i));
             consider(self.range(i));
+            consider(self.conjoined_day(i));
             return best;
         }
         consider(self.modified(i));
@@ -510,6 +528,31 @@ impl<'a> Parser<'a> {
             }
         }
         None
+    }
+
+    /// The second day of "April 24 and 25", "March 3 or 4": same month.
+    fn conjoined_day(&self, i: usize) -> M {
+        if i < 3 || !(self.is(i - 1, "and") || self.is(i - 1, "or")) {
+            return None;
+        }
+        let (d, end) = self.day(i)?;
+        // "May 2 and 3 troops": the number counts something else.
+        let follows_ok = self.tok(end).is_none_or(|t| t.kind != Kind::Word || t.upper)
+            || ["in", "at", "on", "for", "to", "when", "with", "and", "or"]
+                .iter()
+                .any(|w| self.is(end, w));
+        if !follows_ok || self.year(end).is_some() {
+            return None;
+        }
+        let p = if self.tok(i - 2).is_some_and(|t| t.kind == Kind::Word) { i - 3 } else { i - 2 };
+        if self.day(p)?.1 != i - 1 || p == 0 {
+            return None;
+        }
+        let m = [p - 1, p.saturating_sub(2)]
+            .into_iter()
+            .find_map(|q| self.month(q).filter(|(_, _, j)| *j == p).map(|(m, _, _)| m))?;
+        ymd(2000, m, d)?;
+        Some((Expr::ConjDay { month: m, day: d }, end, "conjoined_day"))
     }
 
     /// A month name with neither day nor year: taken as a month unless it
@@ -790,6 +833,13 @@ impl<'a> Parser<'a> {
 
     /// "Thursday", "last Friday", "Thursday morning", "Tuesday nights".
     fn weekday_expr(&self, i: usize) -> M {
+        // "the previous Friday", "the Friday before": counted back from the
+        // last day mentioned, not from publication.
+        if self.is(i, "the") && self.rel(i + 1) == Some(Rel::Previous) {
+            if let Some((wd, WeekdayForm::Full | WeekdayForm::Abbr, k)) = self.weekday(i + 2) {
+                return Some((Expr::WeekdayBefore { wd }, k, "previous_weekday"));
+            }
+        }
         let (sel, j) = match self.rel(i) {
             Some(Rel::Last | Rel::Past | Rel::Previous) => (Sel::Last, i + 1),
             Some(Rel::Next | Rel::Coming) => (Sel::Next, i + 1),
@@ -898,7 +948,11 @@ impl<'a> Parser<'a> {
                 }
             }
             if let Some((u, plural)) = self.unit(j) {
-                if plural {
+                // "past years" without "the" is a vague past (see `recent`).
+                let vague_past = !with_the
+                    && rel == Rel::Past
+                    && matches!(u, Unit::Year | Unit::Decade | Unit::Century);
+                if plural && !vague_past {
                     return Some((Expr::Duration { n: None, unit: u }, j + 1, "selector_duration"));
                 }
             }
@@ -915,6 +969,13 @@ impl<'a> Parser<'a> {
             };
             if matches!(rel, Rel::Same | Rel::That | Rel::Following | Rel::Previous) {
                 return None;
+            }
+            // "last Oct. 23", "next March 5": the day, before or after
+            // publication.
+            if let Some((d, e)) = self.day(k) {
+                if ymd(2000, m, d).is_some() && sel != Sel::This {
+                    return Some((Expr::DaySel { month: m, day: d, sel }, e, "selector_day"));
+                }
             }
             return Some((Expr::MonthSel { month: m, sel }, k, "selector_month"));
         }
@@ -1199,7 +1260,25 @@ impl<'a> Parser<'a> {
                 k += 1;
             }
         }
-        let (n, j) = self.ordinal(k)?;
+        // "the last half of 1989" is the second half; "the first two
+        // quarters" the first half.
+        let (n, j) = if k > i && self.is(k, "last") && self.is(k + 1, "half") {
+            (2, k + 1)
+        } else if self.is(k, "first") && self.is(k + 1, "two") && self.is(k + 2, "quarters") {
+            let mut end = k + 3;
+            let mut of = of_before;
+            if self.is(end, "of") {
+                if let Some((e @ Expr::Date { year: Some(_), month: None, .. }, e_end, _)) =
+                    self.period(end + 1)
+                {
+                    of = Some(Box::new(e));
+                    end = e_end;
+                }
+            }
+            return Some((Expr::Half { n: 1, of }, end, "half"));
+        } else {
+            self.ordinal(k)?
+        };
         let mut j = j;
         if self.punct(j, b'-') && self.glued(j) {
             j += 1;
@@ -1259,7 +1338,17 @@ impl<'a> Parser<'a> {
             {
                 end += 2;
             }
-            if matches!(u, Unit::Weekend) {
+            // "three-quarters": a fraction; "quarters" alone is rooms
+            // ("living quarters") far more often than a stretch of time.
+            if matches!(u, Unit::Weekend | Unit::Quarter) {
+                return None;
+            }
+            // "minutes apart", "seconds before the blast", "the early hours
+            // of Thursday": bare small units order events, they rarely
+            // measure them; "for hours" still does.
+            if matches!(u, Unit::Second | Unit::Minute | Unit::Hour)
+                && !(k > 0 && self.is(k - 1, "for"))
+            {
                 return None;
             }
             return self.after_quantity(None, u, end, "vague_duration");
@@ -1297,7 +1386,26 @@ impl<'a> Parser<'a> {
         if !hyphen && self.is(j2, "more") && self.unit(j2 + 1).is_some() {
             j2 += 1;
         }
+        // "eight trading days", "ten business days", "three working weeks".
+        if !hyphen
+            && ["trading", "business", "working"].iter().any(|w| self.is(j2, w))
+            && matches!(self.unit(j2 + 1), Some((Unit::Day | Unit::Week, _)))
+        {
+            j2 += 1;
+        }
         let (u, plural) = self.unit(j2)?;
+        // "Islam will one day be...": "one day" after a modal is "some day".
+        if u == Unit::Day
+            && !plural
+            && self.is(k, "one")
+            && k == i
+            && i > 0
+            && ["will", "would", "could", "may", "might", "can", "should"]
+                .iter()
+                .any(|w| self.is(i - 1, w))
+        {
+            return Some((Expr::Ref(RefValue::Future), j2 + 1, "one_day_future"));
+        }
         let article = self.is(k, "a") || self.is(k, "an");
         // "the 1988 second quarter", "5 hour": a singular unit takes one.
         // Spoken copy writes "five year", "two day": allowed for number
@@ -1315,7 +1423,8 @@ impl<'a> Parser<'a> {
             }
         }
         // "three-quarters of", "a quarter of the vote": fractions.
-        if u == Unit::Quarter && (hyphen && plural || self.is(j2 + 1, "of")) {
+        // "several quarters of losses" is a stretch of time.
+        if u == Unit::Quarter && (hyphen && plural || n.is_some() && self.is(j2 + 1, "of")) {
             return None;
         }
         let mut end = j2 + 1;
@@ -1327,6 +1436,11 @@ impl<'a> Parser<'a> {
             if self.is(end + 1, "long") {
                 end += 2;
             }
+        }
+        // "37 years old", "55 years old or older": an age, like "a
+        // 48-year-old" above.
+        if plural && n.is_some() && !hyphen && self.is(end, "old") {
+            return Some((Expr::Invalid("an age"), end + 1, "age"));
         }
         if hyphen {
             return Some((Expr::Duration { n, unit: u }, end, "hyphen_duration"));
@@ -1390,7 +1504,29 @@ impl<'a> Parser<'a> {
                 return None;
             }
             // a.m. / p.m. / am / pm
+            // "4 in the morning", "9 in the evening", "11 at night".
+            let spoken = if (1..=12).contains(&h) && self.tok(i + 1).is_some_and(|x| x.space) {
+                let (part, after) = if self.is(k, "in") && self.is(k + 1, "the") {
+                    (self.day_part(k + 2), k + 3)
+                } else if self.is(k, "at") && self.is(k + 1, "night") {
+                    (Some(DayPart::Night), k + 2)
+                } else {
+                    (None, k)
+                };
+                part.filter(|_| !self.s(after - 1).ends_with('s')).map(|p| {
+                    let pm = match p {
+                        DayPart::Morning => false,
+                        DayPart::Night => h != 12 && h >= 6,
+                        _ => true,
+                    };
+                    (Some(pm), after)
+                })
+            } else {
+                None
+            };
             let (pm, k2) = if let Some(x) = self.meridiem(k) {
+                x
+            } else if let Some(x) = spoken {
                 x
             } else if k == i + 3 && self.zone(k).is_some() {
                 (None, k)
@@ -1465,6 +1601,17 @@ impl<'a> Parser<'a> {
             if self.is(i, "annual") {
                 return None;
             }
+            // "quarterly dividend", "quarterly results": in business news
+            // the adjective names a kind of report, not a recurrence, and
+            // TimeBank leaves it untagged ("daily" before a noun is kept: "a
+            // daily briefing" is a recurrence).
+            let joins = ["and", "or", "but", "in", "on", "at", "by", "to", "for", "since", "until"];
+            if self.is(i, "quarterly")
+                && self.tok(i + 1).is_some_and(|t| t.kind == Kind::Word && !t.upper)
+                && !joins.iter().any(|w| self.is(i + 1, w))
+            {
+                return None;
+            }
             return Some((
                 Expr::SetUnit { n: 1, unit: u, quant: None, freq: None },
                 i + 1,
@@ -1532,7 +1679,43 @@ impl<'a> Parser<'a> {
         let PhraseKind::Ref(r) = kind else { return None };
         // "current" and "recent" as adjectives: only before a noun, not in
         // "current account"-like compounds we cannot tell; keep them.
+        if self.is(i, "soon") && end == i + 1 && !self.soon_is_future(i) {
+            return None;
+        }
+        // "the past three summers", "the past 20 years": a stretch, not the
+        // vague past.
+        if self.is(i + 1, "past")
+            && end == i + 2
+            && self.tok(end).is_some_and(|t| t.kind == Kind::Num || self.number(end).is_some())
+        {
+            return None;
+        }
         Some((Expr::Ref(r), end, "reference"))
+    }
+
+    /// "soon" names the future only as an adverb of a clause still to come
+    /// ("a deal will come soon"). "as soon as" is a conjunction, "soon
+    /// after" a relation between two events, and in past narration ("was
+    /// soon released", "soon became") it is a sequence, not a reference to
+    /// the future.
+    fn soon_is_future(&self, i: usize) -> bool {
+        if i > 0 && self.is(i - 1, "as") && self.is(i + 1, "as") {
+            return false;
+        }
+        if ["after", "afterward", "afterwards", "thereafter", "before"]
+            .iter()
+            .any(|w| self.is(i + 1, w))
+        {
+            return false;
+        }
+        let past = |k: usize| {
+            self.tok(k).is_some_and(|t| {
+                t.kind == Kind::Word
+                    && (t.lex.iter().any(|l| matches!(l, Lex::Cue(Cue::Past | Cue::Report)))
+                        || (!t.upper && self.s(k).len() > 4 && self.s(k).ends_with("ed")))
+            })
+        };
+        !(past(i + 1) || (i > 0 && past(i - 1)))
     }
 
     /// "the day before", "the day after" at the end of a clause.

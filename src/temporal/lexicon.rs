@@ -181,6 +181,9 @@ pub(crate) enum Cue {
     /// A reporting verb: past, but only for a date right next to it.
     Report,
     Neutral,
+    /// A present-tense verb of arrangement ("meet", "opens"): future, but
+    /// only right before the date and when nothing else gives a tense.
+    Schedule,
 }
 
 /// Which side of a number a not-a-year word sits on.
@@ -493,6 +496,7 @@ impl Lexicon {
                         "past" => Cue::Past,
                         "future" => Cue::Future,
                         "neutral" => Cue::Neutral,
+                        "schedule" => Cue::Schedule,
                         "report" => Cue::Report,
                         _ => return Err(bad("cue must be past, future, report or neutral")),
                     }),

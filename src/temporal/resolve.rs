@@ -170,13 +170,23 @@ impl Resolver {
         };
         if r.anchor != Anchor::None {
             if let Some(p) = r.period {
-                // Backward comparisons ("a year earlier", "the year-ago
-                // quarter") count from the period being reported, not from
-                // each other.
-                if !matches!(
+                // Backward comparisons ("a year earlier", "a year ago", "the
+                // year-ago quarter") count from the period being reported,
+                // not from each other; and a period still to come ("the
+                // third quarter of next year") is a forecast, not the period
+                // being reported.
+                let comparison = matches!(
                     cand.expr,
-                    Expr::Shift { sign: -1, .. } | Expr::Focus { back: 1.., .. }
-                ) {
+                    Expr::Shift { sign: -1, .. }
+                        | Expr::Ago { sign: -1, .. }
+                        | Expr::Focus { back: 1.., .. }
+                        | Expr::FocusYear(_)
+                );
+                let ahead = match (self.dct, p.interval()) {
+                    (Some(d), Some(iv)) => iv.start > d,
+                    _ => false,
+                };
+                if !comparison && !ahead {
                     self.focus = Some(p);
                 }
                 self.last = Some(p);
@@ -318,6 +328,40 @@ impl Resolver {
                 };
                 Resolved::period(p, Anchor::Publication, Some(d), why)
             }
+            Expr::ConjDay { month, day } => {
+                if let Some(Period::Day(first)) = self.last {
+                    if let Some(d) = super::calendar::ymd(first.year(), *month, *day) {
+                        return Some(Resolved::period(
+                            Period::Day(d),
+                            Anchor::PreviousMention,
+                            None,
+                            "year_of_first_day",
+                        ));
+                    }
+                }
+                let date = Expr::Date { year: None, month: Some(*month), day: Some(*day) };
+                return self.expr(&date, dir);
+            }
+            Expr::WeekdayBefore { wd } => {
+                let (base, anchor) = match self.last {
+                    Some(Period::Day(d)) => (d, Anchor::PreviousMention),
+                    _ => match self.dct {
+                        Some(d) => (d, Anchor::Publication),
+                        None => {
+                            return Some(Resolved::unresolved(
+                                format!("XXXX-WXX-{wd}"),
+                                NO_ANCHOR,
+                                "no_anchor",
+                            ))
+                        }
+                    },
+                };
+                let p = (1..=7)
+                    .filter_map(|k| step_date(base, Grain::Day, -k))
+                    .find(|d| d.weekday().number_from_monday() == *wd)
+                    .map(Period::Day)?;
+                Resolved::period(p, anchor, Some(Direction::Past), "previous_weekday")
+            }
             Expr::DayRel(k) => {
                 let Some(dct) = self.dct else {
                     return Some(Resolved::unresolved("XXXX-XX-XX".into(), NO_DCT, "no_dct"));
@@ -352,6 +396,25 @@ impl Resolver {
                 let cands: Vec<Period> =
                     (y - 2..=y + 2).map(|yy| Period::Month(yy, *month)).collect();
                 let (p, d, why) = select(dct, *sel, &cands, y, |yy| Period::Month(yy, *month))?;
+                Resolved::period(p, Anchor::Publication, d, why)
+            }
+            Expr::DaySel { month, day, sel } => {
+                let Some(dct) = self.dct else {
+                    return Some(Resolved::unresolved(
+                        format!("XXXX-{month:02}-{day:02}"),
+                        NO_DCT,
+                        "no_dct",
+                    ));
+                };
+                let y = dct.year();
+                // Four years each way: 29 February comes round once in four.
+                let cands: Vec<Period> = (y - 4..=y + 4)
+                    .filter_map(|yy| super::calendar::ymd(yy, *month, *day).map(Period::Day))
+                    .collect();
+                let make = |yy| {
+                    super::calendar::ymd(yy, *month, *day).map_or(Period::Year(yy), Period::Day)
+                };
+                let (p, d, why) = select(dct, *sel, &cands, y, make)?;
                 Resolved::period(p, Anchor::Publication, d, why)
             }
             Expr::Season { season, sel, year } => {
@@ -510,6 +573,46 @@ impl Resolver {
                 };
                 Resolved::period(p, anchor, None, "reporting_period")
             }
+            Expr::TheYear { offset } => {
+                // The year of the period being reported (not of the last
+                // comparison or forecast, which "the year" rarely means),
+                // else of the last mention, else of publication.
+                let dct = self.dct;
+                let past = |p: &Period| match (dct, p.interval()) {
+                    (Some(d), Some(iv)) => iv.start <= d,
+                    _ => true,
+                };
+                let base = self.focus.or(self.last.filter(past));
+                let (day, anchor) = match (base.and_then(|p| p.interval()), self.dct) {
+                    (Some(iv), _) => (iv.start, Anchor::PreviousMention),
+                    (None, Some(d)) => (d, Anchor::Publication),
+                    (None, None) => {
+                        return Some(Resolved::unresolved("XXXX".into(), NO_ANCHOR, "the_year"))
+                    }
+                };
+                let p = Period::containing(Grain::Year, day)?.shift(*offset)?;
+                Resolved::period(p, anchor, None, "year_in_focus")
+            }
+            Expr::FocusYear(year) => {
+                // The quarter being reported: the one in focus, else the
+                // last full quarter before publication; without either, the
+                // year as written.
+                let n = match self.focus {
+                    Some(Period::Quarter(_, n)) => Some((n, Anchor::PreviousMention)),
+                    _ => self.dct.and_then(|d| {
+                        match Period::containing(Grain::Quarter, d)?.shift(-1)? {
+                            Period::Quarter(_, n) => Some((n, Anchor::Publication)),
+                            _ => None,
+                        }
+                    }),
+                };
+                let (p, anchor) = match n {
+                    Some((n, anchor)) => (Period::Quarter(*year, n), anchor),
+                    None => (Period::Year(*year), Anchor::Explicit),
+                };
+                p.interval()?;
+                Resolved::period(p, anchor, None, "reporting_period_of_year")
+            }
             Expr::Weekend => {
                 let Some(dct) = self.dct else {
                     return Some(Resolved::unresolved("XXXX-WXX-WE".into(), NO_DCT, "no_dct"));
@@ -661,7 +764,16 @@ impl Resolver {
             Expr::DayPart { part, day } => {
                 let mut r = self.day_of(Some(day), dir)?;
                 r.value = format!("{}T{}", r.value, part.code());
-                r.ttype = TimexType::Time;
+                // A part of a named or anaphoric day ("Thursday night", "the
+                // next morning") is typed DATE in TimeBank-style annotation
+                // (the day is what the reader places the event on); parts of
+                // today/yesterday/tomorrow ("this morning", "last night")
+                // are TIME. The value keeps the part of the day either way.
+                r.ttype = if matches!(**day, Expr::DayRel(_)) {
+                    TimexType::Time
+                } else {
+                    TimexType::Date
+                };
                 if r.period.is_some() {
                     r.precision = Precision::Hour;
                 }

@@ -206,11 +206,24 @@ fn cue(text: &str, toks: &[Tok], i: usize, verb_slot: bool) -> Option<Cue> {
             "planning",
             "preparing",
             "ready",
+            // "is to resume trading Tuesday": an arrangement.
+            "is",
+            "are",
         ],
     ) && next.eq_ignore_ascii_case("to")
     {
         let v = word(text, toks, i + 2);
         if !v.is_empty() && !is_any(v, DETERMINERS) {
+            // "had been due to expire Friday", "had been set to expire Nov.
+            // 6": an arrangement in the past perfect has been overtaken; its
+            // day may be just behind the report or just ahead. No direction
+            // (the resolver's nearest-first default), and no farther cue.
+            if prev.eq_ignore_ascii_case("been")
+                && i >= 2
+                && word(text, toks, i - 2).eq_ignore_ascii_case("had")
+            {
+                return Some(Cue::Neutral);
+            }
             return Some(Cue::Future);
         }
     }
@@ -235,6 +248,12 @@ fn cue(text: &str, toks: &[Tok], i: usize, verb_slot: bool) -> Option<Cue> {
     {
         return Some(Cue::Past);
     }
+    // "could not be reached Friday", "could be located Wednesday": in news
+    // narration "could" with a negation or a passive is the past of "can",
+    // and says nothing about the future.
+    if w.eq_ignore_ascii_case("could") && is_any(next, &["not", "be", "n"]) {
+        return None;
+    }
     let mut found = None;
     for l in t.lex {
         if let Lex::Cue(c) = l {
@@ -245,7 +264,7 @@ fn cue(text: &str, toks: &[Tok], i: usize, verb_slot: bool) -> Option<Cue> {
     // participle ("has been paid" keeps it: "been" is a past cue).
     let passive = is_any(prev, &["be", "is", "are", "am", "being"]);
     match found {
-        Some(Cue::Neutral) => None,
+        Some(Cue::Neutral | Cue::Schedule) => None,
         Some(Cue::Past | Cue::Report) if passive => None,
         Some(c) => Some(c),
         None => {
@@ -276,8 +295,35 @@ pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> O
     // Deadlines and limits ("extended until Nov. 20", "by Jan. 14") point
     // either way whatever the verb's tense: take the nearest match.
     // A future verb still wins ("will double its flights by August").
-    let deadline =
-        start > 0 && is_any(word(text, toks, start - 1), &["until", "till", "through", "by", "to"]);
+    let before = |k: usize| if start >= k { word(text, toks, start - k) } else { "" };
+    // "effective Feb. 1", "as early as Tuesday", "as soon as next week",
+    // "ahead of the weekend": a date something takes effect, may happen at
+    // the earliest, or is awaited lies ahead.
+    if before(1).eq_ignore_ascii_case("effective")
+        || (before(1).eq_ignore_ascii_case("of") && before(2).eq_ignore_ascii_case("ahead"))
+        || (before(1).eq_ignore_ascii_case("as")
+            && is_any(before(2), &["soon", "early"])
+            && before(3).eq_ignore_ascii_case("as"))
+    {
+        return Some(Direction::Future);
+    }
+    // "from Sept. 14 to Thursday" is a range, not a deadline: its end
+    // follows the tense like any date.
+    let range_end = before(1).eq_ignore_ascii_case("to")
+        && (2..=6).any(|k| before(k).eq_ignore_ascii_case("from"));
+    // "the Jan. 14 deadline", "by the Tuesday deadline", "a Jan. 14 return
+    // date": a deadline may have passed or be ahead; take the nearest.
+    let deadline_noun = is_any(word(text, toks, end), &["deadline", "deadlines"])
+        // "a Jan. 14 return date", "the March 1 target date".
+        || (word(text, toks, end + 1).eq_ignore_ascii_case("date")
+            && toks.get(end).is_some_and(|t| t.kind == Kind::Word && !t.upper))
+        || (word(text, toks, end).eq_ignore_ascii_case("as")
+            && word(text, toks, end + 1).eq_ignore_ascii_case("the")
+            && is_any(word(text, toks, end + 2), &["deadline", "date"]));
+    let deadline = deadline_noun
+        || (start > 0
+            && !range_end
+            && is_any(before(1), &["until", "till", "through", "by", "to"]));
     // "Wednesday's ruling", "Thursday's closing price": a possessive date
     // names an event the report already knows of, whatever the sentence's
     // verb says about what comes next; only a future word right before it
@@ -342,6 +388,25 @@ pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> O
         }
         j += 1;
     }
+    // "The leaders meet Monday", "the summit opens on Tuesday": with no
+    // other cue, a present-tense verb of arrangement right before the date
+    // names a coming day (news reports past events in the past tense).
+    if best.is_none() {
+        let adjacent = (1..=3).take_while(|k| *k <= start).find(|k| {
+            let t = &toks[start - k];
+            t.kind == Kind::Word && t.lex.iter().any(|l| matches!(l, Lex::Cue(Cue::Schedule)))
+        });
+        if let Some(k) = adjacent {
+            // Only adverbs and "on" may stand between verb and date.
+            let between_ok = (1..k).all(|m| {
+                let w = word(text, toks, start - m);
+                w.eq_ignore_ascii_case("on") || w.ends_with("ly")
+            });
+            if between_ok {
+                best = Some((k, Cue::Future));
+            }
+        }
+    }
     if deadline {
         return match best {
             Some((_, Cue::Future)) => Some(Direction::Future),
@@ -351,7 +416,7 @@ pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> O
     match best?.1 {
         Cue::Past => Some(Direction::Past),
         Cue::Future => Some(Direction::Future),
-        Cue::Neutral | Cue::Report => None,
+        Cue::Neutral | Cue::Report | Cue::Schedule => None,
     }
 }
 

@@ -76,7 +76,11 @@ fn weekdays_by_tense() {
     let c = fri();
     assert_eq!(one("The Kremlin announced on Thursday that it agreed.", &c).value, "2025-03-13");
     assert_eq!(one("Talks will resume on Thursday.", &c).value, "2025-03-20");
-    assert_eq!(one("Talks resume Thursday.", &c).value, "2025-03-13");
+    // Present tense of an arrangement verb right before the day: ahead.
+    assert_eq!(one("Talks resume Thursday.", &c).value, "2025-03-20");
+    assert_eq!(one("The two leaders meet separately Monday.", &c).value, "2025-03-17");
+    // Any other cue still decides.
+    assert_eq!(one("Talks that resume Thursday were agreed.", &c).value, "2025-03-13");
     assert_eq!(one("He left last Friday.", &c).value, "2025-03-07");
     assert_eq!(one("He leaves next Monday.", &c).value, "2025-03-17");
     let t = one("The Kremlin announced on Thursday.", &c);
@@ -264,4 +268,195 @@ fn expressions_stop_at_paragraph_breaks_and_word_ends() {
         tv("Talks resumed on Jan. 17\n\n2025 will tell.", &c),
         pairs(&[("Jan. 17", "2025-01-17"), ("2025", "2025")])
     );
+}
+
+#[test]
+fn part_of_a_named_day_is_a_date() {
+    let c = fri();
+    let t = one("The envoys dined together Wednesday night.", &c);
+    assert_eq!((t.ttype, t.value.as_str()), (TimexType::Date, "2025-03-12TNI"));
+    let v = tag("Talks ended on 3 March. The next morning the army moved.", &c);
+    assert_eq!((v[1].ttype, v[1].value.as_str()), (TimexType::Date, "2025-03-04TMO"));
+    // Parts of today, yesterday and tomorrow stay times of day.
+    let t = one("Shelling resumed this morning.", &c);
+    assert_eq!((t.ttype, t.value.as_str()), (TimexType::Time, "2025-03-14TMO"));
+}
+
+#[test]
+fn soon_only_as_a_future_reference() {
+    let c = fri();
+    assert_eq!(one("A ceasefire may soon take hold.", &c).value, "FUTURE_REF");
+    assert!(tag("They will leave as soon as the roads open.", &c).is_empty());
+    assert!(tag("The envoy was soon recalled.", &c).is_empty());
+    assert!(tag("He fled soon after the coup.", &c).is_empty());
+}
+
+#[test]
+fn quarterly_before_a_noun_is_not_a_set() {
+    let c = fri();
+    assert!(tag("The bank raised its quarterly payout.", &c).is_empty());
+    assert_eq!(one("The fund is rebalanced quarterly.", &c).value, "P1Q");
+}
+
+#[test]
+fn vague_past_and_future_stretches() {
+    let c = fri();
+    assert_eq!(one("Exports grew in recent years.", &c).value, "PAST_REF");
+    assert_eq!(one("Such raids were rare in past years.", &c).value, "PAST_REF");
+    assert_eq!(one("Tariffs will weigh on future quarters.", &c).value, "FUTURE_REF");
+    assert_eq!(one("Tensions rose in recent weeks.", &c).value, "PXW");
+    assert_eq!(one("Prices rose over the past two years.", &c).value, "P2Y");
+    assert_eq!(one("Risks remain in the near term.", &c).value, "FUTURE_REF");
+}
+
+#[test]
+fn ages_fractions_and_rooms_are_not_durations() {
+    let c = fri();
+    assert!(tag("The envoy, 61 years old, retired.", &c).is_empty());
+    assert!(tag("Two-thirds of voters and three-quarters of MPs agreed.", &c).is_empty());
+    assert!(tag("Inspectors entered the guards' quarters.", &c).is_empty());
+    assert_eq!(one("It posted losses for several quarters of the decade.", &c).value, "PXQ");
+}
+
+#[test]
+fn effective_dates_earliest_dates_and_deadlines() {
+    let c = ctx(2025, 10, 30);
+    assert_eq!(one("The rule was approved, effective Feb. 1.", &c).value, "2026-02-01");
+    assert_eq!(one("Troops said they could leave as early as Friday.", &c).value, "2025-10-31");
+    assert_eq!(one("The envoy is to resume talks in Oslo Tuesday.", &c).value, "2025-11-04");
+    // A deadline noun: the nearest match whatever the verb's tense.
+    assert_eq!(one("The mediator explained the Nov. 3 deadline.", &c).value, "2025-11-03");
+    // The end of a range is no deadline.
+    let v = tag("Shares bought from Oct. 2 to Wednesday rose.", &c);
+    assert_eq!(v[1].value, "2025-10-29");
+    // "could" with a passive is the past of "can".
+    assert_eq!(one("The minister could not be reached Wednesday.", &c).value, "2025-10-29");
+}
+
+#[test]
+fn reporting_period_of_a_named_year() {
+    let c = ctx(2025, 11, 3);
+    let v = tag("Profit rose in the third quarter. In the 2024 period, it fell.", &c);
+    assert_eq!(v[1].value, "2024-Q3");
+    // Without a quarter in focus, the last full quarter before publication.
+    assert_eq!(one("Sales were flat in the 2024 quarter.", &c).value, "2024-Q3");
+}
+
+#[test]
+fn comparisons_and_forecasts_do_not_move_the_reporting_focus() {
+    let c = ctx(2025, 11, 3);
+    let v = tag(
+        "Profit rose in the third quarter from a year ago. In the year-earlier period it fell.",
+        &c,
+    );
+    let vals: Vec<&str> = v.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(vals, ["2025-Q3", "2024-Q3", "2024-Q3"]);
+    let v = tag(
+        "Profit rose in the third quarter. It sees growth in the first quarter of 2026. In the year-ago period it fell.",
+        &c,
+    );
+    assert_eq!(v[2].value, "2024-Q3");
+}
+
+#[test]
+fn spoken_numbers_and_clock_times() {
+    let c = fri();
+    assert_eq!(one("Markets fell in the last twenty four hours.", &c).value, "PT24H");
+    assert_eq!(one("The convoy leaves at 4 in the morning.", &c).value, "2025-03-14T04:00");
+    assert_eq!(one("The vote closed at 9 in the evening.", &c).value, "2025-03-14T21:00");
+    assert_eq!(one("Curfew starts at 11 at night.", &c).value, "2025-03-14T23:00");
+}
+
+#[test]
+fn the_year_is_the_year_being_reported() {
+    let c = ctx(2025, 10, 30);
+    let v = tag(
+        "Profit rose in the third quarter from a year earlier. Earlier in the year, sales fell.",
+        &c,
+    );
+    assert_eq!(v[2].value, "2025");
+    let v = tag("It expects a profit in 2027. It forecast growth for the full year.", &c);
+    assert_eq!(v[1].value, "2025");
+    assert_eq!(one("Sales will rise for the full year.", &c).value, "2025");
+}
+
+#[test]
+fn years_in_words_after_months_and_seasons() {
+    let c = fri();
+    assert_eq!(one("Prices peaked in the winter of nineteen ninety-four.", &c).value, "1994-WI");
+    assert_eq!(one("It began in January nineteen ninety-seven.", &c).value, "1997-01");
+}
+
+#[test]
+fn halves_named_otherwise() {
+    let c = fri();
+    assert_eq!(one("Output slowed in the last half of 2024.", &c).value, "2024-H2");
+    assert_eq!(one("Prices hold through the first two quarters of 2026.", &c).value, "2026-H1");
+}
+
+#[test]
+fn selected_day_of_a_month() {
+    let c = ctx(2025, 4, 19);
+    assert_eq!(one("He was killed last Oct. 23 at home.", &c).value, "2024-10-23");
+    assert_eq!(one("They meet next March 5.", &c).value, "2026-03-05");
+    assert_eq!(one("It was founded last Feb. 29.", &c).value, "2024-02-29");
+}
+
+#[test]
+fn someday_then_current_and_trading_days() {
+    let c = fri();
+    assert_eq!(one("Peace will one day come.", &c).value, "FUTURE_REF");
+    assert_eq!(one("The talks lasted one day.", &c).value, "P1D");
+    assert_eq!(one("Shares sold at the then current price.", &c).value, "PAST_REF");
+    assert_eq!(one("The index fell for eight trading days.", &c).value, "P8D");
+    // "the past" followed by a count is no vague past.
+    assert!(tag("Riots broke out in the past three summers.", &c)
+        .iter()
+        .all(|t| t.value != "PAST_REF"));
+}
+
+#[test]
+fn ahead_of_and_bare_small_units() {
+    let c = ctx(2025, 10, 30);
+    assert_eq!(one("Traders sold ahead of the weekend.", &c).value, "2025-W44-WE");
+    assert!(tag("The blasts came minutes apart.", &c).is_empty());
+    assert!(tag("He was seized in the early hours of the raid.", &c).is_empty());
+    assert_eq!(one("They waited for hours.", &c).value, "PTXH");
+}
+
+#[test]
+fn previous_weekday_counts_from_the_last_day_mentioned() {
+    let c = ctx(2025, 11, 3);
+    let v = tag("The index closed Friday, down 2% from the previous Friday.", &c);
+    assert_eq!((v[0].value.as_str(), v[1].value.as_str()), ("2025-10-31", "2025-10-24"));
+    assert_eq!(v[1].anchor, Anchor::PreviousMention);
+    assert_eq!(one("He had left the previous Monday.", &c).value, "2025-10-27");
+}
+
+#[test]
+fn second_day_of_a_conjoined_pair() {
+    let c = ctx(2025, 2, 10);
+    assert_eq!(
+        tv("The summit will be held on April 24 and 25.", &c),
+        pairs(&[("April 24", "2025-04-24"), ("25", "2025-04-25")])
+    );
+    assert_eq!(tv("Talks ran on Dec. 30 and 31.", &c)[1].1, "2024-12-31");
+    assert_eq!(tv("Envoys met on May 2 and 3 officials left.", &c).len(), 1);
+}
+
+#[test]
+fn a_date_noun_after_the_date_makes_it_a_deadline() {
+    let c = ctx(2025, 1, 5);
+    assert_eq!(
+        one("The agency, by setting a Jan. 14 return date, angered them.", &c).value,
+        "2025-01-14"
+    );
+}
+
+#[test]
+fn an_arrangement_in_the_past_perfect_is_nearest_first() {
+    let c = ctx(2025, 11, 3);
+    assert_eq!(one("The offer had been due to expire Friday.", &c).value, "2025-10-31");
+    assert_eq!(one("The offer had been set to expire Nov. 6.", &c).value, "2025-11-06");
+    assert_eq!(one("The offer is due to expire Friday.", &c).value, "2025-11-07");
 }

@@ -3,7 +3,7 @@
 //! week of", and fractional durations.
 
 use super::super::expr::{Expr, Sel};
-use super::super::lexicon::{Lex, PhraseKind, Rel, Unit};
+use super::super::lexicon::{Lex, PhraseKind, RefValue, Rel, Unit};
 use super::{Parser, M};
 
 impl Parser<'_> {
@@ -15,6 +15,15 @@ impl Parser<'_> {
         let mut k = self.the(i);
         if self.is(k, "comparable") {
             k += 1;
+        }
+        // "the 1988 period", "the 1989 quarter": the quarter in focus, in
+        // that year ("the 1988 second quarter" is handled with quarters).
+        if with_the {
+            if let Some((year, j)) = self.year(k) {
+                if j == k + 1 && (self.is(j, "period") || self.is(j, "quarter")) {
+                    return Some((Expr::FocusYear(year), j + 1, "focus_year"));
+                }
+            }
         }
         let mut latest = false;
         if self.is(k, "latest") {
@@ -73,11 +82,7 @@ impl Parser<'_> {
                     ));
                 }
                 let offset = if latest { -1 } else { 0 };
-                return Some((
-                    Expr::Anaph { grain: super::Grain::Year, offset },
-                    j + 1,
-                    "the_year",
-                ));
+                return Some((Expr::TheYear { offset }, j + 1, "the_year"));
             }
         }
         if back == 1 && !with_the {
@@ -191,10 +196,24 @@ impl Parser<'_> {
 
     /// "recent years", "recent days": a vague length up to now.
     pub(super) fn recent(&self, i: usize) -> M {
-        if !self.is(i, "recent") {
+        // "in recent years", "in past years", "future quarters": a vague
+        // stretch of the past or future named by its unit alone. For years
+        // and longer, and for "future", TimeBank reads it as a reference
+        // to the past or future (PAST_REF, FUTURE_REF); "recent weeks" and
+        // "recent months" stay vague durations.
+        let future = self.is(i, "future");
+        if !(self.is(i, "recent") || future || self.is(i, "past")) {
             return None;
         }
+        let long = |u: Unit| matches!(u, Unit::Year | Unit::Decade | Unit::Century);
         match self.unit(i + 1) {
+            Some((u, true)) if future && u != Unit::Second => {
+                Some((Expr::Ref(RefValue::Future), i + 2, "vague_future_units"))
+            }
+            Some((u, true)) if long(u) => {
+                Some((Expr::Ref(RefValue::Past), i + 2, "vague_past_units"))
+            }
+            _ if !self.is(i, "recent") => None,
             Some((u, true)) if u != Unit::Second => {
                 Some((Expr::Duration { n: None, unit: u }, i + 2, "recent_units"))
             }
