@@ -1,6 +1,9 @@
 //! The `dateline` binary: parse arguments, run the command, exit with its
 //! code. Everything else lives in the library.
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::process::ExitCode;
 
 use clap::Parser;

@@ -10,6 +10,9 @@
 //! cargo run --release --bin dateline-events-bench -- [--copies N] [--files F] [DIR]
 //! ```
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::io::Write;
 use std::time::Instant;
 
