@@ -7,9 +7,13 @@
 use std::fs::File;
 use std::io::{BufRead, BufReader, Write};
 
-use super::build::{count, report_diagnostics, write_outputs, OutputOptions, Progress};
-use super::EXIT_USAGE;
+use std::time::Instant;
+
+use super::build::{count, report_diagnostics, OutputOptions, Progress};
+use super::{EXIT_INPUT_FAILED, EXIT_OK, EXIT_USAGE};
+use crate::export::write::{write_site_merged, SiteOptions};
 use crate::model::{Diagnostic, Severity, TimelineEntry};
+use crate::timeline::Merged;
 
 /// Options of `render`.
 #[derive(Debug, Clone, Default)]
@@ -69,8 +73,85 @@ pub fn run_with_stdin(
     let failed = report_diagnostics(&diagnostics, &opts.output, &progress, err);
     let read_label = count(read, "entry read", "entries read");
     progress.stage("merging entries");
-    let merged: Vec<TimelineEntry> = merger.finish().into_entries().collect();
-    write_outputs(&merged, &read_label, failed, &opts.output, &progress, err)
+    let merged = merger.finish();
+    write_merged(merged, &read_label, failed, &opts.output, &progress, err)
+}
+
+/// `build`'s `write_outputs` for a merge held compact: the site is streamed
+/// ([`write_site_merged`]), so render's memory is the merge's. Same
+/// messages and exit codes as `build`.
+// `build` can end here too once it keeps its merge compact; until then the
+// summary and stamp are repeated from build.rs (being changed elsewhere).
+fn write_merged(
+    merged: Merged,
+    read_label: &str,
+    failed: bool,
+    opts: &OutputOptions,
+    progress: &Progress,
+    err: &mut dyn Write,
+) -> u8 {
+    progress.stage("writing the site");
+    let t = Instant::now();
+    let site =
+        SiteOptions { excel: opts.excel, stamp: opts.stamp.then(stamp), title: String::new() };
+    let result = write_site_merged(&opts.out, merged, &site);
+    progress.finish();
+    let report = match result {
+        Ok(r) => r,
+        Err(e) => {
+            let _ = writeln!(err, "dateline: {e}");
+            let _ =
+                writeln!(err, "dateline: the site in {} was left as it was", opts.out.display());
+            return EXIT_USAGE;
+        }
+    };
+    if opts.verbose {
+        for f in &report.files {
+            let _ = writeln!(
+                err,
+                "  {:<16} {:>10} bytes  {}",
+                f.name,
+                f.bytes,
+                if f.changed { "written" } else { "unchanged" }
+            );
+        }
+        let _ = writeln!(err, "wrote the site in {} ms", t.elapsed().as_millis());
+    }
+    if !opts.quiet {
+        let changes = if report.first_build {
+            "first build".to_string()
+        } else {
+            format!("{} new, {} changed, {} removed", report.new, report.changed, report.removed)
+        };
+        let _ = writeln!(
+            err,
+            "dateline: {read_label}, {} ({changes}) → {}{}",
+            count(report.events, "event", "events"),
+            opts.out.display(),
+            if failed { "; some inputs failed (see above)" } else { "" }
+        );
+    }
+    if failed {
+        EXIT_INPUT_FAILED
+    } else {
+        EXIT_OK
+    }
+}
+
+/// The build time for `--stamp`: `SOURCE_DATE_EPOCH` when set (the
+/// reproducible-builds convention), else the clock; UTC, to the second.
+fn stamp() -> String {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64)
+        });
+    chrono::DateTime::from_timestamp(secs, 0)
+        .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+        .unwrap_or_default()
 }
 
 /// Read one entry per line into the merge (held compact, see
