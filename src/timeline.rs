@@ -62,6 +62,7 @@ expands one mention at a time while writing, so `dateline merge` of a
 million articles fits in a few GB.
 */
 
+use std::cmp::Ordering;
 use std::collections::{btree_map, BTreeMap};
 use std::io::{self, Write};
 
@@ -303,6 +304,20 @@ impl Merged {
         self.entries.is_empty()
     }
 
+    /// Put the entries in the order `cmp` gives, comparing each entry's
+    /// `event_id` and (representative) event, the parts held uncompacted.
+    /// Stable: entries `cmp` calls equal keep their order.
+    pub fn sort_by(&mut self, mut cmp: impl FnMut((&str, &Event), (&str, &Event)) -> Ordering) {
+        self.entries.sort_by(|a, b| cmp((&a.event_id, &a.event), (&b.event_id, &b.event)));
+    }
+
+    /// The entries in their current order, each expanded when the iterator
+    /// reaches it (and freed when the caller drops it), so only one is whole
+    /// at a time.
+    pub fn entries(&self) -> impl Iterator<Item = TimelineEntry> + '_ {
+        self.entries.iter().map(Built::to_entry)
+    }
+
     /// The entries, each expanded when it is taken.
     pub fn into_entries(self) -> impl Iterator<Item = TimelineEntry> {
         self.entries.into_iter().map(Built::into_entry)
@@ -335,6 +350,15 @@ struct Built {
 }
 
 impl Built {
+    fn to_entry(&self) -> TimelineEntry {
+        TimelineEntry {
+            mentions: self.mentions.iter().map(|(k, m)| m.to_mention(k)).collect(),
+            event_id: self.event_id.clone(),
+            event: self.event.clone(),
+            date_conflict: self.date_conflict.clone(),
+        }
+    }
+
     fn into_entry(self) -> TimelineEntry {
         TimelineEntry {
             mentions: self.mentions.iter().map(|(k, m)| m.to_mention(k)).collect(),

@@ -13,8 +13,9 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use super::{InputOptions, EXIT_INPUT_FAILED, EXIT_OK, EXIT_USAGE};
-use crate::export::write::{write_site, SiteOptions, SiteReport};
-use crate::model::{Diagnostic, Severity, TimelineEntry};
+use crate::export::write::{write_site_merged, SiteOptions, SiteReport};
+use crate::model::{Diagnostic, Severity};
+use crate::timeline::Merged;
 
 /// Options shared by `build` and `render`: how the site is written.
 #[derive(Debug, Clone, Default)]
@@ -93,15 +94,15 @@ pub fn run(opts: &BuildOptions, out: &mut dyn Write, err: &mut dyn Write) -> u8 
         );
     }
     let t = Instant::now();
-    let entries: Vec<crate::model::TimelineEntry> = merger.finish().into_entries().collect();
+    let merged = merger.finish();
     if opts.output.verbose {
         progress.println(
             err,
-            &format!("{} timeline entries in {} ms", entries.len(), t.elapsed().as_millis()),
+            &format!("{} timeline entries in {} ms", merged.len(), t.elapsed().as_millis()),
         );
     }
     let read_label = count(read.articles, "article read", "articles read");
-    write_outputs(&entries, &read_label, failed, &opts.output, &progress, err)
+    write_outputs(merged, &read_label, failed, &opts.output, &progress, err)
 }
 
 /// Fill in the default input: with no INPUT, the samples in `data/samples/`
@@ -143,11 +144,12 @@ pub(crate) fn report_diagnostics(
     failed
 }
 
-/// Write the site for `entries` and print the one-line summary; the end of
-/// both `build` and `render`. `read_label` says what was read ("12 articles
+/// Write the site for the merged entries (streamed, see
+/// [`write_site_merged`], so memory stays the merge's) and print the one-line
+/// summary; the end of both `build` and `render`. `read_label` says what was read ("12 articles
 /// read"); `failed` is true when some input was lost. Returns the exit code.
 pub(crate) fn write_outputs(
-    entries: &[TimelineEntry],
+    merged: Merged,
     read_label: &str,
     failed: bool,
     opts: &OutputOptions,
@@ -158,7 +160,7 @@ pub(crate) fn write_outputs(
     let t = Instant::now();
     let site =
         SiteOptions { excel: opts.excel, stamp: opts.stamp.then(stamp), title: String::new() };
-    let result = write_site(&opts.out, entries, &site);
+    let result = write_site_merged(&opts.out, merged, &site);
     progress.finish();
     let report = match result {
         Ok(r) => r,

@@ -7,7 +7,7 @@
 use std::fs::File;
 use std::io::{BufRead, BufReader, Write};
 
-use super::build::{count, report_diagnostics, write_outputs, OutputOptions, Progress};
+use super::build::{count, report_diagnostics, OutputOptions, Progress};
 use super::EXIT_USAGE;
 use crate::model::{Diagnostic, Severity, TimelineEntry};
 
@@ -69,8 +69,8 @@ pub fn run_with_stdin(
     let failed = report_diagnostics(&diagnostics, &opts.output, &progress, err);
     let read_label = count(read, "entry read", "entries read");
     progress.stage("merging entries");
-    let merged: Vec<TimelineEntry> = merger.finish().into_entries().collect();
-    write_outputs(&merged, &read_label, failed, &opts.output, &progress, err)
+    let merged = merger.finish();
+    super::build::write_outputs(merged, &read_label, failed, &opts.output, &progress, err)
 }
 
 /// Read one entry per line into the merge (held compact, see

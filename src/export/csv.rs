@@ -38,22 +38,59 @@ pub fn write_iter<'a>(
     entries: impl IntoIterator<Item = &'a TimelineEntry>,
     excel: bool,
 ) -> Result<()> {
-    if excel {
-        out.write_all(BOM)?;
-    }
-    let mut w = ::csv::WriterBuilder::new()
-        .terminator(::csv::Terminator::CRLF)
-        .quote_style(::csv::QuoteStyle::Necessary)
-        .from_writer(out);
-    w.write_record(COLUMNS)?;
-    let mut row: Vec<String> = Vec::with_capacity(COLUMNS.len());
+    let mut w = Writer::start(out, excel)?;
     for e in entries {
-        row.clear();
-        fill_row(&mut row, e);
-        w.write_record(&row)?;
+        w.entry(e)?;
     }
-    w.flush()?;
+    w.finish()?;
     Ok(())
+}
+
+/// The CSV written one row at a time: [`Writer::start`], [`Writer::entry`]
+/// per entry in order, [`Writer::finish`].
+pub struct Writer<W: Write> {
+    w: ::csv::Writer<W>,
+    row: Vec<String>,
+}
+
+impl<W: Write> Writer<W> {
+    /// Write the BOM (with `excel`) and the header row.
+    ///
+    /// # Errors
+    ///
+    /// An [`crate::ErrorKind::Io`] error when `out` fails.
+    pub fn start(mut out: W, excel: bool) -> Result<Self> {
+        if excel {
+            out.write_all(BOM)?;
+        }
+        let mut w = ::csv::WriterBuilder::new()
+            .terminator(::csv::Terminator::CRLF)
+            .quote_style(::csv::QuoteStyle::Necessary)
+            .from_writer(out);
+        w.write_record(COLUMNS)?;
+        Ok(Writer { w, row: Vec::with_capacity(COLUMNS.len()) })
+    }
+
+    /// Write the row of `e`.
+    ///
+    /// # Errors
+    ///
+    /// An [`crate::ErrorKind::Io`] error when the output fails.
+    pub fn entry(&mut self, e: &TimelineEntry) -> Result<()> {
+        self.row.clear();
+        fill_row(&mut self.row, e);
+        self.w.write_record(&self.row)?;
+        Ok(())
+    }
+
+    /// Flush and give the output back.
+    ///
+    /// # Errors
+    ///
+    /// An [`crate::ErrorKind::Io`] error when the output fails.
+    pub fn finish(self) -> Result<W> {
+        self.w.into_inner().map_err(|e| crate::Error::from(e.into_error()))
+    }
 }
 
 fn fill_row(row: &mut Vec<String>, e: &TimelineEntry) {

@@ -12,7 +12,7 @@ use std::cmp::Ordering;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::model::{DateAnchor, EventDate, Interval, Precision, SourceRef, TimelineEntry};
+use crate::model::{DateAnchor, Event, EventDate, Interval, Precision, SourceRef, TimelineEntry};
 
 /// Separator between the values of a multi-valued CSV cell.
 pub const MULTI_SEPARATOR: &str = "; ";
@@ -147,15 +147,21 @@ pub fn date_conflict(entry: &TimelineEntry) -> Vec<String> {
 /// Every output uses it, so `build` and `render` agree whatever order the
 /// entries arrive in.
 pub fn cmp_entries(a: &TimelineEntry, b: &TimelineEntry) -> Ordering {
-    let ia = a.event.date.interval;
-    let ib = b.event.date.interval;
+    cmp_events((&a.event_id, &a.event), (&b.event_id, &b.event))
+}
+
+/// [`cmp_entries`] on an entry's id and representative event, all its order
+/// depends on (what [`crate::timeline::Merged::sort_by`] compares).
+pub fn cmp_events(a: (&str, &Event), b: (&str, &Event)) -> Ordering {
+    let ia = a.1.date.interval;
+    let ib = b.1.date.interval;
     match (ia, ib) {
         (Some(x), Some(y)) => x.start.cmp(&y.start).then(x.end.cmp(&y.end)),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
     }
-    .then_with(|| a.event_id.cmp(&b.event_id))
+    .then_with(|| a.0.cmp(b.0))
 }
 
 /// `entries` in the canonical order (see [`cmp_entries`]).

@@ -14,8 +14,9 @@ histogram and keyboard shortcuts; it works from a compact JSON index of the
 facets embedded in the page, in the same order as the articles.
 */
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
+use std::io::Write;
 
 use askama::Template;
 use chrono::{Datelike, NaiveDate};
@@ -52,22 +53,42 @@ pub fn escape(s: &str) -> String {
 }
 
 #[derive(Template)]
-#[template(path = "timeline.html")]
-struct PageView<'a> {
+#[template(path = "page_head.html")]
+struct HeadView<'a> {
     title: &'a str,
-    stamp: Option<&'a str>,
     count: usize,
     count_label: String,
     n_sources_label: String,
     range_label: String,
     min_date: String,
     max_date: String,
-    months: Vec<MonthView>,
     histogram: HistogramView,
     types: Vec<FacetView>,
     actors: Vec<FacetView>,
     countries: Vec<FacetView>,
     statuses: Vec<FacetView>,
+}
+
+#[derive(Template)]
+#[template(path = "page_break.html")]
+struct BreakView {
+    close_group: bool,
+    close_month: bool,
+    month: Option<MonthView>,
+    group: Option<GroupView>,
+}
+
+#[derive(Template)]
+#[template(path = "_entry.html")]
+struct EntryTemplate {
+    e: EntryView,
+}
+
+#[derive(Template)]
+#[template(path = "page_tail.html")]
+struct TailView<'a> {
+    count: usize,
+    stamp: Option<&'a str>,
     data_json: String,
 }
 
@@ -75,7 +96,6 @@ struct MonthView {
     id: String,
     label: String,
     count_label: String,
-    groups: Vec<GroupView>,
 }
 
 struct GroupView {
@@ -83,7 +103,6 @@ struct GroupView {
     sublabel: String,
     datetime: String,
     span: bool,
-    entries: Vec<EntryView>,
 }
 
 struct ActorView {
@@ -171,82 +190,234 @@ fn day_number(d: NaiveDate) -> i64 {
 ///
 /// [`ErrorKind::Render`] when the template fails (a bug).
 pub fn render_page(sorted: &[&TimelineEntry], opts: &PageOptions<'_>) -> Result<String> {
-    let view = page_view(sorted, opts);
-    view.render().map_err(|e| Error::new(ErrorKind::Render, format!("rendering the page: {e}")))
+    let mut totals = PageTotals::default();
+    for e in sorted {
+        totals.add(e);
+    }
+    let mut w = PageWriter::start(Vec::new(), totals, opts)?;
+    for e in sorted {
+        w.entry(e)?;
+    }
+    let bytes = w.finish()?;
+    String::from_utf8(bytes)
+        .map_err(|e| Error::new(ErrorKind::Render, format!("rendering the page: {e}")))
 }
 
-fn page_view<'a>(sorted: &[&'a TimelineEntry], opts: &PageOptions<'a>) -> PageView<'a> {
-    let dated: Vec<NaiveDate> =
-        sorted.iter().filter_map(|e| e.event.date.interval.map(|i| i.start)).collect();
-    let min = dated.iter().min().copied();
-    let max_end = sorted.iter().filter_map(|e| e.event.date.interval.map(|i| i.end)).max();
-    let max_start = dated.iter().max().copied();
-    let histogram_bins = Histogram::new(dated.clone());
+/// Key of the month section an entry falls in; `None` for undated.
+type MonthKey = Option<(i32, u32)>;
 
-    // Facet tables, ordered by frequency then name, so the biggest groups
-    // come first in the menus.
-    let mut type_count: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut actor_count: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut country_count: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut status_count: BTreeMap<EventStatus, usize> = BTreeMap::new();
-    let mut all_sources: std::collections::BTreeSet<&str> = Default::default();
-    for e in sorted {
-        *type_count.entry(&e.event.event_type).or_default() += 1;
-        *status_count.entry(e.event.status).or_default() += 1;
+fn month_key(e: &TimelineEntry) -> MonthKey {
+    e.event.date.interval.map(|i| (i.start.year(), i.start.month()))
+}
+
+/// What the top of the page shows about all its entries (counts, range,
+/// histogram, filter menus), gathered in a first pass: [`PageTotals::add`]
+/// each entry, then [`PageWriter::start`]. Holds the facet names and one
+/// date per entry, not the entries.
+#[derive(Debug, Default)]
+pub struct PageTotals {
+    count: usize,
+    starts: Vec<NaiveDate>,
+    max_end: Option<NaiveDate>,
+    types: BTreeMap<String, usize>,
+    actors: BTreeMap<String, usize>,
+    countries: BTreeMap<String, usize>,
+    statuses: BTreeMap<EventStatus, usize>,
+    sources: HashSet<String>,
+    months: HashMap<MonthKey, usize>,
+}
+
+impl PageTotals {
+    /// Count `e`.
+    pub fn add(&mut self, e: &TimelineEntry) {
+        self.count += 1;
+        if let Some(i) = e.event.date.interval {
+            self.starts.push(i.start);
+            self.max_end = Some(self.max_end.map_or(i.end, |m| m.max(i.end)));
+        }
+        bump(&mut self.types, &e.event.event_type);
+        *self.statuses.entry(e.event.status).or_default() += 1;
         for a in fields::actor_names(e) {
-            *actor_count.entry(a).or_default() += 1;
+            bump(&mut self.actors, a);
         }
         for c in fields::actor_countries(e) {
-            *country_count.entry(c).or_default() += 1;
+            bump(&mut self.countries, c);
         }
         for s in fields::sources(e) {
-            all_sources.insert(&s.article_id);
+            if !self.sources.contains(s.article_id.as_str()) {
+                self.sources.insert(s.article_id.clone());
+            }
+        }
+        *self.months.entry(month_key(e)).or_default() += 1;
+    }
+}
+
+fn bump(m: &mut BTreeMap<String, usize>, k: &str) {
+    match m.get_mut(k) {
+        Some(n) => *n += 1,
+        None => {
+            m.insert(k.to_string(), 1);
         }
     }
-    let by_freq = |m: &BTreeMap<&'a str, usize>| -> Vec<(&'a str, usize)> {
-        let mut v: Vec<(&str, usize)> = m.iter().map(|(k, c)| (*k, *c)).collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        v
-    };
-    let types = by_freq(&type_count);
-    let actors = by_freq(&actor_count);
-    let countries = by_freq(&country_count);
-    let statuses: Vec<(EventStatus, usize)> = status_count.into_iter().collect();
-    let index = |v: &[(&'a str, usize)]| -> HashMap<&'a str, usize> {
-        v.iter().enumerate().map(|(i, (k, _))| (*k, i)).collect()
-    };
-    let (type_ix, actor_ix, country_ix) = (index(&types), index(&actors), index(&countries));
+}
 
-    let mut data = PageData {
-        types: types.iter().map(|t| t.0).collect(),
-        statuses: statuses.iter().map(|s| s.0.as_str()).collect(),
-        actors: actors.iter().map(|t| t.0).collect(),
-        countries: countries.iter().map(|t| t.0).collect(),
-        bins: histogram_bins.as_ref().map_or(0, |b| b.len()),
-        rows: Vec::with_capacity(sorted.len()),
-    };
-    let mut bin_counts = vec![0usize; data.bins];
+/// Facet values ordered by frequency then name, so the biggest groups come
+/// first in the menus.
+fn by_freq(m: BTreeMap<String, usize>) -> Vec<(String, usize)> {
+    let mut v: Vec<(String, usize)> = m.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    v
+}
 
-    let mut months: Vec<MonthView> = Vec::new();
-    for e in sorted {
-        let d = &e.event.date;
-        let iv = d.interval;
-        let bin = match (&histogram_bins, iv) {
+/// The page written one entry at a time, in timeline order:
+/// [`PageWriter::start`] writes everything above the first entry (from the
+/// [`PageTotals`]), [`PageWriter::entry`] each entry with the month and day
+/// headings it opens, [`PageWriter::finish`] the rest. The script's index
+/// (a few numbers per entry) is the one part kept until the end, where the
+/// page carries it.
+pub struct PageWriter<'a, W: Write> {
+    out: W,
+    stamp: Option<&'a str>,
+    count: usize,
+    histogram: Option<Histogram>,
+    type_ix: HashMap<String, usize>,
+    actor_ix: HashMap<String, usize>,
+    country_ix: HashMap<String, usize>,
+    statuses: Vec<EventStatus>,
+    months: HashMap<MonthKey, usize>,
+    month: Option<String>,
+    group: Option<(String, String)>,
+    /// The index's JSON up to its rows.
+    data_head: String,
+    rows: String,
+}
+
+fn render_err(e: impl std::fmt::Display) -> Error {
+    Error::new(ErrorKind::Render, format!("rendering the page: {e}"))
+}
+
+impl<'a, W: Write> PageWriter<'a, W> {
+    /// Write the page down to its first entry.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Render`] when the template or `out` fails.
+    pub fn start(mut out: W, totals: PageTotals, opts: &PageOptions<'a>) -> Result<Self> {
+        let PageTotals {
+            count,
+            starts,
+            max_end,
+            types,
+            actors,
+            countries,
+            statuses,
+            sources,
+            months,
+        } = totals;
+        let min = starts.iter().min().copied();
+        let max_start = starts.iter().max().copied();
+        let histogram = Histogram::new(starts.clone());
+        let bins = histogram.as_ref().map_or(0, |b| b.len());
+        let mut bin_counts = vec![0usize; bins];
+        if let Some(h) = &histogram {
+            for d in &starts {
+                bin_counts[h.index(*d)] += 1;
+            }
+        }
+        drop(starts);
+        let (types, actors, countries) = (by_freq(types), by_freq(actors), by_freq(countries));
+        let statuses: Vec<(EventStatus, usize)> = statuses.into_iter().collect();
+        let index = |v: &[(String, usize)]| -> HashMap<String, usize> {
+            v.iter().enumerate().map(|(i, (k, _))| (k.clone(), i)).collect()
+        };
+        let data = PageData {
+            types: types.iter().map(|t| t.0.as_str()).collect(),
+            statuses: statuses.iter().map(|s| s.0.as_str()).collect(),
+            actors: actors.iter().map(|t| t.0.as_str()).collect(),
+            countries: countries.iter().map(|t| t.0.as_str()).collect(),
+            bins,
+            rows: Vec::new(),
+        };
+        let mut data_head = serde_json::to_string(&data).unwrap_or_else(|_| "{}".to_string());
+        // Inside <script>, "</script>" or "<!--" in a name would end the block.
+        data_head = data_head.replace('<', "\\u003c");
+        if data_head.ends_with("]}") {
+            data_head.truncate(data_head.len() - 2);
+        }
+        let facet = |v: &[(String, usize)], label: &dyn Fn(&str) -> String| -> Vec<FacetView> {
+            v.iter()
+                .map(|(k, c)| FacetView { value: k.clone(), label: label(k), count: *c })
+                .collect()
+        };
+        let head = HeadView {
+            title: opts.title,
+            count,
+            count_label: plural(count, "event", "events"),
+            n_sources_label: plural(sources.len(), "source", "sources"),
+            range_label: match (min, max_start) {
+                (Some(a), Some(b)) => {
+                    format!("{} – {}", fields::day_label(a), fields::day_label(b))
+                }
+                _ => String::new(),
+            },
+            min_date: min.map(|d| d.to_string()).unwrap_or_default(),
+            max_date: max_end.map(|d| d.to_string()).unwrap_or_default(),
+            histogram: histogram_view(histogram.as_ref(), &bin_counts),
+            types: facet(&types, &|t| type_label(t)),
+            actors: facet(&actors, &|a| a.to_string()),
+            countries: facet(&countries, &|c| c.to_string()),
+            statuses: statuses
+                .iter()
+                .map(|(s, c)| FacetView {
+                    value: s.as_str().to_string(),
+                    label: status_label(*s).to_string(),
+                    count: *c,
+                })
+                .collect(),
+        };
+        head.write_into(&mut out).map_err(render_err)?;
+        Ok(PageWriter {
+            out,
+            stamp: opts.stamp,
+            count,
+            histogram,
+            type_ix: index(&types),
+            actor_ix: index(&actors),
+            country_ix: index(&countries),
+            statuses: statuses.iter().map(|s| s.0).collect(),
+            months,
+            month: None,
+            group: None,
+            data_head,
+            rows: String::new(),
+        })
+    }
+
+    /// Write `e`, opening its month and day group when they start here.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Render`] when the template or the output fails.
+    pub fn entry(&mut self, e: &TimelineEntry) -> Result<()> {
+        let iv = e.event.date.interval;
+        let bin = match (&self.histogram, iv) {
             (Some(b), Some(i)) => Some(b.index(i.start)),
             _ => None,
         };
-        if let Some(b) = bin {
-            bin_counts[b] += 1;
-        }
-        data.rows.push((
+        let ix = |m: &HashMap<String, usize>, k: &str| m.get(k).copied().unwrap_or(0);
+        let row: Row = (
             iv.map(|i| day_number(i.start)),
             iv.map(|i| day_number(i.end)),
-            type_ix[e.event.event_type.as_str()],
-            statuses.iter().position(|s| s.0 == e.event.status).unwrap_or(0),
-            fields::actor_names(e).iter().map(|a| actor_ix[a]).collect(),
-            fields::actor_countries(e).iter().map(|c| country_ix[c]).collect(),
+            ix(&self.type_ix, &e.event.event_type),
+            self.statuses.iter().position(|s| *s == e.event.status).unwrap_or(0),
+            fields::actor_names(e).iter().map(|a| ix(&self.actor_ix, a)).collect(),
+            fields::actor_countries(e).iter().map(|c| ix(&self.country_ix, c)).collect(),
             bin,
-        ));
+        );
+        if !self.rows.is_empty() {
+            self.rows.push(',');
+        }
+        self.rows.push_str(&serde_json::to_string(&row)?);
 
         let (month_id, month_label) = match iv {
             Some(i) => (
@@ -255,67 +426,62 @@ fn page_view<'a>(sorted: &[&'a TimelineEntry], opts: &PageOptions<'a>) -> PageVi
             ),
             None => ("undated".to_string(), "Undated".to_string()),
         };
-        if months.last().is_none_or(|m| m.id != month_id) {
-            months.push(MonthView {
-                id: month_id,
-                label: month_label,
-                count_label: String::new(),
-                groups: Vec::new(),
-            });
-        }
-        let month = months.last_mut().expect("pushed above");
+        let new_month = self.month.as_deref() != Some(month_id.as_str());
         let (glabel, gsub, gdatetime, gspan) = group_heading(e);
-        if month.groups.last().is_none_or(|g| g.datetime != gdatetime || g.label != glabel) {
-            month.groups.push(GroupView {
-                label: glabel,
+        let new_group =
+            new_month || self.group.as_ref().is_none_or(|(d, l)| *d != gdatetime || *l != glabel);
+        let brk = BreakView {
+            close_group: new_group && self.group.is_some(),
+            close_month: new_month && self.month.is_some(),
+            month: new_month.then(|| MonthView {
+                id: month_id.clone(),
+                label: month_label,
+                count_label: plural(
+                    self.months.get(&month_key(e)).copied().unwrap_or(0),
+                    "event",
+                    "events",
+                ),
+            }),
+            group: new_group.then(|| GroupView {
+                label: glabel.clone(),
                 sublabel: gsub,
-                datetime: gdatetime,
+                datetime: gdatetime.clone(),
                 span: gspan,
-                entries: Vec::new(),
-            });
+            }),
+        };
+        brk.write_into(&mut self.out).map_err(render_err)?;
+        if new_month {
+            self.month = Some(month_id);
         }
-        month.groups.last_mut().expect("pushed above").entries.push(entry_view(e));
-    }
-    for m in &mut months {
-        let n: usize = m.groups.iter().map(|g| g.entries.len()).sum();
-        m.count_label = plural(n, "event", "events");
+        if new_group {
+            self.group = Some((gdatetime, glabel));
+        }
+        self.out.write_all(b"\n").map_err(render_err)?;
+        EntryTemplate { e: entry_view(e) }.write_into(&mut self.out).map_err(render_err)?;
+        Ok(())
     }
 
-    let facet = |v: &[(&str, usize)], label: &dyn Fn(&str) -> String| -> Vec<FacetView> {
-        v.iter()
-            .map(|(k, c)| FacetView { value: k.to_string(), label: label(k), count: *c })
-            .collect()
-    };
-    let mut json = serde_json::to_string(&data).unwrap_or_else(|_| "{}".to_string());
-    // Inside <script>, "</script>" or "<!--" in a name would end the block.
-    json = json.replace('<', "\\u003c");
-
-    PageView {
-        title: opts.title,
-        stamp: opts.stamp,
-        count: sorted.len(),
-        count_label: plural(sorted.len(), "event", "events"),
-        n_sources_label: plural(all_sources.len(), "source", "sources"),
-        range_label: match (min, max_start) {
-            (Some(a), Some(b)) => format!("{} – {}", fields::day_label(a), fields::day_label(b)),
-            _ => String::new(),
-        },
-        min_date: min.map(|d| d.to_string()).unwrap_or_default(),
-        max_date: max_end.map(|d| d.to_string()).unwrap_or_default(),
-        months,
-        histogram: histogram_view(histogram_bins.as_ref(), &bin_counts),
-        types: facet(&types, &|t| type_label(t)),
-        actors: facet(&actors, &|a| a.to_string()),
-        countries: facet(&countries, &|c| c.to_string()),
-        statuses: statuses
-            .iter()
-            .map(|(s, c)| FacetView {
-                value: s.as_str().to_string(),
-                label: status_label(*s).to_string(),
-                count: *c,
-            })
-            .collect(),
-        data_json: json,
+    /// Close the last month and write the rest of the page; gives the output
+    /// back.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Render`] when the template or the output fails.
+    pub fn finish(mut self) -> Result<W> {
+        let brk = BreakView {
+            close_group: self.group.is_some(),
+            close_month: self.month.is_some(),
+            month: None,
+            group: None,
+        };
+        brk.write_into(&mut self.out).map_err(render_err)?;
+        let mut data_json = std::mem::take(&mut self.data_head);
+        data_json.push_str(&self.rows);
+        self.rows = String::new();
+        data_json.push_str("]}");
+        let tail = TailView { count: self.count, stamp: self.stamp, data_json };
+        tail.write_into(&mut self.out).map_err(render_err)?;
+        Ok(self.out)
     }
 }
 

@@ -187,15 +187,56 @@ pub fn write(
     entries: &[&TimelineEntry],
     generated: Option<&str>,
 ) -> Result<()> {
-    let header = Header { format: FORMAT, version: VERSION, generated, count: entries.len() };
-    let head = serde_json::to_string(&header)?;
-    // Open the header object and append the events array to it.
-    out.write_all(&head.as_bytes()[..head.len() - 1])?;
-    out.write_all(b",\"events\":[")?;
-    for (i, e) in entries.iter().enumerate() {
-        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        serde_json::to_writer(&mut *out, &record(e))?;
+    let mut w = Writer::start(out, entries.len(), generated)?;
+    for e in entries {
+        w.entry(e)?;
     }
-    out.write_all(if entries.is_empty() { b"]}\n" } else { b"\n]}\n" })?;
+    w.finish()?;
     Ok(())
+}
+
+/// `events.json` written one entry at a time: [`Writer::start`] with the
+/// number of entries to come, [`Writer::entry`] per entry in order,
+/// [`Writer::finish`].
+pub struct Writer<W: Write> {
+    out: W,
+    written: usize,
+}
+
+impl<W: Write> Writer<W> {
+    /// Write the header; `count` entries are to follow.
+    ///
+    /// # Errors
+    ///
+    /// An [`crate::ErrorKind::Io`] error when `out` fails.
+    pub fn start(mut out: W, count: usize, generated: Option<&str>) -> Result<Self> {
+        let header = Header { format: FORMAT, version: VERSION, generated, count };
+        let head = serde_json::to_string(&header)?;
+        // Open the header object and append the events array to it.
+        out.write_all(&head.as_bytes()[..head.len() - 1])?;
+        out.write_all(b",\"events\":[")?;
+        Ok(Writer { out, written: 0 })
+    }
+
+    /// Write the record of `e`.
+    ///
+    /// # Errors
+    ///
+    /// An [`crate::ErrorKind::Io`] error when the output fails.
+    pub fn entry(&mut self, e: &TimelineEntry) -> Result<()> {
+        self.out.write_all(if self.written == 0 { b"\n" } else { b",\n" })?;
+        serde_json::to_writer(&mut self.out, &record(e))?;
+        self.written += 1;
+        Ok(())
+    }
+
+    /// Close the file and give the output back.
+    ///
+    /// # Errors
+    ///
+    /// An [`crate::ErrorKind::Io`] error when the output fails.
+    pub fn finish(mut self) -> Result<W> {
+        self.out.write_all(if self.written == 0 { b"]}\n" } else { b"\n]}\n" })?;
+        Ok(self.out)
+    }
 }

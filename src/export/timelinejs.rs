@@ -24,12 +24,6 @@ use crate::model::{Precision, TimelineEntry};
 use crate::Result;
 
 #[derive(Serialize)]
-struct Timeline {
-    title: Slide,
-    events: Vec<Event>,
-}
-
-#[derive(Serialize)]
 struct Slide {
     text: Text,
 }
@@ -74,24 +68,101 @@ impl TlDate {
 ///
 /// An [`crate::ErrorKind::Io`] error when `out` fails.
 pub fn write(out: &mut dyn Write, entries: &[&TimelineEntry], title: &str) -> Result<()> {
-    let events: Vec<Event> = entries.iter().filter_map(|e| event(e)).collect();
-    let first = entries.iter().filter_map(|e| e.event.date.interval.map(|i| i.start)).min();
-    let last = entries.iter().filter_map(|e| e.event.date.interval.map(|i| i.end)).max();
-    let subtitle = format!(
-        "{} events{}",
-        events.len(),
-        match (first, last) {
-            (Some(a), Some(b)) => format!(", {} – {}", fields::day_label(a), fields::day_label(b)),
-            _ => String::new(),
-        }
-    );
-    let tl = Timeline {
-        title: Slide { text: Text { headline: escape(title), text: escape(&subtitle) } },
-        events,
-    };
-    serde_json::to_writer_pretty(&mut *out, &tl)?;
-    out.write_all(b"\n")?;
+    let mut totals = Totals::default();
+    for e in entries {
+        totals.add(e);
+    }
+    let mut w = Writer::start(out, title, &totals)?;
+    for e in entries {
+        w.entry(e)?;
+    }
+    w.finish()?;
     Ok(())
+}
+
+/// What the title slide says about all the entries, gathered before the
+/// events are written ([`Totals::add`] for each entry).
+#[derive(Debug, Clone, Default)]
+pub struct Totals {
+    dated: usize,
+    first: Option<NaiveDate>,
+    last: Option<NaiveDate>,
+}
+
+impl Totals {
+    /// Count `e`.
+    pub fn add(&mut self, e: &TimelineEntry) {
+        if let Some(i) = e.event.date.interval {
+            self.dated += 1;
+            self.first = Some(self.first.map_or(i.start, |f| f.min(i.start)));
+            self.last = Some(self.last.map_or(i.end, |l| l.max(i.end)));
+        }
+    }
+}
+
+/// `timelinejs.json` written one event at a time, the bytes
+/// `serde_json::to_writer_pretty` gives for the whole timeline:
+/// [`Writer::start`] with the [`Totals`], [`Writer::entry`] per entry in
+/// order, [`Writer::finish`].
+pub struct Writer<W: Write> {
+    out: W,
+    written: usize,
+}
+
+/// Pretty JSON of `v` with every line after the first indented by
+/// `indent` more spaces, as it reads nested that deep. JSON strings hold no
+/// raw line breaks, so every line break is the pretty printer's.
+fn nested<T: Serialize>(v: &T, indent: &str) -> Result<String> {
+    let s = serde_json::to_string_pretty(v)?;
+    Ok(s.replace('\n', &format!("\n{indent}")))
+}
+
+impl<W: Write> Writer<W> {
+    /// Write the title slide and open the events.
+    ///
+    /// # Errors
+    ///
+    /// An [`crate::ErrorKind::Io`] error when `out` fails.
+    pub fn start(mut out: W, title: &str, totals: &Totals) -> Result<Self> {
+        let subtitle = format!(
+            "{} events{}",
+            totals.dated,
+            match (totals.first, totals.last) {
+                (Some(a), Some(b)) => {
+                    format!(", {} – {}", fields::day_label(a), fields::day_label(b))
+                }
+                _ => String::new(),
+            }
+        );
+        let slide = Slide { text: Text { headline: escape(title), text: escape(&subtitle) } };
+        out.write_all(b"{\n  \"title\": ")?;
+        out.write_all(nested(&slide, "  ")?.as_bytes())?;
+        out.write_all(b",\n  \"events\": [")?;
+        Ok(Writer { out, written: 0 })
+    }
+
+    /// Write the event of `e` (nothing when it is undated).
+    ///
+    /// # Errors
+    ///
+    /// An [`crate::ErrorKind::Io`] error when the output fails.
+    pub fn entry(&mut self, e: &TimelineEntry) -> Result<()> {
+        let Some(ev) = event(e) else { return Ok(()) };
+        self.out.write_all(if self.written == 0 { b"\n    " } else { b",\n    " })?;
+        self.out.write_all(nested(&ev, "    ")?.as_bytes())?;
+        self.written += 1;
+        Ok(())
+    }
+
+    /// Close the file and give the output back.
+    ///
+    /// # Errors
+    ///
+    /// An [`crate::ErrorKind::Io`] error when the output fails.
+    pub fn finish(mut self) -> Result<W> {
+        self.out.write_all(if self.written == 0 { b"]\n}\n" } else { b"\n  ]\n}\n" })?;
+        Ok(self.out)
+    }
 }
 
 fn event(e: &TimelineEntry) -> Option<Event> {

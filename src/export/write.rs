@@ -25,13 +25,14 @@ A cron job rebuilds the site every hour while people read it, so:
 
 use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
-use std::io::{Read, Write};
+use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use super::{csv, fields, html, json, timelinejs};
 use crate::model::TimelineEntry;
+use crate::timeline::Merged;
 use crate::{Error, ErrorKind, Result};
 
 /// The page title when none is given.
@@ -109,40 +110,76 @@ const STATE_FORMAT: &str = "dateline-state";
 /// previous site is then left as it was); [`ErrorKind::Render`] when a
 /// template fails.
 pub fn write_site(dir: &Path, entries: &[TimelineEntry], opts: &SiteOptions) -> Result<SiteReport> {
+    let sorted = fields::sorted(entries);
+    write_site_from(dir, &Sorted(&sorted), opts)
+}
+
+/// [`write_site`] for a merge held compact ([`Merged`]): the entries are put
+/// in timeline order and expanded one at a time, and every output is
+/// streamed to its file, so memory holds the compact merge plus per-entry
+/// indexes (the page's script index, the change-tracking state), never a
+/// whole output or all entries expanded.
+///
+/// # Errors
+///
+/// As [`write_site`].
+pub fn write_site_merged(dir: &Path, mut merged: Merged, opts: &SiteOptions) -> Result<SiteReport> {
+    merged.sort_by(fields::cmp_events);
+    write_site_from(dir, &merged, opts)
+}
+
+/// Entries in timeline order, replayed as often as the writer needs (it
+/// reads them twice: totals first, then the outputs).
+trait Entries {
+    fn each(&self, f: &mut dyn FnMut(&TimelineEntry) -> Result<()>) -> Result<()>;
+}
+
+struct Sorted<'a>(&'a [&'a TimelineEntry]);
+
+impl Entries for Sorted<'_> {
+    fn each(&self, f: &mut dyn FnMut(&TimelineEntry) -> Result<()>) -> Result<()> {
+        self.0.iter().try_for_each(|e| f(e))
+    }
+}
+
+impl Entries for Merged {
+    fn each(&self, f: &mut dyn FnMut(&TimelineEntry) -> Result<()>) -> Result<()> {
+        self.entries().try_for_each(|e| f(&e))
+    }
+}
+
+fn write_site_from(dir: &Path, entries: &dyn Entries, opts: &SiteOptions) -> Result<SiteReport> {
     fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let _lock = lock(dir)?;
     remove_stale_temps(dir);
-
-    let sorted = fields::sorted(entries);
-    let rendered = render_all(&sorted, opts)?;
 
     let tmp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .tempdir_in(dir)
         .map_err(|e| Error::io(dir, e))?;
+    let hashes = render_all(tmp.path(), entries, opts)?;
+
     let mut files = Vec::with_capacity(OUTPUTS.len());
     let mut moves: Vec<(PathBuf, PathBuf)> = Vec::new();
-    for (name, bytes) in OUTPUTS.iter().zip(&rendered) {
+    for name in OUTPUTS {
         let target = dir.join(name);
-        let changed = !same_bytes(&target, bytes);
+        let staged = tmp.path().join(name);
+        let bytes = fs::metadata(&staged).map_err(|e| Error::io(&staged, e))?.len() as usize;
+        let changed = !same_file(&target, &staged);
         if changed {
-            let staged = tmp.path().join(name);
-            write_synced(&staged, bytes)?;
             moves.push((staged, target));
         }
-        files.push(FileReport { name, bytes: bytes.len(), changed });
+        files.push(FileReport { name, bytes, changed });
     }
 
     let state_path = dir.join(STATE_FILE);
     let previous = read_state(&state_path);
-    let state = State {
-        format: STATE_FORMAT.to_string(),
-        version: 1,
-        entries: sorted.iter().map(|e| (e.event_id.clone(), entry_hash(e))).collect(),
-    };
+    let state = State { format: STATE_FORMAT.to_string(), version: 1, entries: hashes };
     let mut report = diff(previous.as_ref(), &state);
+    drop(previous);
     report.files = files;
     let mut state_bytes = serde_json::to_vec_pretty(&state)?;
+    drop(state);
     state_bytes.push(b'\n');
     if !same_bytes(&state_path, &state_bytes) {
         let staged = tmp.path().join(STATE_FILE);
@@ -163,18 +200,89 @@ pub fn write_site(dir: &Path, entries: &[TimelineEntry], opts: &SiteOptions) -> 
     Ok(report)
 }
 
-/// Render the four outputs, in [`OUTPUTS`] order.
-fn render_all(sorted: &[&TimelineEntry], opts: &SiteOptions) -> Result<Vec<Vec<u8>>> {
+/// Render the four outputs into `tmp` (named as in [`OUTPUTS`]), streaming:
+/// one pass over the entries for the totals the outputs open with, one to
+/// write every file an entry at a time. Returns each entry's content hash
+/// by event id (the state file).
+fn render_all(
+    tmp: &Path,
+    entries: &dyn Entries,
+    opts: &SiteOptions,
+) -> Result<BTreeMap<String, String>> {
     let title = if opts.title.is_empty() { DEFAULT_TITLE } else { &opts.title };
     let stamp = opts.stamp.as_deref();
-    let mut csv_bytes = Vec::new();
-    csv::write_iter(&mut csv_bytes, sorted.iter().copied(), opts.excel)?;
-    let mut json_bytes = Vec::new();
-    json::write(&mut json_bytes, sorted, stamp)?;
-    let mut tl_bytes = Vec::new();
-    timelinejs::write(&mut tl_bytes, sorted, title)?;
-    let page = html::render_page(sorted, &html::PageOptions { title, stamp })?;
-    Ok(vec![csv_bytes, json_bytes, tl_bytes, page.into_bytes()])
+
+    let mut page_totals = html::PageTotals::default();
+    let mut tl_totals = timelinejs::Totals::default();
+    let mut count = 0usize;
+    entries.each(&mut |e| {
+        count += 1;
+        page_totals.add(e);
+        tl_totals.add(e);
+        Ok(())
+    })?;
+
+    let [csv_name, json_name, tl_name, page_name] = OUTPUTS;
+    let mut csv_w = csv::Writer::start(staged(tmp, csv_name)?, opts.excel)?;
+    let mut json_w = json::Writer::start(staged(tmp, json_name)?, count, stamp)?;
+    let mut tl_w = timelinejs::Writer::start(staged(tmp, tl_name)?, title, &tl_totals)?;
+    let mut page_w = html::PageWriter::start(
+        staged(tmp, page_name)?,
+        page_totals,
+        &html::PageOptions { title, stamp },
+    )?;
+    let mut hashes = BTreeMap::new();
+    entries.each(&mut |e| {
+        csv_w.entry(e)?;
+        json_w.entry(e)?;
+        tl_w.entry(e)?;
+        page_w.entry(e)?;
+        hashes.insert(e.event_id.clone(), entry_hash(e));
+        Ok(())
+    })?;
+    close_staged(tmp, csv_name, csv_w.finish()?)?;
+    close_staged(tmp, json_name, json_w.finish()?)?;
+    close_staged(tmp, tl_name, tl_w.finish()?)?;
+    close_staged(tmp, page_name, page_w.finish()?)?;
+    Ok(hashes)
+}
+
+fn staged(tmp: &Path, name: &str) -> Result<BufWriter<File>> {
+    let path = tmp.join(name);
+    let f = File::create(&path).map_err(|e| Error::io(&path, e))?;
+    Ok(BufWriter::with_capacity(1 << 16, f))
+}
+
+fn close_staged(tmp: &Path, name: &str, w: BufWriter<File>) -> Result<()> {
+    let path = tmp.join(name);
+    let f = w.into_inner().map_err(|e| Error::io(&path, e.into_error()))?;
+    f.sync_all().map_err(|e| Error::io(&path, e))?;
+    Ok(())
+}
+
+/// Whether `a` is a file holding exactly the bytes of `b`, compared a block
+/// at a time.
+fn same_file(a: &Path, b: &Path) -> bool {
+    let (Ok(ma), Ok(mb)) = (fs::metadata(a), fs::metadata(b)) else { return false };
+    if !ma.is_file() || ma.len() != mb.len() {
+        return false;
+    }
+    let (Ok(fa), Ok(fb)) = (File::open(a), File::open(b)) else { return false };
+    let (mut ra, mut rb) = (BufReader::new(fa), BufReader::new(fb));
+    let (mut ba, mut bb) = (vec![0u8; 1 << 16], vec![0u8; 1 << 16]);
+    loop {
+        let n = match ra.read(&mut ba) {
+            Ok(n) => n,
+            Err(_) => return false,
+        };
+        if n == 0 {
+            // Same length, so `b` is done too.
+            return true;
+        }
+        if rb.read_exact(&mut bb[..n]).is_err() || ba[..n] != bb[..n] {
+            return false;
+        }
+    }
 }
 
 /// A short, stable hash of an entry's full content.
