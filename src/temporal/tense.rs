@@ -147,6 +147,79 @@ const FUNCTION_WORDS: &[&str] = &[
     "around",
 ];
 
+/// Verbs that ask, order or summon someone to do something: their
+/// infinitival complement ("ordered them to report on Monday") happens after
+/// the request, so a date inside it lies ahead of the report.
+const REQUEST_VERBS: &[&str] = &[
+    "asked",
+    "told",
+    "ordered",
+    "subpoenaed",
+    "summoned",
+    "urged",
+    "invited",
+    "called",
+    "required",
+    "forced",
+    "directed",
+    "instructed",
+    "authorized",
+    "allowed",
+    "permitted",
+    "encouraged",
+    "persuaded",
+    "pressed",
+    "pressured",
+    "compelled",
+    "obliged",
+    "obligated",
+    "commissioned",
+];
+
+/// Verbs that move something later: "postponed until Tuesday", "delayed
+/// till March" name a day still ahead.
+const DELAY_VERBS: &[&str] = &[
+    "postponed",
+    "delayed",
+    "deferred",
+    "adjourned",
+    "recessed",
+    "suspended",
+    "extended",
+    "rescheduled",
+    "moved",
+    "pushed",
+    "put",
+];
+
+/// Is token `i` the "to" of an infinitive ("to testify", "to appear") rather
+/// than the preposition ("to reporters", "to the court", "to Cuba")? Without
+/// a tagger: the next word is lower-case, not a function word, and has none
+/// of the plural, participle or gerund endings nouns and adjectives wear.
+fn infinitive_to(text: &str, toks: &[Tok], i: usize) -> bool {
+    if !word(text, toks, i).eq_ignore_ascii_case("to") {
+        return false;
+    }
+    toks.get(i + 1).is_some_and(|n| {
+        let v = &text[n.start..n.end];
+        n.kind == Kind::Word
+            && !n.upper
+            && v.len() > 2
+            && !is_any(v, FUNCTION_WORDS)
+            && !["s", "ed", "ing", "ly", "tion", "ment", "ness", "ity"]
+                .iter()
+                .any(|e| v.ends_with(e))
+    })
+}
+
+/// Is the "to" at token `to` the complement of a request verb at most eight
+/// tokens before it ("asked them to", "subpoenaed the 6-year-old boy to")?
+fn request_complement(text: &str, toks: &[Tok], to: usize) -> bool {
+    (1..=8).take_while(|k| *k <= to).any(|k| {
+        !boundary_before(text, toks, to - k + 1) && is_any(word(text, toks, to - k), REQUEST_VERBS)
+    })
+}
+
 /// Is token `i` followed by a lower-case content word ("planned trip")?
 fn before_content_word(text: &str, toks: &[Tok], i: usize) -> bool {
     toks.get(i + 1).is_some_and(|n| {
@@ -320,6 +393,25 @@ pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> O
         || (word(text, toks, end).eq_ignore_ascii_case("as")
             && word(text, toks, end + 1).eq_ignore_ascii_case("the")
             && is_any(word(text, toks, end + 2), &["deadline", "date"]));
+    // "postponed until Tuesday", "delayed the vote till March": a day
+    // something is put off to lies ahead, whatever the verb's tense.
+    if is_any(before(1), &["until", "till", "to"]) {
+        let mut k = 2;
+        while k <= 6 && k <= start && !boundary_before(text, toks, start - k + 1) {
+            // "put" and "pushed" delay only with their particle.
+            let particle = match before(k).to_ascii_lowercase().as_str() {
+                "put" => Some("off"),
+                "pushed" => Some("back"),
+                _ => None,
+            };
+            if is_any(before(k), DELAY_VERBS)
+                && particle.is_none_or(|p| before(k - 1).eq_ignore_ascii_case(p))
+            {
+                return Some(Direction::Future);
+            }
+            k += 1;
+        }
+    }
     let deadline = deadline_noun
         || (start > 0
             && !range_end
@@ -348,6 +440,17 @@ pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> O
         }
         i -= 1;
         d += 1;
+        // "subpoenaed him to testify on Feb. 10", "asked them to appear
+        // Tuesday": the date belongs to the infinitive, which a request
+        // verb sends forward from the time of asking.
+        // "allowed to work there since Jan. 13": "since" looks back.
+        if !is_any(before(1), &["since", "ago"])
+            && infinitive_to(text, toks, i)
+            && request_complement(text, toks, i)
+        {
+            best = Some((d, Cue::Future));
+            break;
+        }
         match cue(text, toks, i, false) {
             Some(Cue::Report) if d > 4 => {}
             Some(Cue::Report) => {

@@ -460,3 +460,29 @@ fn an_arrangement_in_the_past_perfect_is_nearest_first() {
     assert_eq!(one("The offer had been set to expire Nov. 6.", &c).value, "2025-11-06");
     assert_eq!(one("The offer is due to expire Friday.", &c).value, "2025-11-07");
 }
+
+#[test]
+fn request_complements_and_delays_point_ahead() {
+    let c = ctx(2000, 1, 7); // a Friday
+    assert_eq!(
+        tv("The board ordered the 12-year-old applicant to report on March 3.", &c),
+        pairs(&[("March 3", "2000-03-03")])
+    );
+    assert_eq!(
+        tv("The court summoned them to appear Tuesday.", &c),
+        pairs(&[("Tuesday", "2000-01-11")])
+    );
+    assert_eq!(
+        tv("The council postponed until Wednesday its vote on the budget.", &c),
+        pairs(&[("Wednesday", "2000-01-12")])
+    );
+    // A preposition "to", or "since", keeps the past tense's reading.
+    assert_eq!(
+        tv("She was ordered back to headquarters Tuesday.", &c),
+        pairs(&[("Tuesday", "2000-01-04")])
+    );
+    assert_eq!(
+        tv("Monitors had been allowed to visit the camps since March 3.", &c),
+        pairs(&[("March 3", "1999-03-03")])
+    );
+}
