@@ -1,6 +1,9 @@
 //! The gold scorer: precision and recall of (event, date) pairs on the
 //! hand-made gold of the sample articles (`data/gold/samples_events.tsv`).
 //!
+//! Also scores the held-out articles of `data/heldout/` against
+//! `data/heldout/events.tsv` with the same rule (real tagger only).
+//!
 //! Run it with `cargo test --test events_gold -- --nocapture` (set
 //! `DATELINE_SCORE_VERBOSE=1` to list every miss).
 //!
@@ -52,9 +55,9 @@ struct Pair {
     summary: String,
 }
 
-fn gold_rows() -> Vec<Gold> {
-    let text = std::fs::read_to_string(support::root().join("data/gold/samples_events.tsv"))
-        .expect("data/gold/samples_events.tsv");
+/// The rows of an events gold file (path relative to the crate root).
+fn gold_rows(rel: &str) -> Vec<Gold> {
+    let text = std::fs::read_to_string(support::root().join(rel)).expect(rel);
     text.lines()
         .filter(|l| !l.starts_with('#'))
         .skip(1)
@@ -72,13 +75,14 @@ fn gold_rows() -> Vec<Gold> {
         .collect()
 }
 
-/// The sample articles with their (file, label), labels assigned in the
-/// order the gold lists them per file.
-fn labelled_articles(gold: &[Gold]) -> Vec<(String, String, Article)> {
-    let dir = support::root().join("data/samples");
+/// The articles of a directory (relative to the crate root) with their
+/// (file, label), labels assigned in the order the gold lists them per file.
+fn labelled_articles(rel_dir: &str, gold: &[Gold]) -> Vec<(String, String, Article)> {
+    let dir = support::root().join(rel_dir);
+    let manifest = dir.join("manifest.csv");
     let opts = InputOptions {
         inputs: vec![dir.display().to_string()],
-        manifest: Some(dir.join("manifest.csv")),
+        manifest: manifest.is_file().then_some(manifest),
         published: None,
     };
     let read: Vec<(String, Article)> = match dateline::ingest::read(&opts) {
@@ -200,9 +204,9 @@ fn score(
 
 #[test]
 fn precision_and_recall_on_the_sample_gold() {
-    let gold = gold_rows();
+    let gold = gold_rows("data/gold/samples_events.tsv");
     assert!(gold.len() > 50, "the gold file has its rows");
-    let articles = labelled_articles(&gold);
+    let articles = labelled_articles("data/samples", &gold);
     assert!(!articles.is_empty(), "sample articles read");
     let timex_gold = support::gold_timexes(&support::root().join("data/gold/samples_timex.tsv"));
 
@@ -219,4 +223,24 @@ fn precision_and_recall_on_the_sample_gold() {
     let p = with_gold_dates.matched as f64 / with_gold_dates.system.max(1) as f64;
     let r = with_gold_dates.matched as f64 / with_gold_dates.gold.max(1) as f64;
     assert!(p >= 0.90 && r >= 0.88, "precision {p:.3}, recall {r:.3} fell below the floor");
+}
+
+/// The held-out articles (`data/heldout/`, see its README): written after
+/// the rules were tuned and never to be tuned on. Only the real tagger (no
+/// timex gold exists for them). The first and only measurement before any
+/// rule change gave precision 0.682, recall 0.395 (15 of 38 gold rows), so
+/// recall sits below the 0.5 asked for: the floors below are regression
+/// floors under that measurement, not a target (the target is 0.85).
+#[test]
+fn precision_and_recall_on_the_heldout_gold() {
+    let gold = gold_rows("data/heldout/events.tsv");
+    assert!(gold.len() >= 30, "the held-out gold file has its rows");
+    let articles = labelled_articles("data/heldout", &gold);
+    let labels: BTreeSet<&str> = gold.iter().map(|g| g.label.as_str()).collect();
+    assert_eq!(articles.len(), labels.len(), "every held-out article read and labelled");
+    let real = |_: &str, _: &str, a: &Article| dateline::events::extract(a);
+    let s = score("held-out, real tagger", &gold, &articles, &real);
+    let p = s.matched as f64 / s.system.max(1) as f64;
+    let r = s.matched as f64 / s.gold.max(1) as f64;
+    assert!(p >= 0.5 && r >= 0.35, "held-out precision {p:.3}, recall {r:.3} fell below the floor");
 }
