@@ -8,8 +8,11 @@
 //! trailing "said" is often only attribution. No cue: `None`, and the
 //! resolver applies its documented default.
 
+use std::sync::LazyLock;
+
 use super::lexicon::{Cue, Lex};
 use super::token::{Kind, Tok};
+use crate::lexicon;
 use crate::model::Direction;
 
 /// Farthest a cue may be, in tokens.
@@ -147,50 +150,32 @@ const FUNCTION_WORDS: &[&str] = &[
     "around",
 ];
 
-/// Verbs that ask, order or summon someone to do something: their
-/// infinitival complement ("ordered them to report on Monday") happens after
-/// the request, so a date inside it lies ahead of the report.
-const REQUEST_VERBS: &[&str] = &[
-    "asked",
-    "told",
-    "ordered",
-    "subpoenaed",
-    "summoned",
-    "urged",
-    "invited",
-    "called",
-    "required",
-    "forced",
-    "directed",
-    "instructed",
-    "authorized",
-    "allowed",
-    "permitted",
-    "encouraged",
-    "persuaded",
-    "pressed",
-    "pressured",
-    "compelled",
-    "obliged",
-    "obligated",
-    "commissioned",
-];
+/// Verbs whose complement lies after them in time
+/// (`data/temporal/complement_verbs.tsv`): requests, whose infinitive
+/// ("ordered them to report on Monday") happens after the request, and
+/// delays, whose "until Tuesday" names a day still ahead.
+struct ComplementVerbs {
+    request: Vec<String>,
+    /// Each delay verb with the particle it needs, if any ("put off").
+    delay: Vec<(String, Option<String>)>,
+}
 
-/// Verbs that move something later: "postponed until Tuesday", "delayed
-/// till March" name a day still ahead.
-const DELAY_VERBS: &[&str] = &[
-    "postponed",
-    "delayed",
-    "deferred",
-    "adjourned",
-    "recessed",
-    "suspended",
-    "extended",
-    "rescheduled",
-    "moved",
-    "pushed",
-    "put",
-];
+static COMPLEMENT_VERBS: LazyLock<ComplementVerbs> = LazyLock::new(|| {
+    let text = lexicon::source(
+        "temporal/complement_verbs.tsv",
+        include_str!("../../data/temporal/complement_verbs.tsv"),
+    );
+    let mut verbs = ComplementVerbs { request: Vec::new(), delay: Vec::new() };
+    for (n, cols) in lexicon::rows(&text) {
+        let word = cols[0].to_ascii_lowercase();
+        match cols.get(1).copied() {
+            Some("request") => verbs.request.push(word),
+            Some("delay") => verbs.delay.push((word, cols.get(2).map(|p| p.to_string()))),
+            _ => panic!("temporal/complement_verbs.tsv line {n}: kind must be request or delay"),
+        }
+    }
+    verbs
+});
 
 /// Is token `i` the "to" of an infinitive ("to testify", "to appear") rather
 /// than the preposition ("to reporters", "to the court", "to Cuba")? Without
@@ -216,7 +201,9 @@ fn infinitive_to(text: &str, toks: &[Tok], i: usize) -> bool {
 /// tokens before it ("asked them to", "subpoenaed the 6-year-old boy to")?
 fn request_complement(text: &str, toks: &[Tok], to: usize) -> bool {
     (1..=8).take_while(|k| *k <= to).any(|k| {
-        !boundary_before(text, toks, to - k + 1) && is_any(word(text, toks, to - k), REQUEST_VERBS)
+        let w = word(text, toks, to - k);
+        !boundary_before(text, toks, to - k + 1)
+            && COMPLEMENT_VERBS.request.iter().any(|v| w.eq_ignore_ascii_case(v))
     })
 }
 
@@ -399,14 +386,12 @@ pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> O
         let mut k = 2;
         while k <= 6 && k <= start && !boundary_before(text, toks, start - k + 1) {
             // "put" and "pushed" delay only with their particle.
-            let particle = match before(k).to_ascii_lowercase().as_str() {
-                "put" => Some("off"),
-                "pushed" => Some("back"),
-                _ => None,
-            };
-            if is_any(before(k), DELAY_VERBS)
-                && particle.is_none_or(|p| before(k - 1).eq_ignore_ascii_case(p))
-            {
+            let w = before(k);
+            let delays = COMPLEMENT_VERBS.delay.iter().any(|(v, particle)| {
+                w.eq_ignore_ascii_case(v)
+                    && particle.as_deref().is_none_or(|p| before(k - 1).eq_ignore_ascii_case(p))
+            });
+            if delays {
                 return Some(Direction::Future);
             }
             k += 1;
@@ -555,6 +540,26 @@ mod tests {
         assert_eq!(dir("He resigned. The vote is Thursday.", "Thursday"), None);
         assert_eq!(
             dir("Mr. Smith is due to arrive Thursday.", "Thursday"),
+            Some(Direction::Future)
+        );
+    }
+
+    #[test]
+    fn complement_verbs_load_with_both_kinds_and_their_particles() {
+        let v = &*COMPLEMENT_VERBS;
+        assert!(v.request.iter().any(|w| w == "ordered"));
+        assert!(v.delay.iter().any(|(w, p)| w == "postponed" && p.is_none()));
+        assert!(v.delay.iter().any(|(w, p)| w == "put" && p.as_deref() == Some("off")));
+    }
+
+    #[test]
+    fn a_delay_verb_needing_a_particle_delays_only_with_it() {
+        assert_eq!(
+            dir("The board put off the vote until Tuesday.", "Tuesday"),
+            Some(Direction::Future)
+        );
+        assert_ne!(
+            dir("The board put the vote to members on Tuesday.", "Tuesday"),
             Some(Direction::Future)
         );
     }
