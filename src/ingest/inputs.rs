@@ -4,8 +4,8 @@
 //! - A file is read as given (whatever its extension).
 //! - A directory is walked recursively in byte order of names, so the
 //!   article order never depends on the file system. Hidden files and folders
-//!   (name starting with `.`), CSV files (manifests and spreadsheets are never
-//!   articles) and `README*`/`LICENSE*` files are skipped in walks.
+//!   (name starting with `.`), CSV and TSV files (manifests, spreadsheets and
+//!   tables are never articles) and `README*`/`LICENSE*` files are skipped in walks.
 //! - `-` is standard input.
 //! - A path that does not exist but holds `*`, `?` or `[` is a glob: `*` and
 //!   `?` stay within one path component, `**` crosses folders, `[abc]` is a
@@ -138,6 +138,7 @@ fn skipped_in_walk(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     name.starts_with('.')
         || lower.ends_with(".csv")
+        || lower.ends_with(".tsv")
         || lower.starts_with("readme")
         || lower.starts_with("license")
         || lower.starts_with("licence")
@@ -313,6 +314,7 @@ mod tests {
             "a.json",
             ".hidden.txt",
             "manifest.csv",
+            "sub/dates.tsv",
             "sub/c.html",
             ".git/x.txt",
             "README.md",

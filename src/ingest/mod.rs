@@ -33,6 +33,7 @@ mod inputs;
 mod json;
 mod manifest;
 mod meta;
+mod prose;
 mod stream;
 mod text;
 
@@ -483,18 +484,34 @@ fn read_text_file(text: &str, shown: &str, diags: &mut Vec<Diagnostic>) -> Vec<(
         .into_iter()
         .enumerate()
         .filter_map(|(i, d)| {
-            if d.paragraphs.is_empty() {
-                diags.push(diag(
-                    Severity::Error,
-                    shown,
-                    d.line,
-                    None,
-                    format!("article \"{}\" has no body text", short(&d.title)),
-                ));
-                None
-            } else {
-                Some((i, d))
+            // A headline over nothing that reads as a sentence (other
+            // headlines, labels, counters) is a box of links or a stub, not
+            // an article: its "events" would be headlines of other stories.
+            if d.paragraphs.iter().any(|p| prose::reads_as_prose(p)) {
+                return Some((i, d));
             }
+            let what = if d.title.is_empty() {
+                "text with no headline".to_string()
+            } else {
+                format!("\"{}\"", short(&d.title))
+            };
+            let why = if d.paragraphs.is_empty() {
+                "has no body text".to_string()
+            } else {
+                format!(
+                    "has no sentence, only {} headline-like line{} (a list of links?)",
+                    d.paragraphs.len(),
+                    if d.paragraphs.len() == 1 { "" } else { "s" }
+                )
+            };
+            diags.push(diag(
+                Severity::Warning,
+                shown,
+                d.line,
+                None,
+                format!("{what} {why}; not read as an article"),
+            ));
+            None
         })
         .collect()
 }

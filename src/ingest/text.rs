@@ -33,6 +33,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::meta::month_number;
+use super::prose::{self, Marker};
 use super::Draft;
 use crate::lexicon;
 use crate::model::Caption;
@@ -92,12 +93,17 @@ fn parse_captions(src: &str) -> Result<Regex, String> {
 
 /// True when a trimmed line is site chrome.
 pub(crate) fn is_chrome(line: &str) -> bool {
-    if line.len() > 80 {
+    // Longer than any notice a page repeats (cookie and sign-up boxes run
+    // to two sentences): article text, never tested.
+    if line.len() > CHROME_MAX {
         return false;
     }
     let c = &*CHROME;
     (line.len() <= c.max_len && c.lines.contains(&line.to_lowercase())) || c.pattern.is_match(line)
 }
+
+/// Lines longer than this (bytes) are never chrome.
+const CHROME_MAX: usize = 320;
 
 /// True when a line reads as a photo caption or credit.
 pub(crate) fn is_caption(line: &str) -> bool {
@@ -206,22 +212,24 @@ impl std::hash::Hasher for LineHasher {
 type FastHash = std::hash::BuildHasherDefault<LineHasher>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(super) enum Kind {
     Blank,
     Chrome,
     Caption,
     Content,
 }
 
-struct Line<'a> {
-    text: &'a str,
+pub(super) struct Line<'a> {
+    pub(super) text: &'a str,
     /// 1-based line number in the file.
-    no: usize,
-    kind: Kind,
+    pub(super) no: usize,
+    pub(super) kind: Kind,
+    /// The section label this (chrome) line is.
+    pub(super) marker: Option<Marker>,
 }
 
 /// Headline-like: short, not a sentence, starts like a title.
-fn title_like(s: &str) -> bool {
+pub(super) fn title_like(s: &str) -> bool {
     if s.len() > 220 {
         return false;
     }
@@ -241,10 +249,38 @@ fn body_like(s: &str) -> bool {
 
 static HEADER_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?P<key>published(?:\s+on)?|posted(?:\s+on)?|date(?:d)?|publication date|source|publisher|url|link|title|headline)\s*[:\-–]\s*(?P<val>\S.*)$",
+        r"(?i)^(?P<key>published(?:\s+on)?|posted(?:\s+on)?|date(?:d)?|publication date|source|publisher|url|link|title|headline)(?P<sep>\s*[:\-–]\s*|\s+)(?P<val>\S.*)$",
     )
     .expect("valid regex")
 });
+
+/// A `Key: value` header line: (lower-cased key, value). Pages also print
+/// the date with no colon ("Published 13 April 2025", "Posted on March 3,
+/// 2025"): a date key followed by a space is a field only when a date
+/// (a digit or a month or weekday name) follows.
+fn header_field(t: &str) -> Option<(String, &str)> {
+    let c = HEADER_FIELD.captures(t)?;
+    let key = c["key"].to_ascii_lowercase();
+    let val = c.name("val")?.as_str().trim();
+    if c["sep"].trim().is_empty() {
+        let first = key.split_whitespace().next().unwrap_or("");
+        let first_val = val.split([' ', ',']).next().unwrap_or("");
+        let dated = val.starts_with(|ch: char| ch.is_ascii_digit())
+            || month_number(first_val).is_some()
+            || weekday(first_val);
+        if !matches!(first, "published" | "posted" | "dated") || !dated {
+            return None;
+        }
+    }
+    Some((key, val))
+}
+
+fn weekday(w: &str) -> bool {
+    let w = w.trim_end_matches('.').to_ascii_lowercase();
+    ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"].contains(&w.as_str())
+        || ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+            .contains(&w.as_str())
+}
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:By|BY|Written by|Reporting by)\s+\p{Lu}[^.!?]{0,80}$").expect("valid regex")
 });
@@ -256,17 +292,19 @@ pub(crate) fn read_text(text: &str, first_line: usize, single: bool) -> Vec<Draf
     let mut lines: Vec<Line<'_>> = Vec::with_capacity(text.len() / 64 + 1);
     lines.extend(text.lines().enumerate().map(|(i, raw)| {
         let t = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+        let marker = prose::marker(t);
         let kind = if t.is_empty() {
             Kind::Blank
-        } else if is_chrome(t) {
+        } else if marker.is_some() || is_chrome(t) {
             Kind::Chrome
         } else if is_caption(t) {
             Kind::Caption
         } else {
             Kind::Content
         };
-        Line { text: t, no: first_line + i, kind }
+        Line { text: t, no: first_line + i, kind, marker }
     }));
+    prose::drop_link_lists(&mut lines);
     let segments = if single { std::iter::once(0..lines.len()).collect() } else { split(&lines) };
     segments.into_iter().filter_map(|r| read_segment(&lines[r], single)).collect()
 }
@@ -314,7 +352,7 @@ fn split(lines: &[Line<'_>]) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-fn repeated_soon(lines: &[Line<'_>], i: usize) -> bool {
+pub(super) fn repeated_soon(lines: &[Line<'_>], i: usize) -> bool {
     let t = lines[i].text;
     lines[i + 1..].iter().take(15).any(|l| l.text == t)
 }
@@ -327,7 +365,7 @@ fn read_segment(lines: &[Line<'_>], single: bool) -> Option<Draft> {
     let mut title: Option<&str> = None;
     if let Some(l) = lines.iter().find(|l| l.kind == Kind::Content) {
         let t = l.text.trim_start_matches('#').trim();
-        if title_like(l.text) && !HEADER_FIELD.is_match(l.text) && !body_like_long(t) {
+        if title_like(l.text) && header_field(l.text).is_none() && !body_like_long(t) {
             title = Some(l.text);
             d.title = t.to_string();
         }
@@ -343,13 +381,14 @@ fn read_segment(lines: &[Line<'_>], single: bool) -> Option<Draft> {
     let mut in_header = true;
     let mut seen_body: HashSet<&str, FastHash> = HashSet::default();
     // Blocks of body lines, split at blank lines (and dropped lines).
-    let mut blocks: Vec<Vec<&str>> = vec![Vec::new()];
+    // Each with the file line it starts at.
+    let mut blocks: Vec<(usize, Vec<&str>)> = vec![(0, Vec::new())];
     for l in lines {
         let t = l.text;
         match l.kind {
             Kind::Blank => {
-                if !blocks.last().is_some_and(Vec::is_empty) {
-                    blocks.push(Vec::new());
+                if !blocks.last().is_some_and(|b| b.1.is_empty()) {
+                    blocks.push((0, Vec::new()));
                 }
                 continue;
             }
@@ -366,9 +405,8 @@ fn read_segment(lines: &[Line<'_>], single: bool) -> Option<Draft> {
             continue;
         }
         if in_header {
-            if let Some(c) = HEADER_FIELD.captures(t) {
-                let key = c["key"].to_ascii_lowercase();
-                let val = c["val"].trim().to_string();
+            if let Some((key, val)) = header_field(t) {
+                let val = val.to_string();
                 let field_ok = match key.split_whitespace().next().unwrap_or("") {
                     "published" | "posted" | "date" | "dated" | "publication" => {
                         d.published.get_or_insert((key.clone(), val));
@@ -406,19 +444,53 @@ fn read_segment(lines: &[Line<'_>], single: bool) -> Option<Draft> {
         if !seen_body.insert(t) {
             continue;
         }
-        blocks.last_mut().expect("never empty").push(t);
+        let block = blocks.last_mut().expect("never empty");
+        if block.1.is_empty() {
+            block.0 = l.no;
+        }
+        block.1.push(t);
     }
-    for b in blocks.iter().filter(|b| !b.is_empty()) {
+    // Paragraphs with the line each starts at.
+    let mut paragraphs: Vec<(usize, String)> = Vec::new();
+    for (no, b) in blocks.iter().filter(|b| !b.1.is_empty()) {
         if wrapped(b) {
-            d.paragraphs.push(b.join(" "));
+            paragraphs.push((*no, b.join(" ")));
         } else {
-            d.paragraphs.extend(b.iter().map(|s| s.to_string()));
+            paragraphs.extend(b.iter().enumerate().map(|(k, s)| (no + k, s.to_string())));
         }
     }
+    if !single {
+        drop_trailing_headlines(&mut paragraphs, &mut d.warnings);
+    }
+    d.paragraphs = paragraphs.into_iter().map(|(_, p)| p).collect();
     if d.title.is_empty() && d.paragraphs.is_empty() && d.captions.is_empty() {
         return None;
     }
     Some(d)
+}
+
+/// Drop a run of two or more headlines that ends an article after its last
+/// sentence: the links a page lists under a story, saved without their
+/// label. A single such line stays (it may be a sign-off or a credit).
+fn drop_trailing_headlines(
+    paragraphs: &mut Vec<(usize, String)>,
+    warnings: &mut Vec<(Option<usize>, String)>,
+) {
+    let tail = paragraphs.iter().rev().take_while(|(_, p)| prose::headline_item(p)).count();
+    if tail < 2 || tail == paragraphs.len() {
+        return;
+    }
+    let from = paragraphs.len() - tail;
+    let first = paragraphs[from].0;
+    let last = paragraphs[paragraphs.len() - 1].0;
+    warnings.push((
+        Some(first),
+        format!(
+            "lines {first}-{last}: {tail} headline-like lines after the article's last \
+             sentence read as a list of links to other stories and were dropped"
+        ),
+    ));
+    paragraphs.truncate(from);
 }
 
 fn body_like_long(s: &str) -> bool {
@@ -432,7 +504,17 @@ fn wrapped(block: &[&str]) -> bool {
         return false;
     }
     let inner = &block[..block.len() - 1];
-    if inner.iter().any(|l| l.chars().count() > 100) {
+    let width = inner.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    if width > 100 {
+        return false;
+    }
+    // Text wrapped at a width never has a last line much longer than the
+    // others: a short line over a long one is a label or a subheading.
+    if block[block.len() - 1].chars().count() > width + 20 {
+        return false;
+    }
+    // Every line a headline (none a sentence's continuation): a list.
+    if block.iter().all(|l| prose::headline_item(l)) {
         return false;
     }
     let open = inner.iter().filter(|l| !l.ends_with(['.', '!', '?', '"', '”', ':'])).count();
@@ -574,6 +656,109 @@ He met the foreign minister for two hours.
     fn subheading_after_gap_does_not_split() {
         let t = "Talks Resume\n\nThe two sides met again on Tuesday in Geneva, officials said.\n\n\nBackground\n\nThe talks began in 2023 and stalled twice.\n";
         assert_eq!(read_text(t, 1, false).len(), 1);
+    }
+
+    #[test]
+    fn page_boxes_are_chrome() {
+        for s in [
+            "Sign up for our daily newsletter",
+            "Get the top stories delivered to your inbox every morning.",
+            "Enter your email address",
+            "Subscribe now",
+            "By signing up, you agree to our Privacy Policy and Terms of Use.",
+            "Follow us on Twitter and Facebook for the latest news.",
+            "Follow Example News on Google News",
+            "We use cookies to improve your experience. By continuing to browse, you agree to our use of cookies.",
+            "Accept all cookies",
+            "Comments (4)",
+            "View 37 comments",
+            "Join the conversation",
+            "2 hours ago",
+            "READ MORE: Talks resume in Geneva after a month",
+        ] {
+            assert!(is_chrome(s), "{s}");
+        }
+        for s in [
+            "The minister said he would subscribe to the plan only if it was amended.",
+            "Envoys followed up on the talks in Geneva on Monday.",
+            "Two hours ago the talks broke down, a delegate said.",
+            "The comments drew a sharp reply from Ankara.",
+        ] {
+            assert!(!is_chrome(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn header_fields_without_a_colon() {
+        assert_eq!(
+            header_field("Published 13 April 2025"),
+            Some(("published".into(), "13 April 2025"))
+        );
+        assert_eq!(
+            header_field("Posted on March 3, 2025"),
+            Some(("posted on".into(), "March 3, 2025"))
+        );
+        assert_eq!(
+            header_field("Published Monday, 3 March 2025").map(|f| f.1),
+            Some("Monday, 3 March 2025")
+        );
+        assert_eq!(header_field("Source: Example News").map(|f| f.1), Some("Example News"));
+        for s in ["Posted Troops Leave the Border Zone", "Source Code of the Crisis", "Date Night"]
+        {
+            assert_eq!(header_field(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn wrapping_is_told_from_labels_and_lists() {
+        assert!(wrapped(&["The two sides met again on", "Tuesday in Geneva, officials", "said."]));
+        // A short label over a long line.
+        let long = "Envoys from the two neighbours agreed on Monday to resume border talks in Geneva next month, a spokesman said.";
+        assert!(!wrapped(&["A man walks past the palace in Geneva", long]));
+        // Headlines one a line.
+        assert!(!wrapped(&[
+            "1. Coastguards Rescue 40 Migrants Off Crete",
+            "2. Parliament Approves New Trade Pact",
+            "3. Central Bank Holds Rates Steady",
+        ]));
+    }
+
+    #[test]
+    fn trailing_headlines_are_dropped_with_a_warning() {
+        let mut paras = vec![
+            (5, "The envoy arrived in Cairo on Sunday for talks.".to_string()),
+            (7, "Coastguards Rescue 40 Migrants Off Crete".to_string()),
+            (8, "Parliament Approves New Trade Pact".to_string()),
+        ];
+        let mut warnings = Vec::new();
+        drop_trailing_headlines(&mut paras, &mut warnings);
+        assert_eq!(paras.len(), 1);
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].0, Some(7));
+        assert!(warnings[0].1.starts_with("lines 7-8: 2 headline-like"), "{}", warnings[0].1);
+        // One line stays (a sign-off, a credit line); so does an article
+        // of headlines only (reported by the caller instead).
+        let mut one = vec![
+            (5, "The envoy arrived in Cairo on Sunday for talks.".to_string()),
+            (7, "Additional reporting by Jane Example".to_string()),
+        ];
+        drop_trailing_headlines(&mut one, &mut warnings);
+        assert_eq!(one.len(), 2);
+        let mut only =
+            vec![(1, "A Headline Here".to_string()), (2, "Another Headline".to_string())];
+        drop_trailing_headlines(&mut only, &mut warnings);
+        assert_eq!(only.len(), 2);
+        assert_eq!(warnings.len(), 1);
+    }
+
+    #[test]
+    fn link_list_after_label_is_not_an_article() {
+        let t = format!(
+            "{DUMP}\nRead more\n\nCoastguards Rescue 40 Migrants Off Crete\n\nParliament Approves New Trade Pact\n\n41\n"
+        );
+        let arts = read_text(&t, 1, false);
+        assert_eq!(arts.len(), 2, "{arts:#?}");
+        assert_eq!(arts[1].paragraphs.len(), 2, "{:#?}", arts[1].paragraphs);
     }
 
     proptest::proptest! {
