@@ -30,6 +30,9 @@ struct Markers {
     image: Regex,
 }
 
+/// Text longer than this (bytes) is never a headline.
+const PROSE_MIN_BYTES: usize = 220;
+
 /// Only lines up to this many bytes can be section labels.
 const MARKER_MAX: usize = 60;
 
@@ -80,15 +83,19 @@ pub(crate) fn marker(line: &str) -> Option<Marker> {
 /// title-cased headline, or longer than any headline. Headlines, link
 /// labels, counters and teasers cut off with "…" are not prose.
 pub(crate) fn reads_as_prose(s: &str) -> bool {
+    // Longer than any headline (see `title_like`): no need to look.
+    if s.len() > PROSE_MIN_BYTES {
+        return true;
+    }
+    let end = s.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']);
+    let sentence_end = end.ends_with(['.', '!', '?', '。', '！', '？'])
+        && !end.ends_with("...")
+        && !end.ends_with('…');
     let words = s.split_whitespace().take(26).count();
     if words > 25 {
         return true;
     }
-    let end = s.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']);
-    if end.ends_with("...") || end.ends_with('…') {
-        return false;
-    }
-    if !end.ends_with(['.', '!', '?', '。', '！', '？']) {
+    if !sentence_end {
         return false;
     }
     // Scripts written without spaces make one long "word" of a sentence.

@@ -38,12 +38,20 @@ use super::Draft;
 use crate::lexicon;
 use crate::model::Caption;
 
-/// Whole-line chrome: exact lines (lower-cased) and one anchored pattern.
+/// Whole-line chrome: exact lines (lower-cased) and anchored patterns.
 struct Chrome {
     lines: HashSet<String>,
     /// Longest entry of `lines`, in bytes: longer lines skip the lookup.
     max_len: usize,
+    /// `regex` and `long` entries, for lines up to [`CHROME_SHORT`].
     pattern: Regex,
+    /// `long` entries, for lines up to [`CHROME_MAX`].
+    long: Regex,
+    /// The words of `notice` entries as written, capitalized and in
+    /// capitals (matched case-sensitively, which keeps the search fast).
+    notice_words: Regex,
+    /// Each `notice` entry's word forms and expression.
+    notices: Vec<(String, Regex)>,
 }
 
 static CHROME: LazyLock<Chrome> = LazyLock::new(|| {
@@ -62,23 +70,60 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 
 fn parse_chrome(src: &str) -> Result<Chrome, String> {
     let mut lines = HashSet::new();
-    let mut pats = Vec::new();
+    let (mut pats, mut longs, mut words, mut notices) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let ascii_bounds = |pat: &str| format!("(?:{})", pat.replace(r"\b", r"(?-u:\b)"));
     for (n, row) in lexicon::rows(src) {
         match row.as_slice() {
             ["line", text] => {
                 lines.insert(text.to_lowercase());
             }
-            ["regex", pat] => {
+            [kind @ ("regex" | "long"), pat] => {
                 Regex::new(pat).map_err(|e| format!("line {n}: {e}"))?;
-                pats.push(format!("(?:{})", pat.replace(r"\b", r"(?-u:\b)")));
+                if *kind == "long" {
+                    longs.push(ascii_bounds(pat));
+                }
+                pats.push(ascii_bounds(pat));
             }
-            _ => return Err(format!("line {n}: expected `line<TAB>TEXT` or `regex<TAB>PATTERN`")),
+            ["notice", word, pat] if !word.is_empty() => {
+                let re = Regex::new(&format!("(?i){}", ascii_bounds(pat)))
+                    .map_err(|e| format!("line {n}: {e}"))?;
+                let mut cap = word.to_lowercase();
+                if let Some(c) = cap.get(..1) {
+                    cap = c.to_uppercase() + &cap[1..];
+                }
+                for w in [word.to_lowercase(), cap, word.to_uppercase()] {
+                    words.push(regex::escape(&w));
+                    notices.push((w, re.clone()));
+                }
+            }
+            _ => {
+                return Err(format!(
+                    "line {n}: expected `line<TAB>TEXT`, `regex<TAB>PATTERN`, \
+                     `long<TAB>PATTERN` or `notice<TAB>WORD<TAB>PATTERN`"
+                ))
+            }
         }
     }
-    let pattern =
-        Regex::new(&format!("(?i)^(?:{})$", pats.join("|"))).map_err(|e| e.to_string())?;
+    let anchored = |pats: &[String]| {
+        // No entries: a pattern that matches no line.
+        let body = if pats.is_empty() { r"[^\s\S]".to_string() } else { pats.join("|") };
+        Regex::new(&format!("(?i)^(?:{body})$")).map_err(|e| e.to_string())
+    };
+    // A plain alternation of literals: the regex crate finds it with a
+    // vectorized literal search, which leaves most lines unread.
+    let notice_words =
+        if words.is_empty() { Regex::new(r"[^\s\S]") } else { Regex::new(&words.join("|")) }
+            .map_err(|e| e.to_string())?;
     let max_len = lines.iter().map(String::len).max().unwrap_or(0);
-    Ok(Chrome { lines, max_len, pattern })
+    Ok(Chrome {
+        lines,
+        max_len,
+        pattern: anchored(&pats)?,
+        long: anchored(&longs)?,
+        notice_words,
+        notices,
+    })
 }
 
 fn parse_captions(src: &str) -> Result<Regex, String> {
@@ -99,11 +144,23 @@ pub(crate) fn is_chrome(line: &str) -> bool {
         return false;
     }
     let c = &*CHROME;
-    (line.len() <= c.max_len && c.lines.contains(&line.to_lowercase())) || c.pattern.is_match(line)
+    let listed = if line.len() <= CHROME_SHORT {
+        (line.len() <= c.max_len && c.lines.contains(&line.to_lowercase()))
+            || c.pattern.is_match(line)
+    } else {
+        c.long.is_match(line)
+    };
+    listed
+        || c.notice_words
+            .find_iter(line)
+            .any(|m| c.notices.iter().any(|(w, re)| w.as_str() == m.as_str() && re.is_match(line)))
 }
 
 /// Lines longer than this (bytes) are never chrome.
 const CHROME_MAX: usize = 320;
+/// Lines longer than this (bytes) are chrome only by `long` and `notice`
+/// entries.
+const CHROME_SHORT: usize = 80;
 
 /// True when a line reads as a photo caption or credit.
 pub(crate) fn is_caption(line: &str) -> bool {
@@ -451,18 +508,19 @@ fn read_segment(lines: &[Line<'_>], single: bool) -> Option<Draft> {
         block.1.push(t);
     }
     // Paragraphs with the line each starts at.
-    let mut paragraphs: Vec<(usize, String)> = Vec::new();
+    let mut starts: Vec<usize> = Vec::with_capacity(blocks.len());
     for (no, b) in blocks.iter().filter(|b| !b.1.is_empty()) {
         if wrapped(b) {
-            paragraphs.push((*no, b.join(" ")));
+            d.paragraphs.push(b.join(" "));
+            starts.push(*no);
         } else {
-            paragraphs.extend(b.iter().enumerate().map(|(k, s)| (no + k, s.to_string())));
+            d.paragraphs.extend(b.iter().map(|s| s.to_string()));
+            starts.extend((0..b.len()).map(|k| no + k));
         }
     }
     if !single {
-        drop_trailing_headlines(&mut paragraphs, &mut d.warnings);
+        drop_trailing_headlines(&mut d.paragraphs, &starts, &mut d.warnings);
     }
-    d.paragraphs = paragraphs.into_iter().map(|(_, p)| p).collect();
     if d.title.is_empty() && d.paragraphs.is_empty() && d.captions.is_empty() {
         return None;
     }
@@ -472,17 +530,18 @@ fn read_segment(lines: &[Line<'_>], single: bool) -> Option<Draft> {
 /// Drop a run of two or more headlines that ends an article after its last
 /// sentence: the links a page lists under a story, saved without their
 /// label. A single such line stays (it may be a sign-off or a credit).
+/// `starts` holds the file line each paragraph starts at.
 fn drop_trailing_headlines(
-    paragraphs: &mut Vec<(usize, String)>,
+    paragraphs: &mut Vec<String>,
+    starts: &[usize],
     warnings: &mut Vec<(Option<usize>, String)>,
 ) {
-    let tail = paragraphs.iter().rev().take_while(|(_, p)| prose::headline_item(p)).count();
+    let tail = paragraphs.iter().rev().take_while(|p| prose::headline_item(p)).count();
     if tail < 2 || tail == paragraphs.len() {
         return;
     }
     let from = paragraphs.len() - tail;
-    let first = paragraphs[from].0;
-    let last = paragraphs[paragraphs.len() - 1].0;
+    let (first, last) = (starts[from], starts[paragraphs.len() - 1]);
     warnings.push((
         Some(first),
         format!(
@@ -504,13 +563,18 @@ fn wrapped(block: &[&str]) -> bool {
         return false;
     }
     let inner = &block[..block.len() - 1];
-    let width = inner.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-    if width > 100 {
-        return false;
+    let mut width = 0;
+    for l in inner {
+        let n = l.chars().count();
+        if n > 100 {
+            return false;
+        }
+        width = width.max(n);
     }
     // Text wrapped at a width never has a last line much longer than the
     // others: a short line over a long one is a label or a subheading.
-    if block[block.len() - 1].chars().count() > width + 20 {
+    let last = block[block.len() - 1];
+    if last.len() > width + 20 && last.chars().count() > width + 20 {
         return false;
     }
     // Every line a headline (none a sentence's continuation): a list.
@@ -531,6 +595,10 @@ mod tests {
         assert!(c.lines.contains("tt"));
         parse_captions(include_str!("../../data/ingest/captions.txt")).unwrap();
         assert!(parse_chrome("bogus line").is_err());
+        let only_lines = parse_chrome("line\tTT").unwrap();
+        assert!(!only_lines.long.is_match("") && !only_lines.pattern.is_match("x"));
+        assert!(parse_chrome("notice\tcookies").is_err());
+        assert!(parse_chrome("notice\t\tcookies").is_err());
         assert!(parse_captions("(unclosed").is_err());
     }
 
@@ -726,12 +794,12 @@ He met the foreign minister for two hours.
     #[test]
     fn trailing_headlines_are_dropped_with_a_warning() {
         let mut paras = vec![
-            (5, "The envoy arrived in Cairo on Sunday for talks.".to_string()),
-            (7, "Coastguards Rescue 40 Migrants Off Crete".to_string()),
-            (8, "Parliament Approves New Trade Pact".to_string()),
+            "The envoy arrived in Cairo on Sunday for talks.".to_string(),
+            "Coastguards Rescue 40 Migrants Off Crete".to_string(),
+            "Parliament Approves New Trade Pact".to_string(),
         ];
         let mut warnings = Vec::new();
-        drop_trailing_headlines(&mut paras, &mut warnings);
+        drop_trailing_headlines(&mut paras, &[5, 7, 8], &mut warnings);
         assert_eq!(paras.len(), 1);
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].0, Some(7));
@@ -739,14 +807,13 @@ He met the foreign minister for two hours.
         // One line stays (a sign-off, a credit line); so does an article
         // of headlines only (reported by the caller instead).
         let mut one = vec![
-            (5, "The envoy arrived in Cairo on Sunday for talks.".to_string()),
-            (7, "Additional reporting by Jane Example".to_string()),
+            "The envoy arrived in Cairo on Sunday for talks.".to_string(),
+            "Additional reporting by Jane Example".to_string(),
         ];
-        drop_trailing_headlines(&mut one, &mut warnings);
+        drop_trailing_headlines(&mut one, &[5, 7], &mut warnings);
         assert_eq!(one.len(), 2);
-        let mut only =
-            vec![(1, "A Headline Here".to_string()), (2, "Another Headline".to_string())];
-        drop_trailing_headlines(&mut only, &mut warnings);
+        let mut only = vec!["A Headline Here".to_string(), "Another Headline".to_string()];
+        drop_trailing_headlines(&mut only, &[1, 2], &mut warnings);
         assert_eq!(only.len(), 2);
         assert_eq!(warnings.len(), 1);
     }
