@@ -251,7 +251,14 @@ View 37 comments
 
 Join the conversation
 ";
-    let f = write(&dir, "a.txt", &format!("{cookie}{ARTICLE}{foot}"));
+    let tags = "
+Comments 12
+
+Topics: Diplomacy, Geneva, Border talks
+
+Tags: Switzerland
+";
+    let f = write(&dir, "a.txt", &format!("{cookie}{ARTICLE}{foot}{tags}"));
     let r = articles(&f, &["--published", "2025-04-10"]);
     assert_just_the_article(&r);
     assert!(r.stderr.trim().is_empty(), "{}", r.stderr);
@@ -275,6 +282,33 @@ fn date_stamps_under_the_headline() {
         assert_just_the_article(&r);
         assert_eq!(r.arts[0]["context"]["date"], want, "{stamp}");
     }
+    // A date on a line of its own, or beside the byline; an unlabelled
+    // stamp (often the last change) gives way to a "First published" one.
+    for (stamps, want) in [
+        ("14 April 2025", "2025-04-14"),
+        ("By Jane Example | April 14, 2025", "2025-04-14"),
+        (
+            "Mon 14 Apr 2025 10.32 BST\nFirst published on Sun 13 Apr 2025 22.00 BST\nLast modified on Mon 14 Apr 2025 10.32 BST",
+            "2025-04-13",
+        ),
+    ] {
+        let text = format!("{TITLE}\n\n{stamps}\n\n{body}");
+        let f = write(&dir, "c.txt", &text);
+        let r = articles(&f, &[]);
+        assert_just_the_article(&r);
+        assert_eq!(r.arts[0]["context"]["date"], want, "{stamps}");
+        assert!(r.stderr.trim().is_empty(), "{}", r.stderr);
+    }
+    // An age stamp is no date: dropped, not an unreadable date (which
+    // would fail the run), and the --published default applies.
+    for stamp in ["Published 2 hours ago", "Updated: 35 minutes ago"] {
+        let text = format!("{TITLE}\n\n{stamp}\n\n{body}");
+        let f = write(&dir, "d.txt", &text);
+        let r = articles(&f, &["--published", "2025-04-10"]);
+        assert_just_the_article(&r);
+        assert_eq!(r.arts[0]["context"]["date"], "2025-04-10");
+        assert!(r.stderr.trim().is_empty(), "{}", r.stderr);
+    }
     // A title that starts with a header word is still a title.
     let text = format!("Posted Troops Leave the Border Zone\n\n{body}");
     let f = write(&dir, "b.txt", &text);
@@ -292,7 +326,10 @@ fn photo_credits_and_alt_text_are_captions() {
     let alt = format!(
         "{TITLE}\n\nImage\nA man walks past the Palais des Nations in Geneva, Switzerland\nImage caption, Delegates arrived in Geneva on Monday\n{body}"
     );
-    for (name, text, want) in [("credits.txt", credits, 3), ("alt.txt", alt, 2)] {
+    let agency = format!("{TITLE}\n\nGetty Images\n\n{body}");
+    for (name, text, want) in
+        [("credits.txt", credits, 3), ("alt.txt", alt, 2), ("agency.txt", agency, 1)]
+    {
         let f = write(&dir, name, &text);
         let r = articles(&f, &["--published", "2025-04-10"]);
         assert_just_the_article(&r);

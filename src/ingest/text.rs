@@ -306,30 +306,71 @@ fn body_like(s: &str) -> bool {
 
 static HEADER_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?P<key>published(?:\s+on)?|posted(?:\s+on)?|date(?:d)?|publication date|source|publisher|url|link|title|headline)(?P<sep>\s*[:\-–]\s*|\s+)(?P<val>\S.*)$",
+        r"(?i)^(?P<key>(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|date(?:d)?|publication date|source|publisher|url|link|title|headline)(?P<sep>\s*[:\-–]\s*|\s+)(?P<val>\S.*)$",
     )
     .expect("valid regex")
 });
 
 /// A `Key: value` header line: (lower-cased key, value). Pages also print
-/// the date with no colon ("Published 13 April 2025", "Posted on March 3,
-/// 2025"): a date key followed by a space is a field only when a date
-/// (a digit or a month or weekday name) follows.
+/// the date with no colon ("Published 13 April 2025", "First published on
+/// Sun 13 Apr 2025 22.00 BST"): a date key followed by a space is a field
+/// only when what follows reads as a date. The key comes back lower-cased,
+/// without "first".
 fn header_field(t: &str) -> Option<(String, &str)> {
     let c = HEADER_FIELD.captures(t)?;
     let key = c["key"].to_ascii_lowercase();
+    let key = key.strip_prefix("first").map_or(key.as_str(), str::trim_start).to_string();
     let val = c.name("val")?.as_str().trim();
     if c["sep"].trim().is_empty() {
         let first = key.split_whitespace().next().unwrap_or("");
-        let first_val = val.split([' ', ',']).next().unwrap_or("");
-        let dated = val.starts_with(|ch: char| ch.is_ascii_digit())
-            || month_number(first_val).is_some()
-            || weekday(first_val);
-        if !matches!(first, "published" | "posted" | "dated") || !dated {
+        if !matches!(first, "published" | "posted" | "dated") || stamp(val).is_none() {
             return None;
         }
     }
     Some((key, val))
+}
+
+/// A date a page prints on a line of its own, or as one `|`/`•`-separated
+/// part of a byline ("By Jane Doe | April 14, 2025"): starts like a date
+/// (a digit, a month or weekday name), names a year, and parses whole.
+fn stamp(part: &str) -> Option<&str> {
+    let part = part.trim();
+    if part.len() > 60 || part.split_whitespace().nth(8).is_some() {
+        return None;
+    }
+    let first = part.split([' ', ',']).next().unwrap_or("");
+    let starts_like_date = part.starts_with(|c: char| c.is_ascii_digit())
+        || month_number(first).is_some()
+        || weekday(first);
+    let has_year = part
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|n| n.len() == 4 && (n.starts_with("19") || n.starts_with("20")));
+    (starts_like_date && has_year && super::meta::parse_stamp(part).is_ok()).then_some(part)
+}
+
+/// A time of day printed beside a date ("10:32 AM", "22.00 BST").
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,5})?$")
+        .expect("valid regex")
+});
+
+/// A header line that is a date stamp, alone or beside a byline or a time
+/// of day: the date.
+fn stamp_line(t: &str) -> Option<&str> {
+    if t.len() > 120 {
+        return None;
+    }
+    let mut found = None;
+    for part in t.split(['|', '•', '·']) {
+        match stamp(part) {
+            Some(v) => {
+                found.get_or_insert(v);
+            }
+            None if BYLINE.is_match(part.trim()) || CLOCK.is_match(part.trim()) => {}
+            None => return None,
+        }
+    }
+    found
 }
 
 fn weekday(w: &str) -> bool {
@@ -436,6 +477,7 @@ fn read_segment(lines: &[Line<'_>], single: bool) -> Option<Draft> {
 
     let mut caption_texts: HashSet<&str, FastHash> = HashSet::default();
     let mut in_header = true;
+    let mut unlabelled: Option<String> = None;
     let mut seen_body: HashSet<&str, FastHash> = HashSet::default();
     // Blocks of body lines, split at blank lines (and dropped lines).
     // Each with the file line it starts at.
@@ -487,6 +529,13 @@ fn read_segment(lines: &[Line<'_>], single: bool) -> Option<Draft> {
                     continue;
                 }
             }
+            if let Some(v) = stamp_line(t) {
+                // An unlabelled stamp may be the page's last change (sites
+                // print it first): a "Published" field, above or below,
+                // wins.
+                unlabelled.get_or_insert_with(|| v.to_string());
+                continue;
+            }
             if BYLINE.is_match(t) {
                 continue;
             }
@@ -508,6 +557,9 @@ fn read_segment(lines: &[Line<'_>], single: bool) -> Option<Draft> {
         block.1.push(t);
     }
     // Paragraphs with the line each starts at.
+    if d.published.is_none() {
+        d.published = unlabelled.map(|v| ("published".to_string(), v));
+    }
     let mut starts: Vec<usize> = Vec::with_capacity(blocks.len());
     for (no, b) in blocks.iter().filter(|b| !b.1.is_empty()) {
         if wrapped(b) {
@@ -742,6 +794,9 @@ He met the foreign minister for two hours.
             "View 37 comments",
             "Join the conversation",
             "2 hours ago",
+            "Published 2 hours ago",
+            "Comments 12",
+            "Topics: Diplomacy, Geneva",
             "READ MORE: Talks resume in Geneva after a month",
         ] {
             assert!(is_chrome(s), "{s}");
@@ -775,6 +830,30 @@ He met the foreign minister for two hours.
         {
             assert_eq!(header_field(s), None, "{s}");
         }
+    }
+
+    #[test]
+    fn date_stamp_lines() {
+        assert_eq!(stamp_line("14 April 2025"), Some("14 April 2025"));
+        assert_eq!(stamp_line("Mon 14 Apr 2025 10.32 BST"), Some("Mon 14 Apr 2025 10.32 BST"));
+        assert_eq!(stamp_line("By Jane Example | April 14, 2025"), Some("April 14, 2025"));
+        assert_eq!(stamp_line("April 14, 2025 • 10:32 AM"), Some("April 14, 2025"));
+        for s in [
+            "2025",
+            "14 April",
+            "2 hours ago",
+            "By Jane Example",
+            "Geneva | April 14, 2025",
+            "March 2025 was the month the talks broke down",
+            "2025 talks in Geneva",
+        ] {
+            assert_eq!(stamp_line(s), None, "{s}");
+        }
+        assert_eq!(
+            header_field("First published on Sun 13 Apr 2025 22.00 BST"),
+            Some(("published on".into(), "Sun 13 Apr 2025 22.00 BST"))
+        );
+        assert_eq!(header_field("Published 2 hours ago"), None);
     }
 
     #[test]
