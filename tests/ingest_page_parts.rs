@@ -121,6 +121,23 @@ fn related_links_after_a_label_are_dropped_silently() {
 }
 
 #[test]
+fn teasers_under_listed_headlines_are_dropped_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let teasers = [
+        "Forty people were picked up from a drifting boat overnight.",
+        "Lawmakers voted 210 to 95 in favour of the pact.",
+        "The bank said inflation was slowing.",
+    ];
+    let list: String = LINKS.iter().zip(teasers).map(|(h, t)| format!("{h}\n{t}\n\n")).collect();
+    for label in ["Related", "More stories"] {
+        let f = write(&dir, "a.txt", &format!("{ARTICLE}\n{label}\n\n{list}"));
+        let r = articles(&f, &["--published", "2025-04-10"]);
+        assert_just_the_article(&r);
+        assert!(r.stderr.trim().is_empty(), "{}", r.stderr);
+    }
+}
+
+#[test]
 fn numbered_most_read_list_is_dropped() {
     let dir = tempfile::tempdir().unwrap();
     let list: String = LINKS.iter().enumerate().map(|(i, l)| format!("{}. {l}\n", i + 1)).collect();

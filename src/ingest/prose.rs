@@ -200,11 +200,13 @@ fn drop_list_after(lines: &mut [Line<'_>], at: usize) -> usize {
                 break;
             }
             Kind::Content => {
-                if !headline_item(l.text) || repeated_as_title(lines, j) {
+                let listed = headline_item(l.text) && !repeated_as_title(lines, j);
+                if listed || (items.last() == Some(&(j - 1)) && is_teaser(lines, j)) {
+                    items.push(j);
+                } else {
                     ended_at_text = true;
                     break;
                 }
-                items.push(j);
             }
         }
         j += 1;
@@ -221,6 +223,18 @@ fn drop_list_after(lines: &mut [Line<'_>], at: usize) -> usize {
         lines[k].kind = Kind::Chrome;
     }
     j.max(at + 1)
+}
+
+/// True when line `i`, right under a listed headline, is that link's
+/// teaser: a sentence or two, after which the list goes on (another
+/// headline or label) or the file ends. Text that is followed by more text
+/// is the article going on after an inline link.
+fn is_teaser(lines: &[Line<'_>], i: usize) -> bool {
+    if lines[i].text.split_whitespace().nth(30).is_some() {
+        return false;
+    }
+    let next = lines[i + 1..].iter().find(|l| matches!(l.kind, Kind::Content | Kind::Caption));
+    next.is_none_or(|l| l.kind == Kind::Content && headline_item(l.text))
 }
 
 /// True when line `i` comes again within the next few lines, before any
@@ -278,6 +292,9 @@ mod tests {
             "More from Example News »",
             "Editor's picks",
             "Top stories",
+            "À lire aussi",
+            "Mehr zum Thema",
+            "Lo más leído",
         ] {
             assert_eq!(marker(s), Some(Marker::Related), "{s}");
         }
