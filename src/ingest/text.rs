@@ -43,7 +43,8 @@ struct Chrome {
     lines: HashSet<String>,
     /// Longest entry of `lines`, in bytes: longer lines skip the lookup.
     max_len: usize,
-    /// `regex` and `long` entries, for lines up to [`CHROME_SHORT`].
+    /// `regex`, `long` and `notice` entries, for lines up to
+    /// [`CHROME_SHORT`].
     pattern: Regex,
     /// `long` entries, for lines up to [`CHROME_MAX`].
     long: Regex,
@@ -88,6 +89,8 @@ fn parse_chrome(src: &str) -> Result<Chrome, String> {
             ["notice", word, pat] if !word.is_empty() => {
                 let re = Regex::new(&format!("(?i){}", ascii_bounds(pat)))
                     .map_err(|e| format!("line {n}: {e}"))?;
+                // Short lines take it in the one whole-line pass.
+                pats.push(format!(".*{}.*", ascii_bounds(pat)));
                 let mut cap = word.to_lowercase();
                 if let Some(c) = cap.get(..1) {
                     cap = c.to_uppercase() + &cap[1..];
@@ -144,13 +147,11 @@ pub(crate) fn is_chrome(line: &str) -> bool {
         return false;
     }
     let c = &*CHROME;
-    let listed = if line.len() <= CHROME_SHORT {
-        (line.len() <= c.max_len && c.lines.contains(&line.to_lowercase()))
-            || c.pattern.is_match(line)
-    } else {
-        c.long.is_match(line)
-    };
-    listed
+    if line.len() <= CHROME_SHORT {
+        return (line.len() <= c.max_len && c.lines.contains(&line.to_lowercase()))
+            || c.pattern.is_match(line);
+    }
+    c.long.is_match(line)
         || c.notice_words
             .find_iter(line)
             .any(|m| c.notices.iter().any(|(w, re)| w.as_str() == m.as_str() && re.is_match(line)))
