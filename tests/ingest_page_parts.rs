@@ -282,6 +282,26 @@ Tags: Switzerland
 }
 
 #[test]
+fn navigation_menu_and_breadcrumbs_are_not_the_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = &ARTICLE[ARTICLE.find("Envoys from").unwrap()..];
+    for top in [
+        "Home\nWorld\nMiddle East\nPolitics\nOpinion\n\nHome > World > Europe\n",
+        "World | Europe\n",
+        "News › World › Europe\n",
+    ] {
+        let f = write(&dir, "a.txt", &format!("{top}\n{TITLE}\n\n{body}"));
+        let r = articles(&f, &["--published", "2025-04-10"]);
+        assert_just_the_article(&r);
+    }
+    // A headline with a section label before a bar is still a headline.
+    let title = "Border talks | Envoys agree to meet again in Geneva";
+    let f = write(&dir, "b.txt", &format!("{title}\n\n{body}"));
+    let r = articles(&f, &["--published", "2025-04-10"]);
+    assert_eq!(r.arts[0]["title"], title);
+}
+
+#[test]
 fn date_stamps_under_the_headline() {
     let dir = tempfile::tempdir().unwrap();
     let body = &ARTICLE[ARTICLE.find("Envoys from").unwrap()..];

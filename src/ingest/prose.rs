@@ -158,6 +158,7 @@ fn strip_bullet(s: &str) -> &str {
 /// two or more blank lines (the gap between articles in a dump), so it is
 /// kept; otherwise it was a link too.
 pub(crate) fn drop_link_lists(lines: &mut [Line<'_>]) {
+    drop_menus(lines);
     let mut i = 0;
     while i < lines.len() {
         match lines[i].marker {
@@ -183,6 +184,34 @@ pub(crate) fn drop_link_lists(lines: &mut [Line<'_>]) {
                 i += 1;
             }
         }
+    }
+}
+
+/// Lines that make a page's navigation menu: a block (no blank line
+/// between) of three or more section names, each of one to three words
+/// and none a sentence. A menu above the headline would else be taken for
+/// the title.
+fn drop_menus(lines: &mut [Line<'_>]) {
+    let menu_item = |l: &Line<'_>| {
+        l.kind == Kind::Chrome
+            || (l.kind == Kind::Content
+                && l.text.split_whitespace().nth(3).is_none()
+                && !l.text.ends_with(['.', '!', '?', ',', ';', ':']))
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].kind != Kind::Content || !menu_item(&lines[i]) {
+            i += 1;
+            continue;
+        }
+        let end = i + lines[i..].iter().take_while(|l| menu_item(l)).count();
+        let names = lines[i..end].iter().filter(|l| l.kind == Kind::Content).count();
+        if names >= 3 {
+            for l in &mut lines[i..end] {
+                l.kind = Kind::Chrome;
+            }
+        }
+        i = end;
     }
 }
 

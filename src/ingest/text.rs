@@ -798,6 +798,8 @@ He met the foreign minister for two hours.
             "Published 2 hours ago",
             "Comments 12",
             "Topics: Diplomacy, Geneva",
+            "Home > World > Europe",
+            "World | Middle East",
             "READ MORE: Talks resume in Geneva after a month",
         ] {
             assert!(is_chrome(s), "{s}");
@@ -807,6 +809,8 @@ He met the foreign minister for two hours.
             "Envoys followed up on the talks in Geneva on Monday.",
             "Two hours ago the talks broke down, a delegate said.",
             "The comments drew a sharp reply from Ankara.",
+            "Border talks | Envoys agree to meet again in Geneva",
+            "Talks in Geneva > talks in Vienna, envoys say",
         ] {
             assert!(!is_chrome(s), "{s}");
         }
