@@ -593,6 +593,15 @@ fn drop_trailing_headlines(
     if tail < 2 || tail == paragraphs.len() {
         return;
     }
+    // Bulleted key points and dated timeline entries ("2019 – Talks
+    // collapse") end articles too: they are its text, not links.
+    let content_list = paragraphs[paragraphs.len() - tail..].iter().any(|p| {
+        p.starts_with(['-', '•', '*', '–', '—', '▪'])
+            || p.split(|c: char| !c.is_ascii_digit()).next().is_some_and(|y| y.len() == 4)
+    });
+    if content_list {
+        return;
+    }
     let from = paragraphs.len() - tail;
     let (first, last) = (starts[from], starts[paragraphs.len() - 1]);
     warnings.push((
@@ -896,6 +905,20 @@ He met the foreign minister for two hours.
         ];
         drop_trailing_headlines(&mut one, &[5, 7], &mut warnings);
         assert_eq!(one.len(), 2);
+        let mut points = vec![
+            "The envoy arrived in Cairo on Sunday for talks.".to_string(),
+            "• Ceasefire begins on Sunday".to_string(),
+            "• Hostages released in phases".to_string(),
+        ];
+        drop_trailing_headlines(&mut points, &[5, 7, 8], &mut warnings);
+        assert_eq!(points.len(), 3);
+        let mut timeline = vec![
+            "The envoy arrived in Cairo on Sunday for talks.".to_string(),
+            "2019 – Talks collapse in Geneva".to_string(),
+            "2023 – Envoys meet again".to_string(),
+        ];
+        drop_trailing_headlines(&mut timeline, &[5, 7, 8], &mut warnings);
+        assert_eq!(timeline.len(), 3);
         let mut only = vec!["A Headline Here".to_string(), "Another Headline".to_string()];
         drop_trailing_headlines(&mut only, &[1, 2], &mut warnings);
         assert_eq!(only.len(), 2);
