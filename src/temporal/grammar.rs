@@ -27,6 +27,11 @@ pub(crate) struct Cand {
 
 type M = Option<(Expr, usize, &'static str)>;
 
+/// Rules that consume words which only look like time ("a 48-year-old",
+/// "$5 million a year", "day-to-day") so that no shorter pattern tags part
+/// of them. They are not reported as skipped dates.
+pub(crate) const NOT_DATES: &[&str] = &["age", "rate", "unit_compound"];
+
 pub(crate) struct Parser<'a> {
     pub(crate) text: &'a str,
     pub(crate) toks: &'a [Tok],
@@ -417,6 +422,7 @@ impl<'a> Parser<'a> {
         consider(self.recent(i));
         consider(self.holiday(i));
         consider(self.range(i));
+        consider(self.unit_compound(i));
         best
     }
 
@@ -901,7 +907,35 @@ impl<'a> Parser<'a> {
                 ));
             }
         }
+        if off != -1 && self.names_era(i) {
+            let r = if off == 0 { RefValue::Present } else { RefValue::Future };
+            return Some((Expr::Ref(r), i + 1, "era"));
+        }
         Some((Expr::DayRel(off), i + 1, "deictic_day"))
+    }
+
+    /// Does "today"/"tomorrow" at `i` name an era rather than a day? So it
+    /// does before a generic noun of the era's people or things ("today's
+    /// youth", "many of today's personal computers", "in today's dollars")
+    /// and after one ("the world of tomorrow"): "nowadays", "the times to
+    /// come", a vague reference, not the publication day ("today's
+    /// editions", "today's vote" stay days).
+    fn names_era(&self, i: usize) -> bool {
+        let possessive = self.punct(i + 1, b'\'')
+            && self.glued(i + 1)
+            && self.is(i + 2, "s")
+            && self.glued(i + 2);
+        if possessive {
+            // The noun, or an adjective and the noun.
+            return (i + 3..=i + 4).any(|k| {
+                self.tok(k).is_some_and(|t| t.kind == Kind::Word && !t.upper)
+                    && super::context::is_era_noun(self.s(k))
+            }) && self.tok(i + 3).is_some_and(|t| t.kind == Kind::Word);
+        }
+        i >= 2
+            && self.is(i - 1, "of")
+            && self.tok(i - 2).is_some_and(|t| t.kind == Kind::Word && !t.upper)
+            && super::context::is_era_noun(self.s(i - 2))
     }
 
     /// this/last/next + unit, month, season, part of day; "earlier this
@@ -1407,6 +1441,11 @@ impl<'a> Parser<'a> {
             return Some((Expr::Ref(RefValue::Future), j2 + 1, "one_day_future"));
         }
         let article = self.is(k, "a") || self.is(k, "an");
+        if article && k == i && !plural && !hyphen {
+            if let Some(m) = self.rate(i, u, j2 + 1) {
+                return Some(m);
+            }
+        }
         // "the 1988 second quarter", "5 hour": a singular unit takes one.
         // Spoken copy writes "five year", "two day": allowed for number
         // words, not for digit runs that are years or for "second".
@@ -1451,6 +1490,72 @@ impl<'a> Parser<'a> {
         self.after_quantity(n, u, end, "duration")
     }
 
+    /// "a year" at `i` (unit `u`, ending before `end`) as the second half of
+    /// a rate. After an amount of money or a share ("$500 million a year",
+    /// "8% a month") it is a measure, like "miles per hour": no temporal
+    /// expression. After a count of things ("four flights a week",
+    /// "hundreds of interviews a day") it is how often they happen: a set.
+    /// A following "ago", "earlier", "later", "after"... keeps it a
+    /// quantity of time ("$5 a year ago").
+    fn rate(&self, i: usize, u: Unit, end: usize) -> M {
+        if i == 0 || self.rel(end).is_some() || self.is(end, "from") {
+            return None;
+        }
+        if self.amount_ends_at(i - 1) {
+            return Some((Expr::Invalid("a rate"), end, "rate"));
+        }
+        // A plural noun (not a unit: "24 hours a day" is a length per day,
+        // no count of things) after a number within three words.
+        let noun = self.tok(i - 1).is_some_and(|t| {
+            t.kind == Kind::Word && self.s(i - 1).len() > 3 && self.s(i - 1).ends_with('s')
+        }) && self.unit(i - 1).is_none();
+        let counted = noun
+            && (2..=4).take_while(|k| *k <= i).any(|k| {
+                self.toks[i - k].kind == Kind::Num
+                    || self.find(i - k, |l| matches!(l, Lex::Num(Some(_))).then_some(())).is_some()
+                    || ["hundreds", "thousands", "millions", "dozens"]
+                        .iter()
+                        .any(|w| self.is(i - k, w))
+            });
+        if counted {
+            return Some((
+                Expr::SetUnit { n: 1, unit: u, quant: None, freq: None },
+                end,
+                "rate_set",
+            ));
+        }
+        None
+    }
+
+    /// Does an amount of money or a share end at token `k` ("$5 million",
+    /// "20%", "12 percent", "$1.76", "358,000")? A bare number counts only
+    /// with a currency sign or a thousands group before it, so that "in 1990
+    /// a year later" is no rate.
+    fn amount_ends_at(&self, k: usize) -> bool {
+        let Some(t) = self.tok(k) else { return false };
+        if super::context::is_amount_word(self.s(k)) {
+            return k > 0
+                && self.tok(k - 1).is_some_and(|p| matches!(p.kind, Kind::Num | Kind::Word));
+        }
+        if t.kind != Kind::Num {
+            return false;
+        }
+        // Walk back over "1,234" / "1.76" groups to the first digits.
+        let mut s = k;
+        while s >= 2
+            && (self.punct(s - 1, b',') || self.punct(s - 1, b'.'))
+            && self.glued(s - 1)
+            && self.glued(s)
+            && self.tok(s - 2).is_some_and(|p| p.kind == Kind::Num)
+        {
+            s -= 2;
+        }
+        s < k
+            || (s > 0
+                && self.glued(s)
+                && self.tok(s - 1).is_some_and(|p| matches!(p.kind, Kind::Punct(b'$' | b'#'))))
+    }
+
     fn after_quantity(&self, n: Option<u32>, u: Unit, end: usize, rule: &'static str) -> M {
         match self.rel(end) {
             Some(Rel::Ago) => {
@@ -1485,6 +1590,11 @@ impl<'a> Parser<'a> {
         let (minutes, j) = if let Some(c) =
             self.find(i, |l| if let Lex::Clock(c) = l { Some(*c) } else { None })
         {
+            // "high noon": the hour of a showdown, an idiom (and a film
+            // title), not a clock time.
+            if i > 0 && self.is(i - 1, "high") {
+                return None;
+            }
             (c, i + 1)
         } else {
             let t = self.tok(i)?;
@@ -1600,6 +1710,10 @@ impl<'a> Parser<'a> {
             // tagged by TimeBank either way); keep adverbs and "daily".
             if self.is(i, "annual") {
                 return None;
+            }
+            // "rise 8.5% annually", "$17.9 million annually": a rate.
+            if i > 0 && self.amount_ends_at(i - 1) {
+                return Some((Expr::Invalid("a rate"), i + 1, "rate"));
             }
             // "quarterly dividend", "quarterly results": in business news
             // the adjective names a kind of report, not a recurrence, and

@@ -72,6 +72,7 @@ Underspecified expressions follow the sentence's tense (see `resolve`).
 */
 
 pub(crate) mod calendar;
+pub(crate) mod context;
 pub(crate) mod expr;
 pub(crate) mod grammar;
 pub(crate) mod lexicon;
@@ -143,7 +144,7 @@ impl Tagger {
             let span = Span::new(self.toks[c.start].start, self.toks[c.end - 1].end);
             if let expr::Expr::Invalid(reason) = c.expr {
                 if let Some(s) = skipped.as_deref_mut() {
-                    if c.rule != "age" {
+                    if !grammar::NOT_DATES.contains(&c.rule) {
                         s.push(Skipped {
                             span,
                             text: text[span.start..span.end].to_string(),

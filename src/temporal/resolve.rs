@@ -40,6 +40,8 @@ pub(crate) struct Resolved {
 /// Why there is no value from the publication date.
 pub(crate) const NO_DCT: &str = "no publication date: relative expression left unresolved";
 const NO_ANCHOR: &str = "no earlier date and no publication date to count from";
+const COARSE_ANCHOR: &str =
+    "the date mentioned before names no such unit: only its year (or month) is known";
 const OUT_OF_RANGE: &str = "date out of the supported range (years 1-9999)";
 
 impl Resolved {
@@ -535,19 +537,37 @@ impl Resolver {
                 let Some((base, anchor)) = self.base() else {
                     return Some(Resolved::unresolved(x_value(*grain), NO_ANCHOR, "anaphoric"));
                 };
+                // "that day" after "in 1987": the text never said which
+                // day; the first of the year would be an invented date.
+                // Keep what is known and mark the rest unknown.
+                if base.grain() >= Grain::Month && *grain < base.grain() && *grain <= Grain::Month {
+                    let iv = base.interval()?;
+                    let v = match (base.grain(), grain) {
+                        (Grain::Month, Grain::Day) => {
+                            format!("{:04}-{:02}-XX", iv.start.year(), iv.start.month())
+                        }
+                        (_, Grain::Day) => format!("{:04}-XX-XX", iv.start.year()),
+                        (_, Grain::Month) => format!("{:04}-XX", iv.start.year()),
+                        _ => format!("{:04}-WXX", iv.start.year()),
+                    };
+                    let mut r = Resolved::plain(TimexType::Date, v, "anaphoric_within");
+                    r.anchor = anchor;
+                    r.note = Some(COARSE_ANCHOR);
+                    return Some(r);
+                }
                 let p = base
                     .interval()
                     .and_then(|iv| Period::containing(*grain, iv.start))
                     .and_then(|p| p.shift(*offset))?;
                 Resolved::period(p, anchor, None, "anaphoric")
             }
-            Expr::Focus { back, quarter, latest } => {
+            Expr::Focus { back, quarter, latest, of_quarter } => {
                 let focus = if *latest { None } else { self.focus };
                 let (base, anchor) = match focus {
                     Some(p @ (Period::Quarter(..) | Period::Half(..))) => {
                         (p, Anchor::PreviousMention)
                     }
-                    Some(p @ Period::Year(_)) if *back > 0 && quarter.is_none() => {
+                    Some(p @ Period::Year(_)) if *back > 0 && quarter.is_none() && !of_quarter => {
                         (p, Anchor::PreviousMention)
                     }
                     _ => match self.dct {

@@ -290,6 +290,23 @@ fn cue(text: &str, toks: &[Tok], i: usize, verb_slot: bool) -> Option<Cue> {
     if w.eq_ignore_ascii_case("due") {
         return None;
     }
+    // "were planning to drive", "was expected to arrive", "was about to":
+    // a past auxiliary before a plan is a future seen from a past moment.
+    // Whether a date near it is still ahead depends on which verb it
+    // belongs to, which the auxiliary cannot tell: it gives no cue, and a
+    // nearer or the plan word itself decides.
+    if is_any(w, &["was", "were"]) {
+        if next.eq_ignore_ascii_case("about") && word(text, toks, i + 2).eq_ignore_ascii_case("to")
+        {
+            return None;
+        }
+        if i + 1 < toks.len()
+            && !is_any(next, &["was", "were"])
+            && cue(text, toks, i + 1, false) == Some(Cue::Future)
+        {
+            return None;
+        }
+    }
     // "has scheduled a news conference Thursday", "planned a rally on
     // Saturday", "was planned for March": an arrangement made in the past is
     // for a later day. After a determiner it is an adjective ("the planned

@@ -486,3 +486,92 @@ fn request_complements_and_delays_point_ahead() {
         pairs(&[("March 3", "1999-03-03")])
     );
 }
+
+#[test]
+fn today_and_tomorrow_naming_an_era_are_vague_references() {
+    let c = ctx(2025, 6, 10);
+    assert_eq!(one("The song speaks to today's teenagers.", &c).value, "PRESENT_REF");
+    assert_eq!(one("Most of today's personal computers run it.", &c).value, "PRESENT_REF");
+    assert_eq!(one("They dreamed of the society of tomorrow.", &c).value, "FUTURE_REF");
+    // A day-specific noun keeps the day.
+    assert_eq!(one("The list ran in today's edition.", &c).value, "2025-06-10");
+    assert_eq!(one("Today's vote was close.", &c).value, "2025-06-10");
+}
+
+#[test]
+fn rates_of_money_and_shares_are_measures_not_times() {
+    let c = ctx(2025, 6, 10);
+    assert!(tag("The plant will save $40 million a year.", &c).is_empty());
+    assert!(tag("The bonds pay 6.5% annually.", &c).is_empty());
+    assert!(tag("Costs rose 12 percent a month.", &c).is_empty());
+    assert!(tag("The dividend is $2.40 a year.", &c).is_empty());
+    // A count of events per unit is a set.
+    let t = one("The carrier runs nine flights a week to Lagos.", &c);
+    assert_eq!((t.ttype, t.value.as_str()), (TimexType::Set, "P1W"));
+    // Still a quantity of time when something places it.
+    assert_eq!(one("Prices were $5 a year ago.", &c).value, "2024");
+    assert_eq!(one("He was jailed for a year.", &c).value, "P1Y");
+}
+
+#[test]
+fn compounds_of_two_units_are_not_times() {
+    let c = ctx(2025, 6, 10);
+    assert!(tag("She runs day-to-day operations.", &c).is_empty());
+    assert!(tag("Year-over-year growth slowed.", &c).is_empty());
+    assert!(tag("The quarter-to-quarter comparison was flattered.", &c).is_empty());
+    assert!(tag("Prices move month-by-month.", &c).is_empty());
+}
+
+#[test]
+fn high_noon_is_an_idiom() {
+    let c = ctx(2025, 6, 10);
+    assert!(tag("For the reformers, high noon has arrived.", &c).is_empty());
+    assert_eq!(one("The vote is set for noon.", &c).value, "2025-06-10T12:00");
+}
+
+#[test]
+fn a_period_named_with_its_year_back_is_one_expression() {
+    let c = ctx(2025, 10, 28);
+    assert_eq!(
+        tv("For the quarter a year ago, the bank earned $4 million.", &c),
+        pairs(&[("the quarter a year ago", "2024-Q3")])
+    );
+    assert_eq!(
+        tv("Profit in the third quarter fell from the same period last year.", &c),
+        pairs(&[("the third quarter", "2025-Q3"), ("the same period last year", "2024-Q3")])
+    );
+    // "last year's quarter" is a quarter even when a year is in focus.
+    assert_eq!(
+        tv("Sales rose in 2025 and fell for last year's quarter.", &c),
+        pairs(&[("2025", "2025"), ("last year's quarter", "2024-Q3")])
+    );
+    assert_eq!(
+        tv("Net for the year-ago six months included a gain.", &c),
+        pairs(&[("the year-ago six months", "P6M")])
+    );
+}
+
+#[test]
+fn a_past_auxiliary_before_a_plan_gives_no_cue() {
+    let c = ctx(2000, 1, 7); // a Friday
+                             // The plan word decides for the first date, not the coordinated "were".
+    assert_eq!(
+        tv("Unions planned a march on Saturday and were planning to rally on Monday.", &c),
+        pairs(&[("Saturday", "2000-01-08"), ("Monday", "2000-01-10")])
+    );
+    // "was about to" seen from a past day keeps that day in the past.
+    assert_eq!(
+        one("Police held him on Thursday morning as he was about to board a plane.", &c).value,
+        "2000-01-06TMO"
+    );
+}
+
+#[test]
+fn that_day_after_a_year_leaves_the_day_unknown() {
+    let c = ctx(2025, 6, 10);
+    let v = tag("The crash came in 1987. Traders lost heavily that day.", &c);
+    assert_eq!(v[1].value, "1987-XX-XX");
+    assert!(v[1].note.is_some());
+    let v = tag("They met in March 2024 and signed that month.", &c);
+    assert_eq!(v[1].value, "2024-03");
+}
