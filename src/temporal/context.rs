@@ -13,6 +13,8 @@ pub(crate) struct ContextWords {
     pub(crate) era: Vec<String>,
     /// Words ending an amount of money or a share ("million", "%").
     pub(crate) amount: Vec<String>,
+    /// Nouns of pay ("salary"): a length of time before them is money.
+    pub(crate) pay: Vec<String>,
 }
 
 pub(crate) static CONTEXT_WORDS: LazyLock<ContextWords> = LazyLock::new(|| {
@@ -20,13 +22,14 @@ pub(crate) static CONTEXT_WORDS: LazyLock<ContextWords> = LazyLock::new(|| {
         "temporal/context_words.tsv",
         include_str!("../../data/temporal/context_words.tsv"),
     );
-    let mut words = ContextWords { era: Vec::new(), amount: Vec::new() };
+    let mut words = ContextWords { era: Vec::new(), amount: Vec::new(), pay: Vec::new() };
     for (n, cols) in lexicon::rows(&text) {
         let word = cols[0].to_ascii_lowercase();
         match cols.get(1).copied() {
             Some("era") => words.era.push(word),
             Some("amount") => words.amount.push(word),
-            _ => panic!("temporal/context_words.tsv line {n}: kind must be era or amount"),
+            Some("pay") => words.pay.push(word),
+            _ => panic!("temporal/context_words.tsv line {n}: kind must be era, amount or pay"),
         }
     }
     words
@@ -46,6 +49,11 @@ pub(crate) fn is_amount_word(w: &str) -> bool {
     has(&CONTEXT_WORDS.amount, w)
 }
 
+/// Is `w` a noun of pay ("salary", "wages")?
+pub(crate) fn is_pay_noun(w: &str) -> bool {
+    has(&CONTEXT_WORDS.pay, w)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -56,5 +64,6 @@ mod tests {
         assert!(is_amount_word("million"));
         assert!(is_amount_word("%"));
         assert!(!is_era_noun("quiz"));
+        assert!(is_pay_noun("salary"));
     }
 }

@@ -30,7 +30,7 @@ type M = Option<(Expr, usize, &'static str)>;
 /// Rules that consume words which only look like time ("a 48-year-old",
 /// "$5 million a year", "day-to-day") so that no shorter pattern tags part
 /// of them. They are not reported as skipped dates.
-pub(crate) const NOT_DATES: &[&str] = &["age", "rate", "unit_compound"];
+pub(crate) const NOT_DATES: &[&str] = &["age", "rate", "unit_compound", "pay"];
 
 pub(crate) struct Parser<'a> {
     pub(crate) text: &'a str,
@@ -1187,6 +1187,8 @@ impl<'a> Parser<'a> {
             self.weekday_expr(k),
             self.deictic(k),
             self.quarter_half(k),
+            // "early October this year".
+            self.month_of(k),
         ]
         .into_iter()
         .flatten()
@@ -1205,6 +1207,7 @@ impl<'a> Parser<'a> {
                         | Expr::DayRel(_)
                         | Expr::Quarter { .. }
                         | Expr::Half { .. }
+                        | Expr::MonthOf { .. }
                 );
                 if ok && best.as_ref().is_none_or(|b| end > b.1) {
                     best = Some((e, end, r));
@@ -1329,6 +1332,13 @@ impl<'a> Parser<'a> {
         let mut of = None;
         if self.is(end, "of") || self.punct(end, b',') {
             if let Some((e, e_end, _)) = self.period(end + 1) {
+                // "the first half of the 1990s", "the last half of the
+                // '80s": a decade or century has no numbered halves in
+                // TIMEX3; it is the decade's start or end.
+                if is_h && matches!(e, Expr::Decade(_) | Expr::Century(_)) && self.is(end, "of") {
+                    let m = if n == 1 { Mod::Start } else { Mod::End };
+                    return Some((Expr::Mod { m, inner: Box::new(e) }, e_end, "half_of_decade"));
+                }
                 if matches!(
                     e,
                     Expr::Date { year: Some(_), month: None, .. }
@@ -1481,6 +1491,11 @@ impl<'a> Parser<'a> {
         if plural && n.is_some() && !hyphen && self.is(end, "old") {
             return Some((Expr::Invalid("an age"), end + 1, "age"));
         }
+        // "six months of base pay", "two weeks' salary": an amount of
+        // money measured in time.
+        if !hyphen && self.pay_follows(end) {
+            return Some((Expr::Invalid("an amount of pay"), end, "pay"));
+        }
         if hyphen {
             return Some((Expr::Duration { n, unit: u }, end, "hyphen_duration"));
         }
@@ -1554,6 +1569,18 @@ impl<'a> Parser<'a> {
             || (s > 0
                 && self.glued(s)
                 && self.tok(s - 1).is_some_and(|p| matches!(p.kind, Kind::Punct(b'$' | b'#'))))
+    }
+
+    /// Does a noun of pay follow at `k`: "of [base] pay", "' salary"?
+    fn pay_follows(&self, k: usize) -> bool {
+        let noun = |j: usize| {
+            self.tok(j).is_some_and(|t| t.kind == Kind::Word)
+                && super::context::is_pay_noun(self.s(j))
+        };
+        if self.punct(k, b'\'') && self.glued(k) {
+            return noun(k + 1);
+        }
+        self.is(k, "of") && (noun(k + 1) || (noun(k + 2) && self.unit(k + 1).is_none()))
     }
 
     fn after_quantity(&self, n: Option<u32>, u: Unit, end: usize, rule: &'static str) -> M {
@@ -1795,6 +1822,15 @@ impl<'a> Parser<'a> {
         // "current account"-like compounds we cannot tell; keep them.
         if self.is(i, "soon") && end == i + 1 && !self.soon_is_future(i) {
             return None;
+        }
+        // "Now for the weather", "Now, let's turn to...": opening a
+        // sentence before "for" or "let", "now" moves the discourse on and
+        // refers to no time.
+        if self.is(i, "now") && end == i + 1 && self.sentence_start(i) {
+            let k = if self.punct(i + 1, b',') { i + 2 } else { i + 1 };
+            if self.is(k, "for") || self.is(k, "let") {
+                return None;
+            }
         }
         // "the past three summers", "the past 20 years": a stretch, not the
         // vague past.

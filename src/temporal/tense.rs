@@ -33,8 +33,12 @@ fn boundary_before(text: &str, toks: &[Tok], i: usize) -> bool {
         Kind::Punct(b'.') => {
             // "Mr. Smith", "U.S. officials", "Jan. 17": not a boundary.
             let before = if i >= 2 { Some(&toks[i - 2]) } else { None };
-            let abbrev =
-                before.is_some_and(|b| b.kind == Kind::Word && b.end - b.start <= 3 && b.upper);
+            // "vs." and "v." in case names are lower-case abbreviations.
+            let abbrev = before.is_some_and(|b| {
+                b.kind == Kind::Word
+                    && (b.end - b.start <= 3 && b.upper
+                        || is_any(&text[b.start..b.end], &["vs", "v", "cf", "approx"]))
+            });
             let next_upper = t.upper || matches!(t.kind, Kind::Punct(b'"' | b'\''));
             next_upper && !abbrev && !text[t.start..t.end].is_empty()
         }
@@ -492,6 +496,27 @@ pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> O
             None => {}
         }
         j += 1;
+    }
+    // A long sentence may hold its verb far from the date ("In January, a
+    // week after the anniversary of the ruling, a bombing in the city
+    // killed a guard"): with no cue in the window, the first past or future
+    // cue in the rest of the sentence gives its tense.
+    if best.is_none() && j - end >= WINDOW {
+        let mut k = j;
+        while k < toks.len() && k - end < 3 * WINDOW && !boundary_before(text, toks, k) {
+            match cue(text, toks, k, false) {
+                Some(Cue::Past | Cue::Report) => {
+                    best = Some((2 * (k - end + 1), Cue::Past));
+                    break;
+                }
+                Some(Cue::Future) => {
+                    best = Some((2 * (k - end + 1), Cue::Future));
+                    break;
+                }
+                _ => {}
+            }
+            k += 1;
+        }
     }
     // "The leaders meet Monday", "the summit opens on Tuesday": with no
     // other cue, a present-tense verb of arrangement right before the date

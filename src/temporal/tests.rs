@@ -575,3 +575,46 @@ fn that_day_after_a_year_leaves_the_day_unknown() {
     let v = tag("They met in March 2024 and signed that month.", &c);
     assert_eq!(v[1].value, "2024-03");
 }
+
+#[test]
+fn a_verb_far_from_the_date_still_gives_the_tense() {
+    let c = ctx(2025, 10, 25);
+    // The verb is more than twenty words away, past a case name's "vs.".
+    assert_eq!(
+        tv(
+            "In January, a week after the tenth anniversary of the Smith vs. Jones \
+             ruling by the appeals court in the capital, a bomb outside the court \
+             building in the old town killed a guard.",
+            &c
+        )[0],
+        ("January".to_string(), "2025-01".to_string())
+    );
+}
+
+#[test]
+fn halves_of_decades_and_parts_of_months_of_a_relative_year() {
+    let c = ctx(1998, 12, 2);
+    let t = one("Sales slumped in the last half of the '80s.", &c);
+    assert_eq!((t.value.as_str(), t.modifier.as_deref()), ("198", Some("END")));
+    let t = one("Sales rose in the first half of the 1990s.", &c);
+    assert_eq!((t.value.as_str(), t.modifier.as_deref()), ("199", Some("START")));
+    let t = one("The house approved it in early October this year.", &c);
+    assert_eq!((t.value.as_str(), t.modifier.as_deref()), ("1998-10", Some("START")));
+}
+
+#[test]
+fn a_length_of_time_measuring_pay_is_money() {
+    let c = ctx(1998, 12, 2);
+    assert!(tag("Staff get a bonus equal to six months of base pay.", &c).is_empty());
+    assert!(tag("He was owed two weeks' salary.", &c).is_empty());
+    assert_eq!(one("He served six months of his term.", &c).value, "P6M");
+}
+
+#[test]
+fn now_moving_the_discourse_on_is_no_reference() {
+    let c = ctx(1998, 12, 2);
+    assert!(tag("Now for the sports news.", &c).is_empty());
+    assert!(tag("Now, let us turn to the markets.", &c).is_empty());
+    assert_eq!(one("Now the talks are stalled.", &c).value, "PRESENT_REF");
+    assert_eq!(one("The rebels now hold the city.", &c).value, "PRESENT_REF");
+}
