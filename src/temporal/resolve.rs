@@ -184,11 +184,25 @@ impl Resolver {
                         | Expr::Focus { back: 1.., .. }
                         | Expr::FocusYear(_)
                 );
+                // A quarter or half still under way ("fourth-quarter
+                // results will...") is a forecast as well: only a finished
+                // one can be reported on.
                 let ahead = match (self.dct, p.interval()) {
+                    (Some(d), Some(iv)) if matches!(p, Period::Quarter(..) | Period::Half(..)) => {
+                        iv.end >= d
+                    }
                     (Some(d), Some(iv)) => iv.start > d,
                     _ => false,
                 };
-                if !comparison && !ahead {
+                // An earlier quarter of the same year mentioned after the
+                // one being reported ("after a flat second quarter", "up
+                // from the second quarter") is a comparison too: business
+                // news leads with the latest period and compares back.
+                let earlier_quarter = match (self.focus, p) {
+                    (Some(Period::Quarter(fy, fq)), Period::Quarter(y, q)) => y == fy && q < fq,
+                    _ => false,
+                };
+                if !comparison && !ahead && !earlier_quarter {
                     self.focus = Some(p);
                 }
                 self.last = Some(p);

@@ -618,3 +618,19 @@ fn now_moving_the_discourse_on_is_no_reference() {
     assert_eq!(one("Now the talks are stalled.", &c).value, "PRESENT_REF");
     assert_eq!(one("The rebels now hold the city.", &c).value, "PRESENT_REF");
 }
+
+#[test]
+fn the_reporting_focus_is_the_latest_finished_quarter() {
+    let c = ctx(2025, 10, 24);
+    // An earlier quarter mentioned after the reported one is a comparison.
+    let v = tv(
+        "Net rose in the third quarter. After a weak second quarter, margins \
+         recovered, and the year-earlier period had charges.",
+        &c,
+    );
+    assert_eq!(v[2], ("the year-earlier period".to_string(), "2024-Q3".to_string()));
+    // A quarter still under way is a forecast, not the period reported.
+    let v =
+        tv("It expects fourth-quarter sales to rise. Third-quarter net fell from a year ago.", &c);
+    assert_eq!(v[2], ("a year ago".to_string(), "2024-Q3".to_string()));
+}
