@@ -82,6 +82,9 @@ pub(crate) enum Expr {
     TheYear { offset: i64 },
     /// "the weekend": the nearest weekend by tense.
     Weekend,
+    /// "year-end": the close of this year, or of the last one when the
+    /// sentence looks back ("since year-end", "year-end net was").
+    YearEnd,
     /// "the nineties": a decade named by its digit.
     DecadeWord(u8),
     /// A month of a year given relatively ("July last year").

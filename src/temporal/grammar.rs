@@ -1102,12 +1102,7 @@ impl<'a> Parser<'a> {
                 return None;
             };
             if self.is(k, "end") {
-                let inner = Expr::Current { grain: Grain::Year, offset: 0 };
-                return Some((
-                    Expr::Mod { m: Mod::End, inner: Box::new(inner) },
-                    k + 1,
-                    "year_end",
-                ));
+                return Some((Expr::YearEnd, k + 1, "year_end"));
             }
             return None;
         }

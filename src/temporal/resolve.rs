@@ -647,6 +647,21 @@ impl Resolver {
                 p.interval()?;
                 Resolved::period(p, anchor, None, "reporting_period_of_year")
             }
+            Expr::YearEnd => {
+                // The close of the books is the year's last day: before it
+                // comes, a past-tense "year-end" is last year's.
+                let back = match (self.dct, dir()) {
+                    (Some(d), Some(Direction::Past)) => !(d.month() == 12 && d.day() == 31),
+                    _ => false,
+                };
+                let inner = Expr::Current { grain: Grain::Year, offset: if back { -1 } else { 0 } };
+                let mut r = self.expr(&Expr::Mod { m: Mod::End, inner: Box::new(inner) }, dir)?;
+                if back {
+                    r.direction = Some(Direction::Past);
+                    r.decision = "past_cue";
+                }
+                r
+            }
             Expr::Weekend => {
                 let Some(dct) = self.dct else {
                     return Some(Resolved::unresolved("XXXX-WXX-WE".into(), NO_DCT, "no_dct"));

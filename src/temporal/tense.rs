@@ -388,6 +388,11 @@ pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> O
     {
         return Some(Direction::Future);
     }
+    // "since March", "the change since year-end": the start of a stretch
+    // that reaches the present lies behind it, whatever the verb.
+    if before(1).eq_ignore_ascii_case("since") {
+        return Some(Direction::Past);
+    }
     // "from Sept. 14 to Thursday" is a range, not a deadline: its end
     // follows the tense like any date.
     let range_end = before(1).eq_ignore_ascii_case("to")

@@ -634,3 +634,13 @@ fn the_reporting_focus_is_the_latest_finished_quarter() {
         tv("It expects fourth-quarter sales to rise. Third-quarter net fell from a year ago.", &c);
     assert_eq!(v[2], ("a year ago".to_string(), "2024-Q3".to_string()));
 }
+
+#[test]
+fn since_looks_back_and_a_past_year_end_is_last_years() {
+    let c = ctx(2025, 10, 27);
+    let t = one("The index has risen 8% since year-end.", &c);
+    assert_eq!((t.value.as_str(), t.modifier.as_deref()), ("2024", Some("END")));
+    assert_eq!(tv("Year-end profit was below the 2023 level.", &c)[0].1, "2024");
+    assert_eq!(one("The books close at year-end.", &c).value, "2025");
+    assert_eq!(one("Prices have climbed since November.", &c).value, "2024-11");
+}
