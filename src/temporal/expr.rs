@@ -82,6 +82,9 @@ pub(crate) enum Expr {
     TheYear { offset: i64 },
     /// "the weekend": the nearest weekend by tense.
     Weekend,
+    /// "the day before last Tuesday", "two days after Christmas": a day
+    /// expression moved by whole days.
+    DayOffset { inner: Box<Expr>, days: i64 },
     /// "year-end": the close of this year, or of the last one when the
     /// sentence looks back ("since year-end", "year-end net was").
     YearEnd,

@@ -885,6 +885,28 @@ impl<'a> Parser<'a> {
                 return Some((Expr::DayRel(2), i + 4, "day_after_tomorrow"));
             }
         }
+        // "the day before last Tuesday", "the day after Christmas", "the
+        // day before March 3": the day next to a named day.
+        let k = self.the(i);
+        if k > i && self.is(k, "day") && (self.is(k + 1, "before") || self.is(k + 1, "after")) {
+            let days = if self.is(k + 1, "before") { -1 } else { 1 };
+            let named = [self.weekday_expr(k + 2), self.calendar(k + 2), self.holiday(k + 2)]
+                .into_iter()
+                .flatten()
+                .filter(|(e, _, _)| {
+                    matches!(
+                        e,
+                        Expr::Weekday { .. }
+                            | Expr::Date { day: Some(_), .. }
+                            | Expr::WithWeekday { .. }
+                            | Expr::Holiday { .. }
+                    )
+                })
+                .max_by_key(|m| m.1);
+            if let Some((e, end, _)) = named {
+                return Some((Expr::DayOffset { inner: Box::new(e), days }, end, "day_next_to"));
+            }
+        }
         let off = match self.rel(i)? {
             Rel::Today => 0,
             Rel::Yesterday => -1,
@@ -1154,6 +1176,37 @@ impl<'a> Parser<'a> {
         let mut k = start + 1;
         if self.punct(k, b'-') && self.glued(k) {
             k += 1;
+        }
+        // "mid-afternoon yesterday", "by mid afternoon", "late evening on
+        // Friday": a stretch of a part of the day, of the day named after
+        // it or else of the day in focus. Not an adjective before a noun
+        // ("a late-night show").
+        if start == i {
+            if let Some(part) = self.day_part(k).filter(|_| !self.s(k).ends_with('s')) {
+                let j = if self.is(k + 1, "on") { k + 2 } else { k + 1 };
+                let named = [self.deictic(j), self.weekday_expr(j)]
+                    .into_iter()
+                    .flatten()
+                    .find(|(e, _, _)| matches!(e, Expr::DayRel(_) | Expr::Weekday { .. }));
+                let (day, end) = match named {
+                    Some((e, end, _)) => (e, end),
+                    None => {
+                        let noun_follows = self.tok(k + 1).is_some_and(|t| {
+                            t.kind == Kind::Word
+                                && !t.upper
+                                && !["on", "in", "at", "of", "and", "or", "when", "as", "that"]
+                                    .iter()
+                                    .any(|w| self.is(k + 1, w))
+                        });
+                        if noun_follows {
+                            return None;
+                        }
+                        (Expr::Anaph { grain: Grain::Day, offset: 0 }, k + 1)
+                    }
+                };
+                let inner = Expr::DayPart { part, day: Box::new(day) };
+                return Some((Expr::Mod { m, inner: Box::new(inner) }, end, "part_of_day_part"));
+            }
         }
         // "mid-2024": the hyphen hides the year from the year rule's
         // context check.

@@ -647,6 +647,16 @@ impl Resolver {
                 p.interval()?;
                 Resolved::period(p, anchor, None, "reporting_period_of_year")
             }
+            Expr::DayOffset { inner, days } => {
+                let mut r = self.expr(inner, dir)?;
+                if let Some(Period::Day(d)) = r.period {
+                    let moved = Period::Day(step_date(d, Grain::Day, *days)?);
+                    let mut m = Resolved::period(moved, r.anchor, r.direction, r.decision);
+                    m.note = r.note;
+                    r = m;
+                }
+                r
+            }
             Expr::YearEnd => {
                 // The close of the books is the year's last day: before it
                 // comes, a past-tense "year-end" is last year's.

@@ -644,3 +644,28 @@ fn since_looks_back_and_a_past_year_end_is_last_years() {
     assert_eq!(one("The books close at year-end.", &c).value, "2025");
     assert_eq!(one("Prices have climbed since November.", &c).value, "2024-11");
 }
+
+#[test]
+fn a_stretch_of_a_part_of_the_day() {
+    let c = ctx(1989, 11, 2);
+    let t = one("At mid-afternoon yesterday the shares were up.", &c);
+    assert_eq!((t.value.as_str(), t.modifier.as_deref()), ("1989-11-01TAF", Some("MID")));
+    assert_eq!(one("By mid afternoon, the raid was over.", &c).value, "1989-11-02TAF");
+    assert_eq!(one("Police came in the early morning on Friday.", &c).value, "1989-10-27TMO");
+    // An adjective before a noun is no time of its own.
+    assert!(tag("He hosts a late-night show.", &c).is_empty());
+}
+
+#[test]
+fn the_day_next_to_a_named_day() {
+    let c = ctx(2000, 2, 24); // a Thursday
+    assert_eq!(
+        tv("The day before last Tuesday's hearing, he went home. He left the next morning.", &c),
+        pairs(&[
+            ("The day before last Tuesday", "2000-02-21"),
+            ("the next morning", "2000-02-22TMO")
+        ])
+    );
+    assert_eq!(one("They met the day after Christmas.", &c).value, "1999-12-26");
+    assert_eq!(one("He left the day before.", &c).value, "2000-02-23");
+}
