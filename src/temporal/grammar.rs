@@ -27,6 +27,10 @@ pub(crate) struct Cand {
 
 type M = Option<(Expr, usize, &'static str)>;
 
+/// Adjectives that may stand between a count and its unit ("an additional
+/// year", "two extra days").
+const LENGTH_ADJECTIVES: &[&str] = &["additional", "extra", "further", "full", "whole"];
+
 /// Rules that consume words which only look like time ("a 48-year-old",
 /// "$5 million a year", "day-to-day") so that no shorter pattern tags part
 /// of them. They are not reported as skipped dates.
@@ -98,6 +102,13 @@ impl<'a> Parser<'a> {
         }
         if self.is(i, "every") || self.is(i, "each") {
             return true;
+        }
+        // "an additional year", "a further six months", "two extra days".
+        if LENGTH_ADJECTIVES.iter().any(|w| self.is(i + 1, w)) {
+            return true;
+        }
+        if self.is(i, "post") || self.is(i, "pre") {
+            return self.punct(i + 1, b'-') && self.tok(i + 2).is_some_and(|n| n.kind == Kind::Num);
         }
         self.tok(i + 1).is_some_and(|n| match n.kind {
             Kind::Num | Kind::Punct(b'\'') => true,
@@ -748,6 +759,16 @@ impl<'a> Parser<'a> {
         if start > i {
             return None;
         }
+        // "post-1959 politics", "pre-1990 levels": after or before a year.
+        if (self.is(i, "post") || self.is(i, "pre")) && self.punct(i + 1, b'-') {
+            if !(self.glued(i + 1) && self.glued(i + 2)) {
+                return None;
+            }
+            let (y, e) = self.year(i + 2)?;
+            let m = if self.is(i, "post") { Mod::After } else { Mod::Before };
+            let inner = Expr::Date { year: Some(y), month: None, day: None };
+            return Some((Expr::Mod { m, inner: Box::new(inner) }, e, "year_before_after"));
+        }
         // fiscal 1989, fiscal year 1989
         if self.is(i, "fiscal") {
             let k = if self.is(i + 1, "year") { i + 2 } else { i + 1 };
@@ -981,6 +1002,8 @@ impl<'a> Parser<'a> {
         let (rel, j) = match (rel, self.rel(j)) {
             (Rel::This, Some(Rel::Past)) => (Rel::Last, j + 1),
             (Rel::This, Some(Rel::Coming)) => (Rel::Next, j + 1),
+            // "that same day" is "the same day".
+            (Rel::That, Some(Rel::Same)) if !with_the => (Rel::That, j + 1),
             _ => (rel, j),
         };
         let offset = match rel {
@@ -1456,7 +1479,7 @@ impl<'a> Parser<'a> {
                 return Some((Expr::Duration { n: Some(1), unit: u }, k + 3, "unit_long"));
             }
         }
-        let (n, j) = self.number(k)?;
+        let (mut n, j) = self.number(k)?;
         // "a year-long war", "a year-earlier level", "a year-ago quarter":
         // the article belongs to the noun.
         if (self.is(k, "a") || self.is(k, "an"))
@@ -1477,6 +1500,25 @@ impl<'a> Parser<'a> {
         // "two more weeks", "at least 20 more years"
         if !hyphen && self.is(j2, "more") && self.unit(j2 + 1).is_some() {
             j2 += 1;
+        }
+        // "an additional year", "a further six months", "two extra days", "a
+        // full week": the adjective belongs to the length.
+        if !hyphen && LENGTH_ADJECTIVES.iter().any(|w| self.is(j2, w)) {
+            let (n2, k2) = match self.number(j2 + 1) {
+                // "a further six months": the count follows the adjective.
+                Some((Some(m), after))
+                    if (self.is(k, "a") || self.is(k, "an"))
+                        && !self.is(j2 + 1, "a")
+                        && !self.is(j2 + 1, "an") =>
+                {
+                    (Some(m), after)
+                }
+                _ => (n, j2 + 1),
+            };
+            if self.unit(k2).is_some() {
+                n = n2;
+                j2 = k2;
+            }
         }
         // "eight trading days", "ten business days", "three working weeks".
         if !hyphen

@@ -669,3 +669,27 @@ fn the_day_next_to_a_named_day() {
     assert_eq!(one("They met the day after Christmas.", &c).value, "1999-12-26");
     assert_eq!(one("He left the day before.", &c).value, "2000-02-23");
 }
+
+#[test]
+fn years_before_and_after_and_that_same_day() {
+    let c = ctx(1999, 2, 6);
+    let t = one("The post-1959 politics split families.", &c);
+    assert_eq!((t.value.as_str(), t.modifier.as_deref()), ("1959", Some("AFTER")));
+    let t = one("Output is back at pre-1990 levels.", &c);
+    assert_eq!((t.value.as_str(), t.modifier.as_deref()), ("1990", Some("BEFORE")));
+    assert!(tag("The pre-war era ended.", &c).is_empty());
+    assert_eq!(
+        tv("He was shot last October. His name was crossed out that same day.", &c)[1].1,
+        "1998-10-XX"
+    );
+    assert_eq!(tv("They met on Feb. 2 and signed that same day.", &c)[1].1, "1999-02-02");
+}
+
+#[test]
+fn an_adjective_between_count_and_unit() {
+    let c = ctx(1999, 2, 6);
+    assert_eq!(one("The option may be extended for an additional year.", &c).value, "P1Y");
+    assert_eq!(one("He was given a further six months.", &c).value, "P6M");
+    assert_eq!(one("The strike lasted two extra days.", &c).value, "P2D");
+    assert!(tag("He served a full term.", &c).is_empty());
+}
