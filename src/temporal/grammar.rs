@@ -928,6 +928,19 @@ impl<'a> Parser<'a> {
                 return Some((Expr::DayOffset { inner: Box::new(e), days }, end, "day_next_to"));
             }
         }
+        // "USA Today", "VOA Today": capitalised after a name, mid-sentence,
+        // it is part of a title.
+        if self.tok(i).is_some_and(|t| t.upper)
+            && !self.sentence_start(i)
+            && self.tok(i - 1).is_some_and(|p| {
+                p.kind == Kind::Word
+                    && p.upper
+                    && p.space
+                    && p.lex.iter().all(|l| matches!(l, Lex::Cue(_) | Lex::NotYear(_)))
+            })
+        {
+            return None;
+        }
         let off = match self.rel(i)? {
             Rel::Today => 0,
             Rel::Yesterday => -1,

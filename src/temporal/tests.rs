@@ -693,3 +693,11 @@ fn an_adjective_between_count_and_unit() {
     assert_eq!(one("The strike lasted two extra days.", &c).value, "P2D");
     assert!(tag("He served a full term.", &c).is_empty());
 }
+
+#[test]
+fn today_in_a_title_is_no_day() {
+    let c = ctx(1999, 2, 6);
+    assert_eq!(tv("He told USA Today on Monday.", &c), pairs(&[("Monday", "1999-02-01")]));
+    assert!(tag("This is VOA Today.", &c).is_empty());
+    assert_eq!(one("Talks resumed. Today the envoys met.", &c).value, "1999-02-06");
+}
