@@ -1007,6 +1007,10 @@ impl<'a> Parser<'a> {
             if let Some((e @ Expr::DayPart { .. }, end, _)) = self.selected(i + 1) {
                 return Some((e, end, "earlier_later_this"));
             }
+            // "earlier that day", "later that week": the day or week itself.
+            if let Some((e @ Expr::Anaph { offset: 0, .. }, end, _)) = self.selected(i + 1) {
+                return Some((e, end, "earlier_later_that"));
+            }
             return None;
         }
         let rel = self.rel(start)?;
@@ -1687,6 +1691,11 @@ impl<'a> Parser<'a> {
     }
 
     fn after_quantity(&self, n: Option<u32>, u: Unit, end: usize, rule: &'static str) -> M {
+        // "a week or so ago", "two days or so": an approximate quantity.
+        if self.is(end, "or") && self.is(end + 1, "so") {
+            let (inner, e, r) = self.after_quantity(n, u, end + 2, rule)?;
+            return Some((Expr::Mod { m: Mod::Approx, inner: Box::new(inner) }, e, r));
+        }
         match self.rel(end) {
             Some(Rel::Ago) => {
                 return Some((Expr::Ago { n, unit: u, sign: -1 }, end + 1, "ago"));

@@ -389,8 +389,11 @@ pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> O
         return Some(Direction::Future);
     }
     // "since March", "the change since year-end": the start of a stretch
-    // that reaches the present lies behind it, whatever the verb.
-    if before(1).eq_ignore_ascii_case("since") {
+    // that reaches the present lies behind it, whatever the verb. Causal
+    // "since" makes the date a subject ("since Tuesday is a holiday").
+    if before(1).eq_ignore_ascii_case("since")
+        && !is_any(word(text, toks, end), &["is", "will", "would", "was", "falls"])
+    {
         return Some(Direction::Past);
     }
     // "from Sept. 14 to Thursday" is a range, not a deadline: its end
@@ -587,6 +590,15 @@ mod tests {
         assert_eq!(dir("He resigned. The vote is Thursday.", "Thursday"), None);
         assert_eq!(
             dir("Mr. Smith is due to arrive Thursday.", "Thursday"),
+            Some(Direction::Future)
+        );
+    }
+
+    #[test]
+    fn since_looks_back_unless_causal() {
+        assert_eq!(dir("Exports have doubled since March.", "March"), Some(Direction::Past));
+        assert_eq!(
+            dir("Since Tuesday is a holiday, markets will close.", "Tuesday"),
             Some(Direction::Future)
         );
     }

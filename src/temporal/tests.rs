@@ -701,3 +701,14 @@ fn today_in_a_title_is_no_day() {
     assert!(tag("This is VOA Today.", &c).is_empty());
     assert_eq!(one("Talks resumed. Today the envoys met.", &c).value, "1999-02-06");
 }
+
+#[test]
+fn or_so_and_earlier_that_day_are_one_expression() {
+    let c = ctx(1991, 2, 25);
+    let t = one("A week or so ago, the general chose the date.", &c);
+    assert_eq!((t.text.as_str(), t.modifier.as_deref()), ("A week or so ago", Some("APPROX")));
+    assert_eq!(
+        tv("He was shot on Oct. 23. Earlier that day, the family sent a fax.", &c),
+        pairs(&[("Oct. 23", "1990-10-23"), ("Earlier that day", "1990-10-23")])
+    );
+}
