@@ -1729,11 +1729,6 @@ impl<'a> Parser<'a> {
         let (minutes, j) = if let Some(c) =
             self.find(i, |l| if let Lex::Clock(c) = l { Some(*c) } else { None })
         {
-            // "high noon": the hour of a showdown, an idiom (and a film
-            // title), not a clock time.
-            if i > 0 && self.is(i - 1, "high") {
-                return None;
-            }
             (c, i + 1)
         } else {
             let t = self.tok(i)?;

@@ -523,13 +523,6 @@ fn compounds_of_two_units_are_not_times() {
 }
 
 #[test]
-fn high_noon_is_an_idiom() {
-    let c = ctx(2025, 6, 10);
-    assert!(tag("For the reformers, high noon has arrived.", &c).is_empty());
-    assert_eq!(one("The vote is set for noon.", &c).value, "2025-06-10T12:00");
-}
-
-#[test]
 fn a_period_named_with_its_year_back_is_one_expression() {
     let c = ctx(2025, 10, 28);
     assert_eq!(
