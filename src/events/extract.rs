@@ -47,7 +47,8 @@ use chrono::NaiveDate;
 
 use super::actors::ActorMention;
 use super::link;
-use super::triggers::{self, prev_word, Reading, Trigger};
+use super::triggers::{self, is_irregular_past, prev_word, Reading, Trigger};
+use super::words::WORDS;
 use crate::lexicon;
 use crate::model::{Actor, DateAnchor, EventDate, EventStatus, Span, Timex};
 use crate::segment;
@@ -85,82 +86,6 @@ pub struct TextContext {
     pub caption: Option<Option<NaiveDate>>,
 }
 
-const NEGATIONS: &[&str] =
-    &["not", "n't", "never", "didn't", "doesn't", "don't", "won't", "wouldn't", "no", "nor"];
-const MODALS: &[&str] = &["could", "might", "may", "would", "should", "must", "can", "cannot"];
-const FUTURE: &[&str] = &["will", "shall", "'ll"];
-const SCHEDULE_FRAMES: &[&str] = &[
-    "plans",
-    "plan",
-    "planned",
-    "planning",
-    "expected",
-    "set",
-    "due",
-    "scheduled",
-    "going",
-    "intends",
-    "intended",
-    "agreed",
-    "agree",
-    "agrees",
-    "agreeing",
-    "prepares",
-    "preparing",
-    "poised",
-    "is",
-    "are",
-    "was",
-    "were",
-];
-const THREAT_FRAMES: &[&str] = &["threatened", "threatens", "threaten", "vowed", "vows"];
-const REFUSAL_FRAMES: &[&str] = &["refused", "refuses", "declined", "failed", "declines"];
-const ALLEGATION_WORDS: &[&str] = &[
-    "allegations",
-    "allegation",
-    "alleged",
-    "claims",
-    "claimed",
-    "reports",
-    "rumors",
-    "rumours",
-    "speculation",
-    "accusations",
-];
-const CONDITIONAL_OPENERS: &[&str] = &["if", "unless", "whether"];
-const PREPOSITIONS: &[&str] = &[
-    "by", "from", "at", "in", "on", "into", "toward", "towards", "across", "during", "near",
-    "over", "against", "with",
-];
-const ACTIVE_BEFORE: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "was",
-    "were",
-    "is",
-    "are",
-    "be",
-    "been",
-    "also",
-    "then",
-    "later",
-    "reportedly",
-    "jointly",
-    "again",
-    "previously",
-    "he",
-    "she",
-    "they",
-    "it",
-    "we",
-    "who",
-    "which",
-    "that",
-    "and",
-    "or",
-];
-
 /// The lower-cased words of `text[span]`, with their spans.
 fn lower_words(text: &str, span: Span) -> Vec<(Span, segment::Lower<'_>)> {
     segment::word_spans(text, span)
@@ -194,11 +119,13 @@ fn status(text: &str, sentence: Span, clause: Span, trig: &Trigger) -> Option<Ev
     if window.first() == Some(&"to") && trig.reading == Reading::Verb {
         let frame = window.get(1).copied();
         return match frame {
-            Some(f) if THREAT_FRAMES.contains(&f) => Some(EventStatus::Hypothetical),
+            Some(f) if WORDS.threat_frame.has(f) => Some(EventStatus::Hypothetical),
             // "declined to back": the refusal is the event (REJECT).
-            Some(f) if REFUSAL_FRAMES.contains(&f) => None,
-            Some(f) if SCHEDULE_FRAMES.contains(&f) => {
-                if window.iter().skip(2).any(|w| NEGATIONS.contains(w)) {
+            Some(f) if WORDS.refusal_frame.has(f) => None,
+            // "failed to agree": the act did not happen.
+            Some(f) if WORDS.failure_frame.has(f) => Some(EventStatus::Negated),
+            Some(f) if WORDS.schedule_frame.has(f) => {
+                if window.iter().skip(2).any(|w| WORDS.negation.has(w)) {
                     Some(EventStatus::Negated)
                 } else {
                     Some(EventStatus::Scheduled)
@@ -207,15 +134,15 @@ fn status(text: &str, sentence: Span, clause: Span, trig: &Trigger) -> Option<Ev
             _ => None,
         };
     }
-    if window.iter().any(|w| NEGATIONS.contains(w) || w.ends_with("n't")) {
+    if window.iter().any(|w| WORDS.negation.has(w) || w.ends_with("n't")) {
         return Some(EventStatus::Negated);
     }
-    if window.iter().any(|w| FUTURE.contains(w)) {
+    if window.iter().any(|w| WORDS.future.has(w)) {
         return Some(EventStatus::Scheduled);
     }
-    if window.iter().any(|w| MODALS.contains(w))
+    if window.iter().any(|w| WORDS.modal.has(w))
         || window.contains(&"either")
-        || first_of_clause.is_some_and(|w| CONDITIONAL_OPENERS.contains(&w))
+        || first_of_clause.is_some_and(|w| WORDS.conditional.has(w))
     {
         return Some(EventStatus::Hypothetical);
     }
@@ -223,11 +150,83 @@ fn status(text: &str, sentence: Span, clause: Span, trig: &Trigger) -> Option<Ev
     if clause.start > sentence.start {
         let lead = lower_words(text, Span::new(sentence.start, clause.start));
         let near: Vec<&str> = lead.iter().rev().take(3).map(|(_, w)| w.as_str()).collect();
-        if first_of_clause == Some("that") && near.iter().any(|w| ALLEGATION_WORDS.contains(w)) {
+        if first_of_clause == Some("that") && near.iter().any(|w| WORDS.allegation.has(w)) {
             return Some(EventStatus::Hypothetical);
         }
     }
     Some(EventStatus::Occurred)
+}
+
+/// The date of a relative clause ("that ...", "which ...") right after the
+/// noun object of verb trigger `i`, when that clause has no trigger of its
+/// own: the clause tells when the object event happened, which is when the
+/// verb's act on it did.
+fn object_relative_date(
+    text: &str,
+    trigs: &[Trigger],
+    i: usize,
+    fences: &[(Span, &str)],
+    sentence_timexes: &[&Timex],
+) -> Option<EventDate> {
+    let object = trigs.get(i + 1).filter(|t| t.reading == Reading::Noun)?;
+    if lower_words(text, Span::new(trigs[i].span.end, object.span.start)).len() > 3 {
+        return None;
+    }
+    let (fence, _) = fences.iter().find(|(c, w)| {
+        (*w == "that" || *w == "which")
+            && c.start >= object.span.end
+            && text[object.span.end..c.start].trim().is_empty()
+    })?;
+    // The relative clause ends at its comma.
+    let end = text[fence.start..fence.end].find(',').map_or(fence.end, |k| fence.start + k);
+    let inside = |s: Span| fence.start <= s.start && s.end <= end;
+    if trigs.iter().any(|t| t.reading == Reading::Verb && inside(t.span)) {
+        return None;
+    }
+    let t = sentence_timexes.iter().find(|t| inside(t.span) && link::usable(t))?;
+    let mut d = link::own_date(t);
+    d.rule = format!("{}; object_relative_clause", d.rule);
+    Some(d)
+}
+
+/// Support or aid whose every target is the source's own state (a leader
+/// welcoming his returning citizens, a government funding its own regions)
+/// is domestic politics, not an interaction between states.
+fn domestic(actors: &[Actor]) -> bool {
+    let Some(home) = actors.iter().find(|a| a.part == "source").and_then(|a| a.country.as_deref())
+    else {
+        return false;
+    };
+    let mut targets = actors.iter().filter(|a| a.part == "target").peekable();
+    targets.peek().is_some() && targets.all(|a| a.country.as_deref() == Some(home))
+}
+
+/// The actor joined to a verb's subject by "and" ("Russia and Ukraine
+/// exchanged ..."), when nothing before it makes the two no pair of
+/// parties ("alongside Egypt and Jordan").
+fn co_subject<'a>(
+    text: &str,
+    subject: &ActorMention,
+    participants: &[&'a ActorMention],
+) -> Option<&'a ActorMention> {
+    let co = participants.iter().rev().find(|m| m.span.end <= subject.span.start)?;
+    let gap = text[co.span.end..subject.span.start].trim();
+    let joined = matches!(gap, "and" | "and the" | ", and");
+    let blocked = prev_word(text, co.span.start).is_some_and(|(_, w)| WORDS.pair_blocker.has(&w));
+    (joined && !blocked && !co.adjective && co.actor.name != subject.actor.name).then_some(*co)
+}
+
+/// "Hamas is to hand over ...": a bare "be to" before the verb states what
+/// a party must do under an arrangement. Without a date of its own such a
+/// provision is no event; with one ("are to be freed today") it is
+/// scheduled.
+fn is_provision(text: &str, clause: Span, trig: &Trigger) -> bool {
+    if trig.reading != Reading::Verb {
+        return false;
+    }
+    let before = lower_words(text, Span::new(clause.start, trig.span.start));
+    let mut back = before.iter().rev().map(|(_, w)| w.as_str());
+    back.next() == Some("to") && back.next().is_some_and(|w| WORDS.be.has(w))
 }
 
 /// A cue in a statement's content (`data/events/content_frames.tsv`).
@@ -238,6 +237,8 @@ enum Cue {
     Coercion,
     Condition,
     NegatedCondition,
+    Reproach,
+    Obligation,
 }
 
 static CONTENT_FRAMES: LazyLock<Vec<(Vec<String>, Cue)>> = LazyLock::new(|| {
@@ -253,6 +254,8 @@ static CONTENT_FRAMES: LazyLock<Vec<(Vec<String>, Cue)>> = LazyLock::new(|| {
                 Some("coercion") => Cue::Coercion,
                 Some("condition") => Cue::Condition,
                 Some("negated_condition") => Cue::NegatedCondition,
+                Some("reproach") => Cue::Reproach,
+                Some("obligation") => Cue::Obligation,
                 _ => panic!("events/content_frames.tsv line {n}: expected a phrase and a kind"),
             };
             (cols[0].split(' ').map(str::to_string).collect(), cue)
@@ -262,7 +265,8 @@ static CONTENT_FRAMES: LazyLock<Vec<(Vec<String>, Cue)>> = LazyLock::new(|| {
 
 impl Cue {
     /// Cues that can start a content act on their own.
-    const OPENERS: [Cue; 3] = [Cue::Readiness, Cue::Condition, Cue::NegatedCondition];
+    const OPENERS: [Cue; 5] =
+        [Cue::Readiness, Cue::Condition, Cue::NegatedCondition, Cue::Reproach, Cue::Obligation];
 }
 
 /// Every content-frame phrase, for the quick test in [`content_act`].
@@ -278,8 +282,11 @@ static CONTENT_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 /// trigger to the end of the sentence): "said Ukraine was ready to stop
 /// striking ..." is an offer (AGREE), "ready to reimpose the sanctions if
 /// ..." a warning (THREATEN), "would take effect only after ..." a demand
-/// (REQUEST). `None` for a plain statement.
-fn content_act(text: &str, trigger: Span, sentence: Span) -> Option<&'static str> {
+/// (REQUEST), "the remark was irresponsible" a reproach (ACCUSE), "should
+/// stop arming ..." a demand (REQUEST, when another party is named before
+/// the modal: the caller checks). `None` for a plain statement; else the
+/// act, the cue and where the cue starts.
+fn content_act(text: &str, trigger: Span, sentence: Span) -> Option<(&'static str, Cue, usize)> {
     // Most statements carry no cue: one automaton pass rules them out.
     let tail = &text[trigger.end..sentence.end];
     let cued = CONTENT_CUES.find_iter(tail).any(|m| {
@@ -296,39 +303,43 @@ fn content_act(text: &str, trigger: Span, sentence: Span) -> Option<&'static str
     };
     let frames = &*CONTENT_FRAMES;
     for i in 0..ws.len() {
+        let pos = words[i].0.start;
         for (p, cue) in frames {
             match cue {
                 Cue::Readiness if at(i, p) => {
                     let j = i + p.len();
                     for (q, next) in frames {
                         match next {
-                            Cue::Cessation if at(j, q) => return Some("AGREE"),
-                            Cue::Coercion if at(j, q) => return Some("THREATEN"),
+                            Cue::Cessation if at(j, q) => return Some(("AGREE", *cue, pos)),
+                            Cue::Coercion if at(j, q) => return Some(("THREATEN", *cue, pos)),
                             _ => {}
                         }
                     }
                 }
-                Cue::Condition if at(i, p) => return Some("REQUEST"),
+                Cue::Condition if at(i, p) => return Some(("REQUEST", *cue, pos)),
                 Cue::NegatedCondition if at(i, p) => {
                     let negated =
-                        ws[..i].iter().any(|w| NEGATIONS.contains(w) || w.ends_with("n't"));
+                        ws[..i].iter().any(|w| WORDS.negation.has(w) || w.ends_with("n't"));
                     if negated {
-                        return Some("REQUEST");
+                        return Some(("REQUEST", *cue, pos));
                     }
                 }
+                Cue::Reproach if at(i, p) => {
+                    // "did not call it a provocation" reproaches nobody.
+                    let negated = ws[i.saturating_sub(3)..i]
+                        .iter()
+                        .any(|w| WORDS.negation.has(w) || w.ends_with("n't"));
+                    if !negated {
+                        return Some(("ACCUSE", *cue, pos));
+                    }
+                }
+                Cue::Obligation if at(i, p) => return Some(("REQUEST", *cue, pos)),
                 _ => {}
             }
         }
     }
     None
 }
-
-/// Verbs that, said of a pair ("the two envoys spoke"), tell of a
-/// conversation between them rather than a statement.
-const RECIPROCAL_VERBS: &[&str] = &["spoke", "speak", "speaks", "talked", "talk", "talks"];
-
-/// Finite verb forms that make "since ..." a clause of its own.
-const SINCE_CLAUSE_VERBS: &[&str] = &["was", "were", "is", "are", "has", "have", "had"];
 
 /// Split clauses at "since" when a finite verb follows it ("since he was
 /// elected in January", "since a ceasefire took effect in November"): the
@@ -353,8 +364,8 @@ fn split_since(text: &str, clauses: Vec<Span>) -> Vec<Span> {
                 .iter()
                 .take_while(|(s, _)| !text[w.end..s.start].contains(','))
                 .any(|(_, v)| {
-                    SINCE_CLAUSE_VERBS.contains(&v.as_str())
-                        || triggers::is_irregular_past(v)
+                    WORDS.since_clause_verb.has(v.as_str())
+                        || is_irregular_past(v)
                         || (v.len() > 4 && v.ends_with("ed"))
                 });
             verb.then_some(w.start)
@@ -374,17 +385,17 @@ fn split_since(text: &str, clauses: Vec<Span>) -> Vec<Span> {
 /// from", "a statement released by").
 fn is_reduced_relative(text: &str, trig: &Trigger, actors: &[&ActorMention]) -> bool {
     let form = text[trig.span.start..trig.span.end].to_lowercase();
-    let participle = form.ends_with("ed") || triggers::is_irregular_past(&form);
+    let participle = form.ends_with("ed") || is_irregular_past(&form);
     if form.contains(' ') || !participle {
         return false;
     }
     let Some((pstart, prev)) = prev_word(text, trig.span.start) else { return false };
     let plain_noun = prev.chars().all(|c| c.is_lowercase())
-        && !ACTIVE_BEFORE.contains(&prev.as_str())
+        && !WORDS.active_before.has(prev.as_str())
         && !prev.ends_with("ly")
         && !actors.iter().any(|a| a.span.start <= pstart && pstart < a.span.end);
     let next = lower_words(text, Span::new(trig.span.end, text.len().min(trig.span.end + 24)));
-    let next_prep = next.first().is_some_and(|(_, w)| PREPOSITIONS.contains(&w.as_str()));
+    let next_prep = next.first().is_some_and(|(_, w)| WORDS.preposition.has(w.as_str()));
     plain_noun && next_prep && !text[..trig.span.start].trim_end().ends_with(',')
 }
 
@@ -438,8 +449,9 @@ pub fn events_in_text(
             .map(|t| {
                 continues_with_participle(text, t)
                     || (t.sense.event_type == "STATEMENT"
-                        && REPORTING_VERBS
-                            .contains(&text[t.span.start..t.span.end].to_lowercase().as_str())
+                        && WORDS
+                            .reporting_verb
+                            .has(text[t.span.start..t.span.end].to_lowercase().as_str())
                         && postposed(text, sentence, t.span))
             })
             .collect();
@@ -460,12 +472,28 @@ pub fn events_in_text(
         for (i, t) in trigs.iter().enumerate() {
             let infinitive = prev_word(text, t.span.start).is_some_and(|(_, w)| w == "to");
             let clause = clauses.iter().rfind(|c| c.start <= t.span.start).copied();
-            let (subj, shared) = match clause {
+            let (mut subj, shared) = match clause {
                 Some(c) if t.reading == Reading::Verb => {
                     subject(text, c, t, &in_sentence, prior.map(|p| p.1))
                 }
                 _ => (None, false),
             };
+            // "..., said on Saturday that it welcomed ...": the pronoun
+            // subject of a clause reported by the verb just before is its
+            // speaker.
+            if let (None, Some(c), Some(j)) = (subj, clause, i.checked_sub(1)) {
+                let reporter = &trigs[j];
+                if t.reading == Reading::Verb
+                    && reporter.reading == Reading::Verb
+                    && reporter.sense.event_type == "STATEMENT"
+                {
+                    let lead = lower_words(text, Span::new(c.start, t.span.start));
+                    let ws: Vec<&str> = lead.iter().map(|(_, w)| w.as_str()).collect();
+                    if reported_pronoun(&ws) {
+                        subj = subjects[j];
+                    }
+                }
+            }
             shared_from.push(if shared { prior.map(|p| p.0) } else { None });
             if let Some(m) = subj.filter(|_| !infinitive) {
                 prior = Some((i, m));
@@ -581,6 +609,9 @@ pub fn events_in_text(
                 status(text, sentence, clause, trig)
             };
             let Some(mut status) = status else { continue };
+            if !noun && own_date.is_none() && is_provision(text, clause, trig) {
+                continue;
+            }
             let local: Vec<&ActorMention> = in_sentence
                 .iter()
                 .copied()
@@ -624,6 +655,14 @@ pub fn events_in_text(
                 };
                 let Some(source) = source else { continue };
                 pair_source = source.also.is_some();
+                // "Russia and Ukraine exchanged ...": a subject joined by
+                // "and" acts too.
+                if !(passive || passive_voice) {
+                    if let Some(co) = co_subject(text, source, &participants) {
+                        actors_out.extend(parts(co, "source"));
+                        pair_source = true;
+                    }
+                }
                 actors_out.extend(parts(source, "source"));
                 if passive_voice {
                     // "X was attacked by Y": X is the target.
@@ -653,6 +692,9 @@ pub fn events_in_text(
             if actors_out.is_empty() {
                 continue;
             }
+            if matches!(event_type, "SUPPORT" | "AID") && domestic(&actors_out) {
+                continue;
+            }
             let event_type = if event_type == "ORDER" {
                 let military =
                     participants.iter().any(|m| m.military && m.span.start >= trig.span.end);
@@ -668,10 +710,25 @@ pub fn events_in_text(
             let form = text[trig.span.start..trig.span.end].to_lowercase();
             let event_type = if event_type != "STATEMENT" || noun {
                 event_type
-            } else if pair_source && RECIPROCAL_VERBS.contains(&form.as_str()) {
+            } else if pair_source && WORDS.reciprocal_verb.has(form.as_str()) {
                 mode = Some("meeting".to_string());
                 "CONSULT"
-            } else if let Some(act) = content_act(text, trig.span, sentence) {
+            } else if let Some((act, _, _)) =
+                content_act(text, trig.span, sentence).filter(|&(_, cue, at)| {
+                    // "told Y that Washington should stop ...": a demand
+                    // only when another party is named before the modal.
+                    cue != Cue::Obligation
+                        || in_sentence.iter().any(|m| {
+                            m.span.start >= trig.span.end
+                                && m.span.end <= at
+                                && !m.place
+                                && !m.adjective
+                                && m.actor.country.is_some()
+                                && m.actor.country.as_deref()
+                                    != actors_out.first().and_then(|a| a.country.as_deref())
+                        })
+                })
+            {
                 // Its party is the first other actor of the content ("...
                 // if the authorities in Damascus fail ...").
                 let src = actors_out.first().and_then(|a| a.country.clone());
@@ -725,6 +782,15 @@ pub fn events_in_text(
                 };
                 found.unwrap_or_else(|| link::fallback(ctx.published))
             };
+            // "brokered the ceasefire that ended the war in November 2020":
+            // with no date of its own, a verb takes the date of the
+            // relative clause describing its object event.
+            let shared_date = shared_date.or_else(|| {
+                if noun || own_date.is_some() {
+                    return None;
+                }
+                object_relative_date(text, &trigs, i, &fences, &sentence_timexes)
+            });
             let date = match (own_date.or(shared_date), ctx.caption) {
                 (Some(d), _) => d,
                 (None, Some(Some(cd))) => link::caption_date(cd),
@@ -762,7 +828,22 @@ pub fn events_in_text(
                 push_unique(&mut sentence_events, e);
             }
         }
-        drop_sourcing_statements(text, &clauses, &mut sentence_events);
+        // Past acts reported in the sentence ("they had agreed"), for
+        // statements that only report them.
+        let coded: Vec<usize> = trigs
+            .iter()
+            .filter(|t| {
+                let first = text[t.span.start..t.span.end].split(' ').next().unwrap_or("");
+                let past = first.ends_with("ed") || is_irregular_past(&first.to_lowercase());
+                let infinitive = prev_word(text, t.span.start).is_some_and(|(_, w)| w == "to");
+                t.reading == Reading::Verb
+                    && t.sense.event_type != "STATEMENT"
+                    && past
+                    && !infinitive
+            })
+            .map(|t| t.span.start)
+            .collect();
+        drop_sourcing_statements(text, &clauses, &coded, &mut sentence_events);
         out.extend(sentence_events);
     }
     complete_targets(&mut out);
@@ -795,27 +876,13 @@ impl<'a> ActorIndex<'a> {
     }
 }
 
-/// Head nouns of anonymous sources.
-const ANONYMOUS_HEADS: &[&str] = &[
-    "officials",
-    "official",
-    "source",
-    "sources",
-    "diplomats",
-    "diplomat",
-    "military",
-    "army",
-    "media",
-    "authorities",
-    "forces",
-];
-/// Plain reporting verbs: a statement with one of these only sources the
-/// other events of its sentence.
-const REPORTING_VERBS: &[&str] =
-    &["said", "says", "say", "told", "tells", "added", "adds", "stated", "noted", "indicated"];
-
 /// Drop statements that are not news in themselves (see the module docs).
-fn drop_sourcing_statements(text: &str, clauses: &[Span], events: &mut Vec<RawEvent>) {
+fn drop_sourcing_statements(
+    text: &str,
+    clauses: &[Span],
+    coded: &[usize],
+    events: &mut Vec<RawEvent>,
+) {
     // Events told in a relative clause ("X, who chaired ..., said") do not
     // make the main verb a mere source.
     let in_relative = |e: &RawEvent| {
@@ -846,7 +913,7 @@ fn drop_sourcing_statements(text: &str, clauses: &[Span], events: &mut Vec<RawEv
         let source = e.actors.iter().find(|a| a.part == "source");
         let anonymous = source.is_some_and(|a| {
             a.kind == "institution"
-                && a.name.rsplit(' ').next().is_some_and(|h| ANONYMOUS_HEADS.contains(&h))
+                && a.name.rsplit(' ').next().is_some_and(|h| WORDS.anonymous_head.has(h))
         });
         let verb = text[e.trigger_span.start..e.trigger_span.end].to_lowercase();
         // "after Israel said ...": a statement narrated in a clause of its
@@ -863,7 +930,7 @@ fn drop_sourcing_statements(text: &str, clauses: &[Span], events: &mut Vec<RawEv
             e.date.anchor,
             DateAnchor::Explicit | DateAnchor::Publication | DateAnchor::PreviousMention
         ) && e.date.span.is_some();
-        let reporting = REPORTING_VERBS.contains(&verb.as_str());
+        let reporting = WORDS.reporting_verb.has(verb.as_str());
         // "positions, which Lebanon says breaches ...": a speaker put inside
         // a relative clause only vouches for it.
         let parenthetical = reporting
@@ -875,7 +942,10 @@ fn drop_sourcing_statements(text: &str, clauses: &[Span], events: &mut Vec<RawEv
                         .last()
                         .is_some_and(|(_, w)| matches!(w.as_str(), "which" | "who" | "that"))
             });
-        let sourcing = has_other && !narrated && !dated && reporting;
+        // "X told reporters they had agreed ...": what is said is a past act
+        // of its own, which is coded (or left out) instead.
+        let content_coded = coded.iter().any(|&p| p > e.trigger_span.end);
+        let sourcing = (has_other || content_coded) && !narrated && !dated && reporting;
         let attribution = reporting && postposed(text, e.sentence, e.trigger_span);
         !(anonymous || sourcing || attribution || parenthetical || (reporting && own_act))
     });
@@ -912,104 +982,6 @@ fn with_actor(text: &str, trig: &Trigger, in_sentence: &[&ActorMention]) -> bool
     in_sentence.iter().any(|m| !m.place && m.span.start >= from && m.span.start <= from + 40)
 }
 
-/// Words that may stand between a subject and its verb.
-const SUBJECT_GAP_WORDS: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "was",
-    "were",
-    "is",
-    "are",
-    "will",
-    "would",
-    "could",
-    "may",
-    "might",
-    "should",
-    "must",
-    "can",
-    "also",
-    "then",
-    "later",
-    "reportedly",
-    "jointly",
-    "again",
-    "previously",
-    "officially",
-    "not",
-    "never",
-    "did",
-    "does",
-    "do",
-    "separately",
-    "personally",
-    "already",
-    "earlier",
-    "on",
-    "in",
-    "saturday",
-    "sunday",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "yesterday",
-    "today",
-    "been",
-    "be",
-    "once",
-    "repeatedly",
-    "strongly",
-    "n't",
-    "publicly",
-    "directly",
-    "just",
-    "still",
-    "recently",
-    "first",
-    "due",
-    "to",
-    "expected",
-    "set",
-    "scheduled",
-    "going",
-    "planning",
-    "plans",
-    "planned",
-    "about",
-    "ready",
-    "likely",
-    "unlikely",
-    "able",
-    "willing",
-    "prepared",
-    "poised",
-    "now",
-    "finally",
-    "formally",
-    "meanwhile",
-    "s",
-    "led",
-    "backed",
-    "allied",
-    "aligned",
-    "office",
-    // Floating quantifiers and focus words ("the EU alone pledged", "both
-    // sides agreed").
-    "alone",
-    "itself",
-    "themselves",
-    "too",
-    "both",
-    "all",
-    "each",
-];
-/// Words that may open a clause whose verb shares the sentence's subject
-/// ("..., but said the country ...").
-const SHARED_SUBJECT_OPENERS: &[&str] = &["but", "and", "also", "then", "later", "while"];
-
 /// The subject of a verb trigger: the nearest actor before it in its clause
 /// when only auxiliaries, adverbs or an appositive comma stand between them;
 /// else, when the clause has no words of its own before the verb ("but
@@ -1032,7 +1004,7 @@ fn subject<'a>(
     let prev = prev_word(text, trig.span.start).map(|(_, w)| w);
     let participle = form.split(' ').next().is_some_and(|w| w.ends_with("ing"))
         && (text[..trig.span.start].trim_end().ends_with(',')
-            || prev.as_deref().is_some_and(|p| triggers::PARTICIPLE_OPENERS.contains(&p)));
+            || prev.as_deref().is_some_and(|p| WORDS.participle_opener.has(p)));
     // "Israel and Hamas agreed" is a plain subject; "..., and accused" is
     // a second verb of the earlier subject.
     let right_after_actor = before.last().is_some_and(|m| {
@@ -1069,7 +1041,7 @@ fn subject<'a>(
         let coordinated = words.len() >= 2 && matches!(words[0].1.as_str(), "and" | "or");
         let words_ok = words.len() <= 5
             && words.iter().enumerate().all(|(i, (_, w))| {
-                SUBJECT_GAP_WORDS.contains(&w.as_str())
+                WORDS.subject_gap.has(w.as_str())
                     || (coordinated && i <= 1)
                     || super::actors::is_head(w)
             });
@@ -1088,22 +1060,27 @@ fn subject<'a>(
             && words.iter().rposition(|(_, w)| w == "and").is_some_and(|k| {
                 k > 0
                     && words[k + 1..].iter().all(|(_, w)| {
-                        SUBJECT_GAP_WORDS.contains(&w.as_str())
-                            || SCHEDULE_FRAMES.contains(&w.as_str())
+                        WORDS.subject_gap.has(w.as_str()) || WORDS.schedule_frame.has(w.as_str())
                     })
             });
         if second_verb {
             return (Some(near), false);
         }
+        // "Russia said it welcomed ...", "X told reporters that he ...".
+        let ws: Vec<&str> = words.iter().map(|(_, w)| w.as_str()).collect();
+        if words.len() <= 12 && !gap.contains(',') && reported_pronoun(&ws) {
+            return (Some(near), false);
+        }
         return (None, false);
     }
+
     // "X, who proposed ...": a relative clause without a subject of its own
     // takes its antecedent.
     if relative && lead.len() <= 4 {
         return (before.iter().rev().find(|m| m.span.end <= clause.start).copied(), false);
     }
     if lead.iter().all(|(_, w)| {
-        SHARED_SUBJECT_OPENERS.contains(&w.as_str()) || SUBJECT_GAP_WORDS.contains(&w.as_str())
+        WORDS.shared_subject_opener.has(w.as_str()) || WORDS.subject_gap.has(w.as_str())
     }) {
         return match prior {
             Some(p) => (Some(p), true),
@@ -1113,11 +1090,23 @@ fn subject<'a>(
     (None, false)
 }
 
+/// Words before a verb that end in a reported clause with a singular
+/// pronoun subject: "... that it", "said he would", "told reporters that she
+/// still": a reporting verb or "that", the pronoun, then only words that may
+/// stand between a subject and its verb.
+fn reported_pronoun(words: &[&str]) -> bool {
+    let Some(k) = words.iter().rposition(|w| WORDS.singular_pronoun.has(w)) else {
+        return false;
+    };
+    let opener = k > 0 && (words[k - 1] == "that" || WORDS.reporting_verb.has(words[k - 1]));
+    opener && words[k + 1..].iter().all(|w| WORDS.subject_gap.has(w))
+}
+
 /// "rockets were fired from ...": a form of "be" right before a past
 /// participle, and no "by" agent after it.
 fn is_agentless_passive(text: &str, clause: Span, trig: &Trigger) -> bool {
     let form = text[trig.span.start..trig.span.end].to_lowercase();
-    let participle = form.ends_with("ed") || triggers::is_irregular_past(&form);
+    let participle = form.ends_with("ed") || is_irregular_past(&form);
     participle
         && be_before(text, clause, trig)
         && !text[trig.span.end..].trim_start().starts_with("by ")
@@ -1280,6 +1269,10 @@ fn complete_targets(events: &mut [RawEvent]) {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "extract_class_tests.rs"]
+mod class_tests;
 
 #[cfg(test)]
 mod tests {

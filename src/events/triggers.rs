@@ -22,6 +22,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
+use super::words::WORDS;
 use crate::lexicon;
 use crate::model::Span;
 use crate::segment::Lower;
@@ -61,6 +62,9 @@ pub struct Sense {
 struct FormSenses {
     verb: Option<Sense>,
     noun: Option<Sense>,
+    /// A phrase that names no event and shadows the triggers inside it
+    /// ("Cold War", "in exchange for", "press release").
+    blocked: bool,
 }
 
 struct Lexicon {
@@ -68,7 +72,7 @@ struct Lexicon {
     senses: Vec<FormSenses>,
     /// Gapped verb frames ("called * unacceptable"): the verb, then within
     /// a few words of its object, the complement that decides the sense.
-    frames: Vec<(Regex, Sense)>,
+    frames: Vec<Frame>,
     /// Every frame verb, so that a sentence tries only the frames whose
     /// verb it holds; `frame_of[pattern]` is the frame's index.
     frame_verbs: AhoCorasick,
@@ -78,19 +82,42 @@ struct Lexicon {
 /// Words an object may span between a frame's verb and its complement.
 const FRAME_GAP_WORDS: usize = 6;
 
-/// A regex for a gapped frame `verbs * complements`, each side
-/// `|`-separated; group 1 is the verb.
-fn frame_regex(form: &str) -> Option<Regex> {
-    let (verbs, complements) = form.split_once(" * ")?;
+/// A gapped frame: its pattern (group 1 the verb, group 2 the gap), its
+/// sense, and whether it is tight (`verbs *N complements`: at most N words,
+/// none of them a preposition or a comma, so that "struck the town despite
+/// the truce" is no deal).
+struct Frame {
+    re: Regex,
+    sense: Sense,
+    tight: bool,
+}
+
+/// Split a frame form `verbs * complements` or `verbs *N complements` into
+/// its sides and its gap (words, and whether it is tight).
+fn frame_parts(form: &str) -> Option<(&str, &str, usize, bool)> {
+    let star = form.find(" *")?;
+    let (verbs, rest) = (&form[..star], &form[star + 2..]);
+    let (n, complements) = rest.split_once(' ')?;
+    if n.is_empty() {
+        return Some((verbs, complements, FRAME_GAP_WORDS, false));
+    }
+    let n: usize = n.parse().ok()?;
+    Some((verbs, complements, n, true))
+}
+
+/// A regex for a gapped frame, each side `|`-separated; group 1 is the
+/// verb, group 2 the gap.
+fn frame_regex(form: &str) -> Option<(Regex, bool)> {
+    let (verbs, complements, gap, tight) = frame_parts(form)?;
     let alt =
         |side: &str| side.split('|').map(|w| regex::escape(w.trim())).collect::<Vec<_>>().join("|");
+    let (min, word) = if tight { (0, r"[^\s.,;:!?]+") } else { (1, r"[^\s.;:!?]+") };
     let pattern = format!(
-        r#"(?i)\b({})\b((?:\s+[^\s.;:!?]+){{1,{}}}?)\s+["“‘']?(?:{})\b"#,
+        r#"(?i)\b({})\b((?:\s+{word}){{{min},{gap}}}?)\s+["“‘']?(?:{})\b"#,
         alt(verbs),
-        FRAME_GAP_WORDS,
         alt(complements)
     );
-    Regex::new(&pattern).ok()
+    Regex::new(&pattern).ok().map(|re| (re, tight))
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -98,28 +125,28 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         lexicon::source("events/triggers.tsv", include_str!("../../data/events/triggers.tsv"));
     let mut by_form: HashMap<String, FormSenses> = HashMap::new();
     let mut order: Vec<String> = Vec::new();
-    let mut frames: Vec<(Regex, Sense)> = Vec::new();
+    let mut frames: Vec<Frame> = Vec::new();
     let mut verb_forms: Vec<String> = Vec::new();
     let mut frame_of: Vec<usize> = Vec::new();
     for (n, cols) in lexicon::rows(&text) {
         assert!(cols.len() == 4, "events/triggers.tsv line {n}: expected 4 columns");
-        let event_type = TYPES
-            .iter()
-            .find(|t| **t == cols[1])
-            .unwrap_or_else(|| panic!("events/triggers.tsv line {n}: unknown type `{}`", cols[1]));
+        let event_type =
+            TYPES.iter().chain(std::iter::once(&"-")).find(|t| **t == cols[1]).unwrap_or_else(
+                || panic!("events/triggers.tsv line {n}: unknown type `{}`", cols[1]),
+            );
         let mode = (cols[2] != "-").then(|| cols[2].to_string());
         let sense = Sense { event_type, mode };
         for form in cols[0].split(';').map(str::trim).filter(|f| !f.is_empty()) {
-            if form.contains(" * ") {
+            if form.contains(" *") {
                 assert!(cols[3] == "verb", "events/triggers.tsv line {n}: frames are verbs");
-                let re = frame_regex(form)
+                let (re, tight) = frame_regex(form)
                     .unwrap_or_else(|| panic!("events/triggers.tsv line {n}: bad frame `{form}`"));
-                let verbs = form.split(" * ").next().unwrap_or("");
+                let verbs = form.split(" *").next().unwrap_or("");
                 for v in verbs.split('|').map(str::trim).filter(|v| !v.is_empty()) {
                     verb_forms.push(v.to_lowercase());
                     frame_of.push(frames.len());
                 }
-                frames.push((re, sense.clone()));
+                frames.push(Frame { re, sense: sense.clone(), tight });
                 continue;
             }
             let key = form.to_lowercase();
@@ -130,6 +157,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             match cols[3] {
                 "verb" => slot.verb = Some(sense.clone()),
                 "noun" => slot.noun = Some(sense.clone()),
+                "none" => slot.blocked = true,
                 other => panic!("events/triggers.tsv line {n}: unknown class `{other}`"),
             }
         }
@@ -168,21 +196,6 @@ pub struct Trigger {
     pub reading: Reading,
 }
 
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "his", "her", "its", "their", "our", "your", "my", "this", "these", "those",
-    "s", "any", "no", "every", "each", "another", "daily", "weekly",
-];
-const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];
-const VERB_CUES: &[&str] = &[
-    "will", "would", "shall", "should", "could", "can", "may", "might", "must", "to", "not",
-    "never", "did", "does", "do", "didn't", "doesn't", "don't", "won't", "wouldn't", "they", "we",
-    "i", "you", "cannot", "also", "jointly", "n't",
-];
-
-/// Words before an "-ing" verb whose subject is the sentence's ("by urging",
-/// "while hosting", "after meeting").
-pub(crate) const PARTICIPLE_OPENERS: &[&str] = &["by", "while", "after", "before", "when"];
-
 /// The lower-cased word right before `pos` in `text`, skipping spaces and a
 /// possessive "’s".
 pub(crate) fn prev_word(text: &str, pos: usize) -> Option<(usize, Lower<'_>)> {
@@ -212,9 +225,9 @@ fn reading(text: &str, span: Span, senses: &FormSenses) -> Option<Reading> {
     let first = form.split(' ').next().unwrap_or("");
     let prev = prev_word(text, span.start).map(|(_, w)| w);
     let prev = prev.as_deref();
-    let after_det = prev.is_some_and(|p| DETERMINERS.contains(&p))
+    let after_det = prev.is_some_and(|p| WORDS.determiner.has(p))
         || text[..span.start].trim_end().ends_with('’');
-    let after_be = prev.is_some_and(|p| BE.contains(&p));
+    let after_be = prev.is_some_and(|p| WORDS.be.has(p));
     if after_det {
         return senses.noun.as_ref().map(|_| Reading::Noun);
     }
@@ -222,7 +235,7 @@ fn reading(text: &str, span: Span, senses: &FormSenses) -> Option<Reading> {
         // "is meeting"; ", accusing Moscow of ...": a participle clause
         // whose subject is the sentence's.
         let after_comma = text[..span.start].trim_end().ends_with(',')
-            || prev.is_some_and(|p| PARTICIPLE_OPENERS.contains(&p));
+            || prev.is_some_and(|p| WORDS.participle_opener.has(p));
         if (after_be || after_comma) && senses.verb.is_some() {
             return Some(Reading::Verb);
         }
@@ -232,7 +245,7 @@ fn reading(text: &str, span: Span, senses: &FormSenses) -> Option<Reading> {
         let inflected = first.ends_with("ed")
             || (first.ends_with('s') && !first.ends_with("ss"))
             || is_irregular_past(first);
-        let cue = prev.is_some_and(|p| VERB_CUES.contains(&p) || BE.contains(&p));
+        let cue = prev.is_some_and(|p| WORDS.verb_cue.has(p) || WORDS.be.has(p));
         // "sanctions", "talks", "strikes": a plural noun unless a name or
         // pronoun stands right before ("Russia strikes").
         let plural_noun = senses.noun.is_some()
@@ -260,35 +273,21 @@ fn prev_is_capitalized(text: &str, pos: usize) -> bool {
 }
 
 pub(crate) fn is_irregular_past(w: &str) -> bool {
-    matches!(
-        w,
-        "met"
-            | "sent"
-            | "struck"
-            | "hit"
-            | "told"
-            | "said"
-            | "spoke"
-            | "held"
-            | "withdrew"
-            | "froze"
-            | "broke"
-            | "cut"
-            | "put"
-            | "led"
-            | "fought"
-            | "shot"
-            | "won"
-            | "gave"
-            | "took"
-            | "brought"
-            | "sought"
-            | "began"
-            | "came"
-            | "became"
-            | "fell"
-            | "went"
-    )
+    WORDS.irregular_past.has(w)
+}
+
+/// "the Gulf War", "the Six-Day War": an attack noun written with a capital
+/// inside a sentence is the name of a war or an era, which dates nothing
+/// (eras used as modifiers, "the Cold War era", are blocked as phrases in
+/// the lexicon).
+fn names_a_war(text: &str, span: Span, senses: &FormSenses) -> bool {
+    let assault = senses.noun.as_ref().is_some_and(|n| n.event_type == "ASSAULT");
+    let capital = text[span.start..].chars().next().is_some_and(char::is_uppercase);
+    let before = text[..span.start].trim_end();
+    let sentence_start = before.is_empty()
+        || before.ends_with(['.', '!', '?', '"', '“', ':', '\n'])
+        || before.ends_with("\u{2014}");
+    assault && capital && !sentence_start
 }
 
 /// Every trigger in `text[span]`, in order.
@@ -304,7 +303,13 @@ pub fn find(text: &str, span: Span) -> Vec<Trigger> {
             continue;
         }
         let senses = &lex.senses[m.pattern().as_usize()];
+        if senses.blocked {
+            continue;
+        }
         let Some(r) = reading(text, s, senses) else { continue };
+        if r == Reading::Noun && names_a_war(text, s, senses) {
+            continue;
+        }
         let sense = match r {
             Reading::Verb => senses.verb.as_ref(),
             Reading::Noun => senses.noun.as_ref(),
@@ -323,12 +328,18 @@ pub fn find(text: &str, span: Span) -> Vec<Trigger> {
             wanted[lex.frame_of[m.pattern().as_usize()]] = true;
         }
     }
-    for ((re, sense), _) in lex.frames.iter().zip(&wanted).filter(|(_, w)| **w) {
-        for c in re.captures_iter(hay) {
+    for (frame, _) in lex.frames.iter().zip(&wanted).filter(|(_, w)| **w) {
+        for c in frame.re.captures_iter(hay) {
             let Some(v) = c.get(1) else { continue };
+            let gap = c.get(2).map_or("", |g| g.as_str());
+            if frame.tight
+                && gap.split_whitespace().any(|w| WORDS.frame_gap_stop.has(&w.to_lowercase()))
+            {
+                continue;
+            }
             let s = Span::new(span.start + v.start(), span.start + v.end());
             out.retain(|t| !t.span.overlaps(&s));
-            out.push(Trigger { span: s, sense, reading: Reading::Verb });
+            out.push(Trigger { span: s, sense: &frame.sense, reading: Reading::Verb });
         }
     }
     out.sort_by_key(|t| t.span.start);
@@ -361,7 +372,7 @@ mod tests {
     #[test]
     fn longest_phrase_wins() {
         let got = found("They struck a deal and then struck the town.");
-        assert_eq!(got[0].0, "struck a deal");
+        assert!(got[0].0.starts_with("struck"), "{got:?}");
         assert_eq!(got[0].1, "AGREE");
         assert_eq!(got[1].1, "ASSAULT");
     }
