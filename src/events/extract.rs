@@ -189,6 +189,28 @@ fn object_relative_date(
     Some(d)
 }
 
+/// "has made", "have already sent": a present perfect, which tells of
+/// background rather than of the story's dated events.
+fn present_perfect(text: &str, trig: &Trigger) -> bool {
+    let first = text[trig.span.start..trig.span.end].split(' ').next().unwrap_or("");
+    let lower = first.to_lowercase();
+    if !(lower.ends_with("ed") || is_irregular_past(&lower) || lower.ends_with("en")) {
+        return false;
+    }
+    let mut pos = trig.span.start;
+    for _ in 0..3 {
+        let Some((start, w)) = prev_word(text, pos) else { return false };
+        if w == "has" || w == "have" {
+            return true;
+        }
+        if !(w.ends_with("ly") || WORDS.subject_gap.has(&w)) {
+            return false;
+        }
+        pos = start;
+    }
+    false
+}
+
 /// Support or aid whose every target is the source's own state (a leader
 /// welcoming his returning citizens, a government funding its own regions)
 /// is domestic politics, not an interaction between states.
@@ -777,6 +799,16 @@ pub fn events_in_text(
                 };
                 let found = if context_only[i] {
                     link::report_context(inheritable)
+                } else if !noun && present_perfect(text, trig) {
+                    // "has made its signature conditional": background
+                    // that the story's lead date does not date.
+                    let in_sentence: Vec<Timex> = sentence_timexes
+                        .iter()
+                        .filter(|t| !blocked(t))
+                        .map(|t| (*t).clone())
+                        .collect();
+                    link::inherited(text, sentence, trig.span, &in_sentence)
+                        .filter(|d| d.rule.ends_with("inherited_same_sentence"))
                 } else {
                     link::inherited(text, sentence, trig.span, inheritable)
                 };
@@ -920,9 +952,7 @@ fn drop_sourcing_statements(
         // own is an event, not a source.
         let clause = clauses.iter().rfind(|c| c.start <= e.trigger_span.start);
         let narrated = clause.is_some_and(|c| {
-            lower_words(text, *c).first().is_some_and(|(_, w)| {
-                matches!(w.as_str(), "after" | "before" | "when" | "while" | "following" | "until")
-            })
+            lower_words(text, *c).first().is_some_and(|(_, w)| WORDS.narrating_opener.has(w))
         });
         // "the White House said on Tuesday": a statement dated in its own
         // clause is reported as an act of its own, not as a source.

@@ -251,3 +251,13 @@ fn a_relative_clause_date_dates_the_relative_clause() {
     assert_eq!(a.len(), 1, "{ev:?}");
     assert_eq!(a[0].date.value, "2020-11", "{ev:?}");
 }
+
+#[test]
+fn a_present_perfect_is_background_dated_by_publication() {
+    let t = "Chile met Peru on Monday. Bolivia has made its support conditional on a Peruvian \
+             withdrawal.";
+    let ev = run(t, &monday(t));
+    let r = typed(&ev, "REQUEST");
+    assert_eq!(r.len(), 1, "{ev:?}");
+    assert_eq!(r[0].date.anchor, DateAnchor::PublicationFallback, "{ev:?}");
+}
