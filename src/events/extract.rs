@@ -246,9 +246,9 @@ fn is_provision(text: &str, clause: Span, trig: &Trigger) -> bool {
     if trig.reading != Reading::Verb {
         return false;
     }
-    let before = lower_words(text, Span::new(clause.start, trig.span.start));
-    let mut back = before.iter().rev().map(|(_, w)| w.as_str());
-    back.next() == Some("to") && back.next().is_some_and(|w| WORDS.be.has(w))
+    let Some((to_at, to)) = prev_word(text, trig.span.start) else { return false };
+    let be = prev_word(text, to_at).filter(|&(at, _)| at >= clause.start);
+    to_at >= clause.start && to == "to" && be.is_some_and(|(_, w)| WORDS.be.has(&w))
 }
 
 /// A cue in a statement's content (`data/events/content_frames.tsv`).
@@ -866,7 +866,7 @@ pub fn events_in_text(
             .iter()
             .filter(|t| {
                 let first = text[t.span.start..t.span.end].split(' ').next().unwrap_or("");
-                let past = first.ends_with("ed") || is_irregular_past(&first.to_lowercase());
+                let past = first.ends_with("ed") || is_irregular_past(&segment::Lower::of(first));
                 let infinitive = prev_word(text, t.span.start).is_some_and(|(_, w)| w == "to");
                 t.reading == Reading::Verb
                     && t.sense.event_type != "STATEMENT"

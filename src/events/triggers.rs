@@ -73,10 +73,11 @@ struct Lexicon {
     /// Gapped verb frames ("called * unacceptable"): the verb, then within
     /// a few words of its object, the complement that decides the sense.
     frames: Vec<Frame>,
-    /// Every frame verb, so that a sentence tries only the frames whose
-    /// verb it holds; `frame_of[pattern]` is the frame's index.
-    frame_verbs: AhoCorasick,
-    frame_of: Vec<usize>,
+    /// Every frame verb and complement, so that a sentence tries only the
+    /// frames whose verb and complement it holds; `frame_of[pattern]` is
+    /// the frame's index and whether the pattern is its verb.
+    frame_words: AhoCorasick,
+    frame_of: Vec<(usize, bool)>,
 }
 
 /// Words an object may span between a frame's verb and its complement.
@@ -106,14 +107,16 @@ fn frame_parts(form: &str) -> Option<(&str, &str, usize, bool)> {
 }
 
 /// A regex for a gapped frame, each side `|`-separated; group 1 is the
-/// verb, group 2 the gap.
+/// verb, group 2 the gap. Word boundaries are ASCII ones, so that the lazy
+/// DFA finds matches in text with curly quotes and dashes instead of
+/// falling back to a slower engine (every frame word is ASCII).
 fn frame_regex(form: &str) -> Option<(Regex, bool)> {
     let (verbs, complements, gap, tight) = frame_parts(form)?;
     let alt =
         |side: &str| side.split('|').map(|w| regex::escape(w.trim())).collect::<Vec<_>>().join("|");
     let (min, word) = if tight { (0, r"[^\s.,;:!?]+") } else { (1, r"[^\s.;:!?]+") };
     let pattern = format!(
-        r#"(?i)\b({})\b((?:\s+{word}){{{min},{gap}}}?)\s+["“‘']?(?:{})\b"#,
+        r#"(?i)(?-u:\b)({})(?-u:\b)((?:\s+{word}){{{min},{gap}}}?)\s+["“‘']?(?:{})(?-u:\b)"#,
         alt(verbs),
         alt(complements)
     );
@@ -127,7 +130,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut order: Vec<String> = Vec::new();
     let mut frames: Vec<Frame> = Vec::new();
     let mut verb_forms: Vec<String> = Vec::new();
-    let mut frame_of: Vec<usize> = Vec::new();
+    let mut frame_of: Vec<(usize, bool)> = Vec::new();
     for (n, cols) in lexicon::rows(&text) {
         assert!(cols.len() == 4, "events/triggers.tsv line {n}: expected 4 columns");
         let event_type =
@@ -141,10 +144,15 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
                 assert!(cols[3] == "verb", "events/triggers.tsv line {n}: frames are verbs");
                 let (re, tight) = frame_regex(form)
                     .unwrap_or_else(|| panic!("events/triggers.tsv line {n}: bad frame `{form}`"));
-                let verbs = form.split(" *").next().unwrap_or("");
+                let (verbs, complements, _, _) = frame_parts(form)
+                    .unwrap_or_else(|| panic!("events/triggers.tsv line {n}: bad frame `{form}`"));
                 for v in verbs.split('|').map(str::trim).filter(|v| !v.is_empty()) {
                     verb_forms.push(v.to_lowercase());
-                    frame_of.push(frames.len());
+                    frame_of.push((frames.len(), true));
+                }
+                for c in complements.split('|').map(str::trim).filter(|c| !c.is_empty()) {
+                    verb_forms.push(c.to_lowercase());
+                    frame_of.push((frames.len(), false));
                 }
                 frames.push(Frame { re, sense: sense.clone(), tight });
                 continue;
@@ -169,11 +177,12 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .ascii_case_insensitive(true)
         .build(&order)
         .expect("trigger patterns build");
-    let frame_verbs = AhoCorasickBuilder::new()
+    let frame_words = AhoCorasickBuilder::new()
+        .kind(Some(AhoCorasickKind::DFA))
         .ascii_case_insensitive(true)
         .build(&verb_forms)
         .expect("frame verb patterns build");
-    Lexicon { matcher, senses, frames, frame_verbs, frame_of }
+    Lexicon { matcher, senses, frames, frame_words, frame_of }
 });
 
 /// How a trigger occurrence is read.
@@ -320,15 +329,17 @@ pub fn find(text: &str, span: Span) -> Vec<Trigger> {
     }
     // A gapped frame overrides the plain reading of its verb ("called the
     // strikes unacceptable" is no phone call).
-    let mut wanted = vec![false; lex.frames.len()];
-    for m in lex.frame_verbs.find_overlapping_iter(hay) {
+    // Bit 0: the frame's verb is in the sentence; bit 1: its complement.
+    let mut seen = vec![0u8; lex.frames.len()];
+    for m in lex.frame_words.find_overlapping_iter(hay) {
         let before_ok = hay[..m.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
         let after_ok = hay[m.end()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
         if before_ok && after_ok {
-            wanted[lex.frame_of[m.pattern().as_usize()]] = true;
+            let (f, verb) = lex.frame_of[m.pattern().as_usize()];
+            seen[f] |= if verb { 1 } else { 2 };
         }
     }
-    for (frame, _) in lex.frames.iter().zip(&wanted).filter(|(_, w)| **w) {
+    for (frame, _) in lex.frames.iter().zip(&seen).filter(|(_, s)| **s == 3) {
         for c in frame.re.captures_iter(hay) {
             let Some(v) = c.get(1) else { continue };
             let gap = c.get(2).map_or("", |g| g.as_str());

@@ -3,7 +3,8 @@ Closed-class words the event rules consult (negations, modals, scheduling
 frames, subject gaps, name particles, ...), from
 `data/events/function_words.tsv`: one word and its class a line.
 
-Each class is a sorted set looked up by binary search, built once; the
+Each class is a set sorted by length and bytes, looked up by binary
+search, built once; the
 rules ask `WORDS.negation.has(w)` of a lower-cased word.
 */
 
@@ -19,10 +20,10 @@ impl WordSet {
     /// True when `w` (as given; classes are lower case unless their
     /// description in the data file says otherwise) is in the set.
     pub fn has(&self, w: &str) -> bool {
-        self.0.binary_search_by(|x| (**x).cmp(w)).is_ok()
+        self.0.binary_search_by(|x| by_length(x, w)).is_ok()
     }
 
-    /// The words, sorted.
+    /// The words, shortest first.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
         self.0.iter().map(|w| &**w)
     }
@@ -36,6 +37,12 @@ impl WordSet {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+}
+
+/// Order by length, then bytes: most probes differ in length and are
+/// decided without comparing bytes.
+fn by_length(a: &str, b: &str) -> std::cmp::Ordering {
+    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
 }
 
 macro_rules! classes {
@@ -55,7 +62,10 @@ macro_rules! classes {
             }
 
             fn sort_all(&mut self) {
-                $(self.$field.0.sort(); self.$field.0.dedup();)*
+                $(
+                    self.$field.0.sort_by(|a, b| by_length(a, b));
+                    self.$field.0.dedup();
+                )*
             }
 
             #[cfg(test)]
