@@ -966,12 +966,24 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
         }
     }
 
-    // Surnames of known people.
+    // Surnames of known people, and the first word of a name where the
+    // family name comes first ("Xi" for "Xi Jinping", "Wang" for "Wang
+    // Yi"), when no one else's name starts with it.
     for p in &cast.people {
         let Some(surname) = p.surname() else { continue };
         let (actor, code) = person_actor(p, home);
-        for (i, _) in text.match_indices(surname).chain(capitalized_matches(text, surname)) {
-            let span = Span::new(i, i + surname.len());
+        let family_first = p.name.split(' ').next().filter(|f| {
+            p.name.contains(' ')
+                && f.len() >= 2
+                && f.chars().next().is_some_and(char::is_uppercase)
+                && !WORDS.name_particle.has(&f.to_lowercase())
+                && cast.people.iter().filter(|q| q.name.split(' ').next() == Some(*f)).count() == 1
+        });
+        let family = family_first.into_iter().flat_map(|f| text.match_indices(f));
+        for (i, w) in
+            text.match_indices(surname).chain(capitalized_matches(text, surname)).chain(family)
+        {
+            let span = Span::new(i, i + w.len());
             if !bounded(text, span.start, span.end) || out.iter().any(|o| o.span.overlaps(&span)) {
                 continue;
             }

@@ -157,6 +157,24 @@ fn status(text: &str, sentence: Span, clause: Span, trig: &Trigger) -> Option<Ev
     Some(EventStatus::Occurred)
 }
 
+/// For a verb right after the comma that closes a "that" clause nested in a
+/// relative clause ("Russia, which brokered the truce that ended the war
+/// in 2020, said"), where the relative clause opens (the comma before
+/// "which"/"who"): the verb belongs to the main clause, whose subject
+/// stands before that comma and whose dates come after the verb.
+fn relative_opener_before(text: &str, clause: Span, trig: &Trigger) -> Option<usize> {
+    let starts_that =
+        text[clause.start..].get(..5).is_some_and(|w| w.eq_ignore_ascii_case("that "));
+    if !starts_that || !text[..trig.span.start].trim_end().ends_with(',') {
+        return None;
+    }
+    let head = &text[clause.start.saturating_sub(300)..clause.start];
+    let base = clause.start.saturating_sub(300);
+    let at = [", which ", ", who "].iter().filter_map(|o| head.rfind(o)).max()?;
+    // Not across a sentence end.
+    (!head[at..].contains(['.', '?', '!', '\n'])).then_some(base + at)
+}
+
 /// The date of a relative clause ("that ...", "which ...") right after the
 /// noun object of verb trigger `i`, when that clause has no trigger of its
 /// own: the clause tells when the object event happened, which is when the
@@ -470,6 +488,9 @@ pub fn events_in_text(
             .iter()
             .map(|t| {
                 continues_with_participle(text, t)
+                    || clauses.iter().rfind(|c| c.start <= t.span.start).is_some_and(|c| {
+                        t.reading == Reading::Verb && relative_opener_before(text, *c, t).is_some()
+                    })
                     || (t.sense.event_type == "STATEMENT"
                         && WORDS
                             .reporting_verb
@@ -1062,6 +1083,20 @@ fn subject<'a>(
     // "Qatar, which mediated ..., announced": the main subject resumes.
     if relative && text[..trig.span.start].trim_end().ends_with(',') {
         return (before.iter().rev().find(|m| m.span.end <= clause.start).copied(), false);
+    }
+    // "Russia, which brokered the truce that ended the war in 2020, said":
+    // after a relative clause with a clause of its own nested inside, the
+    // subject before the relative pronoun resumes.
+    if lead.first().is_some_and(|(_, w)| w == "that") {
+        if let Some(at) = relative_opener_before(text, clause, trig) {
+            let resumed = before
+                .iter()
+                .rev()
+                .find(|m| m.span.end <= at && text[m.span.end..at].trim().is_empty());
+            if let Some(m) = resumed {
+                return (Some(*m), false);
+            }
+        }
     }
     if let Some(near) = before.iter().rev().find(|m| m.span.start >= clause.start) {
         let gap = &text[near.span.end..trig.span.start];

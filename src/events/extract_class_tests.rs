@@ -250,6 +250,19 @@ fn a_relative_clause_date_dates_the_relative_clause() {
     let a = typed(&ev, "AGREE");
     assert_eq!(a.len(), 1, "{ev:?}");
     assert_eq!(a[0].date.value, "2020-11", "{ev:?}");
+    let accuse = typed(&ev, "ACCUSE");
+    assert_eq!(accuse.len(), 1, "the main verb resumes its subject: {ev:?}");
+    assert_eq!(accuse[0].date.value, "2025-03-10");
+    assert_eq!(codes_of(accuse[0]), vec!["CHL", "EGY"]);
+}
+
+#[test]
+fn a_family_name_written_first_links_back() {
+    let t = "Chinese Foreign Minister Li Wenbo met Chile's President Eva Ruiz on Monday. Li \
+             also visited Peru on Monday.";
+    let ev = run(t, &monday(t));
+    let visit = ev.iter().find(|e| e.mode.as_deref() == Some("visit")).expect("visit");
+    assert_eq!(codes_of(visit), vec!["CHN", "PER"], "{ev:?}");
 }
 
 #[test]
