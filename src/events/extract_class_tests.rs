@@ -274,3 +274,18 @@ fn a_present_perfect_is_background_dated_by_publication() {
     assert_eq!(r.len(), 1, "{ev:?}");
     assert_eq!(r[0].date.anchor, DateAnchor::PublicationFallback, "{ev:?}");
 }
+
+#[test]
+fn a_fronted_date_dates_the_main_verb_not_an_appositive() {
+    let t = "Two days ago, Ghana's President Kofi Mensah pardoned Ama Owusu, a Togolese \
+             activist jailed in Accra in June, in a gesture to Togo.";
+    let mut june = day("June", t, (2024, 6, 1), Anchor::Publication);
+    june.value = "2024-06".into();
+    june.precision = Precision::Month;
+    let tx = vec![day("Two days ago", t, (2025, 3, 12), Anchor::Publication), june];
+    let ev = run(t, &tx);
+    let c = typed(&ev, "CONCEDE");
+    assert_eq!(c.len(), 1, "{ev:?}");
+    assert_eq!(c[0].date.value, "2025-03-12", "{ev:?}");
+    assert!(ev.iter().all(|e| e.date.value != "2024-06"), "{ev:?}");
+}
