@@ -157,6 +157,39 @@ fn status(text: &str, sentence: Span, clause: Span, trig: &Trigger) -> Option<Ev
     Some(EventStatus::Occurred)
 }
 
+/// "they" (after openers such as "but") as the subject of a verb, with only
+/// words that may stand between a subject and its verb after it.
+fn plural_pronoun_subject(text: &str, clause: Span, trig: &Trigger) -> bool {
+    let lead = lower_words(text, Span::new(clause.start, trig.span.start));
+    let mut ws = lead
+        .iter()
+        .map(|(_, w)| w.as_str())
+        .skip_while(|w| WORDS.shared_subject_opener.has(w) || *w == "that");
+    ws.next() == Some("they") && ws.all(|w| WORDS.subject_gap.has(w))
+}
+
+/// Two distinct source actors of an event, as a pair mention for a later
+/// "they".
+fn source_pair(e: &RawEvent) -> Option<ActorMention> {
+    let mut sources = e.actors.iter().filter(|a| a.part == "source");
+    let first = sources.next()?;
+    let second = sources.find(|a| a.name != first.name)?;
+    let plain = |a: &Actor| {
+        let mut a = a.clone();
+        a.part = String::new();
+        a
+    };
+    Some(ActorMention {
+        span: Span::new(0, 0),
+        actor: plain(first),
+        code: first.code.clone(),
+        place: false,
+        military: false,
+        adjective: false,
+        also: Some(plain(second)),
+    })
+}
+
 /// For a verb right after the comma that closes a "that" clause nested in a
 /// relative clause ("Russia, which brokered the truce that ended the war
 /// in 2020, said"), where the relative clause opens (the comma before
@@ -458,6 +491,9 @@ pub fn events_in_text(
 ) -> Vec<RawEvent> {
     let mut out: Vec<RawEvent> = Vec::new();
     let index = ActorIndex::new(actors);
+    // The last two parties that acted together ("X and Y met ..."), for a
+    // later "they".
+    let mut last_pair: Option<ActorMention> = None;
     for sentence in segment::sentences(text) {
         let clauses = split_since(text, segment::clauses(text, sentence));
         // A trigger inside an actor's name ("United States") is no trigger,
@@ -535,6 +571,13 @@ pub fn events_in_text(
                     if reported_pronoun(&ws) {
                         subj = subjects[j];
                     }
+                }
+            }
+            // "But they did not reach ...": the two parties last named
+            // acting together.
+            if let (None, Some(c), Some(pair)) = (subj, clause, last_pair.as_ref()) {
+                if t.reading == Reading::Verb && plural_pronoun_subject(text, c, t) {
+                    subj = Some(pair);
                 }
             }
             shared_from.push(if shared { prior.map(|p| p.0) } else { None });
@@ -897,6 +940,9 @@ pub fn events_in_text(
             .map(|t| t.span.start)
             .collect();
         drop_sourcing_statements(text, &clauses, &coded, &mut sentence_events);
+        if let Some(pair) = sentence_events.iter().rev().find_map(source_pair) {
+            last_pair = Some(pair);
+        }
         out.extend(sentence_events);
     }
     complete_targets(&mut out);

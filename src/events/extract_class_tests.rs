@@ -289,3 +289,17 @@ fn a_fronted_date_dates_the_main_verb_not_an_appositive() {
     assert_eq!(c[0].date.value, "2025-03-12", "{ev:?}");
     assert!(ev.iter().all(|e| e.date.value != "2024-06"), "{ev:?}");
 }
+
+#[test]
+fn they_after_two_parties_acting_together_is_the_pair() {
+    let t = "Kenya and Uganda met on Monday. But they did not reach any agreement on the border.";
+    let ev = run(t, &monday(t));
+    let a = typed(&ev, "AGREE");
+    assert_eq!(a.len(), 1, "{ev:?}");
+    assert_eq!(a[0].status, EventStatus::Negated);
+    assert_eq!(codes_of(a[0]), vec!["KEN", "UGA"]);
+    // No pair named before: no subject.
+    let t = "Kenya met Uganda's envoy on Monday. They did not reach any agreement.";
+    let ev = run(t, &monday(t));
+    assert!(typed(&ev, "AGREE").is_empty(), "{ev:?}");
+}
