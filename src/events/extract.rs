@@ -736,6 +736,10 @@ pub fn events_in_text(
                                 .split_whitespace()
                                 .any(|w| w == "from")
                     })
+                } else if is_agentless_passive(text, clause, trig) {
+                    // "X was released", "the ministers were asked": the
+                    // subject undergoes the act; who did it is not said.
+                    None
                 } else {
                     subjects[i]
                 };

@@ -303,3 +303,14 @@ fn they_after_two_parties_acting_together_is_the_pair() {
     let ev = run(t, &monday(t));
     assert!(typed(&ev, "AGREE").is_empty(), "{ev:?}");
 }
+
+#[test]
+fn an_agentless_passive_has_no_source() {
+    let t = "Peru's envoy Luis Vera was released on Monday. Chile's ministers were asked on \
+             Monday to leave. Bolivia freed Peru's envoy Ana Paz on Monday.";
+    let ev = run(t, &monday(t));
+    assert!(typed(&ev, "REQUEST").is_empty(), "{ev:?}");
+    let c = typed(&ev, "CONCEDE");
+    assert_eq!(c.len(), 1, "{ev:?}");
+    assert_eq!(c[0].actors[0].country.as_deref(), Some("BOL"));
+}
