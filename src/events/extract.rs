@@ -13,7 +13,9 @@ For each trigger of a sentence:
   makes no event, unless a scheduling frame governs it ("plans to visit",
   "is expected to meet": `scheduled`) or a threat ("threatened to strike":
   `hypothetical`); after a refusal ("declined to back") the refusal itself
-  is the event. An occurred
+  is the event, after a failure ("failed to agree") the act is `negated`.
+  Closed-class words (negations, modals, frames, gap words) live in
+  `data/events/function_words.tsv`. An occurred
   event whose own date lies after publication becomes `scheduled`.
 - **Source**: the nearest actor before the trigger in its clause, else the
   first actor of the sentence before it. A past participle right after a
@@ -34,6 +36,33 @@ For each trigger of a sentence:
 - **Statements** that only source another event of their sentence ("...,
   officials said") and statements by anonymous sources ("officials",
   "a diplomatic source", "the military") are not events.
+- **Statements whose content is an act**: an undated reporting verb whose
+  sentence reports a past act ("told reporters they had agreed") is not
+  an event of its own (the act is coded, or left out); a content cue
+  (`content_frames.tsv`) recodes it: readiness to stop (AGREE) or to harm
+  (THREATEN), a condition (REQUEST), a reproach or insult ("the remark was
+  irresponsible", ACCUSE), a modal demand on another party ("Washington
+  should stop ...", REQUEST).
+- **Pronouns**: "it"/"he"/"she" subject of a clause reported by the verb
+  just before ("said on Saturday that it welcomed") is its speaker; "they"
+  is the last pair of parties that acted together ("X and Y met ... But
+  they did not ..."). A subject joined by "and" ("Russia and Ukraine
+  exchanged") acts too. An agentless passive ("was released") has no
+  source and makes no event (attacks excepted: fire "from" a country).
+- **Domestic support and aid**: SUPPORT or AID whose every target is the
+  source's own state (a leader welcoming his returning citizens) is
+  domestic politics and makes no event.
+- **Provisions**: "X is to free ..." without a date of its own states
+  what an arrangement requires, not an event.
+- **Dates**: a date fronted before a comma at the start of a sentence dates
+  the main clause; a date inside an indefinite appositive (", a German
+  sentenced in June,") describes a participant; a verb with no date of its
+  own takes the date of the relative clause describing its object event
+  ("brokered the ceasefire that ended the war in November 2020"); the main
+  verb after a relative clause with a nested "that" clause resumes the
+  subject before "which"/"who" and takes no date from inside; a present
+  perfect ("has made") with no date in its sentence is background, dated by
+  the publication date.
 - `ORDER` becomes `MOBILIZE` when a target is military, else `REQUEST`.
 - Mentions in one sentence with the same type, mode and actor codes are one
   event; an event with no target inherits the target of an earlier event of
