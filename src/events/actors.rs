@@ -973,8 +973,10 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
         let Some(surname) = p.surname() else { continue };
         let (actor, code) = person_actor(p, home);
         let family_first = p.name.split(' ').next().filter(|f| {
+            // Family names written first are short ("Xi", "Wang", "Kim"):
+            // longer first words are given names, not worth a scan.
             p.name.contains(' ')
-                && f.len() >= 2
+                && (2..=5).contains(&f.len())
                 && f.chars().next().is_some_and(char::is_uppercase)
                 && !WORDS.name_particle.has(&f.to_lowercase())
                 && cast.people.iter().filter(|q| q.name.split(' ').next() == Some(*f)).count() == 1

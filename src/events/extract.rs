@@ -189,6 +189,10 @@ fn status(text: &str, sentence: Span, clause: Span, trig: &Trigger) -> Option<Ev
 /// "they" (after openers such as "but") as the subject of a verb, with only
 /// words that may stand between a subject and its verb after it.
 fn plural_pronoun_subject(text: &str, clause: Span, trig: &Trigger) -> bool {
+    let head = &text[clause.start..trig.span.start];
+    if !(head.contains("they") || head.contains("They")) {
+        return false;
+    }
     let lead = lower_words(text, Span::new(clause.start, trig.span.start));
     let mut ws = lead
         .iter()
@@ -398,6 +402,12 @@ fn content_act(text: &str, trigger: Span, sentence: Span) -> Option<(&'static st
     if !cued {
         return None;
     }
+    // Only words where some cue phrase starts are tried below.
+    let starts: Vec<usize> = CONTENT_CUES
+        .find_overlapping_iter(tail)
+        .map(|m| trigger.end + m.start())
+        .filter(|&at| !text[..at].ends_with(|c: char| c.is_alphanumeric()))
+        .collect();
     let words = lower_words(text, Span::new(trigger.end, sentence.end));
     let ws: Vec<&str> = words.iter().map(|(_, w)| w.as_str()).collect();
     let at = |i: usize, phrase: &[String]| {
@@ -406,6 +416,9 @@ fn content_act(text: &str, trigger: Span, sentence: Span) -> Option<(&'static st
     let frames = &*CONTENT_FRAMES;
     for i in 0..ws.len() {
         let pos = words[i].0.start;
+        if !starts.contains(&pos) {
+            continue;
+        }
         for (p, cue) in frames {
             match cue {
                 Cue::Readiness if at(i, p) => {
@@ -765,7 +778,7 @@ pub fn events_in_text(
                                 .split_whitespace()
                                 .any(|w| w == "from")
                     })
-                } else if is_agentless_passive(text, clause, trig) {
+                } else if subjects[i].is_some() && is_agentless_passive(text, clause, trig) {
                     // "X was released", "the ministers were asked": the
                     // subject undergoes the act; who did it is not said.
                     None
@@ -959,8 +972,10 @@ pub fn events_in_text(
         }
         // Past acts reported in the sentence ("they had agreed"), for
         // statements that only report them.
+        let reports = sentence_events.iter().any(|e| e.event_type == "STATEMENT");
         let coded: Vec<usize> = trigs
             .iter()
+            .filter(|_| reports)
             .filter(|t| {
                 let first = text[t.span.start..t.span.end].split(' ').next().unwrap_or("");
                 let past = first.ends_with("ed") || is_irregular_past(&segment::Lower::of(first));
@@ -1249,7 +1264,7 @@ fn reported_pronoun(words: &[&str]) -> bool {
 /// "rockets were fired from ...": a form of "be" right before a past
 /// participle, and no "by" agent after it.
 fn is_agentless_passive(text: &str, clause: Span, trig: &Trigger) -> bool {
-    let form = text[trig.span.start..trig.span.end].to_lowercase();
+    let form = segment::Lower::of(&text[trig.span.start..trig.span.end]);
     let participle = form.ends_with("ed") || is_irregular_past(&form);
     participle
         && be_before(text, clause, trig)
