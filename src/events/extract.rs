@@ -1267,8 +1267,35 @@ fn is_agentless_passive(text: &str, clause: Span, trig: &Trigger) -> bool {
     let form = segment::Lower::of(&text[trig.span.start..trig.span.end]);
     let participle = form.ends_with("ed") || is_irregular_past(&form);
     participle
-        && be_before(text, clause, trig)
+        && (be_before(text, clause, trig) || coordinated_passive(text, clause, trig.span.start))
         && !text[trig.span.end..].trim_start().starts_with("by ")
+}
+
+/// "had been located, questioned and released": a participle joined by
+/// "and"/"or" (or a comma) to earlier participles that follow a form of
+/// "be".
+fn coordinated_passive(text: &str, clause: Span, pos: usize) -> bool {
+    let mut pos = pos;
+    let mut joined = false;
+    for _ in 0..8 {
+        let end = text[..pos].trim_end_matches(|c: char| c.is_whitespace() || c == ',').len();
+        let comma = text[end..pos].contains(',');
+        let Some((start, w)) = prev_word(text, end) else { return false };
+        if start < clause.start {
+            return false;
+        }
+        if WORDS.be.has(&w) {
+            return joined;
+        }
+        let participle = w.ends_with("ed") || is_irregular_past(&w);
+        if w == "and" || w == "or" || (participle && (comma || joined)) {
+            joined = true;
+        } else if !participle {
+            return false;
+        }
+        pos = start;
+    }
+    false
 }
 
 /// "met the Ukrainian delegation on Sunday and the Russian delegation on

@@ -314,3 +314,13 @@ fn an_agentless_passive_has_no_source() {
     assert_eq!(c.len(), 1, "{ev:?}");
     assert_eq!(c[0].actors[0].country.as_deref(), Some("BOL"));
 }
+
+#[test]
+fn coordinated_passive_participles_have_no_source() {
+    let t = "Peru's envoy Luis Vera had been detained, questioned and released on Monday.";
+    let ev = run(t, &monday(t));
+    assert!(typed(&ev, "CONCEDE").is_empty() && typed(&ev, "COERCE").is_empty(), "{ev:?}");
+    let t = "Chile arrested and released two Peruvian envoys on Monday.";
+    let ev = run(t, &monday(t));
+    assert_eq!(typed(&ev, "CONCEDE").len(), 1, "{ev:?}");
+}
