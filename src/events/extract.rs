@@ -186,6 +186,33 @@ fn status(text: &str, sentence: Span, clause: Span, trig: &Trigger) -> Option<Ev
     Some(EventStatus::Occurred)
 }
 
+/// The subject of an "-ing" verb that follows the object of a past verb
+/// ("Chile signed a decree easing sanctions"): the actor before that verb,
+/// with no comma and at most eight words between it and the participle.
+fn participle_after_object<'a>(
+    text: &str,
+    clause: Span,
+    trig: &Trigger,
+    in_sentence: &[&'a ActorMention],
+) -> Option<&'a ActorMention> {
+    let form = text[trig.span.start..trig.span.end].split(' ').next().unwrap_or("");
+    if !form.ends_with("ing") {
+        return None;
+    }
+    let near = in_sentence.iter().rev().find(|m| {
+        !m.place && !m.adjective && m.span.end <= trig.span.start && m.span.start >= clause.start
+    })?;
+    let gap = &text[near.span.end..trig.span.start];
+    if gap.contains(',') {
+        return None;
+    }
+    let words = lower_words(text, Span::new(near.span.end, trig.span.start));
+    let verb = words.iter().position(|(_, w)| w.ends_with("ed") || is_irregular_past(w))?;
+    // The verb comes first (after adverbs), and an object follows it.
+    let lead_ok = words[..verb].iter().all(|(_, w)| WORDS.subject_gap.has(w));
+    (lead_ok && words.len() <= 8 && words.len() > verb + 1).then_some(*near)
+}
+
 /// "they" (after openers such as "but") as the subject of a verb, with only
 /// words that may stand between a subject and its verb after it.
 fn plural_pronoun_subject(text: &str, clause: Span, trig: &Trigger) -> bool {
@@ -613,6 +640,13 @@ pub fn events_in_text(
                     if reported_pronoun(&ws) {
                         subj = subjects[j];
                     }
+                }
+            }
+            // "X signed a waiver lifting restrictions": a participle after
+            // the object of X's past verb is X's act too.
+            if let (None, Some(c)) = (subj, clause) {
+                if t.reading == Reading::Verb {
+                    subj = participle_after_object(text, c, t, &in_sentence);
                 }
             }
             // "But they did not reach ...": the two parties last named

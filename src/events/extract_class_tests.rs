@@ -324,3 +324,16 @@ fn coordinated_passive_participles_have_no_source() {
     let ev = run(t, &monday(t));
     assert_eq!(typed(&ev, "CONCEDE").len(), 1, "{ev:?}");
 }
+
+#[test]
+fn a_participle_after_an_object_is_the_subjects_act() {
+    let t = "Canada also signed a decree lifting restrictions on Cuban imports on Monday.";
+    let ev = run(t, &monday(t));
+    let c = typed(&ev, "CONCEDE");
+    assert_eq!(c.len(), 1, "{ev:?}");
+    assert_eq!(c[0].actors[0].country.as_deref(), Some("CAN"));
+    // Not across a comma.
+    let t = "Canada signed the decree on Monday, lifting restrictions on Cuban imports.";
+    let ev = run(t, &monday(t));
+    assert_eq!(typed(&ev, "CONCEDE").len(), 1, "a participle after a comma already works");
+}
