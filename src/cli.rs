@@ -8,7 +8,7 @@ use dateline::cmd;
 
 const EXIT_CODES: &str = "\
 Exit codes:
-  0  all input read and processed
+  0  all input read and processed (extract: also when bad lines were reported and skipped)
   1  some inputs failed (each reported on stderr); output built from the rest
   2  usage or fatal error
   3  extract: the --max-errors limit was passed

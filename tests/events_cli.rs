@@ -56,6 +56,22 @@ fn a_bad_input_is_reported_and_the_rest_is_kept() {
     assert_eq!(String::from_utf8(o.stdout).unwrap().lines().count(), 1);
 }
 
+/// Regression: an article's diagnostics used to be printed twice, once from
+/// the read and once from the article that carries a copy.
+#[test]
+fn each_problem_is_reported_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("odd.json"),
+        r#"{"title":"Talks","text":"Qatar condemned the attack on Monday.","published":"2025-13-45"}"#,
+    )
+    .unwrap();
+    let o = dateline(&["events", "odd.json"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(err.matches("2025-13-45").count(), 1, "{err}");
+}
+
 #[test]
 fn usage_error_exits_2() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -36,13 +36,12 @@ pub struct EventsOptions {
 /// Run `events`; returns the exit code.
 pub fn run(opts: &EventsOptions, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     // Articles stream through extraction a batch at a time (as in `build`);
-    // only their events and their own diagnostics are kept.
+    // only their events are kept. An article's own diagnostics are copies of
+    // those the read returns, so they are not reported again.
     let mut merger = crate::timeline::Merger::new();
-    let mut article_diags = Vec::new();
     let read = crate::ingest::read_each(&opts.input, &mut |batch| {
         let events: Vec<Vec<crate::model::Event>> =
             batch.par_iter().map(crate::events::extract).collect();
-        article_diags.extend(batch.into_iter().flat_map(|a| a.diagnostics));
         for ev in events.into_iter().flatten() {
             merger.add_event(ev);
         }
@@ -55,7 +54,7 @@ pub fn run(opts: &EventsOptions, out: &mut dyn Write, err: &mut dyn Write) -> u8
         }
     };
     let mut failed = false;
-    for d in read.diagnostics.iter().chain(&article_diags) {
+    for d in &read.diagnostics {
         failed |= d.severity == Severity::Error;
         let _ = writeln!(err, "{d}");
     }
