@@ -147,6 +147,43 @@ fn matches(g: &Gold, p: &Pair) -> bool {
             || (g.countries.is_empty() && p.countries.is_empty()))
 }
 
+/// The largest one-to-one matching of gold rows to system pairs (Kuhn's
+/// augmenting paths): a first-come match can give a system event to the
+/// wrong one of two similar gold rows and leave the other unmatched.
+fn max_matching(rows: &[&Gold], sys: &[Pair]) -> Vec<Option<usize>> {
+    fn augment(
+        g: usize,
+        rows: &[&Gold],
+        sys: &[Pair],
+        seen: &mut [bool],
+        owner: &mut [Option<usize>],
+    ) -> bool {
+        for (i, p) in sys.iter().enumerate() {
+            if seen[i] || !matches(rows[g], p) {
+                continue;
+            }
+            seen[i] = true;
+            if owner[i].is_none_or(|o| augment(o, rows, sys, seen, owner)) {
+                owner[i] = Some(g);
+                return true;
+            }
+        }
+        false
+    }
+    let mut owner: Vec<Option<usize>> = vec![None; sys.len()];
+    for g in 0..rows.len() {
+        let mut seen = vec![false; sys.len()];
+        augment(g, rows, sys, &mut seen, &mut owner);
+    }
+    let mut pair_of = vec![None; rows.len()];
+    for (i, o) in owner.iter().enumerate() {
+        if let Some(g) = o {
+            pair_of[*g] = Some(i);
+        }
+    }
+    pair_of
+}
+
 struct Score {
     system: usize,
     gold: usize,
@@ -165,14 +202,14 @@ fn score(
         let sys = pairs(&extract(file, label, article));
         let rows: Vec<&Gold> =
             gold.iter().filter(|g| &g.file == file && &g.label == label).collect();
-        let mut used = vec![false; sys.len()];
         s.system += sys.len();
         s.gold += rows.len();
-        for g in rows {
-            let hit = sys.iter().enumerate().find(|(i, p)| !used[*i] && matches(g, p));
+        let pair_of = max_matching(&rows, &sys);
+        let mut used = vec![false; sys.len()];
+        for (g, hit) in rows.iter().zip(&pair_of) {
             match hit {
-                Some((i, _)) => {
-                    used[i] = true;
+                Some(i) => {
+                    used[*i] = true;
                     s.matched += 1;
                 }
                 None if verbose => eprintln!(
