@@ -111,3 +111,26 @@ fn page_lists_every_entry_in_order_with_permalinks() {
     assert!(!html.contains("src=\"http") && !html.contains("<link"), "nothing loaded");
     assert!(!main.contains("<draft>"), "text is escaped");
 }
+
+/// Regression: a month section holding only a whole-year entry was headed
+/// "January 2018", as if the event happened in January.
+#[test]
+fn sections_of_only_wide_spans_are_headed_by_their_span() {
+    use support::entry;
+    let entries = vec![
+        entry("ev-year").year(2018).build(),
+        entry("ev-day").day(2019, 3, 4).build(),
+        entry("ev-year2").year(2020).build(),
+        entry("ev-day2").day(2020, 1, 9).build(),
+    ];
+    let dir = tempfile::tempdir().expect("tempdir");
+    write_site(dir.path(), &entries, &SiteOptions::default()).expect("site writes");
+    let html = read(&dir, "index.html");
+    let main = main_region(&html);
+    let headings: Vec<&str> = main
+        .split("<span class=\"month-name\">")
+        .skip(1)
+        .filter_map(|s| s.split('<').next())
+        .collect();
+    assert_eq!(headings, vec!["2018", "March 2019", "January 2020"], "{main}");
+}

@@ -34,6 +34,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
+use super::words::WORDS;
 use crate::lexicon;
 use crate::model::{Actor, Span};
 use crate::segment;
@@ -307,11 +308,6 @@ fn group_mentions(text: &str, out: &mut Vec<ActorMention>) {
     out.extend(found);
 }
 
-/// Words before the first of two joined actors that make the pair no pair
-/// of parties ("alongside Egypt and the United States" names mediators).
-const PAIR_BLOCKERS: &[&str] =
-    &["alongside", "with", "to", "for", "against", "of", "by", "from", "in", "at", "on", "via"];
-
 /// The two parties "both sides" or "the two leaders" (`people`) stand for:
 /// the last two actors joined by "and" before `pos` ("Israel and Hamas",
 /// "between Russia and Ukraine", "X and U.S. envoy Y"), within about two
@@ -332,7 +328,7 @@ fn find_pair<'a>(
         let (a, b) = (w[0], w[1]);
         let gap = text[a.span.end..b.span.start].trim();
         let blocked = word_before(text, a.span.start)
-            .is_some_and(|(_, w)| PAIR_BLOCKERS.contains(&w.to_lowercase().as_str()));
+            .is_some_and(|(_, w)| WORDS.pair_blocker.has(w.to_lowercase().as_str()));
         matches!(gap, "and" | "and the")
             && a.actor.name != b.actor.name
             && !blocked
@@ -357,25 +353,6 @@ pub(crate) fn is_head(word: &str) -> bool {
     HEADS.matcher.find(word).is_some_and(|m| m.start() == 0 && m.end() == word.len())
 }
 
-/// Words after which a gazetteer mention is a place, not a participant.
-const PLACE_PREPOSITIONS: &[&str] =
-    &["in", "at", "from", "near", "across", "inside", "outside", "around", "within", "via"];
-/// Direction words skipped when looking for a place preposition ("from south
-/// Lebanon").
-const DIRECTIONS: &[&str] =
-    &["south", "north", "east", "west", "southern", "northern", "eastern", "western", "central"];
-/// Words that follow an organization name when the name only qualifies a
-/// document ("UN Security Council Resolution 1701").
-const DOCUMENT_WORDS: &[&str] =
-    &["Resolution", "resolution", "Charter", "Convention", "Treaty", "Accords", "Protocol"];
-/// Heads that make an organization's unnamed staff an actor of their own
-/// ("EU diplomats", "UN officials").
-const ORG_STAFF: &[&str] = &["officials", "official", "diplomats", "diplomat", "sources", "source"];
-/// Lower-case words that may sit inside a person's name.
-const NAME_PARTICLES: &[&str] = &[
-    "al", "el", "bin", "ibn", "bint", "de", "van", "von", "da", "di", "der", "den", "del", "la",
-    "le", "du", "dos", "das",
-];
 /// Capitalized words that never start a name.
 static NOT_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
     let text =
@@ -520,7 +497,7 @@ fn name_at(text: &str, pos: usize, gaz: &[(Span, &GazEntry)]) -> Option<Span> {
         }
         let lower_prefix = word.split('-').next().unwrap_or("");
         let capital = word.chars().next().is_some_and(char::is_uppercase);
-        let particle = NAME_PARTICLES.contains(&lower_prefix)
+        let particle = WORDS.name_particle.has(lower_prefix)
             && (word.contains('-') || text[first.end..].starts_with(' '));
         if !(capital || particle) || (count == 0 && NOT_NAMES.contains(word)) {
             break;
@@ -554,7 +531,7 @@ fn name_at(text: &str, pos: usize, gaz: &[(Span, &GazEntry)]) -> Option<Span> {
     // A trailing particle is not part of the name.
     while end > start {
         let last = text[start..end].rsplit(' ').next().unwrap_or("");
-        if NAME_PARTICLES.contains(&last) {
+        if WORDS.name_particle.has(last) {
             end = text[..end - last.len()].trim_end().len();
         } else {
             break;
@@ -745,7 +722,7 @@ fn appositive_name(
     let mut count = 0;
     while let Some((s, w)) = word_before(text, start) {
         let cap = w.chars().next().is_some_and(char::is_uppercase);
-        let particle = NAME_PARTICLES.contains(&w.split('-').next().unwrap_or(""));
+        let particle = WORDS.name_particle.has(w.split('-').next().unwrap_or(""));
         if !(cap || particle) || NOT_NAMES.contains(w) || gaz.iter().any(|(g, _)| g.start == s) {
             break;
         }
@@ -883,7 +860,7 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
             continue;
         }
         if text[span.end..].starts_with(' ')
-            && DOCUMENT_WORDS.iter().any(|w| text[span.end + 1..].starts_with(w))
+            && WORDS.document_word.iter().any(|w| text[span.end + 1..].starts_with(w))
         {
             continue;
         }
@@ -914,7 +891,7 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
                     // (the anonymous sources of a report) are its own
                     // institution; its other heads are its bodies.
                     let staff = e.kind == "country"
-                        || ORG_STAFF.contains(&text[hs..he].to_lowercase().as_str());
+                        || WORDS.org_staff.has(text[hs..he].to_lowercase().as_str());
                     if m.start() == 0 && bounded(text, hs, he) && staff {
                         military = heads.military[m.pattern().as_usize()];
                         name = format!("{} {}", e.name, &text[hs..he]);
@@ -989,12 +966,26 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
         }
     }
 
-    // Surnames of known people.
+    // Surnames of known people, and the first word of a name where the
+    // family name comes first ("Xi" for "Xi Jinping", "Wang" for "Wang
+    // Yi"), when no one else's name starts with it.
     for p in &cast.people {
         let Some(surname) = p.surname() else { continue };
         let (actor, code) = person_actor(p, home);
-        for (i, _) in text.match_indices(surname).chain(capitalized_matches(text, surname)) {
-            let span = Span::new(i, i + surname.len());
+        let family_first = p.name.split(' ').next().filter(|f| {
+            // Family names written first are short ("Xi", "Wang", "Kim"):
+            // longer first words are given names, not worth a scan.
+            p.name.contains(' ')
+                && (2..=5).contains(&f.len())
+                && f.chars().next().is_some_and(char::is_uppercase)
+                && !WORDS.name_particle.has(&f.to_lowercase())
+                && cast.people.iter().filter(|q| q.name.split(' ').next() == Some(*f)).count() == 1
+        });
+        let family = family_first.into_iter().flat_map(|f| text.match_indices(f));
+        for (i, w) in
+            text.match_indices(surname).chain(capitalized_matches(text, surname)).chain(family)
+        {
+            let span = Span::new(i, i + w.len());
             if !bounded(text, span.start, span.end) || out.iter().any(|o| o.span.overlaps(&span)) {
                 continue;
             }
@@ -1039,13 +1030,13 @@ fn is_place(text: &str, start: usize) -> bool {
     let mut hops = 0;
     while let Some((s, w)) = word_before(text, pos) {
         let lw = w.to_lowercase();
-        if PLACE_PREPOSITIONS.contains(&lw.as_str()) {
+        if WORDS.place_preposition.has(lw.as_str()) {
             // "the authorities in Damascus", "officials in Kyiv": the
             // capital names whose authorities they are.
             let owner = word_before(text, s).is_some_and(|(_, o)| is_head(&o.to_lowercase()));
             return !(lw == "in" && owner && hops == 0);
         }
-        if DIRECTIONS.contains(&lw.as_str()) || lw == "the" {
+        if WORDS.direction.has(lw.as_str()) || lw == "the" {
             pos = s;
             hops += 1;
             if hops > 2 {

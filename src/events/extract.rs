@@ -13,7 +13,9 @@ For each trigger of a sentence:
   makes no event, unless a scheduling frame governs it ("plans to visit",
   "is expected to meet": `scheduled`) or a threat ("threatened to strike":
   `hypothetical`); after a refusal ("declined to back") the refusal itself
-  is the event. An occurred
+  is the event, after a failure ("failed to agree") the act is `negated`.
+  Closed-class words (negations, modals, frames, gap words) live in
+  `data/events/function_words.tsv`. An occurred
   event whose own date lies after publication becomes `scheduled`.
 - **Source**: the nearest actor before the trigger in its clause, else the
   first actor of the sentence before it. A past participle right after a
@@ -34,6 +36,33 @@ For each trigger of a sentence:
 - **Statements** that only source another event of their sentence ("...,
   officials said") and statements by anonymous sources ("officials",
   "a diplomatic source", "the military") are not events.
+- **Statements whose content is an act**: an undated reporting verb whose
+  sentence reports a past act ("told reporters they had agreed") is not
+  an event of its own (the act is coded, or left out); a content cue
+  (`content_frames.tsv`) recodes it: readiness to stop (AGREE) or to harm
+  (THREATEN), a condition (REQUEST), a reproach or insult ("the remark was
+  irresponsible", ACCUSE), a modal demand on another party ("Washington
+  should stop ...", REQUEST).
+- **Pronouns**: "it"/"he"/"she" subject of a clause reported by the verb
+  just before ("said on Saturday that it welcomed") is its speaker; "they"
+  is the last pair of parties that acted together ("X and Y met ... But
+  they did not ..."). A subject joined by "and" ("Russia and Ukraine
+  exchanged") acts too. An agentless passive ("was released") has no
+  source and makes no event (attacks excepted: fire "from" a country).
+- **Domestic support and aid**: SUPPORT or AID whose every target is the
+  source's own state (a leader welcoming his returning citizens) is
+  domestic politics and makes no event.
+- **Provisions**: "X is to free ..." without a date of its own states
+  what an arrangement requires, not an event.
+- **Dates**: a date fronted before a comma at the start of a sentence dates
+  the main clause; a date inside an indefinite appositive (", a German
+  sentenced in June,") describes a participant; a verb with no date of its
+  own takes the date of the relative clause describing its object event
+  ("brokered the ceasefire that ended the war in November 2020"); the main
+  verb after a relative clause with a nested "that" clause resumes the
+  subject before "which"/"who" and takes no date from inside; a present
+  perfect ("has made") with no date in its sentence is background, dated by
+  the publication date.
 - `ORDER` becomes `MOBILIZE` when a target is military, else `REQUEST`.
 - Mentions in one sentence with the same type, mode and actor codes are one
   event; an event with no target inherits the target of an earlier event of
@@ -47,7 +76,8 @@ use chrono::NaiveDate;
 
 use super::actors::ActorMention;
 use super::link;
-use super::triggers::{self, prev_word, Reading, Trigger};
+use super::triggers::{self, is_irregular_past, prev_word, Reading, Trigger};
+use super::words::WORDS;
 use crate::lexicon;
 use crate::model::{Actor, DateAnchor, EventDate, EventStatus, Span, Timex};
 use crate::segment;
@@ -85,82 +115,6 @@ pub struct TextContext {
     pub caption: Option<Option<NaiveDate>>,
 }
 
-const NEGATIONS: &[&str] =
-    &["not", "n't", "never", "didn't", "doesn't", "don't", "won't", "wouldn't", "no", "nor"];
-const MODALS: &[&str] = &["could", "might", "may", "would", "should", "must", "can", "cannot"];
-const FUTURE: &[&str] = &["will", "shall", "'ll"];
-const SCHEDULE_FRAMES: &[&str] = &[
-    "plans",
-    "plan",
-    "planned",
-    "planning",
-    "expected",
-    "set",
-    "due",
-    "scheduled",
-    "going",
-    "intends",
-    "intended",
-    "agreed",
-    "agree",
-    "agrees",
-    "agreeing",
-    "prepares",
-    "preparing",
-    "poised",
-    "is",
-    "are",
-    "was",
-    "were",
-];
-const THREAT_FRAMES: &[&str] = &["threatened", "threatens", "threaten", "vowed", "vows"];
-const REFUSAL_FRAMES: &[&str] = &["refused", "refuses", "declined", "failed", "declines"];
-const ALLEGATION_WORDS: &[&str] = &[
-    "allegations",
-    "allegation",
-    "alleged",
-    "claims",
-    "claimed",
-    "reports",
-    "rumors",
-    "rumours",
-    "speculation",
-    "accusations",
-];
-const CONDITIONAL_OPENERS: &[&str] = &["if", "unless", "whether"];
-const PREPOSITIONS: &[&str] = &[
-    "by", "from", "at", "in", "on", "into", "toward", "towards", "across", "during", "near",
-    "over", "against", "with",
-];
-const ACTIVE_BEFORE: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "was",
-    "were",
-    "is",
-    "are",
-    "be",
-    "been",
-    "also",
-    "then",
-    "later",
-    "reportedly",
-    "jointly",
-    "again",
-    "previously",
-    "he",
-    "she",
-    "they",
-    "it",
-    "we",
-    "who",
-    "which",
-    "that",
-    "and",
-    "or",
-];
-
 /// The lower-cased words of `text[span]`, with their spans.
 fn lower_words(text: &str, span: Span) -> Vec<(Span, segment::Lower<'_>)> {
     segment::word_spans(text, span)
@@ -194,11 +148,13 @@ fn status(text: &str, sentence: Span, clause: Span, trig: &Trigger) -> Option<Ev
     if window.first() == Some(&"to") && trig.reading == Reading::Verb {
         let frame = window.get(1).copied();
         return match frame {
-            Some(f) if THREAT_FRAMES.contains(&f) => Some(EventStatus::Hypothetical),
+            Some(f) if WORDS.threat_frame.has(f) => Some(EventStatus::Hypothetical),
             // "declined to back": the refusal is the event (REJECT).
-            Some(f) if REFUSAL_FRAMES.contains(&f) => None,
-            Some(f) if SCHEDULE_FRAMES.contains(&f) => {
-                if window.iter().skip(2).any(|w| NEGATIONS.contains(w)) {
+            Some(f) if WORDS.refusal_frame.has(f) => None,
+            // "failed to agree": the act did not happen.
+            Some(f) if WORDS.failure_frame.has(f) => Some(EventStatus::Negated),
+            Some(f) if WORDS.schedule_frame.has(f) => {
+                if window.iter().skip(2).any(|w| WORDS.negation.has(w)) {
                     Some(EventStatus::Negated)
                 } else {
                     Some(EventStatus::Scheduled)
@@ -207,15 +163,15 @@ fn status(text: &str, sentence: Span, clause: Span, trig: &Trigger) -> Option<Ev
             _ => None,
         };
     }
-    if window.iter().any(|w| NEGATIONS.contains(w) || w.ends_with("n't")) {
+    if window.iter().any(|w| WORDS.negation.has(w) || w.ends_with("n't")) {
         return Some(EventStatus::Negated);
     }
-    if window.iter().any(|w| FUTURE.contains(w)) {
+    if window.iter().any(|w| WORDS.future.has(w)) {
         return Some(EventStatus::Scheduled);
     }
-    if window.iter().any(|w| MODALS.contains(w))
+    if window.iter().any(|w| WORDS.modal.has(w))
         || window.contains(&"either")
-        || first_of_clause.is_some_and(|w| CONDITIONAL_OPENERS.contains(&w))
+        || first_of_clause.is_some_and(|w| WORDS.conditional.has(w))
     {
         return Some(EventStatus::Hypothetical);
     }
@@ -223,11 +179,187 @@ fn status(text: &str, sentence: Span, clause: Span, trig: &Trigger) -> Option<Ev
     if clause.start > sentence.start {
         let lead = lower_words(text, Span::new(sentence.start, clause.start));
         let near: Vec<&str> = lead.iter().rev().take(3).map(|(_, w)| w.as_str()).collect();
-        if first_of_clause == Some("that") && near.iter().any(|w| ALLEGATION_WORDS.contains(w)) {
+        if first_of_clause == Some("that") && near.iter().any(|w| WORDS.allegation.has(w)) {
             return Some(EventStatus::Hypothetical);
         }
     }
     Some(EventStatus::Occurred)
+}
+
+/// The subject of an "-ing" verb that follows the object of a past verb
+/// ("Chile signed a decree easing sanctions"): the actor before that verb,
+/// with no comma and at most eight words between it and the participle.
+fn participle_after_object<'a>(
+    text: &str,
+    clause: Span,
+    trig: &Trigger,
+    in_sentence: &[&'a ActorMention],
+) -> Option<&'a ActorMention> {
+    let form = text[trig.span.start..trig.span.end].split(' ').next().unwrap_or("");
+    if !form.ends_with("ing") {
+        return None;
+    }
+    let near = in_sentence.iter().rev().find(|m| {
+        !m.place && !m.adjective && m.span.end <= trig.span.start && m.span.start >= clause.start
+    })?;
+    let gap = &text[near.span.end..trig.span.start];
+    if gap.contains(',') {
+        return None;
+    }
+    let words = lower_words(text, Span::new(near.span.end, trig.span.start));
+    let verb = words.iter().position(|(_, w)| w.ends_with("ed") || is_irregular_past(w))?;
+    // The verb comes first (after adverbs), and an object follows it.
+    let lead_ok = words[..verb].iter().all(|(_, w)| WORDS.subject_gap.has(w));
+    (lead_ok && words.len() <= 8 && words.len() > verb + 1).then_some(*near)
+}
+
+/// "they" (after openers such as "but") as the subject of a verb, with only
+/// words that may stand between a subject and its verb after it.
+fn plural_pronoun_subject(text: &str, clause: Span, trig: &Trigger) -> bool {
+    let head = &text[clause.start..trig.span.start];
+    if !(head.contains("they") || head.contains("They")) {
+        return false;
+    }
+    let lead = lower_words(text, Span::new(clause.start, trig.span.start));
+    let mut ws = lead
+        .iter()
+        .map(|(_, w)| w.as_str())
+        .skip_while(|w| WORDS.shared_subject_opener.has(w) || *w == "that");
+    ws.next() == Some("they") && ws.all(|w| WORDS.subject_gap.has(w))
+}
+
+/// Two distinct source actors of an event, as a pair mention for a later
+/// "they".
+fn source_pair(e: &RawEvent) -> Option<ActorMention> {
+    let mut sources = e.actors.iter().filter(|a| a.part == "source");
+    let first = sources.next()?;
+    let second = sources.find(|a| a.name != first.name)?;
+    let plain = |a: &Actor| {
+        let mut a = a.clone();
+        a.part = String::new();
+        a
+    };
+    Some(ActorMention {
+        span: Span::new(0, 0),
+        actor: plain(first),
+        code: first.code.clone(),
+        place: false,
+        military: false,
+        adjective: false,
+        also: Some(plain(second)),
+    })
+}
+
+/// For a verb right after the comma that closes a "that" clause nested in a
+/// relative clause ("Russia, which brokered the truce that ended the war
+/// in 2020, said"), where the relative clause opens (the comma before
+/// "which"/"who"): the verb belongs to the main clause, whose subject
+/// stands before that comma and whose dates come after the verb.
+fn relative_opener_before(text: &str, clause: Span, trig: &Trigger) -> Option<usize> {
+    let starts_that =
+        text[clause.start..].get(..5).is_some_and(|w| w.eq_ignore_ascii_case("that "));
+    if !starts_that || !text[..trig.span.start].trim_end().ends_with(',') {
+        return None;
+    }
+    let head = &text[clause.start.saturating_sub(300)..clause.start];
+    let base = clause.start.saturating_sub(300);
+    let at = [", which ", ", who "].iter().filter_map(|o| head.rfind(o)).max()?;
+    // Not across a sentence end.
+    (!head[at..].contains(['.', '?', '!', '\n'])).then_some(base + at)
+}
+
+/// The date of a relative clause ("that ...", "which ...") right after the
+/// noun object of verb trigger `i`, when that clause has no trigger of its
+/// own: the clause tells when the object event happened, which is when the
+/// verb's act on it did.
+fn object_relative_date(
+    text: &str,
+    trigs: &[Trigger],
+    i: usize,
+    fences: &[(Span, &str)],
+    sentence_timexes: &[&Timex],
+) -> Option<EventDate> {
+    let object = trigs.get(i + 1).filter(|t| t.reading == Reading::Noun)?;
+    if lower_words(text, Span::new(trigs[i].span.end, object.span.start)).len() > 3 {
+        return None;
+    }
+    let (fence, _) = fences.iter().find(|(c, w)| {
+        (*w == "that" || *w == "which")
+            && c.start >= object.span.end
+            && text[object.span.end..c.start].trim().is_empty()
+    })?;
+    // The relative clause ends at its comma.
+    let end = text[fence.start..fence.end].find(',').map_or(fence.end, |k| fence.start + k);
+    let inside = |s: Span| fence.start <= s.start && s.end <= end;
+    if trigs.iter().any(|t| t.reading == Reading::Verb && inside(t.span)) {
+        return None;
+    }
+    let t = sentence_timexes.iter().find(|t| inside(t.span) && link::usable(t))?;
+    let mut d = link::own_date(t);
+    d.rule = format!("{}; object_relative_clause", d.rule);
+    Some(d)
+}
+
+/// "has made", "have already sent": a present perfect, which tells of
+/// background rather than of the story's dated events.
+fn present_perfect(text: &str, trig: &Trigger) -> bool {
+    let first = text[trig.span.start..trig.span.end].split(' ').next().unwrap_or("");
+    let lower = first.to_lowercase();
+    if !(lower.ends_with("ed") || is_irregular_past(&lower) || lower.ends_with("en")) {
+        return false;
+    }
+    let mut pos = trig.span.start;
+    for _ in 0..3 {
+        let Some((start, w)) = prev_word(text, pos) else { return false };
+        if w == "has" || w == "have" {
+            return true;
+        }
+        if !(w.ends_with("ly") || WORDS.subject_gap.has(&w)) {
+            return false;
+        }
+        pos = start;
+    }
+    false
+}
+
+/// Support or aid whose every target is the source's own state (a leader
+/// welcoming his returning citizens, a government funding its own regions)
+/// is domestic politics, not an interaction between states.
+fn domestic(actors: &[Actor]) -> bool {
+    let Some(home) = actors.iter().find(|a| a.part == "source").and_then(|a| a.country.as_deref())
+    else {
+        return false;
+    };
+    let mut targets = actors.iter().filter(|a| a.part == "target").peekable();
+    targets.peek().is_some() && targets.all(|a| a.country.as_deref() == Some(home))
+}
+
+/// The actor joined to a verb's subject by "and" ("Russia and Ukraine
+/// exchanged ..."), when nothing before it makes the two no pair of
+/// parties ("alongside Egypt and Jordan").
+fn co_subject<'a>(
+    text: &str,
+    subject: &ActorMention,
+    participants: &[&'a ActorMention],
+) -> Option<&'a ActorMention> {
+    let co = participants.iter().rev().find(|m| m.span.end <= subject.span.start)?;
+    let gap = text[co.span.end..subject.span.start].trim();
+    let joined = matches!(gap, "and" | "and the" | ", and");
+    let blocked = prev_word(text, co.span.start).is_some_and(|(_, w)| WORDS.pair_blocker.has(&w));
+    (joined && !blocked && !co.adjective && co.actor.name != subject.actor.name).then_some(*co)
+}
+
+/// "Hamas is to hand over ...": a bare "be to" before the verb states what
+/// a party must do under an arrangement. Without a date of its own such a
+/// provision is no event; with one ("are to be freed today") it is
+/// scheduled.
+fn is_provision(text: &str, clause: Span, trig: &Trigger) -> bool {
+    if trig.reading != Reading::Verb {
+        return false;
+    }
+    let Some((to_at, to)) = prev_word(text, trig.span.start) else { return false };
+    let be = prev_word(text, to_at).filter(|&(at, _)| at >= clause.start);
+    to_at >= clause.start && to == "to" && be.is_some_and(|(_, w)| WORDS.be.has(&w))
 }
 
 /// A cue in a statement's content (`data/events/content_frames.tsv`).
@@ -238,6 +370,8 @@ enum Cue {
     Coercion,
     Condition,
     NegatedCondition,
+    Reproach,
+    Obligation,
 }
 
 static CONTENT_FRAMES: LazyLock<Vec<(Vec<String>, Cue)>> = LazyLock::new(|| {
@@ -253,6 +387,8 @@ static CONTENT_FRAMES: LazyLock<Vec<(Vec<String>, Cue)>> = LazyLock::new(|| {
                 Some("coercion") => Cue::Coercion,
                 Some("condition") => Cue::Condition,
                 Some("negated_condition") => Cue::NegatedCondition,
+                Some("reproach") => Cue::Reproach,
+                Some("obligation") => Cue::Obligation,
                 _ => panic!("events/content_frames.tsv line {n}: expected a phrase and a kind"),
             };
             (cols[0].split(' ').map(str::to_string).collect(), cue)
@@ -262,7 +398,8 @@ static CONTENT_FRAMES: LazyLock<Vec<(Vec<String>, Cue)>> = LazyLock::new(|| {
 
 impl Cue {
     /// Cues that can start a content act on their own.
-    const OPENERS: [Cue; 3] = [Cue::Readiness, Cue::Condition, Cue::NegatedCondition];
+    const OPENERS: [Cue; 5] =
+        [Cue::Readiness, Cue::Condition, Cue::NegatedCondition, Cue::Reproach, Cue::Obligation];
 }
 
 /// Every content-frame phrase, for the quick test in [`content_act`].
@@ -278,8 +415,11 @@ static CONTENT_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 /// trigger to the end of the sentence): "said Ukraine was ready to stop
 /// striking ..." is an offer (AGREE), "ready to reimpose the sanctions if
 /// ..." a warning (THREATEN), "would take effect only after ..." a demand
-/// (REQUEST). `None` for a plain statement.
-fn content_act(text: &str, trigger: Span, sentence: Span) -> Option<&'static str> {
+/// (REQUEST), "the remark was irresponsible" a reproach (ACCUSE), "should
+/// stop arming ..." a demand (REQUEST, when another party is named before
+/// the modal: the caller checks). `None` for a plain statement; else the
+/// act, the cue and where the cue starts.
+fn content_act(text: &str, trigger: Span, sentence: Span) -> Option<(&'static str, Cue, usize)> {
     // Most statements carry no cue: one automaton pass rules them out.
     let tail = &text[trigger.end..sentence.end];
     let cued = CONTENT_CUES.find_iter(tail).any(|m| {
@@ -289,6 +429,12 @@ fn content_act(text: &str, trigger: Span, sentence: Span) -> Option<&'static str
     if !cued {
         return None;
     }
+    // Only words where some cue phrase starts are tried below.
+    let starts: Vec<usize> = CONTENT_CUES
+        .find_overlapping_iter(tail)
+        .map(|m| trigger.end + m.start())
+        .filter(|&at| !text[..at].ends_with(|c: char| c.is_alphanumeric()))
+        .collect();
     let words = lower_words(text, Span::new(trigger.end, sentence.end));
     let ws: Vec<&str> = words.iter().map(|(_, w)| w.as_str()).collect();
     let at = |i: usize, phrase: &[String]| {
@@ -296,39 +442,46 @@ fn content_act(text: &str, trigger: Span, sentence: Span) -> Option<&'static str
     };
     let frames = &*CONTENT_FRAMES;
     for i in 0..ws.len() {
+        let pos = words[i].0.start;
+        if !starts.contains(&pos) {
+            continue;
+        }
         for (p, cue) in frames {
             match cue {
                 Cue::Readiness if at(i, p) => {
                     let j = i + p.len();
                     for (q, next) in frames {
                         match next {
-                            Cue::Cessation if at(j, q) => return Some("AGREE"),
-                            Cue::Coercion if at(j, q) => return Some("THREATEN"),
+                            Cue::Cessation if at(j, q) => return Some(("AGREE", *cue, pos)),
+                            Cue::Coercion if at(j, q) => return Some(("THREATEN", *cue, pos)),
                             _ => {}
                         }
                     }
                 }
-                Cue::Condition if at(i, p) => return Some("REQUEST"),
+                Cue::Condition if at(i, p) => return Some(("REQUEST", *cue, pos)),
                 Cue::NegatedCondition if at(i, p) => {
                     let negated =
-                        ws[..i].iter().any(|w| NEGATIONS.contains(w) || w.ends_with("n't"));
+                        ws[..i].iter().any(|w| WORDS.negation.has(w) || w.ends_with("n't"));
                     if negated {
-                        return Some("REQUEST");
+                        return Some(("REQUEST", *cue, pos));
                     }
                 }
+                Cue::Reproach if at(i, p) => {
+                    // "did not call it a provocation" reproaches nobody.
+                    let negated = ws[i.saturating_sub(3)..i]
+                        .iter()
+                        .any(|w| WORDS.negation.has(w) || w.ends_with("n't"));
+                    if !negated {
+                        return Some(("ACCUSE", *cue, pos));
+                    }
+                }
+                Cue::Obligation if at(i, p) => return Some(("REQUEST", *cue, pos)),
                 _ => {}
             }
         }
     }
     None
 }
-
-/// Verbs that, said of a pair ("the two envoys spoke"), tell of a
-/// conversation between them rather than a statement.
-const RECIPROCAL_VERBS: &[&str] = &["spoke", "speak", "speaks", "talked", "talk", "talks"];
-
-/// Finite verb forms that make "since ..." a clause of its own.
-const SINCE_CLAUSE_VERBS: &[&str] = &["was", "were", "is", "are", "has", "have", "had"];
 
 /// Split clauses at "since" when a finite verb follows it ("since he was
 /// elected in January", "since a ceasefire took effect in November"): the
@@ -353,8 +506,8 @@ fn split_since(text: &str, clauses: Vec<Span>) -> Vec<Span> {
                 .iter()
                 .take_while(|(s, _)| !text[w.end..s.start].contains(','))
                 .any(|(_, v)| {
-                    SINCE_CLAUSE_VERBS.contains(&v.as_str())
-                        || triggers::is_irregular_past(v)
+                    WORDS.since_clause_verb.has(v.as_str())
+                        || is_irregular_past(v)
                         || (v.len() > 4 && v.ends_with("ed"))
                 });
             verb.then_some(w.start)
@@ -374,17 +527,17 @@ fn split_since(text: &str, clauses: Vec<Span>) -> Vec<Span> {
 /// from", "a statement released by").
 fn is_reduced_relative(text: &str, trig: &Trigger, actors: &[&ActorMention]) -> bool {
     let form = text[trig.span.start..trig.span.end].to_lowercase();
-    let participle = form.ends_with("ed") || triggers::is_irregular_past(&form);
+    let participle = form.ends_with("ed") || is_irregular_past(&form);
     if form.contains(' ') || !participle {
         return false;
     }
     let Some((pstart, prev)) = prev_word(text, trig.span.start) else { return false };
     let plain_noun = prev.chars().all(|c| c.is_lowercase())
-        && !ACTIVE_BEFORE.contains(&prev.as_str())
+        && !WORDS.active_before.has(prev.as_str())
         && !prev.ends_with("ly")
         && !actors.iter().any(|a| a.span.start <= pstart && pstart < a.span.end);
     let next = lower_words(text, Span::new(trig.span.end, text.len().min(trig.span.end + 24)));
-    let next_prep = next.first().is_some_and(|(_, w)| PREPOSITIONS.contains(&w.as_str()));
+    let next_prep = next.first().is_some_and(|(_, w)| WORDS.preposition.has(w.as_str()));
     plain_noun && next_prep && !text[..trig.span.start].trim_end().ends_with(',')
 }
 
@@ -407,6 +560,9 @@ pub fn events_in_text(
 ) -> Vec<RawEvent> {
     let mut out: Vec<RawEvent> = Vec::new();
     let index = ActorIndex::new(actors);
+    // The last two parties that acted together ("X and Y met ..."), for a
+    // later "they".
+    let mut last_pair: Option<ActorMention> = None;
     for sentence in segment::sentences(text) {
         let clauses = split_since(text, segment::clauses(text, sentence));
         // A trigger inside an actor's name ("United States") is no trigger,
@@ -437,9 +593,13 @@ pub fn events_in_text(
             .iter()
             .map(|t| {
                 continues_with_participle(text, t)
+                    || clauses.iter().rfind(|c| c.start <= t.span.start).is_some_and(|c| {
+                        t.reading == Reading::Verb && relative_opener_before(text, *c, t).is_some()
+                    })
                     || (t.sense.event_type == "STATEMENT"
-                        && REPORTING_VERBS
-                            .contains(&text[t.span.start..t.span.end].to_lowercase().as_str())
+                        && WORDS
+                            .reporting_verb
+                            .has(text[t.span.start..t.span.end].to_lowercase().as_str())
                         && postposed(text, sentence, t.span))
             })
             .collect();
@@ -460,12 +620,42 @@ pub fn events_in_text(
         for (i, t) in trigs.iter().enumerate() {
             let infinitive = prev_word(text, t.span.start).is_some_and(|(_, w)| w == "to");
             let clause = clauses.iter().rfind(|c| c.start <= t.span.start).copied();
-            let (subj, shared) = match clause {
+            let (mut subj, shared) = match clause {
                 Some(c) if t.reading == Reading::Verb => {
                     subject(text, c, t, &in_sentence, prior.map(|p| p.1))
                 }
                 _ => (None, false),
             };
+            // "..., said on Saturday that it welcomed ...": the pronoun
+            // subject of a clause reported by the verb just before is its
+            // speaker.
+            if let (None, Some(c), Some(j)) = (subj, clause, i.checked_sub(1)) {
+                let reporter = &trigs[j];
+                if t.reading == Reading::Verb
+                    && reporter.reading == Reading::Verb
+                    && reporter.sense.event_type == "STATEMENT"
+                {
+                    let lead = lower_words(text, Span::new(c.start, t.span.start));
+                    let ws: Vec<&str> = lead.iter().map(|(_, w)| w.as_str()).collect();
+                    if reported_pronoun(&ws) {
+                        subj = subjects[j];
+                    }
+                }
+            }
+            // "X signed a waiver lifting restrictions": a participle after
+            // the object of X's past verb is X's act too.
+            if let (None, Some(c)) = (subj, clause) {
+                if t.reading == Reading::Verb {
+                    subj = participle_after_object(text, c, t, &in_sentence);
+                }
+            }
+            // "But they did not reach ...": the two parties last named
+            // acting together.
+            if let (None, Some(c), Some(pair)) = (subj, clause, last_pair.as_ref()) {
+                if t.reading == Reading::Verb && plural_pronoun_subject(text, c, t) {
+                    subj = Some(pair);
+                }
+            }
             shared_from.push(if shared { prior.map(|p| p.0) } else { None });
             if let Some(m) = subj.filter(|_| !infinitive) {
                 prior = Some((i, m));
@@ -581,6 +771,9 @@ pub fn events_in_text(
                 status(text, sentence, clause, trig)
             };
             let Some(mut status) = status else { continue };
+            if !noun && own_date.is_none() && is_provision(text, clause, trig) {
+                continue;
+            }
             let local: Vec<&ActorMention> = in_sentence
                 .iter()
                 .copied()
@@ -619,11 +812,23 @@ pub fn events_in_text(
                                 .split_whitespace()
                                 .any(|w| w == "from")
                     })
+                } else if subjects[i].is_some() && is_agentless_passive(text, clause, trig) {
+                    // "X was released", "the ministers were asked": the
+                    // subject undergoes the act; who did it is not said.
+                    None
                 } else {
                     subjects[i]
                 };
                 let Some(source) = source else { continue };
                 pair_source = source.also.is_some();
+                // "Russia and Ukraine exchanged ...": a subject joined by
+                // "and" acts too.
+                if !(passive || passive_voice) {
+                    if let Some(co) = co_subject(text, source, &participants) {
+                        actors_out.extend(parts(co, "source"));
+                        pair_source = true;
+                    }
+                }
                 actors_out.extend(parts(source, "source"));
                 if passive_voice {
                     // "X was attacked by Y": X is the target.
@@ -653,6 +858,9 @@ pub fn events_in_text(
             if actors_out.is_empty() {
                 continue;
             }
+            if matches!(event_type, "SUPPORT" | "AID") && domestic(&actors_out) {
+                continue;
+            }
             let event_type = if event_type == "ORDER" {
                 let military =
                     participants.iter().any(|m| m.military && m.span.start >= trig.span.end);
@@ -668,10 +876,25 @@ pub fn events_in_text(
             let form = text[trig.span.start..trig.span.end].to_lowercase();
             let event_type = if event_type != "STATEMENT" || noun {
                 event_type
-            } else if pair_source && RECIPROCAL_VERBS.contains(&form.as_str()) {
+            } else if pair_source && WORDS.reciprocal_verb.has(form.as_str()) {
                 mode = Some("meeting".to_string());
                 "CONSULT"
-            } else if let Some(act) = content_act(text, trig.span, sentence) {
+            } else if let Some((act, _, _)) =
+                content_act(text, trig.span, sentence).filter(|&(_, cue, at)| {
+                    // "told Y that Washington should stop ...": a demand
+                    // only when another party is named before the modal.
+                    cue != Cue::Obligation
+                        || in_sentence.iter().any(|m| {
+                            m.span.start >= trig.span.end
+                                && m.span.end <= at
+                                && !m.place
+                                && !m.adjective
+                                && m.actor.country.is_some()
+                                && m.actor.country.as_deref()
+                                    != actors_out.first().and_then(|a| a.country.as_deref())
+                        })
+                })
+            {
                 // Its party is the first other actor of the content ("...
                 // if the authorities in Damascus fail ...").
                 let src = actors_out.first().and_then(|a| a.country.clone());
@@ -720,11 +943,30 @@ pub fn events_in_text(
                 };
                 let found = if context_only[i] {
                     link::report_context(inheritable)
+                } else if !noun && present_perfect(text, trig) {
+                    // "has made its signature conditional": background
+                    // that the story's lead date does not date.
+                    let in_sentence: Vec<Timex> = sentence_timexes
+                        .iter()
+                        .filter(|t| !blocked(t))
+                        .map(|t| (*t).clone())
+                        .collect();
+                    link::inherited(text, sentence, trig.span, &in_sentence)
+                        .filter(|d| d.rule.ends_with("inherited_same_sentence"))
                 } else {
                     link::inherited(text, sentence, trig.span, inheritable)
                 };
                 found.unwrap_or_else(|| link::fallback(ctx.published))
             };
+            // "brokered the ceasefire that ended the war in November 2020":
+            // with no date of its own, a verb takes the date of the
+            // relative clause describing its object event.
+            let shared_date = shared_date.or_else(|| {
+                if noun || own_date.is_some() {
+                    return None;
+                }
+                object_relative_date(text, &trigs, i, &fences, &sentence_timexes)
+            });
             let date = match (own_date.or(shared_date), ctx.caption) {
                 (Some(d), _) => d,
                 (None, Some(Some(cd))) => link::caption_date(cd),
@@ -762,7 +1004,27 @@ pub fn events_in_text(
                 push_unique(&mut sentence_events, e);
             }
         }
-        drop_sourcing_statements(text, &clauses, &mut sentence_events);
+        // Past acts reported in the sentence ("they had agreed"), for
+        // statements that only report them.
+        let reports = sentence_events.iter().any(|e| e.event_type == "STATEMENT");
+        let coded: Vec<usize> = trigs
+            .iter()
+            .filter(|_| reports)
+            .filter(|t| {
+                let first = text[t.span.start..t.span.end].split(' ').next().unwrap_or("");
+                let past = first.ends_with("ed") || is_irregular_past(&segment::Lower::of(first));
+                let infinitive = prev_word(text, t.span.start).is_some_and(|(_, w)| w == "to");
+                t.reading == Reading::Verb
+                    && t.sense.event_type != "STATEMENT"
+                    && past
+                    && !infinitive
+            })
+            .map(|t| t.span.start)
+            .collect();
+        drop_sourcing_statements(text, &clauses, &coded, &mut sentence_events);
+        if let Some(pair) = sentence_events.iter().rev().find_map(source_pair) {
+            last_pair = Some(pair);
+        }
         out.extend(sentence_events);
     }
     complete_targets(&mut out);
@@ -795,27 +1057,13 @@ impl<'a> ActorIndex<'a> {
     }
 }
 
-/// Head nouns of anonymous sources.
-const ANONYMOUS_HEADS: &[&str] = &[
-    "officials",
-    "official",
-    "source",
-    "sources",
-    "diplomats",
-    "diplomat",
-    "military",
-    "army",
-    "media",
-    "authorities",
-    "forces",
-];
-/// Plain reporting verbs: a statement with one of these only sources the
-/// other events of its sentence.
-const REPORTING_VERBS: &[&str] =
-    &["said", "says", "say", "told", "tells", "added", "adds", "stated", "noted", "indicated"];
-
 /// Drop statements that are not news in themselves (see the module docs).
-fn drop_sourcing_statements(text: &str, clauses: &[Span], events: &mut Vec<RawEvent>) {
+fn drop_sourcing_statements(
+    text: &str,
+    clauses: &[Span],
+    coded: &[usize],
+    events: &mut Vec<RawEvent>,
+) {
     // Events told in a relative clause ("X, who chaired ..., said") do not
     // make the main verb a mere source.
     let in_relative = |e: &RawEvent| {
@@ -846,16 +1094,14 @@ fn drop_sourcing_statements(text: &str, clauses: &[Span], events: &mut Vec<RawEv
         let source = e.actors.iter().find(|a| a.part == "source");
         let anonymous = source.is_some_and(|a| {
             a.kind == "institution"
-                && a.name.rsplit(' ').next().is_some_and(|h| ANONYMOUS_HEADS.contains(&h))
+                && a.name.rsplit(' ').next().is_some_and(|h| WORDS.anonymous_head.has(h))
         });
         let verb = text[e.trigger_span.start..e.trigger_span.end].to_lowercase();
         // "after Israel said ...": a statement narrated in a clause of its
         // own is an event, not a source.
         let clause = clauses.iter().rfind(|c| c.start <= e.trigger_span.start);
         let narrated = clause.is_some_and(|c| {
-            lower_words(text, *c).first().is_some_and(|(_, w)| {
-                matches!(w.as_str(), "after" | "before" | "when" | "while" | "following" | "until")
-            })
+            lower_words(text, *c).first().is_some_and(|(_, w)| WORDS.narrating_opener.has(w))
         });
         // "the White House said on Tuesday": a statement dated in its own
         // clause is reported as an act of its own, not as a source.
@@ -863,7 +1109,7 @@ fn drop_sourcing_statements(text: &str, clauses: &[Span], events: &mut Vec<RawEv
             e.date.anchor,
             DateAnchor::Explicit | DateAnchor::Publication | DateAnchor::PreviousMention
         ) && e.date.span.is_some();
-        let reporting = REPORTING_VERBS.contains(&verb.as_str());
+        let reporting = WORDS.reporting_verb.has(verb.as_str());
         // "positions, which Lebanon says breaches ...": a speaker put inside
         // a relative clause only vouches for it.
         let parenthetical = reporting
@@ -875,7 +1121,10 @@ fn drop_sourcing_statements(text: &str, clauses: &[Span], events: &mut Vec<RawEv
                         .last()
                         .is_some_and(|(_, w)| matches!(w.as_str(), "which" | "who" | "that"))
             });
-        let sourcing = has_other && !narrated && !dated && reporting;
+        // "X told reporters they had agreed ...": what is said is a past act
+        // of its own, which is coded (or left out) instead.
+        let content_coded = coded.iter().any(|&p| p > e.trigger_span.end);
+        let sourcing = (has_other || content_coded) && !narrated && !dated && reporting;
         let attribution = reporting && postposed(text, e.sentence, e.trigger_span);
         !(anonymous || sourcing || attribution || parenthetical || (reporting && own_act))
     });
@@ -912,104 +1161,6 @@ fn with_actor(text: &str, trig: &Trigger, in_sentence: &[&ActorMention]) -> bool
     in_sentence.iter().any(|m| !m.place && m.span.start >= from && m.span.start <= from + 40)
 }
 
-/// Words that may stand between a subject and its verb.
-const SUBJECT_GAP_WORDS: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "was",
-    "were",
-    "is",
-    "are",
-    "will",
-    "would",
-    "could",
-    "may",
-    "might",
-    "should",
-    "must",
-    "can",
-    "also",
-    "then",
-    "later",
-    "reportedly",
-    "jointly",
-    "again",
-    "previously",
-    "officially",
-    "not",
-    "never",
-    "did",
-    "does",
-    "do",
-    "separately",
-    "personally",
-    "already",
-    "earlier",
-    "on",
-    "in",
-    "saturday",
-    "sunday",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "yesterday",
-    "today",
-    "been",
-    "be",
-    "once",
-    "repeatedly",
-    "strongly",
-    "n't",
-    "publicly",
-    "directly",
-    "just",
-    "still",
-    "recently",
-    "first",
-    "due",
-    "to",
-    "expected",
-    "set",
-    "scheduled",
-    "going",
-    "planning",
-    "plans",
-    "planned",
-    "about",
-    "ready",
-    "likely",
-    "unlikely",
-    "able",
-    "willing",
-    "prepared",
-    "poised",
-    "now",
-    "finally",
-    "formally",
-    "meanwhile",
-    "s",
-    "led",
-    "backed",
-    "allied",
-    "aligned",
-    "office",
-    // Floating quantifiers and focus words ("the EU alone pledged", "both
-    // sides agreed").
-    "alone",
-    "itself",
-    "themselves",
-    "too",
-    "both",
-    "all",
-    "each",
-];
-/// Words that may open a clause whose verb shares the sentence's subject
-/// ("..., but said the country ...").
-const SHARED_SUBJECT_OPENERS: &[&str] = &["but", "and", "also", "then", "later", "while"];
-
 /// The subject of a verb trigger: the nearest actor before it in its clause
 /// when only auxiliaries, adverbs or an appositive comma stand between them;
 /// else, when the clause has no words of its own before the verb ("but
@@ -1032,7 +1183,7 @@ fn subject<'a>(
     let prev = prev_word(text, trig.span.start).map(|(_, w)| w);
     let participle = form.split(' ').next().is_some_and(|w| w.ends_with("ing"))
         && (text[..trig.span.start].trim_end().ends_with(',')
-            || prev.as_deref().is_some_and(|p| triggers::PARTICIPLE_OPENERS.contains(&p)));
+            || prev.as_deref().is_some_and(|p| WORDS.participle_opener.has(p)));
     // "Israel and Hamas agreed" is a plain subject; "..., and accused" is
     // a second verb of the earlier subject.
     let right_after_actor = before.last().is_some_and(|m| {
@@ -1061,6 +1212,20 @@ fn subject<'a>(
     if relative && text[..trig.span.start].trim_end().ends_with(',') {
         return (before.iter().rev().find(|m| m.span.end <= clause.start).copied(), false);
     }
+    // "Russia, which brokered the truce that ended the war in 2020, said":
+    // after a relative clause with a clause of its own nested inside, the
+    // subject before the relative pronoun resumes.
+    if lead.first().is_some_and(|(_, w)| w == "that") {
+        if let Some(at) = relative_opener_before(text, clause, trig) {
+            let resumed = before
+                .iter()
+                .rev()
+                .find(|m| m.span.end <= at && text[m.span.end..at].trim().is_empty());
+            if let Some(m) = resumed {
+                return (Some(*m), false);
+            }
+        }
+    }
     if let Some(near) = before.iter().rev().find(|m| m.span.start >= clause.start) {
         let gap = &text[near.span.end..trig.span.start];
         let words = lower_words(text, Span::new(near.span.end, trig.span.start));
@@ -1069,7 +1234,7 @@ fn subject<'a>(
         let coordinated = words.len() >= 2 && matches!(words[0].1.as_str(), "and" | "or");
         let words_ok = words.len() <= 5
             && words.iter().enumerate().all(|(i, (_, w))| {
-                SUBJECT_GAP_WORDS.contains(&w.as_str())
+                WORDS.subject_gap.has(w.as_str())
                     || (coordinated && i <= 1)
                     || super::actors::is_head(w)
             });
@@ -1088,22 +1253,27 @@ fn subject<'a>(
             && words.iter().rposition(|(_, w)| w == "and").is_some_and(|k| {
                 k > 0
                     && words[k + 1..].iter().all(|(_, w)| {
-                        SUBJECT_GAP_WORDS.contains(&w.as_str())
-                            || SCHEDULE_FRAMES.contains(&w.as_str())
+                        WORDS.subject_gap.has(w.as_str()) || WORDS.schedule_frame.has(w.as_str())
                     })
             });
         if second_verb {
             return (Some(near), false);
         }
+        // "Russia said it welcomed ...", "X told reporters that he ...".
+        let ws: Vec<&str> = words.iter().map(|(_, w)| w.as_str()).collect();
+        if words.len() <= 12 && !gap.contains(',') && reported_pronoun(&ws) {
+            return (Some(near), false);
+        }
         return (None, false);
     }
+
     // "X, who proposed ...": a relative clause without a subject of its own
     // takes its antecedent.
     if relative && lead.len() <= 4 {
         return (before.iter().rev().find(|m| m.span.end <= clause.start).copied(), false);
     }
     if lead.iter().all(|(_, w)| {
-        SHARED_SUBJECT_OPENERS.contains(&w.as_str()) || SUBJECT_GAP_WORDS.contains(&w.as_str())
+        WORDS.shared_subject_opener.has(w.as_str()) || WORDS.subject_gap.has(w.as_str())
     }) {
         return match prior {
             Some(p) => (Some(p), true),
@@ -1113,14 +1283,53 @@ fn subject<'a>(
     (None, false)
 }
 
+/// Words before a verb that end in a reported clause with a singular
+/// pronoun subject: "... that it", "said he would", "told reporters that she
+/// still": a reporting verb or "that", the pronoun, then only words that may
+/// stand between a subject and its verb.
+fn reported_pronoun(words: &[&str]) -> bool {
+    let Some(k) = words.iter().rposition(|w| WORDS.singular_pronoun.has(w)) else {
+        return false;
+    };
+    let opener = k > 0 && (words[k - 1] == "that" || WORDS.reporting_verb.has(words[k - 1]));
+    opener && words[k + 1..].iter().all(|w| WORDS.subject_gap.has(w))
+}
+
 /// "rockets were fired from ...": a form of "be" right before a past
 /// participle, and no "by" agent after it.
 fn is_agentless_passive(text: &str, clause: Span, trig: &Trigger) -> bool {
-    let form = text[trig.span.start..trig.span.end].to_lowercase();
-    let participle = form.ends_with("ed") || triggers::is_irregular_past(&form);
+    let form = segment::Lower::of(&text[trig.span.start..trig.span.end]);
+    let participle = form.ends_with("ed") || is_irregular_past(&form);
     participle
-        && be_before(text, clause, trig)
+        && (be_before(text, clause, trig) || coordinated_passive(text, clause, trig.span.start))
         && !text[trig.span.end..].trim_start().starts_with("by ")
+}
+
+/// "had been located, questioned and released": a participle joined by
+/// "and"/"or" (or a comma) to earlier participles that follow a form of
+/// "be".
+fn coordinated_passive(text: &str, clause: Span, pos: usize) -> bool {
+    let mut pos = pos;
+    let mut joined = false;
+    for _ in 0..8 {
+        let end = text[..pos].trim_end_matches(|c: char| c.is_whitespace() || c == ',').len();
+        let comma = text[end..pos].contains(',');
+        let Some((start, w)) = prev_word(text, end) else { return false };
+        if start < clause.start {
+            return false;
+        }
+        if WORDS.be.has(&w) {
+            return joined;
+        }
+        let participle = w.ends_with("ed") || is_irregular_past(&w);
+        if w == "and" || w == "or" || (participle && (comma || joined)) {
+            joined = true;
+        } else if !participle {
+            return false;
+        }
+        pos = start;
+    }
+    false
 }
 
 /// "met the Ukrainian delegation on Sunday and the Russian delegation on
@@ -1280,6 +1489,10 @@ fn complete_targets(events: &mut [RawEvent]) {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "extract_class_tests.rs"]
+mod class_tests;
 
 #[cfg(test)]
 mod tests {

@@ -78,6 +78,21 @@ pub fn attach_preferring(
     attach_constrained(text, clauses, triggers, preferred, &vec![false; triggers.len()], timexes)
 }
 
+/// ", a German sentenced to death in June,": a date inside an indefinite
+/// appositive (between commas, opened by "a"/"an") with no trigger of its
+/// own describes a participant, not an event of the sentence.
+fn in_appositive(text: &str, clause: Span, date: Span, triggers: &[Span]) -> bool {
+    let Some(open) = text[clause.start..date.start].rfind(',').map(|k| clause.start + k) else {
+        return false;
+    };
+    let Some(close) = text[date.end..clause.end].find(',').map(|k| date.end + k) else {
+        return false;
+    };
+    let head = text[open + 1..].trim_start();
+    let indefinite = head.starts_with("a ") || head.starts_with("an ");
+    indefinite && !triggers.iter().any(|g| open < g.start && g.end <= close)
+}
+
 /// A trigger that may take a date: (not preferred, distance, trigger index).
 type Candidate = (bool, usize, usize);
 
@@ -107,6 +122,9 @@ pub fn attach_constrained(
         if !usable(t) || is_reference_point(text, t.span) {
             continue;
         }
+        if in_appositive(text, *clause, t.span, triggers) {
+            continue;
+        }
         let eligible = |gi: usize| {
             let g = &triggers[gi];
             clause.start <= g.start
@@ -115,6 +133,13 @@ pub fn attach_constrained(
                 && !(forward_only[gi] && t.span.end <= g.start)
         };
         let any_preferred = (0..triggers.len()).any(|gi| preferred[gi] && eligible(gi));
+        // "Three days ago, X pardoned Y, a Z sentenced in June": a date
+        // fronted before a comma at the start of the sentence dates its
+        // main clause, however far the verb.
+        let fronted = clauses.first().is_some_and(|s| {
+            let lead = text[s.start..t.span.start].split_whitespace().count();
+            lead <= 1 && text[t.span.end..].starts_with(',')
+        });
         let mut cands: Vec<Candidate> = Vec::new();
         for (gi, g) in triggers.iter().enumerate() {
             if !eligible(gi) {
@@ -124,7 +149,9 @@ pub fn attach_constrained(
                 t.span.start - g.end
             } else {
                 let gap = &text[t.span.end..g.start];
-                if gap.contains(',') {
+                if fronted {
+                    g.start - t.span.end
+                } else if gap.contains(',') {
                     // "on Thursday, said": the date closes the clause before.
                     4 * (g.start - t.span.end)
                 } else if gap.contains(" and ") {

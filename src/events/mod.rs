@@ -21,6 +21,7 @@ pub mod actors;
 pub mod extract;
 pub mod link;
 pub mod triggers;
+pub mod words;
 
 use crate::model::{Actor, Article, Event, EventStatus, SourceRef};
 use crate::timeline;

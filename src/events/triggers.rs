@@ -22,6 +22,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
+use super::words::WORDS;
 use crate::lexicon;
 use crate::model::Span;
 use crate::segment::Lower;
@@ -61,6 +62,9 @@ pub struct Sense {
 struct FormSenses {
     verb: Option<Sense>,
     noun: Option<Sense>,
+    /// A phrase that names no event and shadows the triggers inside it
+    /// ("Cold War", "in exchange for", "press release").
+    blocked: bool,
 }
 
 struct Lexicon {
@@ -68,29 +72,55 @@ struct Lexicon {
     senses: Vec<FormSenses>,
     /// Gapped verb frames ("called * unacceptable"): the verb, then within
     /// a few words of its object, the complement that decides the sense.
-    frames: Vec<(Regex, Sense)>,
-    /// Every frame verb, so that a sentence tries only the frames whose
-    /// verb it holds; `frame_of[pattern]` is the frame's index.
-    frame_verbs: AhoCorasick,
-    frame_of: Vec<usize>,
+    frames: Vec<Frame>,
+    /// Every frame verb and complement, so that a sentence tries only the
+    /// frames whose verb and complement it holds; `frame_of[pattern]` is
+    /// the frame's index and whether the pattern is its verb.
+    frame_words: AhoCorasick,
+    frame_of: Vec<(usize, bool)>,
 }
 
 /// Words an object may span between a frame's verb and its complement.
 const FRAME_GAP_WORDS: usize = 6;
 
-/// A regex for a gapped frame `verbs * complements`, each side
-/// `|`-separated; group 1 is the verb.
-fn frame_regex(form: &str) -> Option<Regex> {
-    let (verbs, complements) = form.split_once(" * ")?;
+/// A gapped frame: its pattern (group 1 the verb, group 2 the gap), its
+/// sense, and whether it is tight (`verbs *N complements`: at most N words,
+/// none of them a preposition or a comma, so that "struck the town despite
+/// the truce" is no deal).
+struct Frame {
+    re: Regex,
+    sense: Sense,
+    tight: bool,
+}
+
+/// Split a frame form `verbs * complements` or `verbs *N complements` into
+/// its sides and its gap (words, and whether it is tight).
+fn frame_parts(form: &str) -> Option<(&str, &str, usize, bool)> {
+    let star = form.find(" *")?;
+    let (verbs, rest) = (&form[..star], &form[star + 2..]);
+    let (n, complements) = rest.split_once(' ')?;
+    if n.is_empty() {
+        return Some((verbs, complements, FRAME_GAP_WORDS, false));
+    }
+    let n: usize = n.parse().ok()?;
+    Some((verbs, complements, n, true))
+}
+
+/// A regex for a gapped frame, each side `|`-separated; group 1 is the
+/// verb, group 2 the gap. Word boundaries are ASCII ones, so that the lazy
+/// DFA finds matches in text with curly quotes and dashes instead of
+/// falling back to a slower engine (every frame word is ASCII).
+fn frame_regex(form: &str) -> Option<(Regex, bool)> {
+    let (verbs, complements, gap, tight) = frame_parts(form)?;
     let alt =
         |side: &str| side.split('|').map(|w| regex::escape(w.trim())).collect::<Vec<_>>().join("|");
+    let (min, word) = if tight { (0, r"[^\s.,;:!?]+") } else { (1, r"[^\s.;:!?]+") };
     let pattern = format!(
-        r#"(?i)\b({})\b((?:\s+[^\s.;:!?]+){{1,{}}}?)\s+["“‘']?(?:{})\b"#,
+        r#"(?i)(?-u:\b)({})(?-u:\b)((?:\s+{word}){{{min},{gap}}}?)\s+["“‘']?(?:{})(?-u:\b)"#,
         alt(verbs),
-        FRAME_GAP_WORDS,
         alt(complements)
     );
-    Regex::new(&pattern).ok()
+    Regex::new(&pattern).ok().map(|re| (re, tight))
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -98,28 +128,33 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         lexicon::source("events/triggers.tsv", include_str!("../../data/events/triggers.tsv"));
     let mut by_form: HashMap<String, FormSenses> = HashMap::new();
     let mut order: Vec<String> = Vec::new();
-    let mut frames: Vec<(Regex, Sense)> = Vec::new();
+    let mut frames: Vec<Frame> = Vec::new();
     let mut verb_forms: Vec<String> = Vec::new();
-    let mut frame_of: Vec<usize> = Vec::new();
+    let mut frame_of: Vec<(usize, bool)> = Vec::new();
     for (n, cols) in lexicon::rows(&text) {
         assert!(cols.len() == 4, "events/triggers.tsv line {n}: expected 4 columns");
-        let event_type = TYPES
-            .iter()
-            .find(|t| **t == cols[1])
-            .unwrap_or_else(|| panic!("events/triggers.tsv line {n}: unknown type `{}`", cols[1]));
+        let event_type =
+            TYPES.iter().chain(std::iter::once(&"-")).find(|t| **t == cols[1]).unwrap_or_else(
+                || panic!("events/triggers.tsv line {n}: unknown type `{}`", cols[1]),
+            );
         let mode = (cols[2] != "-").then(|| cols[2].to_string());
         let sense = Sense { event_type, mode };
         for form in cols[0].split(';').map(str::trim).filter(|f| !f.is_empty()) {
-            if form.contains(" * ") {
+            if form.contains(" *") {
                 assert!(cols[3] == "verb", "events/triggers.tsv line {n}: frames are verbs");
-                let re = frame_regex(form)
+                let (re, tight) = frame_regex(form)
                     .unwrap_or_else(|| panic!("events/triggers.tsv line {n}: bad frame `{form}`"));
-                let verbs = form.split(" * ").next().unwrap_or("");
+                let (verbs, complements, _, _) = frame_parts(form)
+                    .unwrap_or_else(|| panic!("events/triggers.tsv line {n}: bad frame `{form}`"));
                 for v in verbs.split('|').map(str::trim).filter(|v| !v.is_empty()) {
                     verb_forms.push(v.to_lowercase());
-                    frame_of.push(frames.len());
+                    frame_of.push((frames.len(), true));
                 }
-                frames.push((re, sense.clone()));
+                for c in complements.split('|').map(str::trim).filter(|c| !c.is_empty()) {
+                    verb_forms.push(c.to_lowercase());
+                    frame_of.push((frames.len(), false));
+                }
+                frames.push(Frame { re, sense: sense.clone(), tight });
                 continue;
             }
             let key = form.to_lowercase();
@@ -130,6 +165,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             match cols[3] {
                 "verb" => slot.verb = Some(sense.clone()),
                 "noun" => slot.noun = Some(sense.clone()),
+                "none" => slot.blocked = true,
                 other => panic!("events/triggers.tsv line {n}: unknown class `{other}`"),
             }
         }
@@ -141,11 +177,12 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .ascii_case_insensitive(true)
         .build(&order)
         .expect("trigger patterns build");
-    let frame_verbs = AhoCorasickBuilder::new()
+    let frame_words = AhoCorasickBuilder::new()
+        .kind(Some(AhoCorasickKind::DFA))
         .ascii_case_insensitive(true)
         .build(&verb_forms)
         .expect("frame verb patterns build");
-    Lexicon { matcher, senses, frames, frame_verbs, frame_of }
+    Lexicon { matcher, senses, frames, frame_words, frame_of }
 });
 
 /// How a trigger occurrence is read.
@@ -167,21 +204,6 @@ pub struct Trigger {
     /// Verb or noun reading.
     pub reading: Reading,
 }
-
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "his", "her", "its", "their", "our", "your", "my", "this", "these", "those",
-    "s", "any", "no", "every", "each", "another", "daily", "weekly",
-];
-const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];
-const VERB_CUES: &[&str] = &[
-    "will", "would", "shall", "should", "could", "can", "may", "might", "must", "to", "not",
-    "never", "did", "does", "do", "didn't", "doesn't", "don't", "won't", "wouldn't", "they", "we",
-    "i", "you", "cannot", "also", "jointly", "n't",
-];
-
-/// Words before an "-ing" verb whose subject is the sentence's ("by urging",
-/// "while hosting", "after meeting").
-pub(crate) const PARTICIPLE_OPENERS: &[&str] = &["by", "while", "after", "before", "when"];
 
 /// The lower-cased word right before `pos` in `text`, skipping spaces and a
 /// possessive "’s".
@@ -212,9 +234,9 @@ fn reading(text: &str, span: Span, senses: &FormSenses) -> Option<Reading> {
     let first = form.split(' ').next().unwrap_or("");
     let prev = prev_word(text, span.start).map(|(_, w)| w);
     let prev = prev.as_deref();
-    let after_det = prev.is_some_and(|p| DETERMINERS.contains(&p))
+    let after_det = prev.is_some_and(|p| WORDS.determiner.has(p))
         || text[..span.start].trim_end().ends_with('’');
-    let after_be = prev.is_some_and(|p| BE.contains(&p));
+    let after_be = prev.is_some_and(|p| WORDS.be.has(p));
     if after_det {
         return senses.noun.as_ref().map(|_| Reading::Noun);
     }
@@ -222,7 +244,7 @@ fn reading(text: &str, span: Span, senses: &FormSenses) -> Option<Reading> {
         // "is meeting"; ", accusing Moscow of ...": a participle clause
         // whose subject is the sentence's.
         let after_comma = text[..span.start].trim_end().ends_with(',')
-            || prev.is_some_and(|p| PARTICIPLE_OPENERS.contains(&p));
+            || prev.is_some_and(|p| WORDS.participle_opener.has(p));
         if (after_be || after_comma) && senses.verb.is_some() {
             return Some(Reading::Verb);
         }
@@ -232,7 +254,7 @@ fn reading(text: &str, span: Span, senses: &FormSenses) -> Option<Reading> {
         let inflected = first.ends_with("ed")
             || (first.ends_with('s') && !first.ends_with("ss"))
             || is_irregular_past(first);
-        let cue = prev.is_some_and(|p| VERB_CUES.contains(&p) || BE.contains(&p));
+        let cue = prev.is_some_and(|p| WORDS.verb_cue.has(p) || WORDS.be.has(p));
         // "sanctions", "talks", "strikes": a plural noun unless a name or
         // pronoun stands right before ("Russia strikes").
         let plural_noun = senses.noun.is_some()
@@ -260,35 +282,21 @@ fn prev_is_capitalized(text: &str, pos: usize) -> bool {
 }
 
 pub(crate) fn is_irregular_past(w: &str) -> bool {
-    matches!(
-        w,
-        "met"
-            | "sent"
-            | "struck"
-            | "hit"
-            | "told"
-            | "said"
-            | "spoke"
-            | "held"
-            | "withdrew"
-            | "froze"
-            | "broke"
-            | "cut"
-            | "put"
-            | "led"
-            | "fought"
-            | "shot"
-            | "won"
-            | "gave"
-            | "took"
-            | "brought"
-            | "sought"
-            | "began"
-            | "came"
-            | "became"
-            | "fell"
-            | "went"
-    )
+    WORDS.irregular_past.has(w)
+}
+
+/// "the Gulf War", "the Six-Day War": an attack noun written with a capital
+/// inside a sentence is the name of a war or an era, which dates nothing
+/// (eras used as modifiers, "the Cold War era", are blocked as phrases in
+/// the lexicon).
+fn names_a_war(text: &str, span: Span, senses: &FormSenses) -> bool {
+    let assault = senses.noun.as_ref().is_some_and(|n| n.event_type == "ASSAULT");
+    let capital = text[span.start..].chars().next().is_some_and(char::is_uppercase);
+    let before = text[..span.start].trim_end();
+    let sentence_start = before.is_empty()
+        || before.ends_with(['.', '!', '?', '"', '“', ':', '\n'])
+        || before.ends_with("\u{2014}");
+    assault && capital && !sentence_start
 }
 
 /// Every trigger in `text[span]`, in order.
@@ -304,7 +312,13 @@ pub fn find(text: &str, span: Span) -> Vec<Trigger> {
             continue;
         }
         let senses = &lex.senses[m.pattern().as_usize()];
+        if senses.blocked {
+            continue;
+        }
         let Some(r) = reading(text, s, senses) else { continue };
+        if r == Reading::Noun && names_a_war(text, s, senses) {
+            continue;
+        }
         let sense = match r {
             Reading::Verb => senses.verb.as_ref(),
             Reading::Noun => senses.noun.as_ref(),
@@ -315,20 +329,28 @@ pub fn find(text: &str, span: Span) -> Vec<Trigger> {
     }
     // A gapped frame overrides the plain reading of its verb ("called the
     // strikes unacceptable" is no phone call).
-    let mut wanted = vec![false; lex.frames.len()];
-    for m in lex.frame_verbs.find_overlapping_iter(hay) {
+    // Bit 0: the frame's verb is in the sentence; bit 1: its complement.
+    let mut seen = vec![0u8; lex.frames.len()];
+    for m in lex.frame_words.find_overlapping_iter(hay) {
         let before_ok = hay[..m.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
         let after_ok = hay[m.end()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
         if before_ok && after_ok {
-            wanted[lex.frame_of[m.pattern().as_usize()]] = true;
+            let (f, verb) = lex.frame_of[m.pattern().as_usize()];
+            seen[f] |= if verb { 1 } else { 2 };
         }
     }
-    for ((re, sense), _) in lex.frames.iter().zip(&wanted).filter(|(_, w)| **w) {
-        for c in re.captures_iter(hay) {
+    for (frame, _) in lex.frames.iter().zip(&seen).filter(|(_, s)| **s == 3) {
+        for c in frame.re.captures_iter(hay) {
             let Some(v) = c.get(1) else { continue };
+            let gap = c.get(2).map_or("", |g| g.as_str());
+            if frame.tight
+                && gap.split_whitespace().any(|w| WORDS.frame_gap_stop.has(&w.to_lowercase()))
+            {
+                continue;
+            }
             let s = Span::new(span.start + v.start(), span.start + v.end());
             out.retain(|t| !t.span.overlaps(&s));
-            out.push(Trigger { span: s, sense, reading: Reading::Verb });
+            out.push(Trigger { span: s, sense: &frame.sense, reading: Reading::Verb });
         }
     }
     out.sort_by_key(|t| t.span.start);
@@ -361,7 +383,7 @@ mod tests {
     #[test]
     fn longest_phrase_wins() {
         let got = found("They struck a deal and then struck the town.");
-        assert_eq!(got[0].0, "struck a deal");
+        assert!(got[0].0.starts_with("struck"), "{got:?}");
         assert_eq!(got[0].1, "AGREE");
         assert_eq!(got[1].1, "ASSAULT");
     }

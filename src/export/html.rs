@@ -225,6 +225,26 @@ pub struct PageTotals {
     statuses: BTreeMap<EventStatus, usize>,
     sources: HashSet<String>,
     months: HashMap<MonthKey, usize>,
+    month_labels: HashMap<MonthKey, SectionLabel>,
+}
+
+/// How a month section is headed. A section holding only entries that run
+/// past their start month, all with the same date label ("2018",
+/// "Mid-2024"), is headed by that label: "January 2018" over a whole-year
+/// entry would say it happened in January.
+#[derive(Debug, Clone, PartialEq)]
+enum SectionLabel {
+    Span(String),
+    Month,
+}
+
+fn section_label(e: &TimelineEntry) -> SectionLabel {
+    match e.event.date.interval {
+        Some(i) if (i.end.year(), i.end.month()) != (i.start.year(), i.start.month()) => {
+            SectionLabel::Span(fields::date_label(&e.event.date))
+        }
+        _ => SectionLabel::Month,
+    }
 }
 
 impl PageTotals {
@@ -249,6 +269,15 @@ impl PageTotals {
             }
         }
         *self.months.entry(month_key(e)).or_default() += 1;
+        let label = section_label(e);
+        self.month_labels
+            .entry(month_key(e))
+            .and_modify(|l| {
+                if *l != label {
+                    *l = SectionLabel::Month;
+                }
+            })
+            .or_insert(label);
     }
 }
 
@@ -285,6 +314,7 @@ pub struct PageWriter<'a, W: Write> {
     country_ix: HashMap<String, usize>,
     statuses: Vec<EventStatus>,
     months: HashMap<MonthKey, usize>,
+    month_labels: HashMap<MonthKey, SectionLabel>,
     month: Option<String>,
     group: Option<(String, String)>,
     /// The index's JSON up to its rows.
@@ -313,6 +343,7 @@ impl<'a, W: Write> PageWriter<'a, W> {
             statuses,
             sources,
             months,
+            month_labels,
         } = totals;
         let min = starts.iter().min().copied();
         let max_start = starts.iter().max().copied();
@@ -386,6 +417,7 @@ impl<'a, W: Write> PageWriter<'a, W> {
             country_ix: index(&countries),
             statuses: statuses.iter().map(|s| s.0).collect(),
             months,
+            month_labels,
             month: None,
             group: None,
             data_head,
@@ -422,7 +454,10 @@ impl<'a, W: Write> PageWriter<'a, W> {
         let (month_id, month_label) = match iv {
             Some(i) => (
                 format!("m-{:04}-{:02}", i.start.year(), i.start.month()),
-                format!("{} {}", fields::month_name(i.start.month()), i.start.year()),
+                match self.month_labels.get(&month_key(e)) {
+                    Some(SectionLabel::Span(label)) => label.clone(),
+                    _ => format!("{} {}", fields::month_name(i.start.month()), i.start.year()),
+                },
             ),
             None => ("undated".to_string(), "Undated".to_string()),
         };

@@ -72,8 +72,9 @@ pub(crate) enum Expr {
     Mod { m: Mod, inner: Box<Expr> },
     /// The reporting period in focus ("the quarter", "the latest period"),
     /// `back` years earlier ("the year-ago quarter"); `quarter` names a
-    /// quarter explicitly ("the year-ago third quarter").
-    Focus { back: i64, quarter: Option<u32>, latest: bool },
+    /// quarter explicitly ("the year-ago third quarter"); `of_quarter`: the
+    /// noun is "quarter", so a year in focus cannot stand for it.
+    Focus { back: i64, quarter: Option<u32>, latest: bool, of_quarter: bool },
     /// "the 1988 period": the reporting quarter in focus, in that year.
     FocusYear(i32),
     /// "the year", "the full year", "the fiscal year": the year of the
@@ -81,6 +82,12 @@ pub(crate) enum Expr {
     TheYear { offset: i64 },
     /// "the weekend": the nearest weekend by tense.
     Weekend,
+    /// "the day before last Tuesday", "two days after Christmas": a day
+    /// expression moved by whole days.
+    DayOffset { inner: Box<Expr>, days: i64 },
+    /// "year-end": the close of this year, or of the last one when the
+    /// sentence looks back ("since year-end", "year-end net was").
+    YearEnd,
     /// "the nineties": a decade named by its digit.
     DecadeWord(u8),
     /// A month of a year given relatively ("July last year").

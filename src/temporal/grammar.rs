@@ -27,6 +27,15 @@ pub(crate) struct Cand {
 
 type M = Option<(Expr, usize, &'static str)>;
 
+/// Adjectives that may stand between a count and its unit ("an additional
+/// year", "two extra days").
+const LENGTH_ADJECTIVES: &[&str] = &["additional", "extra", "further", "full", "whole"];
+
+/// Rules that consume words which only look like time ("a 48-year-old",
+/// "$5 million a year", "day-to-day") so that no shorter pattern tags part
+/// of them. They are not reported as skipped dates.
+pub(crate) const NOT_DATES: &[&str] = &["age", "rate", "unit_compound", "pay"];
+
 pub(crate) struct Parser<'a> {
     pub(crate) text: &'a str,
     pub(crate) toks: &'a [Tok],
@@ -93,6 +102,13 @@ impl<'a> Parser<'a> {
         }
         if self.is(i, "every") || self.is(i, "each") {
             return true;
+        }
+        // "an additional year", "a further six months", "two extra days".
+        if LENGTH_ADJECTIVES.iter().any(|w| self.is(i + 1, w)) {
+            return true;
+        }
+        if self.is(i, "post") || self.is(i, "pre") {
+            return self.punct(i + 1, b'-') && self.tok(i + 2).is_some_and(|n| n.kind == Kind::Num);
         }
         self.tok(i + 1).is_some_and(|n| match n.kind {
             Kind::Num | Kind::Punct(b'\'') => true,
@@ -417,6 +433,7 @@ impl<'a> Parser<'a> {
         consider(self.recent(i));
         consider(self.holiday(i));
         consider(self.range(i));
+        consider(self.unit_compound(i));
         best
     }
 
@@ -742,6 +759,16 @@ impl<'a> Parser<'a> {
         if start > i {
             return None;
         }
+        // "post-1959 politics", "pre-1990 levels": after or before a year.
+        if (self.is(i, "post") || self.is(i, "pre")) && self.punct(i + 1, b'-') {
+            if !(self.glued(i + 1) && self.glued(i + 2)) {
+                return None;
+            }
+            let (y, e) = self.year(i + 2)?;
+            let m = if self.is(i, "post") { Mod::After } else { Mod::Before };
+            let inner = Expr::Date { year: Some(y), month: None, day: None };
+            return Some((Expr::Mod { m, inner: Box::new(inner) }, e, "year_before_after"));
+        }
         // fiscal 1989, fiscal year 1989
         if self.is(i, "fiscal") {
             let k = if self.is(i + 1, "year") { i + 2 } else { i + 1 };
@@ -879,6 +906,41 @@ impl<'a> Parser<'a> {
                 return Some((Expr::DayRel(2), i + 4, "day_after_tomorrow"));
             }
         }
+        // "the day before last Tuesday", "the day after Christmas", "the
+        // day before March 3": the day next to a named day.
+        let k = self.the(i);
+        if k > i && self.is(k, "day") && (self.is(k + 1, "before") || self.is(k + 1, "after")) {
+            let days = if self.is(k + 1, "before") { -1 } else { 1 };
+            let named = [self.weekday_expr(k + 2), self.calendar(k + 2), self.holiday(k + 2)]
+                .into_iter()
+                .flatten()
+                .filter(|(e, _, _)| {
+                    matches!(
+                        e,
+                        Expr::Weekday { .. }
+                            | Expr::Date { day: Some(_), .. }
+                            | Expr::WithWeekday { .. }
+                            | Expr::Holiday { .. }
+                    )
+                })
+                .max_by_key(|m| m.1);
+            if let Some((e, end, _)) = named {
+                return Some((Expr::DayOffset { inner: Box::new(e), days }, end, "day_next_to"));
+            }
+        }
+        // "USA Today", "VOA Today": capitalised after a name, mid-sentence,
+        // it is part of a title.
+        if self.tok(i).is_some_and(|t| t.upper)
+            && !self.sentence_start(i)
+            && self.tok(i - 1).is_some_and(|p| {
+                p.kind == Kind::Word
+                    && p.upper
+                    && p.space
+                    && p.lex.iter().all(|l| matches!(l, Lex::Cue(_) | Lex::NotYear(_)))
+            })
+        {
+            return None;
+        }
         let off = match self.rel(i)? {
             Rel::Today => 0,
             Rel::Yesterday => -1,
@@ -901,7 +963,35 @@ impl<'a> Parser<'a> {
                 ));
             }
         }
+        if off != -1 && self.names_era(i) {
+            let r = if off == 0 { RefValue::Present } else { RefValue::Future };
+            return Some((Expr::Ref(r), i + 1, "era"));
+        }
         Some((Expr::DayRel(off), i + 1, "deictic_day"))
+    }
+
+    /// Does "today"/"tomorrow" at `i` name an era rather than a day? So it
+    /// does before a generic noun of the era's people or things ("today's
+    /// youth", "many of today's personal computers", "in today's dollars")
+    /// and after one ("the world of tomorrow"): "nowadays", "the times to
+    /// come", a vague reference, not the publication day ("today's
+    /// editions", "today's vote" stay days).
+    fn names_era(&self, i: usize) -> bool {
+        let possessive = self.punct(i + 1, b'\'')
+            && self.glued(i + 1)
+            && self.is(i + 2, "s")
+            && self.glued(i + 2);
+        if possessive {
+            // The noun, or an adjective and the noun.
+            return (i + 3..=i + 4).any(|k| {
+                self.tok(k).is_some_and(|t| t.kind == Kind::Word && !t.upper)
+                    && super::context::is_era_noun(self.s(k))
+            }) && self.tok(i + 3).is_some_and(|t| t.kind == Kind::Word);
+        }
+        i >= 2
+            && self.is(i - 1, "of")
+            && self.tok(i - 2).is_some_and(|t| t.kind == Kind::Word && !t.upper)
+            && super::context::is_era_noun(self.s(i - 2))
     }
 
     /// this/last/next + unit, month, season, part of day; "earlier this
@@ -917,6 +1007,10 @@ impl<'a> Parser<'a> {
             if let Some((e @ Expr::DayPart { .. }, end, _)) = self.selected(i + 1) {
                 return Some((e, end, "earlier_later_this"));
             }
+            // "earlier that day", "later that week": the day or week itself.
+            if let Some((e @ Expr::Anaph { offset: 0, .. }, end, _)) = self.selected(i + 1) {
+                return Some((e, end, "earlier_later_that"));
+            }
             return None;
         }
         let rel = self.rel(start)?;
@@ -925,6 +1019,8 @@ impl<'a> Parser<'a> {
         let (rel, j) = match (rel, self.rel(j)) {
             (Rel::This, Some(Rel::Past)) => (Rel::Last, j + 1),
             (Rel::This, Some(Rel::Coming)) => (Rel::Next, j + 1),
+            // "that same day" is "the same day".
+            (Rel::That, Some(Rel::Same)) if !with_the => (Rel::That, j + 1),
             _ => (rel, j),
         };
         let offset = match rel {
@@ -1068,12 +1164,7 @@ impl<'a> Parser<'a> {
                 return None;
             };
             if self.is(k, "end") {
-                let inner = Expr::Current { grain: Grain::Year, offset: 0 };
-                return Some((
-                    Expr::Mod { m: Mod::End, inner: Box::new(inner) },
-                    k + 1,
-                    "year_end",
-                ));
+                return Some((Expr::YearEnd, k + 1, "year_end"));
             }
             return None;
         }
@@ -1126,6 +1217,37 @@ impl<'a> Parser<'a> {
         if self.punct(k, b'-') && self.glued(k) {
             k += 1;
         }
+        // "mid-afternoon yesterday", "by mid afternoon", "late evening on
+        // Friday": a stretch of a part of the day, of the day named after
+        // it or else of the day in focus. Not an adjective before a noun
+        // ("a late-night show").
+        if start == i {
+            if let Some(part) = self.day_part(k).filter(|_| !self.s(k).ends_with('s')) {
+                let j = if self.is(k + 1, "on") { k + 2 } else { k + 1 };
+                let named = [self.deictic(j), self.weekday_expr(j)]
+                    .into_iter()
+                    .flatten()
+                    .find(|(e, _, _)| matches!(e, Expr::DayRel(_) | Expr::Weekday { .. }));
+                let (day, end) = match named {
+                    Some((e, end, _)) => (e, end),
+                    None => {
+                        let noun_follows = self.tok(k + 1).is_some_and(|t| {
+                            t.kind == Kind::Word
+                                && !t.upper
+                                && !["on", "in", "at", "of", "and", "or", "when", "as", "that"]
+                                    .iter()
+                                    .any(|w| self.is(k + 1, w))
+                        });
+                        if noun_follows {
+                            return None;
+                        }
+                        (Expr::Anaph { grain: Grain::Day, offset: 0 }, k + 1)
+                    }
+                };
+                let inner = Expr::DayPart { part, day: Box::new(day) };
+                return Some((Expr::Mod { m, inner: Box::new(inner) }, end, "part_of_day_part"));
+            }
+        }
         // "mid-2024": the hyphen hides the year from the year rule's
         // context check.
         if k > start + 1 {
@@ -1153,6 +1275,8 @@ impl<'a> Parser<'a> {
             self.weekday_expr(k),
             self.deictic(k),
             self.quarter_half(k),
+            // "early October this year".
+            self.month_of(k),
         ]
         .into_iter()
         .flatten()
@@ -1171,6 +1295,7 @@ impl<'a> Parser<'a> {
                         | Expr::DayRel(_)
                         | Expr::Quarter { .. }
                         | Expr::Half { .. }
+                        | Expr::MonthOf { .. }
                 );
                 if ok && best.as_ref().is_none_or(|b| end > b.1) {
                     best = Some((e, end, r));
@@ -1295,6 +1420,13 @@ impl<'a> Parser<'a> {
         let mut of = None;
         if self.is(end, "of") || self.punct(end, b',') {
             if let Some((e, e_end, _)) = self.period(end + 1) {
+                // "the first half of the 1990s", "the last half of the
+                // '80s": a decade or century has no numbered halves in
+                // TIMEX3; it is the decade's start or end.
+                if is_h && matches!(e, Expr::Decade(_) | Expr::Century(_)) && self.is(end, "of") {
+                    let m = if n == 1 { Mod::Start } else { Mod::End };
+                    return Some((Expr::Mod { m, inner: Box::new(e) }, e_end, "half_of_decade"));
+                }
                 if matches!(
                     e,
                     Expr::Date { year: Some(_), month: None, .. }
@@ -1364,7 +1496,7 @@ impl<'a> Parser<'a> {
                 return Some((Expr::Duration { n: Some(1), unit: u }, k + 3, "unit_long"));
             }
         }
-        let (n, j) = self.number(k)?;
+        let (mut n, j) = self.number(k)?;
         // "a year-long war", "a year-earlier level", "a year-ago quarter":
         // the article belongs to the noun.
         if (self.is(k, "a") || self.is(k, "an"))
@@ -1385,6 +1517,25 @@ impl<'a> Parser<'a> {
         // "two more weeks", "at least 20 more years"
         if !hyphen && self.is(j2, "more") && self.unit(j2 + 1).is_some() {
             j2 += 1;
+        }
+        // "an additional year", "a further six months", "two extra days", "a
+        // full week": the adjective belongs to the length.
+        if !hyphen && LENGTH_ADJECTIVES.iter().any(|w| self.is(j2, w)) {
+            let (n2, k2) = match self.number(j2 + 1) {
+                // "a further six months": the count follows the adjective.
+                Some((Some(m), after))
+                    if (self.is(k, "a") || self.is(k, "an"))
+                        && !self.is(j2 + 1, "a")
+                        && !self.is(j2 + 1, "an") =>
+                {
+                    (Some(m), after)
+                }
+                _ => (n, j2 + 1),
+            };
+            if self.unit(k2).is_some() {
+                n = n2;
+                j2 = k2;
+            }
         }
         // "eight trading days", "ten business days", "three working weeks".
         if !hyphen
@@ -1407,6 +1558,11 @@ impl<'a> Parser<'a> {
             return Some((Expr::Ref(RefValue::Future), j2 + 1, "one_day_future"));
         }
         let article = self.is(k, "a") || self.is(k, "an");
+        if article && k == i && !plural && !hyphen {
+            if let Some(m) = self.rate(i, u, j2 + 1) {
+                return Some(m);
+            }
+        }
         // "the 1988 second quarter", "5 hour": a singular unit takes one.
         // Spoken copy writes "five year", "two day": allowed for number
         // words, not for digit runs that are years or for "second".
@@ -1442,6 +1598,11 @@ impl<'a> Parser<'a> {
         if plural && n.is_some() && !hyphen && self.is(end, "old") {
             return Some((Expr::Invalid("an age"), end + 1, "age"));
         }
+        // "six months of base pay", "two weeks' salary": an amount of
+        // money measured in time.
+        if !hyphen && self.pay_follows(end) {
+            return Some((Expr::Invalid("an amount of pay"), end, "pay"));
+        }
         if hyphen {
             return Some((Expr::Duration { n, unit: u }, end, "hyphen_duration"));
         }
@@ -1451,7 +1612,90 @@ impl<'a> Parser<'a> {
         self.after_quantity(n, u, end, "duration")
     }
 
+    /// "a year" at `i` (unit `u`, ending before `end`) as the second half of
+    /// a rate. After an amount of money or a share ("$500 million a year",
+    /// "8% a month") it is a measure, like "miles per hour": no temporal
+    /// expression. After a count of things ("four flights a week",
+    /// "hundreds of interviews a day") it is how often they happen: a set.
+    /// A following "ago", "earlier", "later", "after"... keeps it a
+    /// quantity of time ("$5 a year ago").
+    fn rate(&self, i: usize, u: Unit, end: usize) -> M {
+        if i == 0 || self.rel(end).is_some() || self.is(end, "from") {
+            return None;
+        }
+        if self.amount_ends_at(i - 1) {
+            return Some((Expr::Invalid("a rate"), end, "rate"));
+        }
+        // A plural noun (not a unit: "24 hours a day" is a length per day,
+        // no count of things) after a number within three words.
+        let noun = self.tok(i - 1).is_some_and(|t| {
+            t.kind == Kind::Word && self.s(i - 1).len() > 3 && self.s(i - 1).ends_with('s')
+        }) && self.unit(i - 1).is_none();
+        let counted = noun
+            && (2..=4).take_while(|k| *k <= i).any(|k| {
+                self.toks[i - k].kind == Kind::Num
+                    || self.find(i - k, |l| matches!(l, Lex::Num(Some(_))).then_some(())).is_some()
+                    || ["hundreds", "thousands", "millions", "dozens"]
+                        .iter()
+                        .any(|w| self.is(i - k, w))
+            });
+        if counted {
+            return Some((
+                Expr::SetUnit { n: 1, unit: u, quant: None, freq: None },
+                end,
+                "rate_set",
+            ));
+        }
+        None
+    }
+
+    /// Does an amount of money or a share end at token `k` ("$5 million",
+    /// "20%", "12 percent", "$1.76", "358,000")? A bare number counts only
+    /// with a currency sign or a thousands group before it, so that "in 1990
+    /// a year later" is no rate.
+    fn amount_ends_at(&self, k: usize) -> bool {
+        let Some(t) = self.tok(k) else { return false };
+        if super::context::is_amount_word(self.s(k)) {
+            return k > 0
+                && self.tok(k - 1).is_some_and(|p| matches!(p.kind, Kind::Num | Kind::Word));
+        }
+        if t.kind != Kind::Num {
+            return false;
+        }
+        // Walk back over "1,234" / "1.76" groups to the first digits.
+        let mut s = k;
+        while s >= 2
+            && (self.punct(s - 1, b',') || self.punct(s - 1, b'.'))
+            && self.glued(s - 1)
+            && self.glued(s)
+            && self.tok(s - 2).is_some_and(|p| p.kind == Kind::Num)
+        {
+            s -= 2;
+        }
+        s < k
+            || (s > 0
+                && self.glued(s)
+                && self.tok(s - 1).is_some_and(|p| matches!(p.kind, Kind::Punct(b'$' | b'#'))))
+    }
+
+    /// Does a noun of pay follow at `k`: "of [base] pay", "' salary"?
+    fn pay_follows(&self, k: usize) -> bool {
+        let noun = |j: usize| {
+            self.tok(j).is_some_and(|t| t.kind == Kind::Word)
+                && super::context::is_pay_noun(self.s(j))
+        };
+        if self.punct(k, b'\'') && self.glued(k) {
+            return noun(k + 1);
+        }
+        self.is(k, "of") && (noun(k + 1) || (noun(k + 2) && self.unit(k + 1).is_none()))
+    }
+
     fn after_quantity(&self, n: Option<u32>, u: Unit, end: usize, rule: &'static str) -> M {
+        // "a week or so ago", "two days or so": an approximate quantity.
+        if self.is(end, "or") && self.is(end + 1, "so") {
+            let (inner, e, r) = self.after_quantity(n, u, end + 2, rule)?;
+            return Some((Expr::Mod { m: Mod::Approx, inner: Box::new(inner) }, e, r));
+        }
         match self.rel(end) {
             Some(Rel::Ago) => {
                 return Some((Expr::Ago { n, unit: u, sign: -1 }, end + 1, "ago"));
@@ -1601,6 +1845,10 @@ impl<'a> Parser<'a> {
             if self.is(i, "annual") {
                 return None;
             }
+            // "rise 8.5% annually", "$17.9 million annually": a rate.
+            if i > 0 && self.amount_ends_at(i - 1) {
+                return Some((Expr::Invalid("a rate"), i + 1, "rate"));
+            }
             // "quarterly dividend", "quarterly results": in business news
             // the adjective names a kind of report, not a recurrence, and
             // TimeBank leaves it untagged ("daily" before a noun is kept: "a
@@ -1681,6 +1929,15 @@ impl<'a> Parser<'a> {
         // "current account"-like compounds we cannot tell; keep them.
         if self.is(i, "soon") && end == i + 1 && !self.soon_is_future(i) {
             return None;
+        }
+        // "Now for the weather", "Now, let's turn to...": opening a
+        // sentence before "for" or "let", "now" moves the discourse on and
+        // refers to no time.
+        if self.is(i, "now") && end == i + 1 && self.sentence_start(i) {
+            let k = if self.punct(i + 1, b',') { i + 2 } else { i + 1 };
+            if self.is(k, "for") || self.is(k, "let") {
+                return None;
+            }
         }
         // "the past three summers", "the past 20 years": a stretch, not the
         // vague past.

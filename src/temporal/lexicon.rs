@@ -141,6 +141,8 @@ pub(crate) enum Mod {
     LessThan,
     EqualOrMore,
     EqualOrLess,
+    Before,
+    After,
 }
 
 impl Mod {
@@ -154,6 +156,8 @@ impl Mod {
             "LESS_THAN" => Mod::LessThan,
             "EQUAL_OR_MORE" => Mod::EqualOrMore,
             "EQUAL_OR_LESS" => Mod::EqualOrLess,
+            "BEFORE" => Mod::Before,
+            "AFTER" => Mod::After,
             _ => return None,
         })
     }
@@ -169,6 +173,8 @@ impl Mod {
             Mod::LessThan => "LESS_THAN",
             Mod::EqualOrMore => "EQUAL_OR_MORE",
             Mod::EqualOrLess => "EQUAL_OR_LESS",
+            Mod::Before => "BEFORE",
+            Mod::After => "AFTER",
         }
     }
 }

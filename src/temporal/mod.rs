@@ -56,11 +56,21 @@ word, "twenty-five", "a"/"an", or a vague "several"/"a few"/"some".
 | `H[:MM] a.m.\|p.m. [zone] [[,] day]; HH:MM zone; noon, midnight [day]` | 10 a.m.; 10:35 a.m. EST; noon Thursday | TIME |
 | `daily, weekly, annually...; every\|each Unit\|Weekday\|Month; once\|twice\|N times a Unit` | daily; every week; twice a week | SET (quant, freq) |
 | `now, currently, recently, soon, the past, the future, ...` | now | DATE PRESENT_REF / PAST_REF / FUTURE_REF |
+| `today's\|tomorrow's` + a generic noun of the era; `of today\|tomorrow` after one | today's youth | DATE PRESENT_REF / FUTURE_REF |
+| `post-\|pre-Year` | post-1959 | DATE year, mod AFTER / BEFORE |
+| `the day before\|after` + a named day | the day before last Tuesday | DATE day |
+| `early\|mid[-]\|late` + part of day [+ day] | mid-afternoon yesterday | TIME/DATE part of day, mod |
+| `the quarter\|period a year ago\|last year; last year's quarter` | the corresponding period last year | DATE quarter a year back |
 
 Mods in front of quantities ("about", "nearly", "more than", "at least", ...)
 are part of the expression and give `mod` (APPROX, MORE_THAN, ...). Ages
 ("a 48-year-old") and impossible dates ("31 February", "2025-13-01") are
-skipped, not tagged; [`tag_with_skipped`] reports them.
+skipped, not tagged; [`tag_with_skipped`] reports the impossible dates. Words
+that only look like time are consumed untagged: ages, rates of money and
+shares ("$5 million a year", "8% annually"; a count of events per unit,
+"nine flights a week", is a SET), compounds of two units ("day-to-day",
+"year-over-year"), lengths measuring pay ("six months of base pay"), "high
+noon", "Today" in a title ("USA Today") and "Now for ..." opening a sentence.
 
 # Anchors and directions
 
@@ -72,6 +82,7 @@ Underspecified expressions follow the sentence's tense (see `resolve`).
 */
 
 pub(crate) mod calendar;
+pub(crate) mod context;
 pub(crate) mod expr;
 pub(crate) mod grammar;
 pub(crate) mod lexicon;
@@ -143,7 +154,7 @@ impl Tagger {
             let span = Span::new(self.toks[c.start].start, self.toks[c.end - 1].end);
             if let expr::Expr::Invalid(reason) = c.expr {
                 if let Some(s) = skipped.as_deref_mut() {
-                    if c.rule != "age" {
+                    if !grammar::NOT_DATES.contains(&c.rule) {
                         s.push(Skipped {
                             span,
                             text: text[span.start..span.end].to_string(),

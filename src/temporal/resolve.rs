@@ -40,6 +40,8 @@ pub(crate) struct Resolved {
 /// Why there is no value from the publication date.
 pub(crate) const NO_DCT: &str = "no publication date: relative expression left unresolved";
 const NO_ANCHOR: &str = "no earlier date and no publication date to count from";
+const COARSE_ANCHOR: &str =
+    "the date mentioned before names no such unit: only its year (or month) is known";
 const OUT_OF_RANGE: &str = "date out of the supported range (years 1-9999)";
 
 impl Resolved {
@@ -182,11 +184,25 @@ impl Resolver {
                         | Expr::Focus { back: 1.., .. }
                         | Expr::FocusYear(_)
                 );
+                // A quarter or half still under way ("fourth-quarter
+                // results will...") is a forecast as well: only a finished
+                // one can be reported on.
                 let ahead = match (self.dct, p.interval()) {
+                    (Some(d), Some(iv)) if matches!(p, Period::Quarter(..) | Period::Half(..)) => {
+                        iv.end >= d
+                    }
                     (Some(d), Some(iv)) => iv.start > d,
                     _ => false,
                 };
-                if !comparison && !ahead {
+                // An earlier quarter of the same year mentioned after the
+                // one being reported ("after a flat second quarter", "up
+                // from the second quarter") is a comparison too: business
+                // news leads with the latest period and compares back.
+                let earlier_quarter = match (self.focus, p) {
+                    (Some(Period::Quarter(fy, fq)), Period::Quarter(y, q)) => y == fy && q < fq,
+                    _ => false,
+                };
+                if !comparison && !ahead && !earlier_quarter {
                     self.focus = Some(p);
                 }
                 self.last = Some(p);
@@ -535,19 +551,37 @@ impl Resolver {
                 let Some((base, anchor)) = self.base() else {
                     return Some(Resolved::unresolved(x_value(*grain), NO_ANCHOR, "anaphoric"));
                 };
+                // "that day" after "in 1987": the text never said which
+                // day; the first of the year would be an invented date.
+                // Keep what is known and mark the rest unknown.
+                if base.grain() >= Grain::Month && *grain < base.grain() && *grain <= Grain::Month {
+                    let iv = base.interval()?;
+                    let v = match (base.grain(), grain) {
+                        (Grain::Month, Grain::Day) => {
+                            format!("{:04}-{:02}-XX", iv.start.year(), iv.start.month())
+                        }
+                        (_, Grain::Day) => format!("{:04}-XX-XX", iv.start.year()),
+                        (_, Grain::Month) => format!("{:04}-XX", iv.start.year()),
+                        _ => format!("{:04}-WXX", iv.start.year()),
+                    };
+                    let mut r = Resolved::plain(TimexType::Date, v, "anaphoric_within");
+                    r.anchor = anchor;
+                    r.note = Some(COARSE_ANCHOR);
+                    return Some(r);
+                }
                 let p = base
                     .interval()
                     .and_then(|iv| Period::containing(*grain, iv.start))
                     .and_then(|p| p.shift(*offset))?;
                 Resolved::period(p, anchor, None, "anaphoric")
             }
-            Expr::Focus { back, quarter, latest } => {
+            Expr::Focus { back, quarter, latest, of_quarter } => {
                 let focus = if *latest { None } else { self.focus };
                 let (base, anchor) = match focus {
                     Some(p @ (Period::Quarter(..) | Period::Half(..))) => {
                         (p, Anchor::PreviousMention)
                     }
-                    Some(p @ Period::Year(_)) if *back > 0 && quarter.is_none() => {
+                    Some(p @ Period::Year(_)) if *back > 0 && quarter.is_none() && !of_quarter => {
                         (p, Anchor::PreviousMention)
                     }
                     _ => match self.dct {
@@ -612,6 +646,31 @@ impl Resolver {
                 };
                 p.interval()?;
                 Resolved::period(p, anchor, None, "reporting_period_of_year")
+            }
+            Expr::DayOffset { inner, days } => {
+                let mut r = self.expr(inner, dir)?;
+                if let Some(Period::Day(d)) = r.period {
+                    let moved = Period::Day(step_date(d, Grain::Day, *days)?);
+                    let mut m = Resolved::period(moved, r.anchor, r.direction, r.decision);
+                    m.note = r.note;
+                    r = m;
+                }
+                r
+            }
+            Expr::YearEnd => {
+                // The close of the books is the year's last day: before it
+                // comes, a past-tense "year-end" is last year's.
+                let back = match (self.dct, dir()) {
+                    (Some(d), Some(Direction::Past)) => !(d.month() == 12 && d.day() == 31),
+                    _ => false,
+                };
+                let inner = Expr::Current { grain: Grain::Year, offset: if back { -1 } else { 0 } };
+                let mut r = self.expr(&Expr::Mod { m: Mod::End, inner: Box::new(inner) }, dir)?;
+                if back {
+                    r.direction = Some(Direction::Past);
+                    r.decision = "past_cue";
+                }
+                r
             }
             Expr::Weekend => {
                 let Some(dct) = self.dct else {

@@ -33,8 +33,12 @@ fn boundary_before(text: &str, toks: &[Tok], i: usize) -> bool {
         Kind::Punct(b'.') => {
             // "Mr. Smith", "U.S. officials", "Jan. 17": not a boundary.
             let before = if i >= 2 { Some(&toks[i - 2]) } else { None };
-            let abbrev =
-                before.is_some_and(|b| b.kind == Kind::Word && b.end - b.start <= 3 && b.upper);
+            // "vs." and "v." in case names are lower-case abbreviations.
+            let abbrev = before.is_some_and(|b| {
+                b.kind == Kind::Word
+                    && (b.end - b.start <= 3 && b.upper
+                        || is_any(&text[b.start..b.end], &["vs", "v", "cf", "approx"]))
+            });
             let next_upper = t.upper || matches!(t.kind, Kind::Punct(b'"' | b'\''));
             next_upper && !abbrev && !text[t.start..t.end].is_empty()
         }
@@ -290,6 +294,23 @@ fn cue(text: &str, toks: &[Tok], i: usize, verb_slot: bool) -> Option<Cue> {
     if w.eq_ignore_ascii_case("due") {
         return None;
     }
+    // "were planning to drive", "was expected to arrive", "was about to":
+    // a past auxiliary before a plan is a future seen from a past moment.
+    // Whether a date near it is still ahead depends on which verb it
+    // belongs to, which the auxiliary cannot tell: it gives no cue, and a
+    // nearer or the plan word itself decides.
+    if is_any(w, &["was", "were"]) {
+        if next.eq_ignore_ascii_case("about") && word(text, toks, i + 2).eq_ignore_ascii_case("to")
+        {
+            return None;
+        }
+        if i + 1 < toks.len()
+            && !is_any(next, &["was", "were"])
+            && cue(text, toks, i + 1, false) == Some(Cue::Future)
+        {
+            return None;
+        }
+    }
     // "has scheduled a news conference Thursday", "planned a rally on
     // Saturday", "was planned for March": an arrangement made in the past is
     // for a later day. After a determiner it is an adjective ("the planned
@@ -366,6 +387,14 @@ pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> O
             && before(3).eq_ignore_ascii_case("as"))
     {
         return Some(Direction::Future);
+    }
+    // "since March", "the change since year-end": the start of a stretch
+    // that reaches the present lies behind it, whatever the verb. Causal
+    // "since" makes the date a subject ("since Tuesday is a holiday").
+    if before(1).eq_ignore_ascii_case("since")
+        && !is_any(word(text, toks, end), &["is", "will", "would", "was", "falls"])
+    {
+        return Some(Direction::Past);
     }
     // "from Sept. 14 to Thursday" is a range, not a deadline: its end
     // follows the tense like any date.
@@ -476,6 +505,27 @@ pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> O
         }
         j += 1;
     }
+    // A long sentence may hold its verb far from the date ("In January, a
+    // week after the anniversary of the ruling, a bombing in the city
+    // killed a guard"): with no cue in the window, the first past or future
+    // cue in the rest of the sentence gives its tense.
+    if best.is_none() && j - end >= WINDOW {
+        let mut k = j;
+        while k < toks.len() && k - end < 3 * WINDOW && !boundary_before(text, toks, k) {
+            match cue(text, toks, k, false) {
+                Some(Cue::Past | Cue::Report) => {
+                    best = Some((2 * (k - end + 1), Cue::Past));
+                    break;
+                }
+                Some(Cue::Future) => {
+                    best = Some((2 * (k - end + 1), Cue::Future));
+                    break;
+                }
+                _ => {}
+            }
+            k += 1;
+        }
+    }
     // "The leaders meet Monday", "the summit opens on Tuesday": with no
     // other cue, a present-tense verb of arrangement right before the date
     // names a coming day (news reports past events in the past tense).
@@ -540,6 +590,15 @@ mod tests {
         assert_eq!(dir("He resigned. The vote is Thursday.", "Thursday"), None);
         assert_eq!(
             dir("Mr. Smith is due to arrive Thursday.", "Thursday"),
+            Some(Direction::Future)
+        );
+    }
+
+    #[test]
+    fn since_looks_back_unless_causal() {
+        assert_eq!(dir("Exports have doubled since March.", "March"), Some(Direction::Past));
+        assert_eq!(
+            dir("Since Tuesday is a holiday, markets will close.", "Tuesday"),
             Some(Direction::Future)
         );
     }

@@ -486,3 +486,222 @@ fn request_complements_and_delays_point_ahead() {
         pairs(&[("March 3", "1999-03-03")])
     );
 }
+
+#[test]
+fn today_and_tomorrow_naming_an_era_are_vague_references() {
+    let c = ctx(2025, 6, 10);
+    assert_eq!(one("The song speaks to today's teenagers.", &c).value, "PRESENT_REF");
+    assert_eq!(one("Most of today's personal computers run it.", &c).value, "PRESENT_REF");
+    assert_eq!(one("They dreamed of the society of tomorrow.", &c).value, "FUTURE_REF");
+    // A day-specific noun keeps the day.
+    assert_eq!(one("The list ran in today's edition.", &c).value, "2025-06-10");
+    assert_eq!(one("Today's vote was close.", &c).value, "2025-06-10");
+}
+
+#[test]
+fn rates_of_money_and_shares_are_measures_not_times() {
+    let c = ctx(2025, 6, 10);
+    assert!(tag("The plant will save $40 million a year.", &c).is_empty());
+    assert!(tag("The bonds pay 6.5% annually.", &c).is_empty());
+    assert!(tag("Costs rose 12 percent a month.", &c).is_empty());
+    assert!(tag("The dividend is $2.40 a year.", &c).is_empty());
+    // A count of events per unit is a set.
+    let t = one("The carrier runs nine flights a week to Lagos.", &c);
+    assert_eq!((t.ttype, t.value.as_str()), (TimexType::Set, "P1W"));
+    // Still a quantity of time when something places it.
+    assert_eq!(one("Prices were $5 a year ago.", &c).value, "2024");
+    assert_eq!(one("He was jailed for a year.", &c).value, "P1Y");
+}
+
+#[test]
+fn compounds_of_two_units_are_not_times() {
+    let c = ctx(2025, 6, 10);
+    assert!(tag("She runs day-to-day operations.", &c).is_empty());
+    assert!(tag("Year-over-year growth slowed.", &c).is_empty());
+    assert!(tag("The quarter-to-quarter comparison was flattered.", &c).is_empty());
+    assert!(tag("Prices move month-by-month.", &c).is_empty());
+}
+
+#[test]
+fn a_period_named_with_its_year_back_is_one_expression() {
+    let c = ctx(2025, 10, 28);
+    assert_eq!(
+        tv("For the quarter a year ago, the bank earned $4 million.", &c),
+        pairs(&[("the quarter a year ago", "2024-Q3")])
+    );
+    assert_eq!(
+        tv("Profit in the third quarter fell from the same period last year.", &c),
+        pairs(&[("the third quarter", "2025-Q3"), ("the same period last year", "2024-Q3")])
+    );
+    // "last year's quarter" is a quarter even when a year is in focus.
+    assert_eq!(
+        tv("Sales rose in 2025 and fell for last year's quarter.", &c),
+        pairs(&[("2025", "2025"), ("last year's quarter", "2024-Q3")])
+    );
+    assert_eq!(
+        tv("Net for the year-ago six months included a gain.", &c),
+        pairs(&[("the year-ago six months", "P6M")])
+    );
+}
+
+#[test]
+fn a_past_auxiliary_before_a_plan_gives_no_cue() {
+    let c = ctx(2000, 1, 7); // a Friday
+                             // The plan word decides for the first date, not the coordinated "were".
+    assert_eq!(
+        tv("Unions planned a march on Saturday and were planning to rally on Monday.", &c),
+        pairs(&[("Saturday", "2000-01-08"), ("Monday", "2000-01-10")])
+    );
+    // "was about to" seen from a past day keeps that day in the past.
+    assert_eq!(
+        one("Police held him on Thursday morning as he was about to board a plane.", &c).value,
+        "2000-01-06TMO"
+    );
+}
+
+#[test]
+fn that_day_after_a_year_leaves_the_day_unknown() {
+    let c = ctx(2025, 6, 10);
+    let v = tag("The crash came in 1987. Traders lost heavily that day.", &c);
+    assert_eq!(v[1].value, "1987-XX-XX");
+    assert!(v[1].note.is_some());
+    let v = tag("They met in March 2024 and signed that month.", &c);
+    assert_eq!(v[1].value, "2024-03");
+}
+
+#[test]
+fn a_verb_far_from_the_date_still_gives_the_tense() {
+    let c = ctx(2025, 10, 25);
+    // The verb is more than twenty words away, past a case name's "vs.".
+    assert_eq!(
+        tv(
+            "In January, a week after the tenth anniversary of the Smith vs. Jones \
+             ruling by the appeals court in the capital, a bomb outside the court \
+             building in the old town killed a guard.",
+            &c
+        )[0],
+        ("January".to_string(), "2025-01".to_string())
+    );
+}
+
+#[test]
+fn halves_of_decades_and_parts_of_months_of_a_relative_year() {
+    let c = ctx(1998, 12, 2);
+    let t = one("Sales slumped in the last half of the '80s.", &c);
+    assert_eq!((t.value.as_str(), t.modifier.as_deref()), ("198", Some("END")));
+    let t = one("Sales rose in the first half of the 1990s.", &c);
+    assert_eq!((t.value.as_str(), t.modifier.as_deref()), ("199", Some("START")));
+    let t = one("The house approved it in early October this year.", &c);
+    assert_eq!((t.value.as_str(), t.modifier.as_deref()), ("1998-10", Some("START")));
+}
+
+#[test]
+fn a_length_of_time_measuring_pay_is_money() {
+    let c = ctx(1998, 12, 2);
+    assert!(tag("Staff get a bonus equal to six months of base pay.", &c).is_empty());
+    assert!(tag("He was owed two weeks' salary.", &c).is_empty());
+    assert_eq!(one("He served six months of his term.", &c).value, "P6M");
+}
+
+#[test]
+fn now_moving_the_discourse_on_is_no_reference() {
+    let c = ctx(1998, 12, 2);
+    assert!(tag("Now for the sports news.", &c).is_empty());
+    assert!(tag("Now, let us turn to the markets.", &c).is_empty());
+    assert_eq!(one("Now the talks are stalled.", &c).value, "PRESENT_REF");
+    assert_eq!(one("The rebels now hold the city.", &c).value, "PRESENT_REF");
+}
+
+#[test]
+fn the_reporting_focus_is_the_latest_finished_quarter() {
+    let c = ctx(2025, 10, 24);
+    // An earlier quarter mentioned after the reported one is a comparison.
+    let v = tv(
+        "Net rose in the third quarter. After a weak second quarter, margins \
+         recovered, and the year-earlier period had charges.",
+        &c,
+    );
+    assert_eq!(v[2], ("the year-earlier period".to_string(), "2024-Q3".to_string()));
+    // A quarter still under way is a forecast, not the period reported.
+    let v =
+        tv("It expects fourth-quarter sales to rise. Third-quarter net fell from a year ago.", &c);
+    assert_eq!(v[2], ("a year ago".to_string(), "2024-Q3".to_string()));
+}
+
+#[test]
+fn since_looks_back_and_a_past_year_end_is_last_years() {
+    let c = ctx(2025, 10, 27);
+    let t = one("The index has risen 8% since year-end.", &c);
+    assert_eq!((t.value.as_str(), t.modifier.as_deref()), ("2024", Some("END")));
+    assert_eq!(tv("Year-end profit was below the 2023 level.", &c)[0].1, "2024");
+    assert_eq!(one("The books close at year-end.", &c).value, "2025");
+    assert_eq!(one("Prices have climbed since November.", &c).value, "2024-11");
+}
+
+#[test]
+fn a_stretch_of_a_part_of_the_day() {
+    let c = ctx(1989, 11, 2);
+    let t = one("At mid-afternoon yesterday the shares were up.", &c);
+    assert_eq!((t.value.as_str(), t.modifier.as_deref()), ("1989-11-01TAF", Some("MID")));
+    assert_eq!(one("By mid afternoon, the raid was over.", &c).value, "1989-11-02TAF");
+    assert_eq!(one("Police came in the early morning on Friday.", &c).value, "1989-10-27TMO");
+    // An adjective before a noun is no time of its own.
+    assert!(tag("He hosts a late-night show.", &c).is_empty());
+}
+
+#[test]
+fn the_day_next_to_a_named_day() {
+    let c = ctx(2000, 2, 24); // a Thursday
+    assert_eq!(
+        tv("The day before last Tuesday's hearing, he went home. He left the next morning.", &c),
+        pairs(&[
+            ("The day before last Tuesday", "2000-02-21"),
+            ("the next morning", "2000-02-22TMO")
+        ])
+    );
+    assert_eq!(one("They met the day after Christmas.", &c).value, "1999-12-26");
+    assert_eq!(one("He left the day before.", &c).value, "2000-02-23");
+}
+
+#[test]
+fn years_before_and_after_and_that_same_day() {
+    let c = ctx(1999, 2, 6);
+    let t = one("The post-1959 politics split families.", &c);
+    assert_eq!((t.value.as_str(), t.modifier.as_deref()), ("1959", Some("AFTER")));
+    let t = one("Output is back at pre-1990 levels.", &c);
+    assert_eq!((t.value.as_str(), t.modifier.as_deref()), ("1990", Some("BEFORE")));
+    assert!(tag("The pre-war era ended.", &c).is_empty());
+    assert_eq!(
+        tv("He was shot last October. His name was crossed out that same day.", &c)[1].1,
+        "1998-10-XX"
+    );
+    assert_eq!(tv("They met on Feb. 2 and signed that same day.", &c)[1].1, "1999-02-02");
+}
+
+#[test]
+fn an_adjective_between_count_and_unit() {
+    let c = ctx(1999, 2, 6);
+    assert_eq!(one("The option may be extended for an additional year.", &c).value, "P1Y");
+    assert_eq!(one("He was given a further six months.", &c).value, "P6M");
+    assert_eq!(one("The strike lasted two extra days.", &c).value, "P2D");
+    assert!(tag("He served a full term.", &c).is_empty());
+}
+
+#[test]
+fn today_in_a_title_is_no_day() {
+    let c = ctx(1999, 2, 6);
+    assert_eq!(tv("He told USA Today on Monday.", &c), pairs(&[("Monday", "1999-02-01")]));
+    assert!(tag("This is VOA Today.", &c).is_empty());
+    assert_eq!(one("Talks resumed. Today the envoys met.", &c).value, "1999-02-06");
+}
+
+#[test]
+fn or_so_and_earlier_that_day_are_one_expression() {
+    let c = ctx(1991, 2, 25);
+    let t = one("A week or so ago, the general chose the date.", &c);
+    assert_eq!((t.text.as_str(), t.modifier.as_deref()), ("A week or so ago", Some("APPROX")));
+    assert_eq!(
+        tv("He was shot on Oct. 23. Earlier that day, the family sent a fax.", &c),
+        pairs(&[("Oct. 23", "1990-10-23"), ("Earlier that day", "1990-10-23")])
+    );
+}

@@ -25,6 +25,27 @@ impl Parser<'_> {
                 }
             }
         }
+        // "last year's quarter", "last year's period": the period in focus,
+        // a year back ("last year's third quarter" is a quarter pattern).
+        if !with_the
+            && self.is(k, "last")
+            && self.is(k + 1, "year")
+            && self.punct(k + 2, b'\'')
+            && self.is(k + 3, "s")
+            && (self.is(k + 4, "quarter") || self.is(k + 4, "period"))
+            && !self.is(k + 5, "of")
+        {
+            return Some((
+                Expr::Focus {
+                    back: 1,
+                    quarter: None,
+                    latest: false,
+                    of_quarter: self.is(k + 4, "quarter"),
+                },
+                k + 5,
+                "focus_last_year",
+            ));
+        }
         let mut latest = false;
         if self.is(k, "latest") {
             latest = true;
@@ -51,17 +72,64 @@ impl Parser<'_> {
             if let Some((n, j)) = self.ordinal(k) {
                 if self.is(j, "quarter") && (1..=4).contains(&n) {
                     return Some((
-                        Expr::Focus { back, quarter: Some(n as u32), latest },
+                        Expr::Focus { back, quarter: Some(n as u32), latest, of_quarter: true },
                         j + 1,
                         "focus_quarter",
                     ));
                 }
             }
         }
+        // "the year-earlier nine months": a stretch of the earlier year,
+        // named by its length.
+        if back == 1 && with_the {
+            if let Some((Some(n), j)) = self.number(k) {
+                if !self.is(k, "a") && !self.is(k, "an") {
+                    if let Some((u, true)) = self.unit(j) {
+                        return Some((Expr::Duration { n: Some(n), unit: u }, j + 1, "focus_span"));
+                    }
+                }
+            }
+        }
+        // "the same period", "the corresponding quarter": a comparison,
+        // named as such only with the year it lies in ("last year", "a year
+        // ago", "a year earlier") after it.
+        let compared = with_the
+            && back == 0
+            && ["same", "corresponding", "comparable"].iter().any(|w| self.is(k, w));
+        if compared {
+            k += 1;
+        }
         let period = self.is(k, "period");
         let quarter = self.is(k, "quarter") && !self.is(k + 1, "of") && !self.is(k + 1, "century");
+        // "the quarter a year ago", "the period last year", "the same
+        // quarter a year earlier": one expression, the period a year back.
+        if back == 0 && with_the && (quarter || period) {
+            let year_back = if self.is(k + 1, "a") && self.is(k + 2, "year") {
+                (self.is(k + 3, "ago") || self.is(k + 3, "earlier")).then_some(k + 4)
+            } else if self.is(k + 1, "last") && self.is(k + 2, "year") && !self.punct(k + 3, b'\'')
+            {
+                Some(k + 3)
+            } else {
+                None
+            };
+            if let Some(end) = year_back {
+                let of_quarter = quarter;
+                return Some((
+                    Expr::Focus { back: 1, quarter: None, latest, of_quarter },
+                    end,
+                    "focus_year_back",
+                ));
+            }
+        }
+        if compared {
+            return None;
+        }
         if quarter || period && (latest || back == 1) {
-            return Some((Expr::Focus { back, quarter: None, latest }, k + 1, "focus_period"));
+            return Some((
+                Expr::Focus { back, quarter: None, latest, of_quarter: quarter },
+                k + 1,
+                "focus_period",
+            ));
         }
         // "the year", "the fiscal year", "the full year", "the latest fiscal
         // year": the year in focus.
@@ -87,9 +155,30 @@ impl Parser<'_> {
         }
         if back == 1 && !with_the {
             // "year-earlier results": the adjective alone.
-            return Some((Expr::Focus { back, quarter: None, latest }, k, "focus_adjective"));
+            return Some((
+                Expr::Focus { back, quarter: None, latest, of_quarter: false },
+                k,
+                "focus_adjective",
+            ));
         }
         None
+    }
+
+    /// "day-to-day", "year-over-year", "the quarter-to-quarter comparison",
+    /// "month-by-month": a compound adjective of two units says how things
+    /// are compared or spread, and names no time. Consumed, not tagged.
+    pub(super) fn unit_compound(&self, i: usize) -> M {
+        let k = self.the(i);
+        self.unit(k)?;
+        let linked = self.punct(k + 1, b'-')
+            && ["to", "over", "by", "on", "for"].iter().any(|w| self.is(k + 2, w))
+            && self.punct(k + 3, b'-')
+            && (k + 1..=k + 4).all(|j| self.glued(j));
+        if !linked {
+            return None;
+        }
+        self.unit(k + 4)?;
+        Some((Expr::Invalid("a compound of units"), k + 5, "unit_compound"))
     }
 
     /// "the weekend".

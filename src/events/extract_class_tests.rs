@@ -1,0 +1,339 @@
+//! Tests for the trigger classes and the rules that generalize them
+//! (concessions, agreements, sanctions and their easing, requests,
+//! meetings, accusations, attacks, support, attribution), on sentences
+//! written for these tests.
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::events::actors::{self, Cast};
+use crate::events::link::tests::day;
+use crate::model::{Anchor, Interval, Precision};
+
+fn run(text: &str, timexes: &[Timex]) -> Vec<RawEvent> {
+    let mut cast = Cast::default();
+    actors::find_people(text, &mut cast);
+    actors::settle_home(&mut cast, &[text]);
+    let found = actors::find(text, &cast);
+    let ctx = TextContext { published: NaiveDate::from_ymd_opt(2025, 3, 14), caption: None };
+    events_in_text(text, &found, timexes, ctx)
+}
+
+fn monday(t: &str) -> Vec<Timex> {
+    vec![day("Monday", t, (2025, 3, 10), Anchor::Publication)]
+}
+
+fn codes_of(e: &RawEvent) -> Vec<String> {
+    let mut v: Vec<String> = e.actors.iter().filter_map(|a| a.country.clone()).collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+fn typed<'a>(ev: &'a [RawEvent], ty: &str) -> Vec<&'a RawEvent> {
+    ev.iter().filter(|e| e.event_type == ty).collect()
+}
+
+fn year_month(text: &str, hay: &str, y: i32, m: u32) -> Timex {
+    let mut t = day(text, hay, (y, m, 1), Anchor::Explicit);
+    t.value = format!("{y}-{m:02}");
+    t.precision = Precision::Month;
+    let start = NaiveDate::from_ymd_opt(y, m, 1).unwrap();
+    let end =
+        NaiveDate::from_ymd_opt(y + i32::from(m == 12), m % 12 + 1, 1).unwrap().pred_opt().unwrap();
+    t.interval = Some(Interval { start, end });
+    t
+}
+
+#[test]
+fn exchanges_releases_pardons_and_handovers_are_concessions() {
+    for t in [
+        "Chile and Peru exchanged 40 prisoners on Monday.",
+        "Bolivia freed two Peruvian soldiers on Monday.",
+        "Ghana pardoned a jailed Togolese activist on Monday.",
+        "Chile handed over the remains of 12 soldiers to Peru on Monday.",
+        "The swap between Kenya and Uganda took place on Monday.",
+        "Chile and Peru swapped detainees on Monday.",
+    ] {
+        let ev = run(t, &monday(t));
+        let c = typed(&ev, "CONCEDE");
+        assert_eq!(c.len(), 1, "{t}: {ev:?}");
+        assert_eq!(c[0].date.value, "2025-03-10", "{t}");
+    }
+    let t = "Chile and Peru exchanged 40 prisoners on Monday.";
+    assert_eq!(codes_of(typed(&run(t, &monday(t)), "CONCEDE")[0]), vec!["CHL", "PER"]);
+}
+
+#[test]
+fn in_exchange_for_and_press_releases_are_no_concession() {
+    let t = "Chile offered fuel in exchange for grain on Monday. Peru issued a press release \
+             on Monday.";
+    let ev = run(t, &monday(t));
+    assert!(typed(&ev, "CONCEDE").is_empty(), "{ev:?}");
+}
+
+#[test]
+fn a_provision_without_a_date_is_no_event() {
+    let t = "Chile met Peru on Monday. Under the deal, Chile is to free 20 prisoners, while Peru \
+             is to hand over 30 detainees.";
+    let ev = run(t, &monday(t));
+    assert!(typed(&ev, "CONCEDE").is_empty(), "{ev:?}");
+}
+
+#[test]
+fn signing_initialling_finalising_and_reaching_are_agreements() {
+    for t in [
+        "Chile and Peru signed a border treaty on Monday.",
+        "Kenya and Uganda initialled the text of a trade pact on Monday.",
+        "Ghana and Togo reached a settlement on Monday.",
+        "Chile and Bolivia sealed a water-sharing accord on Monday.",
+    ] {
+        let ev = run(t, &monday(t));
+        let a = typed(&ev, "AGREE");
+        assert_eq!(a.len(), 1, "{t}: {ev:?}");
+        assert_eq!(a[0].status, EventStatus::Occurred, "{t}");
+    }
+}
+
+#[test]
+fn failing_or_not_reaching_an_agreement_is_negated() {
+    for t in [
+        "Ghana and Togo did not reach any understanding on Monday.",
+        "Chile failed to agree with Peru on Monday.",
+    ] {
+        let ev = run(t, &monday(t));
+        let a = typed(&ev, "AGREE");
+        assert_eq!(a.len(), 1, "{t}: {ev:?}");
+        assert_eq!(a[0].status, EventStatus::Negated, "{t}");
+    }
+}
+
+#[test]
+fn a_strike_near_a_truce_is_no_deal() {
+    let t = "Chile struck Peruvian positions despite the truce on Monday.";
+    let ev = run(t, &monday(t));
+    assert!(typed(&ev, "AGREE").is_empty(), "{ev:?}");
+    assert_eq!(typed(&ev, "ASSAULT").len(), 1, "{ev:?}");
+}
+
+#[test]
+fn restrictions_and_blacklists_are_sanctions_and_lifting_them_a_concession() {
+    for t in [
+        "Canada imposed export controls on Iran on Monday.",
+        "Japan blacklisted three Russian banks on Monday.",
+    ] {
+        let ev = run(t, &monday(t));
+        assert_eq!(typed(&ev, "SANCTION").len(), 1, "{t}: {ev:?}");
+    }
+    for t in [
+        "Canada lifted restrictions on Cuban imports on Monday.",
+        "The European Union eased its embargo on Belarus on Monday.",
+    ] {
+        let ev = run(t, &monday(t));
+        assert_eq!(typed(&ev, "CONCEDE").len(), 1, "{t}: {ev:?}");
+        assert!(typed(&ev, "SANCTION").is_empty(), "{t}: {ev:?}");
+    }
+}
+
+#[test]
+fn pressing_conditions_and_reported_demands_are_requests() {
+    let t = "Chile pressed Peru on Monday to reopen the border.";
+    let ev = run(t, &monday(t));
+    assert_eq!(codes_of(typed(&ev, "REQUEST")[0]), vec!["CHL", "PER"], "{ev:?}");
+    let t = "Bolivia has made its support conditional on a Peruvian withdrawal.";
+    let ev = run(t, &[]);
+    assert_eq!(typed(&ev, "REQUEST").len(), 1, "{ev:?}");
+    let t = "Ghana's President Kofi Mensah told Togo on Monday that Benin should stop arming \
+             the rebels.";
+    let ev = run(t, &monday(t));
+    let r = typed(&ev, "REQUEST");
+    assert_eq!(r.len(), 1, "{ev:?}");
+    assert!(codes_of(r[0]).contains(&"GHA".to_string()), "{ev:?}");
+    // The speaker's own obligation is no demand.
+    let t = "Ghana's President Kofi Mensah said on Monday that Ghana must stop importing fuel.";
+    let ev = run(t, &monday(t));
+    assert!(typed(&ev, "REQUEST").is_empty(), "{ev:?}");
+}
+
+#[test]
+fn last_met_and_hosted_are_meetings() {
+    let t = "Kenya and Uganda last met on Monday.";
+    let ev = run(t, &monday(t));
+    let c = typed(&ev, "CONSULT");
+    assert_eq!(c.len(), 1, "{ev:?}");
+    assert_eq!(codes_of(c[0]), vec!["KEN", "UGA"]);
+    let t = "Chile hosted Peru's foreign minister on Monday.";
+    let ev = run(t, &monday(t));
+    assert_eq!(typed(&ev, "CONSULT").len(), 1, "{ev:?}");
+}
+
+#[test]
+fn insults_and_reproaches_in_what_is_said_are_accusations() {
+    let t = "Chile's President Eva Ruiz told reporters on Monday that she considered Peru's \
+             leader a dictator.";
+    let ev = run(t, &monday(t));
+    assert_eq!(typed(&ev, "ACCUSE").len(), 1, "{ev:?}");
+    assert!(typed(&ev, "STATEMENT").is_empty(), "{ev:?}");
+    let t = "Peru's Foreign Ministry said on Monday that the remark was irresponsible.";
+    let ev = run(t, &monday(t));
+    let a = typed(&ev, "ACCUSE");
+    assert_eq!(a.len(), 1, "{ev:?}");
+    assert_eq!(a[0].date.value, "2025-03-10");
+}
+
+#[test]
+fn shooting_down_aircraft_is_an_attack_interception_is_not() {
+    let t = "Chile shot down a Peruvian plane on Monday.";
+    let ev = run(t, &monday(t));
+    assert_eq!(typed(&ev, "ASSAULT").len(), 1, "{ev:?}");
+    let t = "Chile intercepted a Peruvian missile on Monday. Chilean air defences shot down \
+             five drones on Monday.";
+    let ev = run(t, &monday(t));
+    assert!(typed(&ev, "ASSAULT").is_empty(), "{ev:?}");
+}
+
+#[test]
+fn names_of_wars_and_eras_are_no_attacks() {
+    let t = "Chile and Peru signed their biggest deal since the Cold War on Monday. Ties are \
+             at their worst since the Second World War, and the Gulf War is long over.";
+    let ev = run(t, &monday(t));
+    assert!(typed(&ev, "ASSAULT").is_empty(), "{ev:?}");
+}
+
+#[test]
+fn a_reported_pronoun_is_the_speaker() {
+    let t = "Peru said on Monday that it welcomed steps towards peace.";
+    let ev = run(t, &monday(t));
+    let s = typed(&ev, "SUPPORT");
+    assert_eq!(s.len(), 1, "{ev:?}");
+    assert_eq!(codes_of(s[0]), vec!["PER"]);
+    assert_eq!(s[0].date.value, "2025-03-10");
+    assert!(typed(&ev, "STATEMENT").is_empty(), "{ev:?}");
+}
+
+#[test]
+fn welcoming_ones_own_citizens_is_domestic() {
+    let t = "Peru's President Luis Vera welcomed the eight soldiers back to Peru on Monday and \
+             promised them medals.";
+    let ev = run(t, &monday(t));
+    assert!(typed(&ev, "SUPPORT").is_empty() && typed(&ev, "AID").is_empty(), "{ev:?}");
+    let t = "Chile welcomed Peru's decision on Monday.";
+    assert_eq!(typed(&run(t, &monday(t)), "SUPPORT").len(), 1);
+}
+
+#[test]
+fn reporting_a_past_act_is_no_statement() {
+    let t = "Chile met Peru on Monday. Chile's President Eva Ruiz told reporters afterwards \
+             that they had agreed to reopen the border.";
+    let ev = run(t, &monday(t));
+    assert!(typed(&ev, "STATEMENT").is_empty(), "{ev:?}");
+}
+
+#[test]
+fn a_relative_clause_date_dates_the_relative_clause() {
+    let t = "The truce, which Egypt brokered in November 2020, collapsed on Monday.";
+    let tx = vec![
+        year_month("November 2020", t, 2020, 11),
+        day("Monday", t, (2025, 3, 10), Anchor::Publication),
+    ];
+    let ev = run(t, &tx);
+    let a = typed(&ev, "AGREE");
+    assert_eq!(a.len(), 1, "{ev:?}");
+    assert_eq!(a[0].date.value, "2020-11", "{ev:?}");
+    let t = "Egypt, which brokered the truce that ended the fighting in November 2020, \
+             condemned Chile on Monday.";
+    let tx = vec![
+        year_month("November 2020", t, 2020, 11),
+        day("Monday", t, (2025, 3, 10), Anchor::Publication),
+    ];
+    let ev = run(t, &tx);
+    let a = typed(&ev, "AGREE");
+    assert_eq!(a.len(), 1, "{ev:?}");
+    assert_eq!(a[0].date.value, "2020-11", "{ev:?}");
+    let accuse = typed(&ev, "ACCUSE");
+    assert_eq!(accuse.len(), 1, "the main verb resumes its subject: {ev:?}");
+    assert_eq!(accuse[0].date.value, "2025-03-10");
+    assert_eq!(codes_of(accuse[0]), vec!["CHL", "EGY"]);
+}
+
+#[test]
+fn a_family_name_written_first_links_back() {
+    let t = "Chinese Foreign Minister Li Wenbo met Chile's President Eva Ruiz on Monday. Li \
+             also visited Peru on Monday.";
+    let ev = run(t, &monday(t));
+    let visit = ev.iter().find(|e| e.mode.as_deref() == Some("visit")).expect("visit");
+    assert_eq!(codes_of(visit), vec!["CHN", "PER"], "{ev:?}");
+}
+
+#[test]
+fn a_present_perfect_is_background_dated_by_publication() {
+    let t = "Chile met Peru on Monday. Bolivia has made its support conditional on a Peruvian \
+             withdrawal.";
+    let ev = run(t, &monday(t));
+    let r = typed(&ev, "REQUEST");
+    assert_eq!(r.len(), 1, "{ev:?}");
+    assert_eq!(r[0].date.anchor, DateAnchor::PublicationFallback, "{ev:?}");
+}
+
+#[test]
+fn a_fronted_date_dates_the_main_verb_not_an_appositive() {
+    let t = "Two days ago, Ghana's President Kofi Mensah pardoned Ama Owusu, a Togolese \
+             activist jailed in Accra in June, in a gesture to Togo.";
+    let mut june = day("June", t, (2024, 6, 1), Anchor::Publication);
+    june.value = "2024-06".into();
+    june.precision = Precision::Month;
+    let tx = vec![day("Two days ago", t, (2025, 3, 12), Anchor::Publication), june];
+    let ev = run(t, &tx);
+    let c = typed(&ev, "CONCEDE");
+    assert_eq!(c.len(), 1, "{ev:?}");
+    assert_eq!(c[0].date.value, "2025-03-12", "{ev:?}");
+    assert!(ev.iter().all(|e| e.date.value != "2024-06"), "{ev:?}");
+}
+
+#[test]
+fn they_after_two_parties_acting_together_is_the_pair() {
+    let t = "Kenya and Uganda met on Monday. But they did not reach any agreement on the border.";
+    let ev = run(t, &monday(t));
+    let a = typed(&ev, "AGREE");
+    assert_eq!(a.len(), 1, "{ev:?}");
+    assert_eq!(a[0].status, EventStatus::Negated);
+    assert_eq!(codes_of(a[0]), vec!["KEN", "UGA"]);
+    // No pair named before: no subject.
+    let t = "Kenya met Uganda's envoy on Monday. They did not reach any agreement.";
+    let ev = run(t, &monday(t));
+    assert!(typed(&ev, "AGREE").is_empty(), "{ev:?}");
+}
+
+#[test]
+fn an_agentless_passive_has_no_source() {
+    let t = "Peru's envoy Luis Vera was released on Monday. Chile's ministers were asked on \
+             Monday to leave. Bolivia freed Peru's envoy Ana Paz on Monday.";
+    let ev = run(t, &monday(t));
+    assert!(typed(&ev, "REQUEST").is_empty(), "{ev:?}");
+    let c = typed(&ev, "CONCEDE");
+    assert_eq!(c.len(), 1, "{ev:?}");
+    assert_eq!(c[0].actors[0].country.as_deref(), Some("BOL"));
+}
+
+#[test]
+fn coordinated_passive_participles_have_no_source() {
+    let t = "Peru's envoy Luis Vera had been detained, questioned and released on Monday.";
+    let ev = run(t, &monday(t));
+    assert!(typed(&ev, "CONCEDE").is_empty() && typed(&ev, "COERCE").is_empty(), "{ev:?}");
+    let t = "Chile arrested and released two Peruvian envoys on Monday.";
+    let ev = run(t, &monday(t));
+    assert_eq!(typed(&ev, "CONCEDE").len(), 1, "{ev:?}");
+}
+
+#[test]
+fn a_participle_after_an_object_is_the_subjects_act() {
+    let t = "Canada also signed a decree lifting restrictions on Cuban imports on Monday.";
+    let ev = run(t, &monday(t));
+    let c = typed(&ev, "CONCEDE");
+    assert_eq!(c.len(), 1, "{ev:?}");
+    assert_eq!(c[0].actors[0].country.as_deref(), Some("CAN"));
+    // Not across a comma.
+    let t = "Canada signed the decree on Monday, lifting restrictions on Cuban imports.";
+    let ev = run(t, &monday(t));
+    assert_eq!(typed(&ev, "CONCEDE").len(), 1, "a participle after a comma already works");
+}
