@@ -263,43 +263,38 @@ fn precision_and_recall_on_the_sample_gold() {
     assert!(p >= 0.90 && r >= 0.88, "precision {p:.3}, recall {r:.3} fell below the floor");
 }
 
+/// Precision and recall of the whole pipeline (real tagger: no timex gold
+/// exists for the held-out sets) on the held-out set in `dir`, whose gold
+/// file must have at least `min_rows` rows.
+fn heldout_score(dir: &str, min_rows: usize, name: &str) -> (f64, f64) {
+    let gold = gold_rows(&format!("{dir}/events.tsv"));
+    assert!(gold.len() >= min_rows, "the gold file of {dir} has its rows");
+    let articles = labelled_articles(dir, &gold);
+    let labels: BTreeSet<&str> = gold.iter().map(|g| g.label.as_str()).collect();
+    assert_eq!(articles.len(), labels.len(), "every article of {dir} read and labelled");
+    let real = |_: &str, _: &str, a: &Article| dateline::events::extract(a);
+    let s = score(name, &gold, &articles, &real);
+    (s.matched as f64 / s.system.max(1) as f64, s.matched as f64 / s.gold.max(1) as f64)
+}
+
 /// The first held-out articles (`data/heldout/`, see its README): written
 /// after the rules were tuned on the samples. Measured once before any rule
 /// change (precision 0.682, recall 0.395); the fourth round of event rules
 /// then fixed their miss classes (precision 0.970, recall 0.842), so they are
-/// development data now and the floors below guard that work against
-/// regressions. A new blind set measures generalization. Real tagger only (no
-/// timex gold exists for them).
+/// development data now and the floors guard that work against regressions.
 #[test]
 fn precision_and_recall_on_the_heldout_gold() {
-    let gold = gold_rows("data/heldout/events.tsv");
-    assert!(gold.len() >= 30, "the held-out gold file has its rows");
-    let articles = labelled_articles("data/heldout", &gold);
-    let labels: BTreeSet<&str> = gold.iter().map(|g| g.label.as_str()).collect();
-    assert_eq!(articles.len(), labels.len(), "every held-out article read and labelled");
-    let real = |_: &str, _: &str, a: &Article| dateline::events::extract(a);
-    let s = score("held-out, real tagger", &gold, &articles, &real);
-    let p = s.matched as f64 / s.system.max(1) as f64;
-    let r = s.matched as f64 / s.gold.max(1) as f64;
+    let (p, r) = heldout_score("data/heldout", 30, "held-out, real tagger");
     assert!(p >= 0.9 && r >= 0.8, "held-out precision {p:.3}, recall {r:.3} fell below the floor");
 }
 
 /// The second held-out set (`data/heldout2/`, see its README): five articles
-/// written blind to the rules after the first held-out set had been used to
-/// change them. Real tagger only. See the README for the measurements; the
-/// floors below sit under the first of them (regression floors, not the
-/// target, which is 0.85).
+/// written blind to the rules while the first set was used to change them;
+/// development data since its second measurement. The floors sit under its
+/// first measurement (regression floors, not the target, which is 0.85).
 #[test]
 fn precision_and_recall_on_the_second_heldout_gold() {
-    let gold = gold_rows("data/heldout2/events.tsv");
-    assert!(gold.len() >= 80, "the second held-out gold file has its rows");
-    let articles = labelled_articles("data/heldout2", &gold);
-    let labels: BTreeSet<&str> = gold.iter().map(|g| g.label.as_str()).collect();
-    assert_eq!(articles.len(), labels.len(), "every held-out article read and labelled");
-    let real = |_: &str, _: &str, a: &Article| dateline::events::extract(a);
-    let s = score("second held-out, real tagger", &gold, &articles, &real);
-    let p = s.matched as f64 / s.system.max(1) as f64;
-    let r = s.matched as f64 / s.gold.max(1) as f64;
+    let (p, r) = heldout_score("data/heldout2", 80, "second held-out, real tagger");
     assert!(
         p >= 0.4 && r >= 0.25,
         "second held-out precision {p:.3}, recall {r:.3} fell below the floor"
@@ -308,21 +303,13 @@ fn precision_and_recall_on_the_second_heldout_gold() {
 
 /// The third held-out set (`data/heldout3/`, see its README): six articles
 /// written blind while the rules were being changed because of the second
-/// set. Real tagger only. The floors sit under its first measurement
-/// (regression floors, not the target, which is 0.85).
+/// set; still blind. The floors sit under its first measurement (0.559 /
+/// 0.422; regression floors, not the target, which is 0.85).
 #[test]
 fn precision_and_recall_on_the_third_heldout_gold() {
-    let gold = gold_rows("data/heldout3/events.tsv");
-    assert!(gold.len() >= 80, "the third held-out gold file has its rows");
-    let articles = labelled_articles("data/heldout3", &gold);
-    let labels: BTreeSet<&str> = gold.iter().map(|g| g.label.as_str()).collect();
-    assert_eq!(articles.len(), labels.len(), "every held-out article read and labelled");
-    let real = |_: &str, _: &str, a: &Article| dateline::events::extract(a);
-    let s = score("third held-out, real tagger", &gold, &articles, &real);
-    let p = s.matched as f64 / s.system.max(1) as f64;
-    let r = s.matched as f64 / s.gold.max(1) as f64;
+    let (p, r) = heldout_score("data/heldout3", 80, "third held-out, real tagger");
     assert!(
-        p >= 0.0 && r >= 0.0,
+        p >= 0.5 && r >= 0.38,
         "third held-out precision {p:.3}, recall {r:.3} fell below the floor"
     );
 }
