@@ -300,3 +300,27 @@ fn empty_input_is_a_clean_run() {
     assert_eq!(err.len(), 1);
     assert_eq!(summary(&err)["read"], 0);
 }
+
+/// Regression: a malformed line in a `--data-dir` file failed every record
+/// (each caught as a panic) while the run exited 0; it is one usage error.
+#[test]
+fn a_malformed_data_dir_file_is_one_usage_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(dir.path().join("events")).unwrap();
+    std::fs::write(dir.path().join("events/triggers.tsv"), "met\tNO_SUCH_TYPE\t-\tverb\n").unwrap();
+    let record =
+        br#"{"id":"a","title":"t","text":"Qatar met Egypt on Monday.","published":"2025-05-06"}"#;
+    let data_dir = dir.path().display().to_string();
+    let (code, out, err) = run_bin(&["--data-dir", &data_dir], record);
+    assert_eq!(code, 2, "{err:?}");
+    assert!(out.is_empty());
+    assert_eq!(err.len(), 1, "{err:?}");
+    let message = err[0]["message"].as_str().unwrap_or("");
+    assert!(message.contains("triggers.tsv line 1"), "{message}");
+
+    // A directory without that file falls back to the embedded copy.
+    let empty = tempfile::tempdir().expect("tempdir");
+    let (code, out, _) = run_bin(&["--data-dir", &empty.path().display().to_string()], record);
+    assert_eq!(code, 0);
+    assert!(!out.is_empty());
+}
