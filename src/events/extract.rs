@@ -1501,7 +1501,9 @@ mod tests {
     use crate::events::link::tests::day;
     use crate::model::{Anchor, DateAnchor};
 
-    fn run(text: &str, timexes: &[Timex]) -> Vec<RawEvent> {
+    /// Events of `text` with the given date expressions, published
+    /// 2025-03-14 (shared with the class tests).
+    pub(super) fn run(text: &str, timexes: &[Timex]) -> Vec<RawEvent> {
         let mut cast = Cast::default();
         actors::find_people(text, &mut cast);
         actors::settle_home(&mut cast, &[text]);

@@ -6,18 +6,10 @@
 use chrono::NaiveDate;
 
 use super::*;
-use crate::events::actors::{self, Cast};
 use crate::events::link::tests::day;
 use crate::model::{Anchor, Interval, Precision};
 
-fn run(text: &str, timexes: &[Timex]) -> Vec<RawEvent> {
-    let mut cast = Cast::default();
-    actors::find_people(text, &mut cast);
-    actors::settle_home(&mut cast, &[text]);
-    let found = actors::find(text, &cast);
-    let ctx = TextContext { published: NaiveDate::from_ymd_opt(2025, 3, 14), caption: None };
-    events_in_text(text, &found, timexes, ctx)
-}
+use super::tests::run;
 
 fn monday(t: &str) -> Vec<Timex> {
     vec![day("Monday", t, (2025, 3, 10), Anchor::Publication)]
