@@ -10,10 +10,14 @@ holds, so users can extend a lexicon without rebuilding.
 */
 
 use std::borrow::Cow;
+use std::collections::BTreeSet;
 use std::path::PathBuf;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 static DATA_DIR: OnceLock<PathBuf> = OnceLock::new();
+
+/// The data files read so far (each lexicon reads its files once).
+static READ: Mutex<BTreeSet<String>> = Mutex::new(BTreeSet::new());
 
 /// Read data files from `dir` instead of the embedded copies, for files that
 /// exist there. Must be called before any lexicon is first used; returns
@@ -22,9 +26,30 @@ pub fn set_data_dir(dir: PathBuf) -> bool {
     DATA_DIR.set(dir).is_ok()
 }
 
+/// Parse every data file now, in every stage, instead of at first use.
+///
+/// A malformed line in a built-in file fails `cargo test`, but a file from a
+/// directory given with [`set_data_dir`] is user input: calling this once at
+/// start turns its first malformed line into one panic (with the file name
+/// and line) before any article is read, rather than a failure on every
+/// record that happens to reach that lexicon.
+pub fn load_all() {
+    crate::segment::load_lexicons();
+    crate::temporal::load_lexicons();
+    crate::events::load_lexicons();
+    crate::ingest::load_lexicons();
+}
+
+/// The names (relative to `data/`) of the data files read so far in this
+/// process, sorted: what [`load_all`] covers, for tests and diagnostics.
+pub fn files_read() -> Vec<String> {
+    READ.lock().unwrap_or_else(|e| e.into_inner()).iter().cloned().collect()
+}
+
 /// The contents of data file `name` (a path relative to `data/`): the
 /// override when one exists, else the embedded text.
 pub fn source(name: &str, embedded: &'static str) -> Cow<'static, str> {
+    READ.lock().unwrap_or_else(|e| e.into_inner()).insert(name.to_string());
     if let Some(dir) = DATA_DIR.get() {
         if let Ok(text) = std::fs::read_to_string(dir.join(name)) {
             return Cow::Owned(text);

@@ -24,13 +24,18 @@ use std::sync::LazyLock;
 use crate::lexicon;
 use crate::model::Span;
 
-static ABBREVIATIONS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+pub(crate) static ABBREVIATIONS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     let text = lexicon::source(
         "events/abbreviations.txt",
         include_str!("../data/events/abbreviations.txt"),
     );
     lexicon::lines(&text).map(|(_, l)| l.to_string()).collect()
 });
+
+/// Parse the segmenter's data file now (see [`crate::lexicon::load_all`]).
+pub(crate) fn load_lexicons() {
+    LazyLock::force(&ABBREVIATIONS);
+}
 
 /// Words that open a new clause when they start a word in the middle of a
 /// sentence.

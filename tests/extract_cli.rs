@@ -318,6 +318,17 @@ fn a_malformed_data_dir_file_is_one_usage_error() {
     let message = err[0]["message"].as_str().unwrap_or("");
     assert!(message.contains("triggers.tsv line 1"), "{message}");
 
+    // Files the records never reach are checked too: this record has no
+    // page chrome, yet a broken marker file is still reported at start.
+    let other = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(other.path().join("ingest")).unwrap();
+    std::fs::write(other.path().join("ingest/markers.txt"), "# header\nrelated\n").unwrap();
+    let (code, out, err) = run_bin(&["--data-dir", &other.path().display().to_string()], record);
+    assert_eq!(code, 2, "{err:?}");
+    assert!(out.is_empty());
+    let message = err[0]["message"].as_str().unwrap_or("");
+    assert!(message.contains("ingest/markers.txt line 2"), "{message}");
+
     // A directory without that file falls back to the embedded copy.
     let empty = tempfile::tempdir().expect("tempdir");
     let (code, out, _) = run_bin(&["--data-dir", &empty.path().display().to_string()], record);

@@ -108,10 +108,10 @@ pub fn run_with(
     }
     install_panic_hook();
     if let Some(dir) = &opts.data_dir {
-        // Files from --data-dir are user input: read them now, through one
-        // extraction of a built-in text, so that a malformed line is one
-        // usage error and not the same failure on every record.
-        if let Err(m) = catch_quiet(warm_up) {
+        // Files from --data-dir are user input: parse them all now, so that
+        // a malformed line is one usage error and not the same failure on
+        // every record.
+        if let Err(m) = catch_quiet(crate::lexicon::load_all) {
             write_line(err, &usage(&format!("--data-dir {}: {m}", dir.display())));
             return super::EXIT_USAGE;
         }
@@ -578,25 +578,6 @@ fn install_panic_hook() {
             }
         }));
     });
-}
-
-/// Extract the events of a short built-in article, which loads the data
-/// files extraction reads (the temporal lexicon, triggers, actors, word
-/// lists).
-fn warm_up() {
-    let article = crate::model::Article {
-        id: "data-dir-check".into(),
-        title: "Talks".into(),
-        paragraphs: vec![
-            "The French foreign minister met his Egyptian counterpart in Cairo on Monday, \
-             two days after Israel struck targets near Beirut, and said the two countries \
-             would sign an agreement next week."
-                .into(),
-        ],
-        context: crate::ingest::parse_published("2025-03-14").unwrap_or_default(),
-        ..Default::default()
-    };
-    let _ = crate::events::extract(&article);
 }
 
 /// Run `f`, turning a panic into `Err(message)` without printing it.

@@ -354,7 +354,7 @@ pub(crate) fn is_head(word: &str) -> bool {
 }
 
 /// Capitalized words that never start a name.
-static NOT_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+pub(crate) static NOT_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
     let text =
         lexicon::source("events/not_names.txt", include_str!("../../data/events/not_names.txt"));
     lexicon::lines(&text).map(|(_, l)| l.to_string()).collect()

@@ -374,6 +374,12 @@ enum Cue {
     Obligation,
 }
 
+/// Parse this module's data file now (see [`crate::lexicon::load_all`]).
+pub(crate) fn load_lexicon() {
+    LazyLock::force(&CONTENT_FRAMES);
+    LazyLock::force(&CONTENT_CUES);
+}
+
 static CONTENT_FRAMES: LazyLock<Vec<(Vec<String>, Cue)>> = LazyLock::new(|| {
     let text = lexicon::source(
         "events/content_frames.tsv",

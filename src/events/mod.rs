@@ -29,6 +29,19 @@ use crate::timeline;
 use self::actors::Cast;
 use self::extract::{RawEvent, TextContext};
 
+/// Parse the event stage's data files now (see [`crate::lexicon::load_all`]).
+pub(crate) fn load_lexicons() {
+    use std::sync::LazyLock;
+    LazyLock::force(&actors::GAZETTEER);
+    LazyLock::force(&actors::ROLES);
+    LazyLock::force(&actors::HEADS);
+    LazyLock::force(&actors::GROUP_NOUNS);
+    LazyLock::force(&actors::NOT_NAMES);
+    LazyLock::force(&words::WORDS);
+    triggers::load_lexicon();
+    extract::load_lexicon();
+}
+
 /// Extract every event mention from one article (body and captions).
 pub fn extract(article: &Article) -> Vec<Event> {
     extract_with(article, crate::temporal::tag)

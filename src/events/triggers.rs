@@ -123,6 +123,11 @@ fn frame_regex(form: &str) -> Option<(Regex, bool)> {
     Regex::new(&pattern).ok().map(|re| (re, tight))
 }
 
+/// Parse this module's data file now (see [`crate::lexicon::load_all`]).
+pub(crate) fn load_lexicon() {
+    LazyLock::force(&LEXICON);
+}
+
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let text =
         lexicon::source("events/triggers.tsv", include_str!("../../data/events/triggers.tsv"));

@@ -41,13 +41,13 @@ use super::Draft;
 use crate::lexicon;
 use crate::model::Caption;
 
-static NOISE: LazyLock<HashSet<String>> = LazyLock::new(|| {
+pub(super) static NOISE: LazyLock<HashSet<String>> = LazyLock::new(|| {
     let src =
         lexicon::source("ingest/html_noise.txt", include_str!("../../data/ingest/html_noise.txt"));
     lexicon::lines(&src).map(|(_, l)| l.to_ascii_lowercase()).collect()
 });
 
-static DATE_META: LazyLock<Vec<String>> = LazyLock::new(|| {
+pub(super) static DATE_META: LazyLock<Vec<String>> = LazyLock::new(|| {
     let src =
         lexicon::source("ingest/date_meta.txt", include_str!("../../data/ingest/date_meta.txt"));
     lexicon::lines(&src).map(|(_, l)| l.to_ascii_lowercase()).collect()

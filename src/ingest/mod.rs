@@ -49,6 +49,14 @@ pub use stream::{read_each, ReadSummary};
 use inputs::Source;
 use manifest::{title_key, Manifest};
 
+/// Parse the ingest stage's data files now (see [`crate::lexicon::load_all`]).
+pub(crate) fn load_lexicons() {
+    text::load_lexicons();
+    prose::load_lexicon();
+    std::sync::LazyLock::force(&html::NOISE);
+    std::sync::LazyLock::force(&html::DATE_META);
+}
+
 /// What reading the inputs gave: every good article, and every problem.
 #[derive(Debug, Default)]
 pub struct ReadResult {

@@ -36,9 +36,14 @@ const PROSE_MIN_BYTES: usize = 220;
 /// Only lines up to this many bytes can be section labels.
 const MARKER_MAX: usize = 60;
 
+/// Parse this module's data file now (see [`crate::lexicon::load_all`]).
+pub(super) fn load_lexicon() {
+    LazyLock::force(&MARKERS);
+}
+
 static MARKERS: LazyLock<Markers> = LazyLock::new(|| {
     let src = lexicon::source("ingest/markers.txt", include_str!("../../data/ingest/markers.txt"));
-    parse_markers(&src).expect("data/ingest/markers.txt is valid (tested)")
+    parse_markers(&src).unwrap_or_else(|e| panic!("ingest/markers.txt {e}"))
 });
 
 fn parse_markers(src: &str) -> Result<Markers, String> {

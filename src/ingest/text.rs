@@ -55,18 +55,24 @@ struct Chrome {
     notices: Vec<(String, Regex)>,
 }
 
+/// Parse this module's data files now (see [`crate::lexicon::load_all`]).
+pub(super) fn load_lexicons() {
+    LazyLock::force(&CHROME);
+    LazyLock::force(&CAPTION);
+}
+
 static CHROME: LazyLock<Chrome> = LazyLock::new(|| {
     let src = lexicon::source(
         "ingest/site_chrome.txt",
         include_str!("../../data/ingest/site_chrome.txt"),
     );
-    parse_chrome(&src).expect("data/ingest/site_chrome.txt is valid (tested)")
+    parse_chrome(&src).unwrap_or_else(|e| panic!("ingest/site_chrome.txt {e}"))
 });
 
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     let src =
         lexicon::source("ingest/captions.txt", include_str!("../../data/ingest/captions.txt"));
-    parse_captions(&src).expect("data/ingest/captions.txt is valid (tested)")
+    parse_captions(&src).unwrap_or_else(|e| panic!("ingest/captions.txt {e}"))
 });
 
 fn parse_chrome(src: &str) -> Result<Chrome, String> {

@@ -97,6 +97,14 @@ use grammar::{Cand, Parser};
 use resolve::Resolver;
 use token::Tok;
 
+/// Parse the temporal stage's data files now (see [`crate::lexicon::load_all`]).
+pub(crate) fn load_lexicons() {
+    use std::sync::LazyLock;
+    LazyLock::force(&lexicon::LEXICON);
+    LazyLock::force(&context::CONTEXT_WORDS);
+    tense::load_lexicon();
+}
+
 /// Something that looked like a date but was skipped ("31 February").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skipped {

@@ -164,6 +164,11 @@ struct ComplementVerbs {
     delay: Vec<(String, Option<String>)>,
 }
 
+/// Parse this module's data file now (see [`crate::lexicon::load_all`]).
+pub(super) fn load_lexicon() {
+    LazyLock::force(&COMPLEMENT_VERBS);
+}
+
 static COMPLEMENT_VERBS: LazyLock<ComplementVerbs> = LazyLock::new(|| {
     let text = lexicon::source(
         "temporal/complement_verbs.tsv",
