@@ -148,23 +148,28 @@ fn is_boundary(text: &str, punct: usize, end: usize) -> bool {
         .find(|&(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '“'))
         .map(|(i, c)| i + c.len_utf8())
         .unwrap_or(0);
-    let word = &text[word_start..punct + 1];
+    !is_abbreviation(&text[word_start..punct + 1])
+}
+
+/// Whether `word`, ending in its period ("Gen.", "U.S.", "J."), is an
+/// abbreviation, an initial or a dotted acronym, whose period ends no
+/// sentence.
+pub(crate) fn is_abbreviation(word: &str) -> bool {
     if ABBREVIATIONS.contains(word) {
-        return false;
+        return true;
     }
-    let core = &word[..word.len() - 1];
+    let Some(core) = word.strip_suffix('.') else {
+        return false;
+    };
     // An initial: one capital letter.
     let mut chars = core.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
         if c.is_uppercase() {
-            return false;
+            return true;
         }
     }
     // A dotted acronym: letters separated by dots ("U.S", "e.g").
-    if core.contains('.') && core.split('.').all(|p| p.chars().count() <= 2 && !p.is_empty()) {
-        return false;
-    }
-    true
+    core.contains('.') && core.split('.').all(|p| p.chars().count() <= 2 && !p.is_empty())
 }
 
 /// The clauses of the sentence at `sentence` in `text`, in order; together

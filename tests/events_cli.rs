@@ -117,3 +117,19 @@ fn seed_dump_with_a_manifest_gives_the_caption_events() {
     assert_eq!(csv.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&csv.stdout).lines().count() > 5);
 }
+
+/// The whole timeline of the sample articles, as the analyst CSV: any
+/// change to what is found, its dates, ids, actors or headlines shows here
+/// (`DATELINE_BLESS=1 cargo test --test events_cli` rewrites the file after
+/// an intended change; review its diff).
+#[test]
+fn the_samples_timeline_matches_its_golden_file() {
+    let root = support::root();
+    let o = dateline(
+        &["events", "data/samples", "--manifest", "data/samples/manifest.csv", "--format", "csv"],
+        &root,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let csv = String::from_utf8(o.stdout).expect("UTF-8 CSV");
+    support::golden::check_file(&root.join("tests/fixtures/timeline/samples.csv"), &csv);
+}

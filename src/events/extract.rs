@@ -103,6 +103,8 @@ pub struct RawEvent {
     pub sentence: Span,
     /// The date and why.
     pub date: EventDate,
+    /// The trigger was read as a noun ("the ceasefire"), not a verb.
+    pub noun: bool,
 }
 
 /// Where a text sits in its article.
@@ -995,6 +997,7 @@ pub fn events_in_text(
                 trigger_span: trig.span,
                 sentence,
                 date,
+                noun: trig.reading == Reading::Noun,
             };
             let second = own[i].and_then(|ti| {
                 gapped_second(text, &timexes[ti], &in_sentence, timexes, &own).map(|(m, t2)| {

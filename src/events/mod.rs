@@ -20,10 +20,11 @@ key).
 pub mod actors;
 pub mod extract;
 pub mod link;
+mod summary;
 pub mod triggers;
 pub mod words;
 
-use crate::model::{Actor, Article, Event, EventStatus, SourceRef};
+use crate::model::{Actor, Article, Event, SourceRef, Span};
 use crate::timeline;
 
 use self::actors::Cast;
@@ -80,37 +81,29 @@ pub fn extract_with(
         let timexes = tag(&caption.text, &article.context);
         let mentions = actors::find_in(&caption.text, scan, &cast);
         let ctx = TextContext { published, caption: Some(caption.date) };
+        let dates: Vec<Span> = timexes.iter().map(|t| t.span).collect();
         for raw in extract::events_in_text(&caption.text, &mentions, &timexes, ctx) {
-            out.push(finish(raw, &caption.text, Some(ci), &source));
+            out.push(finish(raw, &caption.text, &dates, Some(ci), &source));
         }
     }
     let timexes = tag(&body, &article.context);
     let mentions = actors::find_in(&body, &body_scan, &cast);
     let ctx = TextContext { published, caption: None };
+    let dates: Vec<Span> = timexes.iter().map(|t| t.span).collect();
     for raw in extract::events_in_text(&body, &mentions, &timexes, ctx) {
-        out.push(finish(raw, &body, None, &source));
+        out.push(finish(raw, &body, &dates, None, &source));
     }
     out
 }
 
-fn summary(raw: &RawEvent) -> String {
-    let names = |part: &str| {
-        let v: Vec<&str> =
-            raw.actors.iter().filter(|a| a.part == part).map(|a| a.name.as_str()).collect();
-        v.join(", ")
-    };
-    let (src, tgt) = (names("source"), names("target"));
-    let neg = if raw.status == EventStatus::Negated { "not: " } else { "" };
-    let mut s = format!("{neg}{src} {}", raw.trigger);
-    if !tgt.is_empty() {
-        s.push_str(" → ");
-        s.push_str(&tgt);
-    }
-    s.trim().to_string()
-}
-
-fn finish(raw: RawEvent, text: &str, caption: Option<usize>, source: &SourceRef) -> Event {
-    let summary = summary(&raw);
+fn finish(
+    raw: RawEvent,
+    text: &str,
+    dates: &[Span],
+    caption: Option<usize>,
+    source: &SourceRef,
+) -> Event {
+    let summary = summary::headline(&raw, text, dates);
     let mut actors: Vec<Actor> = raw.actors;
     actors.dedup();
     // Events are kept until the whole timeline is merged: no spare room.

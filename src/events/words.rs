@@ -109,6 +109,11 @@ classes! {
     relative => "relative",
     singular_pronoun => "singular_pronoun",
     narrating_opener => "narrating_opener",
+    headline_aux => "headline_aux",
+    headline_stop => "headline_stop",
+    headline_soft_stop => "headline_soft_stop",
+    headline_adjunct => "headline_adjunct",
+    headline_trail => "headline_trail",
 }
 
 /// The word classes, loaded once.

@@ -9,6 +9,9 @@
 
 #![allow(dead_code)]
 
+#[path = "../support/golden.rs"]
+mod golden;
+
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
@@ -585,31 +588,7 @@ pub fn to_jsonl(entries: &[TimelineEntry]) -> String {
 /// Compare `actual` with the golden file `name` under
 /// `tests/fixtures/export/expected/`; `DATELINE_BLESS=1` rewrites it.
 pub fn check_golden(name: &str, actual: &str) {
-    let path = fixtures_dir().join("expected").join(name);
-    if std::env::var_os("DATELINE_BLESS").is_some() {
-        std::fs::create_dir_all(path.parent().expect("has parent")).expect("create expected/");
-        std::fs::write(&path, actual).expect("write golden file");
-        eprintln!("blessed {}", path.display());
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!("{}: {e} (run with DATELINE_BLESS=1 to create it, then review it)", path.display())
-    });
-    if expected != actual {
-        let diff_line = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
-        panic!(
-            "{} differs from the output at line {}:\n expected: {:?}\n   actual: {:?}\n\
-             (if the change is intended: DATELINE_BLESS=1 cargo test, then review the diff)",
-            path.display(),
-            diff_line + 1,
-            expected.lines().nth(diff_line).unwrap_or("<end>"),
-            actual.lines().nth(diff_line).unwrap_or("<end>")
-        );
-    }
+    golden::check_file(&fixtures_dir().join("expected").join(name), actual);
 }
 
 /// The `<main>…</main>` region of a page: golden HTML compares only what

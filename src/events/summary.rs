@@ -1,0 +1,352 @@
+/*!
+Event headlines: one line saying who did what to whom, in the article's own
+words where it has them.
+
+A verb event reads `{sources} {verb group} {object}`: the auxiliaries the
+text puts before the trigger ("are due to meet", "did not meet"), the
+trigger, then the words after it up to the end of its object phrase
+("imposed sanctions on Syria", "held talks with Finnish President Alexander
+Stubb"). The object phrase ends at punctuation, a clause opener, a date
+expression, or a preposition once it has three words, and never runs past
+eight words. A statement skips a date and "that" after its verb, so that its
+headline gives what was said. A noun event reads `{Noun}: {participants}`
+("Ceasefire: Israel and Hezbollah").
+
+The headline is a label for people, not data: the actors, type, mode and
+status stay in their own fields.
+*/
+
+use super::extract::RawEvent;
+use super::words::WORDS;
+use crate::model::{EventStatus, Span};
+use crate::segment::{self, Lower};
+
+/// Words an object phrase may hold at most.
+const OBJECT_WORDS: usize = 8;
+/// Words of auxiliaries kept before a verb at most.
+const AUX_WORDS: usize = 4;
+/// Object words after which a preposition ends the phrase.
+const SOFT_STOP_AFTER: usize = 3;
+
+/// The headline of `raw`, found in `text` (the body or caption it came
+/// from) whose date expressions lie at `dates`.
+pub(crate) fn headline(raw: &RawEvent, text: &str, dates: &[Span]) -> String {
+    let sources = names(raw, |p| p == "source", &[]);
+    let others = names(raw, |p| p != "source", &sources);
+    let trigger = &text[raw.trigger_span.start..raw.trigger_span.end];
+    let mut line = if raw.noun {
+        let mut all = sources.clone();
+        all.extend(others.iter().copied());
+        let mut s = capitalized(trigger);
+        if !all.is_empty() {
+            s.push_str(": ");
+            s.push_str(&joined(&all));
+        }
+        s
+    } else {
+        let aux = aux_before(text, raw.sentence, raw.trigger_span);
+        let object = object_after(raw, text, dates);
+        let mut s = joined(&sources);
+        for part in [aux, trigger, object] {
+            if !part.is_empty() {
+                if !s.is_empty() {
+                    s.push(' ');
+                }
+                s.push_str(part);
+            }
+        }
+        let targets = names(raw, |p| p == "target", &sources);
+        if object.is_empty() && !targets.is_empty() {
+            s.push_str(" → ");
+            s.push_str(&joined(&targets));
+        }
+        if raw.status == EventStatus::Negated && !has_negation(aux) {
+            s.insert_str(0, "not: ");
+        }
+        s
+    };
+    if raw.noun && raw.status == EventStatus::Negated {
+        line.insert_str(0, "not: ");
+    }
+    capitalized(&line)
+}
+
+/// The distinct names of the actors whose part passes `keep`, in order,
+/// leaving out those in `except`.
+fn names<'a>(raw: &'a RawEvent, keep: impl Fn(&str) -> bool, except: &[&str]) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for a in raw.actors.iter().filter(|a| keep(&a.part)) {
+        let n = a.name.as_str();
+        if !out.contains(&n) && !except.contains(&n) {
+            out.push(n);
+        }
+    }
+    out
+}
+
+/// "A", "A and B", "A, B and C".
+fn joined(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+fn capitalized(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
+        _ => s.to_string(),
+    }
+}
+
+fn has_negation(aux: &str) -> bool {
+    segment::word_spans(aux, Span::new(0, aux.len()))
+        .any(|w| WORDS.negation.has(&Lower::of(&aux[w.start..w.end])))
+}
+
+/// Only spaces (and apostrophes, which split "Beirut’s") lie between two
+/// words of one phrase.
+fn joins(gap: &str) -> bool {
+    gap.chars().all(|c| c.is_whitespace() || matches!(c, '\'' | '’'))
+}
+
+/// Whether the gap between the words at `prev` and `next` keeps them in
+/// one phrase: spaces, or the comma of a number ("1,000").
+fn joins_words(text: &str, prev: Span, next: Span) -> bool {
+    let gap = &text[prev.end..next.start];
+    joins(gap)
+        || (gap == ","
+            && text[..prev.end].ends_with(|c: char| c.is_ascii_digit())
+            && text[next.start..].starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// The auxiliaries right before the trigger, as written ("are due to").
+fn aux_before<'t>(text: &'t str, sentence: Span, trigger: Span) -> &'t str {
+    let before: Vec<Span> =
+        segment::word_spans(text, Span::new(sentence.start, trigger.start)).collect();
+    let mut start = trigger.start;
+    for w in before.iter().rev().take(AUX_WORDS) {
+        if !joins(&text[w.end..start]) || !WORDS.headline_aux.has(&Lower::of(&text[w.start..w.end]))
+        {
+            break;
+        }
+        start = w.start;
+    }
+    if start == trigger.start {
+        return "";
+    }
+    // An auxiliary chain that is only "to" reads as an infinitive without
+    // its verb ("agreed to"): the trigger alone says more.
+    let aux = &text[start..trigger.start];
+    if aux.trim().eq_ignore_ascii_case("to") {
+        ""
+    } else {
+        aux.trim_end()
+    }
+}
+
+/// The trigger's object phrase, as written.
+fn object_after<'t>(raw: &RawEvent, text: &'t str, dates: &[Span]) -> &'t str {
+    let span = Span::new(raw.trigger_span.end, raw.sentence.end.max(raw.trigger_span.end));
+    let in_timex = |at: usize| dates.iter().find(|d| d.start <= at && at < d.end);
+    let statement = raw.event_type == "STATEMENT";
+    let mut start: Option<usize> = None;
+    let mut end = span.start;
+    let mut prev = Span::new(span.start, span.start);
+    let mut taken = 0;
+    // The words kept, so that trailing function words can be dropped.
+    let mut kept: Vec<Span> = Vec::with_capacity(OBJECT_WORDS);
+    let mut words = segment::word_spans(text, span).peekable();
+    while let Some(w) = words.next() {
+        if !(joins(&text[end..w.start]) || (end == prev.end && joins_words(text, prev, w))) {
+            break;
+        }
+        let lower = Lower::of(&text[w.start..w.end]);
+        if let Some(t) = in_timex(w.start) {
+            // A statement's date and its "that" come before what was said.
+            if statement && start.is_none() {
+                end = t.end.max(w.end);
+                while words.peek().is_some_and(|n| n.start < end) {
+                    words.next();
+                }
+                continue;
+            }
+            break;
+        }
+        if start.is_none()
+            && statement
+            && (&*lower == "that" || WORDS.headline_soft_stop.has(&lower))
+        {
+            let next_is_date = words.peek().is_some_and(|n| in_timex(n.start).is_some());
+            if &*lower == "that" || next_is_date {
+                end = w.end;
+                continue;
+            }
+        }
+        if WORDS.headline_stop.has(&lower)
+            || (taken >= SOFT_STOP_AFTER && WORDS.headline_soft_stop.has(&lower))
+            || taken == OBJECT_WORDS
+        {
+            break;
+        }
+        if start.is_none() && WORDS.headline_adjunct.has(&lower) {
+            // "seized in a surprise incursion": no object, an adjunct.
+            break;
+        }
+        start.get_or_insert(w.start);
+        // An abbreviation keeps its period ("the U.S. plan").
+        let mut w = w;
+        if text[w.end..].starts_with('.') && segment::is_abbreviation(&text[w.start..w.end + 1]) {
+            w.end += 1;
+        }
+        kept.push(w);
+        prev = w;
+        taken += 1;
+        end = w.end;
+    }
+    while kept.last().is_some_and(|w| WORDS.headline_trail.has(&Lower::of(&text[w.start..w.end]))) {
+        kept.pop();
+    }
+    match (kept.first(), kept.last()) {
+        (Some(first), Some(last)) => &text[first.start..last.end],
+        _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Actor;
+
+    fn actor(name: &str, part: &str) -> Actor {
+        Actor {
+            name: name.into(),
+            kind: "country".into(),
+            role: None,
+            country: None,
+            code: None,
+            part: part.into(),
+        }
+    }
+
+    /// An event on the first occurrence of `trigger` in `text`, with the
+    /// date expressions given as substrings.
+    fn raw(text: &str, trigger: &str, noun: bool, actors: Vec<Actor>) -> RawEvent {
+        let at = text.find(trigger).expect("trigger in text");
+        RawEvent {
+            event_type: "CONSULT".into(),
+            mode: None,
+            status: EventStatus::Occurred,
+            actors,
+            location: None,
+            trigger: trigger.into(),
+            trigger_span: Span::new(at, at + trigger.len()),
+            sentence: Span::new(0, text.len()),
+            date: super::super::link::fallback(None),
+            noun,
+        }
+    }
+
+    fn timex(text: &str, expr: &str) -> Span {
+        let at = text.find(expr).expect("expression in text");
+        Span::new(at, at + expr.len())
+    }
+
+    #[test]
+    fn a_verb_keeps_its_object_up_to_the_date() {
+        let text = "Norway imposed sanctions on Chile on Monday, officials said.";
+        let ev = raw(text, "imposed sanctions", false, vec![actor("Norway", "source")]);
+        let got = headline(&ev, text, &[timex(text, "Monday")]);
+        assert_eq!(got, "Norway imposed sanctions on Chile");
+    }
+
+    #[test]
+    fn a_long_object_ends_at_a_preposition_after_three_words() {
+        let text = "Peru accused Chile of backtracking on parts of the accord.";
+        let ev =
+            raw(text, "accused", false, vec![actor("Peru", "source"), actor("Chile", "target")]);
+        assert_eq!(headline(&ev, text, &[]), "Peru accused Chile of backtracking");
+    }
+
+    #[test]
+    fn auxiliaries_before_the_verb_are_kept() {
+        let text = "Officials from Peru are due to meet the Chilean delegation in Lima.";
+        let mut ev = raw(text, "meet", false, vec![actor("Peru", "source")]);
+        ev.status = EventStatus::Scheduled;
+        assert_eq!(headline(&ev, text, &[]), "Peru are due to meet the Chilean delegation");
+        let text = "The two envoys did not meet face to face.";
+        let mut ev = raw(text, "meet", false, vec![actor("Peru", "source")]);
+        ev.status = EventStatus::Negated;
+        assert_eq!(headline(&ev, text, &[]), "Peru did not meet face to face");
+    }
+
+    #[test]
+    fn a_statement_says_what_was_said() {
+        let text = "The ministry said on Tuesday that the border would reopen next week.";
+        let mut ev = raw(text, "said", false, vec![actor("Peru", "source")]);
+        ev.event_type = "STATEMENT".into();
+        let got = headline(&ev, text, &[timex(text, "Tuesday"), timex(text, "next week")]);
+        assert_eq!(got, "Peru said the border would reopen");
+    }
+
+    #[test]
+    fn a_noun_names_its_participants_once() {
+        let text = "A ceasefire between Peru and Chile took effect.";
+        let ev = raw(
+            text,
+            "ceasefire",
+            true,
+            vec![actor("Peru", "source"), actor("Peru", "source"), actor("Chile", "target")],
+        );
+        assert_eq!(headline(&ev, text, &[]), "Ceasefire: Peru and Chile");
+    }
+
+    #[test]
+    fn without_an_object_the_targets_follow_an_arrow() {
+        let text = "Peru warned Chile, Bolivia and Ecuador.";
+        let ev = raw(
+            text,
+            "warned",
+            false,
+            vec![
+                actor("Peru", "source"),
+                actor("Chile", "target"),
+                actor("Bolivia", "target"),
+                actor("Ecuador", "target"),
+                actor("Peru", "target"),
+            ],
+        );
+        // "Chile" is one word before the comma: the object phrase.
+        assert_eq!(headline(&ev, text, &[]), "Peru warned Chile");
+        let text = "Peru protested.";
+        let ev =
+            raw(text, "protested", false, vec![actor("Peru", "source"), actor("Chile", "target")]);
+        assert_eq!(headline(&ev, text, &[]), "Peru protested → Chile");
+    }
+
+    #[test]
+    fn abbreviations_and_numbers_do_not_end_the_phrase() {
+        let text = "Peru agreed to the U.S. plan for a truce.";
+        let ev = raw(text, "agreed", false, vec![actor("Peru", "source")]);
+        assert_eq!(headline(&ev, text, &[]), "Peru agreed to the U.S. plan");
+        let text = "Peru freed 1,200 prisoners of war each.";
+        let ev = raw(text, "freed", false, vec![actor("Peru", "source")]);
+        assert_eq!(headline(&ev, text, &[]), "Peru freed 1,200 prisoners of war each");
+    }
+
+    #[test]
+    fn an_adjunct_is_no_object() {
+        let text = "the province, which Peru seized in a surprise raid.";
+        let ev = raw(text, "seized", false, vec![actor("Peru", "source")]);
+        assert_eq!(headline(&ev, text, &[]), "Peru seized");
+    }
+
+    #[test]
+    fn curly_apostrophes_stay_inside_the_phrase() {
+        let text = "Jets struck Lima’s southern suburbs overnight, witnesses said.";
+        let ev = raw(text, "struck", false, vec![actor("Chile", "source")]);
+        assert_eq!(headline(&ev, text, &[]), "Chile struck Lima’s southern suburbs overnight");
+    }
+}
