@@ -123,7 +123,7 @@ fn joins_words(text: &str, prev: Span, next: Span) -> bool {
 }
 
 /// The auxiliaries right before the trigger, as written ("are due to").
-fn aux_before<'t>(text: &'t str, sentence: Span, trigger: Span) -> &'t str {
+fn aux_before(text: &str, sentence: Span, trigger: Span) -> &str {
     let before: Vec<Span> =
         segment::word_spans(text, Span::new(sentence.start, trigger.start)).collect();
     let mut start = trigger.start;
