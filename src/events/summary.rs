@@ -46,8 +46,13 @@ pub(crate) fn headline(raw: &RawEvent, text: &str, dates: &[Span]) -> String {
     } else {
         let aux = aux_before(text, raw.sentence, raw.trigger_span);
         let object = object_after(raw, text, dates);
-        let mut s = joined(&sources);
-        for part in [aux, trigger, object] {
+        let targets = names(raw, |p| p == "target", &sources);
+        let by = object.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("by "));
+        // "Syria was hit by ...", "a statement released by ...": the one
+        // acted upon leads, the actor follows "by".
+        let passive = by || is_passive(aux, trigger);
+        let mut s = joined(if passive { &targets } else { &sources });
+        for part in [aux, trigger, &object] {
             if !part.is_empty() {
                 if !s.is_empty() {
                     s.push(' ');
@@ -55,8 +60,10 @@ pub(crate) fn headline(raw: &RawEvent, text: &str, dates: &[Span]) -> String {
                 s.push_str(part);
             }
         }
-        let targets = names(raw, |p| p == "target", &sources);
-        if object.is_empty() && !targets.is_empty() {
+        if passive && !by && !sources.is_empty() {
+            s.push_str(" by ");
+            s.push_str(&joined(&sources));
+        } else if !passive && object.is_empty() && !targets.is_empty() {
             s.push_str(" → ");
             s.push_str(&joined(&targets));
         }
@@ -101,15 +108,37 @@ fn capitalized(s: &str) -> String {
     }
 }
 
+/// A form of "be" before a participle ("was hit", "were expelled").
+fn is_passive(aux: &str, trigger: &str) -> bool {
+    let verb = trigger.split(' ').next().unwrap_or(trigger);
+    let lower = Lower::of(verb);
+    let participle = lower.ends_with("ed") || WORDS.irregular_past.has(&lower);
+    participle
+        && segment::word_spans(aux, Span::new(0, aux.len()))
+            .any(|w| WORDS.be.has(&Lower::of(&aux[w.start..w.end])))
+}
+
 fn has_negation(aux: &str) -> bool {
     segment::word_spans(aux, Span::new(0, aux.len()))
         .any(|w| WORDS.negation.has(&Lower::of(&aux[w.start..w.end])))
 }
 
-/// Only spaces (and apostrophes, which split "Beirut’s") lie between two
-/// words of one phrase.
+/// Only spaces, apostrophes (which split "Beirut’s") and quotation marks
+/// lie between two words of one phrase.
 fn joins(gap: &str) -> bool {
-    gap.chars().all(|c| c.is_whitespace() || matches!(c, '\'' | '’'))
+    gap.chars().all(|c| c.is_whitespace() || matches!(c, '\'' | '’' | '‘' | '"' | '“' | '”'))
+}
+
+/// `phrase` with the quotation it opens closed ("called for “restraint…”").
+fn closed_quotes(phrase: &str) -> String {
+    let mut s = phrase.to_string();
+    let curly = phrase.matches('“').count() > phrase.matches('”').count();
+    if curly {
+        s.push('”');
+    } else if phrase.matches('"').count() % 2 == 1 {
+        s.push('"');
+    }
+    s
 }
 
 /// Whether the gap between the words at `prev` and `next` keeps them in
@@ -147,8 +176,9 @@ fn aux_before(text: &str, sentence: Span, trigger: Span) -> &str {
     }
 }
 
-/// The trigger's object phrase, as written.
-fn object_after<'t>(raw: &RawEvent, text: &'t str, dates: &[Span]) -> &'t str {
+/// The trigger's object phrase, as written (with any quotation it opens
+/// closed).
+fn object_after(raw: &RawEvent, text: &str, dates: &[Span]) -> String {
     let span = Span::new(raw.trigger_span.end, raw.sentence.end.max(raw.trigger_span.end));
     let in_timex = |at: usize| dates.iter().find(|d| d.start <= at && at < d.end);
     let statement = raw.event_type == "STATEMENT";
@@ -210,8 +240,16 @@ fn object_after<'t>(raw: &RawEvent, text: &'t str, dates: &[Span]) -> &'t str {
         kept.pop();
     }
     match (kept.first(), kept.last()) {
-        (Some(first), Some(last)) => &text[first.start..last.end],
-        _ => "",
+        (Some(first), Some(last)) => {
+            // An opening quotation mark right before the first word.
+            let open = text[..first.start]
+                .chars()
+                .next_back()
+                .filter(|c| matches!(c, '"' | '“'))
+                .map_or(0, char::len_utf8);
+            closed_quotes(&text[first.start - open..last.end])
+        }
+        _ => String::new(),
     }
 }
 
@@ -341,6 +379,34 @@ mod tests {
         let text = "the province, which Peru seized in a surprise raid.";
         let ev = raw(text, "seized", false, vec![actor("Peru", "source")]);
         assert_eq!(headline(&ev, text, &[]), "Peru seized");
+    }
+
+    #[test]
+    fn a_quotation_is_kept_and_closed() {
+        let text =
+            "Peru called for “restraint on all sides and an immediate halt” to the fighting.";
+        let ev = raw(text, "called for", false, vec![actor("Peru", "source")]);
+        let got = headline(&ev, text, &[]);
+        assert_eq!(got, "Peru called for “restraint on all sides and an immediate halt”");
+        let text = "Peru urged Chile to \"stop the shelling now\".";
+        let ev = raw(text, "urged", false, vec![actor("Peru", "source"), actor("Chile", "target")]);
+        assert_eq!(headline(&ev, text, &[]), "Peru urged Chile to \"stop the shelling now\"");
+    }
+
+    #[test]
+    fn a_passive_leads_with_the_one_acted_upon() {
+        let text = "Two Chilean diplomats were expelled on Friday.";
+        let ev = raw(
+            text,
+            "expelled",
+            false,
+            vec![actor("Peru", "source"), actor("Chilean diplomats", "target")],
+        );
+        let got = headline(&ev, text, &[timex(text, "Friday")]);
+        assert_eq!(got, "Chilean diplomats were expelled by Peru");
+        let text = "A statement released by the presidency said so.";
+        let ev = raw(text, "released", false, vec![actor("Peru", "source")]);
+        assert_eq!(headline(&ev, text, &[]), "Released by the presidency");
     }
 
     #[test]
