@@ -25,6 +25,12 @@ use crate::segment::{self, Lower};
 const OBJECT_WORDS: usize = 8;
 /// Words of auxiliaries kept before a verb at most.
 const AUX_WORDS: usize = 4;
+/// Words of what was said, given before a reporting clause, at most.
+const SAID_WORDS: usize = 10;
+/// Words of the subject between such a clause and its reporting verb, at most.
+const SAID_SUBJECT_WORDS: usize = 6;
+/// Words such a clause needs at least to be what was said.
+const SAID_MIN_WORDS: usize = 4;
 /// Object words after which a preposition ends the phrase.
 const SOFT_STOP_AFTER: usize = 3;
 
@@ -45,7 +51,10 @@ pub(crate) fn headline(raw: &RawEvent, text: &str, dates: &[Span]) -> String {
         s
     } else {
         let aux = aux_before(text, raw.sentence, raw.trigger_span);
-        let object = object_after(raw, text, dates);
+        let mut object = object_after(raw, text, dates);
+        if object.is_empty() && raw.event_type == "STATEMENT" {
+            object = said_before(raw, text, dates);
+        }
         let targets = names(raw, |p| p == "target", &sources);
         let by = object.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("by "));
         // "Syria was hit by ...", "a statement released by ...": the one
@@ -54,7 +63,7 @@ pub(crate) fn headline(raw: &RawEvent, text: &str, dates: &[Span]) -> String {
         let mut s = joined(if passive { &targets } else { &sources });
         for part in [aux, trigger, &object] {
             if !part.is_empty() {
-                if !s.is_empty() {
+                if !s.is_empty() && !part.starts_with(':') {
                     s.push(' ');
                 }
                 s.push_str(part);
@@ -106,6 +115,55 @@ fn capitalized(s: &str) -> String {
         Some(c) if c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
         _ => s.to_string(),
     }
+}
+
+/// What a statement said when the sentence gives it before its reporting
+/// clause ("Putin has sent a message to al-Sharaa, the Kremlin announced"),
+/// after a colon, cut to its first words: `": Putin has sent a message…"`.
+fn said_before(raw: &RawEvent, text: &str, dates: &[Span]) -> String {
+    let before = &text[raw.sentence.start..raw.trigger_span.start];
+    let Some(comma) = before.rfind([',', '—']) else {
+        return String::new();
+    };
+    // Between the comma and the verb only its subject: a few words, no
+    // clause opener ("an outline that Biden made public") and no colon
+    // (a caption's "FILED - 17 January 2025, Beirut: Aoun speaks").
+    let subject = Span::new(raw.sentence.start + comma + 1, raw.trigger_span.start);
+    let mut n = 0;
+    for w in segment::word_spans(text, subject) {
+        n += 1;
+        if n > SAID_SUBJECT_WORDS || WORDS.headline_stop.has(&Lower::of(&text[w.start..w.end])) {
+            return String::new();
+        }
+    }
+    if text[subject.start..subject.end].contains(':') {
+        return String::new();
+    }
+    let content = Span::new(raw.sentence.start, raw.sentence.start + comma);
+    if dates.iter().any(|d| d.start < content.end && content.start < d.end) {
+        return String::new();
+    }
+    let words: Vec<Span> = segment::word_spans(text, content).collect();
+    let Some(first) = words.first() else {
+        return String::new();
+    };
+    let first_word = Lower::of(&text[first.start..first.end]);
+    // "Speaking in Paris, Aoun said", "On Saturday, Aoun said": no content.
+    if words.len() < SAID_MIN_WORDS
+        || first_word.ends_with("ing")
+        || WORDS.headline_soft_stop.has(&first_word)
+        || WORDS.headline_adjunct.has(&first_word)
+    {
+        return String::new();
+    }
+    let cut = words.len() > SAID_WORDS;
+    let last = words[words.len().min(SAID_WORDS) - 1];
+    let mut s = String::from(": ");
+    s.push_str(&closed_quotes(&text[first.start..last.end]));
+    if cut {
+        s.push('…');
+    }
+    s
 }
 
 /// A form of "be" before a participle ("was hit", "were expelled").
@@ -195,8 +253,10 @@ fn object_after(raw: &RawEvent, text: &str, dates: &[Span]) -> String {
         }
         let lower = Lower::of(&text[w.start..w.end]);
         if let Some(t) = in_timex(w.start) {
-            // A statement's date and its "that" come before what was said.
-            if statement && start.is_none() {
+            // A date right after the verb comes before its object ("agreed
+            // on Tuesday to stop"), and a statement's "that" before what
+            // was said.
+            if start.is_none() {
                 end = t.end.max(w.end);
                 while words.peek().is_some_and(|n| n.start < end) {
                     words.next();
@@ -205,12 +265,9 @@ fn object_after(raw: &RawEvent, text: &str, dates: &[Span]) -> String {
             }
             break;
         }
-        if start.is_none()
-            && statement
-            && (&*lower == "that" || WORDS.headline_soft_stop.has(&lower))
-        {
+        if start.is_none() && (&*lower == "that" || WORDS.headline_soft_stop.has(&lower)) {
             let next_is_date = words.peek().is_some_and(|n| in_timex(n.start).is_some());
-            if &*lower == "that" || next_is_date {
+            if (statement && &*lower == "that") || next_is_date {
                 end = w.end;
                 continue;
             }
@@ -407,6 +464,42 @@ mod tests {
         let text = "A statement released by the presidency said so.";
         let ev = raw(text, "released", false, vec![actor("Peru", "source")]);
         assert_eq!(headline(&ev, text, &[]), "Released by the presidency");
+    }
+
+    #[test]
+    fn a_date_between_verb_and_object_is_skipped() {
+        let text = "Peru condemned on Saturday the shelling of its border posts.";
+        let ev = raw(text, "condemned", false, vec![actor("Peru", "source")]);
+        let got = headline(&ev, text, &[timex(text, "Saturday")]);
+        assert_eq!(got, "Peru condemned the shelling of its border posts");
+    }
+
+    #[test]
+    fn what_was_said_before_the_reporting_clause() {
+        let text = "The two countries will reopen their embassies in the spring and \
+                    resume flights, the ministry announced on Monday.";
+        let mut ev = raw(text, "announced", false, vec![actor("Peru", "source")]);
+        ev.event_type = "STATEMENT".into();
+        let got = headline(&ev, text, &[timex(text, "Monday")]);
+        assert_eq!(
+            got,
+            "Peru announced: The two countries will reopen their embassies in the spring…"
+        );
+        for text in [
+            "Speaking in Lima, the minister said.",
+            "It is a plan that the minister first made public.",
+            "A plan, which the foreign minister of Peru first made public.",
+        ] {
+            let trigger = if text.contains("said") { "said" } else { "made public" };
+            let mut ev = raw(text, trigger, false, vec![actor("Peru", "source")]);
+            ev.event_type = "STATEMENT".into();
+            let got = headline(&ev, text, &[]);
+            assert!(got.starts_with("Peru ") && !got.contains(':'), "{got}");
+        }
+        let text = "FILED - 17 March 2025, Peru, Lima: The minister speaks.";
+        let mut ev = raw(text, "speaks", false, vec![actor("Peru", "source")]);
+        ev.event_type = "STATEMENT".into();
+        assert_eq!(headline(&ev, text, &[timex(text, "17 March 2025")]), "Peru speaks");
     }
 
     #[test]
