@@ -27,6 +27,8 @@ const OBJECT_WORDS: usize = 8;
 const AUX_WORDS: usize = 4;
 /// Words of what was said, given before a reporting clause, at most.
 const SAID_WORDS: usize = 10;
+/// Words of an adjunct between a reporting verb and its "that", at most.
+const ADJUNCT_WORDS: usize = 5;
 /// Words of the subject between such a clause and its reporting verb, at most.
 const SAID_SUBJECT_WORDS: usize = 6;
 /// Words such a clause needs at least to be what was said.
@@ -166,6 +168,25 @@ fn said_before(raw: &RawEvent, text: &str, dates: &[Span]) -> String {
     s
 }
 
+/// The "that" closing a short adjunct ("in a statement that"), among the
+/// words `ahead`, when only spaces lie between them.
+fn that_after_adjunct(
+    text: &str,
+    ahead: &std::iter::Peekable<segment::WordSpans<'_>>,
+) -> Option<Span> {
+    let mut prev: Option<Span> = None;
+    for w in ahead.clone().take(ADJUNCT_WORDS) {
+        if prev.is_some_and(|p| !joins(&text[p.end..w.start])) {
+            return None;
+        }
+        if text[w.start..w.end].eq_ignore_ascii_case("that") {
+            return Some(w);
+        }
+        prev = Some(w);
+    }
+    None
+}
+
 /// A form of "be" before a participle ("was hit", "were expelled").
 fn is_passive(aux: &str, trigger: &str) -> bool {
     let verb = trigger.split(' ').next().unwrap_or(trigger);
@@ -279,6 +300,13 @@ fn object_after(raw: &RawEvent, text: &str, dates: &[Span]) -> String {
             break;
         }
         if start.is_none() && WORDS.headline_adjunct.has(&lower) {
+            // "said in a statement that …": what was said follows the
+            // adjunct.
+            if let Some(that) = statement.then(|| that_after_adjunct(text, &words)).flatten() {
+                while words.next().is_some_and(|n| n.start < that.start) {}
+                end = that.end;
+                continue;
+            }
             // "seized in a surprise incursion": no object, an adjunct.
             break;
         }
@@ -500,6 +528,18 @@ mod tests {
         let mut ev = raw(text, "speaks", false, vec![actor("Peru", "source")]);
         ev.event_type = "STATEMENT".into();
         assert_eq!(headline(&ev, text, &[timex(text, "17 March 2025")]), "Peru speaks");
+    }
+
+    #[test]
+    fn a_statement_skips_its_adjunct_up_to_that() {
+        let text = "The ministry said in a short statement that the talks would resume.";
+        let mut ev = raw(text, "said", false, vec![actor("Peru", "source")]);
+        ev.event_type = "STATEMENT".into();
+        assert_eq!(headline(&ev, text, &[]), "Peru said the talks would resume");
+        let text = "The ministry said in a short statement, without details.";
+        let mut ev = raw(text, "said", false, vec![actor("Peru", "source")]);
+        ev.event_type = "STATEMENT".into();
+        assert_eq!(headline(&ev, text, &[]), "Peru said");
     }
 
     #[test]
