@@ -91,10 +91,13 @@ pub(crate) mod tense;
 pub mod timeml;
 pub(crate) mod token;
 
-use crate::model::{PubContext, Span, Timex};
+use crate::model::{Direction, PubContext, Span, Timex};
 
+use calendar::Period;
+use expr::Expr::{Date, Weekday};
+use expr::Sel;
 use grammar::{Cand, Parser};
-use resolve::Resolver;
+use resolve::{Frame, Resolver};
 use token::Tok;
 
 /// Something that looked like a date but was skipped ("31 February").
@@ -114,6 +117,8 @@ pub struct Skipped {
 pub struct Tagger {
     toks: Vec<Tok>,
     cands: Vec<Cand>,
+    /// Token spans and periods of the expressions resolved so far.
+    done: Vec<(usize, usize, Option<Period>)>,
 }
 
 impl Tagger {
@@ -149,7 +154,8 @@ impl Tagger {
             }
             start = end;
         }
-        let mut resolver = Resolver { dct: ctx.date, last: None, focus: None };
+        let mut resolver = Resolver { dct: ctx.date, last: None, focus: None, frame: None };
+        self.done.clear();
         for c in &self.cands {
             let span = Span::new(self.toks[c.start].start, self.toks[c.end - 1].end);
             if let expr::Expr::Invalid(reason) = c.expr {
@@ -166,7 +172,9 @@ impl Tagger {
             }
             let toks = &self.toks;
             let dir = || tense::direction(text, toks, c.start, c.end);
+            resolver.frame = self.frame(text, c);
             let Some(r) = resolver.resolve(c, dir) else { continue };
+            self.done.push((c.start, c.end, r.period));
             out.push(Timex {
                 span,
                 text: text[span.start..span.end].to_string(),
@@ -182,6 +190,34 @@ impl Tagger {
                 rule: format!("{}/{}", c.rule, r.decision),
                 note: r.note.map(str::to_string),
             });
+        }
+    }
+
+    /// The backshifted frame of candidate `c`: a future-in-the-past modal
+    /// under a past verb of saying counts from the day of the saying when an
+    /// expression next to that verb names it ("said on Tuesday it would
+    /// vote on Friday"), and looks back from a past perfect with no day
+    /// ("had told them that inspectors would be allowed in on Wednesday").
+    fn frame(&self, text: &str, c: &Cand) -> Option<Frame> {
+        if !matches!(c.expr, Weekday { sel: Sel::Bare, .. } | Date { year: None, .. })
+            || tense::direction(text, &self.toks, c.start, c.end) != Some(Direction::Future)
+        {
+            return None;
+        }
+        let b = tense::backshift(text, &self.toks, c.start)?;
+        // "said Tuesday", "said on Tuesday", "on Tuesday said": an
+        // expression within two tokens of the verb dates the saying.
+        let day = self.done.iter().rev().take_while(|d| d.1 + 4 > b.verb).find_map(|&(s, e, p)| {
+            let next_to = (s > b.verb && s <= b.verb + 2) || (e <= b.verb && b.verb - e <= 1);
+            match p {
+                Some(Period::Day(d)) if next_to => Some(d),
+                _ => None,
+            }
+        });
+        match day {
+            Some(d) => Some(Frame::Speech(d)),
+            None if b.perfect => Some(Frame::Perfect),
+            None => None,
         }
     }
 

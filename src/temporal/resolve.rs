@@ -143,6 +143,21 @@ pub(crate) struct Resolver {
     /// The last date mentioned that was not itself a backward comparison:
     /// what "a year earlier" and "the year-ago quarter" compare with.
     pub(crate) focus: Option<Period>,
+    /// The backshifted frame of the next expression (see
+    /// [`super::tense::Backshift`]), set by the caller for one call.
+    pub(crate) frame: Option<Frame>,
+}
+
+/// A past moment a modal's future counts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Frame {
+    /// "said on Tuesday it would vote on Friday": the first match after the
+    /// day of the saying.
+    Speech(NaiveDate),
+    /// "had told them that inspectors would be allowed in on Wednesday":
+    /// the saying lies before a past moment and has no date of its own;
+    /// the latest match on or before the publication date.
+    Perfect,
 }
 
 impl Resolver {
@@ -159,7 +174,41 @@ impl Resolver {
         // An expression whose date falls outside years 1-9999 ("the
         // following day" after 31 December 9999) is still reported, with X
         // placeholders and a note, never dropped.
-        let r = match self.expr(&cand.expr, &dir) {
+        // Only a bare weekday or a date without a year takes its year or
+        // week from the frame; everything else ignores it.
+        let frame = self.frame.take().filter(|_| {
+            matches!(
+                cand.expr,
+                Expr::Weekday { sel: Sel::Bare, .. } | Expr::Date { year: None, .. }
+            )
+        });
+        let resolved = match frame {
+            Some(Frame::Speech(day)) => {
+                // A weekday the saying announces is a later one ("said on
+                // Monday it would vote on Monday" is the next Monday); a
+                // date may be the day itself.
+                let from = match cand.expr {
+                    Expr::Weekday { .. } => day.succ_opt().unwrap_or(day),
+                    _ => day,
+                };
+                let dct = self.dct.replace(from);
+                let r = self.expr(&cand.expr, &|| Some(Direction::Future));
+                self.dct = dct;
+                r.map(|mut r| {
+                    r.anchor = Anchor::PreviousMention;
+                    r.decision = "reported_future";
+                    r
+                })
+            }
+            Some(Frame::Perfect) => {
+                self.expr(&cand.expr, &|| Some(Direction::Past)).map(|mut r| {
+                    r.decision = "past_perfect_frame";
+                    r
+                })
+            }
+            None => self.expr(&cand.expr, &dir),
+        };
+        let r = match resolved {
             Some(r) => r,
             None => {
                 let mut r = Resolved::unresolved("XXXX-XX-XX".into(), OUT_OF_RANGE, "out_of_range");

@@ -705,3 +705,43 @@ fn or_so_and_earlier_that_day_are_one_expression() {
         pairs(&[("Oct. 23", "1990-10-23"), ("Earlier that day", "1990-10-23")])
     );
 }
+
+#[test]
+fn a_modal_under_a_dated_saying_counts_from_the_saying() {
+    // Published Monday 17 March 2025: the Friday after the Tuesday of the
+    // statement is 14 March, not the coming 21 March.
+    let c = ctx(2025, 3, 17);
+    let v = tv("The ministry said on Tuesday it would announce the result on Friday.", &c);
+    assert_eq!(v, pairs(&[("Tuesday", "2025-03-11"), ("Friday", "2025-03-14")]));
+    let v = tv("Officials said on March 3 that the summit would open on March 10.", &c);
+    assert_eq!(v, pairs(&[("March 3", "2025-03-03"), ("March 10", "2025-03-10")]));
+    // The same weekday as the saying is the next one.
+    let v = tv("Officials said on March 3 that the talks would resume on Monday.", &c);
+    assert_eq!(v[1].1, "2025-03-10");
+    let t = &tag("The army said Thursday it would withdraw on Saturday.", &c)[1];
+    assert_eq!((t.value.as_str(), t.anchor), ("2025-03-15", Anchor::PreviousMention));
+    assert!(t.rule.ends_with("reported_future"), "{}", t.rule);
+    // "will" keeps the present as its reference, and an undated saying the
+    // publication date.
+    assert_eq!(tv("Rome said on Tuesday it will vote on Friday.", &c)[1].1, "2025-03-21");
+    assert_eq!(one("Rome said it would vote on Friday.", &c).value, "2025-03-21");
+}
+
+#[test]
+fn a_modal_under_a_past_perfect_looks_back() {
+    // Published Monday 17 March 2025.
+    let c = ctx(2025, 3, 17);
+    let t = one("Oslo had assured the envoys that the border would reopen on Wednesday.", &c);
+    assert_eq!(t.value, "2025-03-12");
+    assert!(t.rule.ends_with("past_perfect_frame"), "{}", t.rule);
+    // The date next to the perfect verb was already past.
+    let t = one("Oslo had assured the envoys on Wednesday that the border would reopen.", &c);
+    assert_eq!(t.value, "2025-03-12");
+    // A deadline set in a past perfect clause: the nearest such day.
+    let t = one("The court had decided that he must go and set Saturday as the deadline.", &c);
+    assert_eq!(t.value, "2025-03-15");
+    // A perfect that is itself reported is a present perfect put in the
+    // past: what it announced may still be ahead.
+    let t = one("Oslo said it had agreed that the border would reopen on Wednesday.", &c);
+    assert_eq!(t.value, "2025-03-19");
+}
