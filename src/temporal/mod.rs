@@ -154,7 +154,8 @@ impl Tagger {
             }
             start = end;
         }
-        let mut resolver = Resolver { dct: ctx.date, last: None, focus: None, frame: None };
+        let mut resolver =
+            Resolver { dct: ctx.date, last: None, focus: None, to_date: false, frame: None };
         self.done.clear();
         for c in &self.cands {
             let span = Span::new(self.toks[c.start].start, self.toks[c.end - 1].end);

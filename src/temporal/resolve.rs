@@ -143,6 +143,9 @@ pub(crate) struct Resolver {
     /// The last date mentioned that was not itself a backward comparison:
     /// what "a year earlier" and "the year-ago quarter" compare with.
     pub(crate) focus: Option<Period>,
+    /// The focus is the year of a stretch reported to date ("the nine
+    /// months", "the first six months"): comparisons with it are years.
+    pub(crate) to_date: bool,
     /// The backshifted frame of the next expression (see
     /// [`super::tense::Backshift`]), set by the caller for one call.
     pub(crate) frame: Option<Frame>,
@@ -251,10 +254,39 @@ impl Resolver {
                     (Some(Period::Quarter(fy, fq)), Period::Quarter(y, q)) => y == fy && q < fq,
                     _ => false,
                 };
-                if !comparison && !ahead && !earlier_quarter {
+                // "last year" while a quarter or a stretch to date is being
+                // reported ("up from last year's $2 million") is the
+                // comparison, not a new period in focus.
+                let reporting = self.to_date
+                    || matches!(self.focus, Some(Period::Quarter(..) | Period::Half(..)));
+                let compared =
+                    reporting && matches!(cand.expr, Expr::Current { offset: ..=-1, .. });
+                if !comparison && !ahead && !earlier_quarter && !compared {
                     self.focus = Some(p);
+                    self.to_date = false;
                 }
                 self.last = Some(p);
+            }
+        }
+        // "the nine months", "the first six months" of a results report:
+        // the year so far is being reported, and "a year earlier", "the
+        // 1988 period", "year-earlier" compare with the same stretch of the
+        // year before, which TIMEX3 can only name by its year.
+        if cand.rule == "the_duration" {
+            if let Expr::Duration { n: Some(2..=11), unit: Unit::Month } = cand.expr {
+                let year = match self.focus {
+                    Some(p @ (Period::Quarter(..) | Period::Half(..) | Period::Year(_))) => {
+                        p.interval().map(|iv| iv.end.year())
+                    }
+                    _ => self
+                        .dct
+                        .and_then(|d| Period::containing(Grain::Quarter, d)?.shift(-1)?.interval())
+                        .map(|iv| iv.end.year()),
+                };
+                if let Some(y) = year {
+                    self.focus = Some(Period::Year(y));
+                    self.to_date = true;
+                }
             }
         }
         Some(r)
@@ -680,6 +712,16 @@ impl Resolver {
                 // The quarter being reported: the one in focus, else the
                 // last full quarter before publication; without either, the
                 // year as written.
+                if self.to_date {
+                    let p = Period::Year(*year);
+                    p.interval()?;
+                    return Some(Resolved::period(
+                        p,
+                        Anchor::PreviousMention,
+                        None,
+                        "reporting_year_to_date",
+                    ));
+                }
                 let n = match self.focus {
                     Some(Period::Quarter(_, n)) => Some((n, Anchor::PreviousMention)),
                     _ => self.dct.and_then(|d| {

@@ -745,3 +745,37 @@ fn a_modal_under_a_past_perfect_looks_back() {
     let t = one("Oslo said it had agreed that the border would reopen on Wednesday.", &c);
     assert_eq!(t.value, "2025-03-19");
 }
+
+#[test]
+fn a_stretch_reported_to_date_is_compared_by_its_year() {
+    // Published 6 November 2025: the third quarter is the one reported.
+    let c = ctx(2025, 11, 6);
+    let text = "Acme earned 4 million in the third quarter. For the first nine months, \
+                it earned 12 million, up from 9 million in the 2024 period. The year-ago \
+                figure included a gain. Orders fell from last year's level. In the quarter, \
+                revenue rose 3% from a year earlier.";
+    let v = tv(text, &c);
+    let get = |s: &str| v.iter().find(|(t, _)| t == s).map(|x| x.1.as_str());
+    assert_eq!(get("the third quarter"), Some("2025-Q3"));
+    assert_eq!(get("the 2024 period"), Some("2024"));
+    assert_eq!(get("year-ago"), Some("2024"));
+    assert_eq!(get("last year"), Some("2024"));
+    // A quarter named again takes the focus back.
+    assert_eq!(get("the quarter"), Some("2025-Q3"));
+    assert_eq!(get("a year earlier"), Some("2024-Q3"));
+}
+
+#[test]
+fn last_year_beside_a_reported_quarter_is_a_comparison() {
+    let c = ctx(2025, 11, 6);
+    // "last year" does not become the period in focus, so "year-earlier"
+    // still counts back from the reported quarter, not from last year.
+    let text = "Net rose in the third quarter. Last year the unit lost money. \
+                The year-earlier results were restated.";
+    let v = tv(text, &c);
+    assert_eq!(v[2], ("year-earlier".to_string(), "2024-Q3".to_string()));
+    // With no period in focus, "last year" is one, and "a year earlier"
+    // counts back from it.
+    let v = tv("Last year the unit lost money. A year earlier it broke even.", &c);
+    assert_eq!(v[1].1, "2023");
+}
