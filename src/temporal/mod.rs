@@ -157,7 +157,7 @@ impl Tagger {
         let mut resolver =
             Resolver { dct: ctx.date, last: None, focus: None, to_date: false, frame: None };
         self.done.clear();
-        for c in &self.cands {
+        for (ci, c) in self.cands.iter().enumerate() {
             let span = Span::new(self.toks[c.start].start, self.toks[c.end - 1].end);
             if let expr::Expr::Invalid(reason) = c.expr {
                 if let Some(s) = skipped.as_deref_mut() {
@@ -172,9 +172,24 @@ impl Tagger {
                 continue;
             }
             let toks = &self.toks;
-            let dir = || tense::direction(text, toks, c.start, c.end);
+            // "at 9 a.m. on Monday": the clock time falls on the day named
+            // after it, which also gives the sentence's direction.
+            let joined;
+            let (rc, (ds, de)) = match self.clock_day(text, ci) {
+                Some(day) => {
+                    let minutes = match c.expr {
+                        expr::Expr::Time { minutes, .. } => minutes,
+                        _ => 0,
+                    };
+                    let day_expr = Some(Box::new(day.expr.clone()));
+                    joined = Cand { expr: expr::Expr::Time { minutes, day: day_expr }, ..*c };
+                    (&joined, (day.start, day.end))
+                }
+                None => (c, (c.start, c.end)),
+            };
+            let dir = || tense::direction(text, toks, ds, de);
             resolver.frame = self.frame(text, c);
-            let Some(r) = resolver.resolve(c, dir) else { continue };
+            let Some(r) = resolver.resolve(rc, dir) else { continue };
             self.done.push((c.start, c.end, r.period));
             out.push(Timex {
                 span,
@@ -220,6 +235,39 @@ impl Tagger {
             None if b.perfect => Some(Frame::Perfect),
             None => None,
         }
+    }
+
+    /// The day expression a bare clock time at candidate `ci` falls on:
+    /// the next expression, when only "on" (after a zone or "local time")
+    /// stands between them ("9 a.m. on Monday", "3 p.m. GMT on March 3").
+    fn clock_day(&self, text: &str, ci: usize) -> Option<&Cand> {
+        let c = &self.cands[ci];
+        if !matches!(c.expr, expr::Expr::Time { day: None, .. }) {
+            return None;
+        }
+        let next = self.cands.get(ci + 1)?;
+        let day_like = matches!(
+            next.expr,
+            Weekday { .. }
+                | Date { day: Some(_), .. }
+                | expr::Expr::DaySel { .. }
+                | expr::Expr::DayRel(_)
+                | expr::Expr::WithWeekday { .. }
+        );
+        let gap = &self.toks[c.end..next.start];
+        let (last, rest) = gap.split_last()?;
+        let word = |t: &Tok| &text[t.start..t.end];
+        let ok = day_like
+            && gap.len() <= 3
+            && word(last).eq_ignore_ascii_case("on")
+            && gap.iter().all(|t| t.kind == token::Kind::Word && t.breaks == 0)
+            && rest.iter().all(|t| {
+                let w = word(t);
+                w.eq_ignore_ascii_case("local")
+                    || w.eq_ignore_ascii_case("time")
+                    || (t.upper && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_uppercase()))
+            });
+        ok.then_some(next)
     }
 
     /// Tag and resolve `text`; see [`tag`].

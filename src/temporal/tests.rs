@@ -779,3 +779,21 @@ fn last_year_beside_a_reported_quarter_is_a_comparison() {
     let v = tv("Last year the unit lost money. A year earlier it broke even.", &c);
     assert_eq!(v[1].1, "2023");
 }
+
+#[test]
+fn a_clock_time_falls_on_the_day_named_after_it() {
+    let c = fri();
+    // Before this, "9 a.m." took the last day mentioned (Sunday) or the
+    // publication day.
+    let text = "The envoys landed on Sunday night. Talks opened at 9 a.m. on Monday.";
+    let v = tv(text, &c);
+    assert_eq!(v[1], ("9 a.m.".to_string(), "2025-03-10T09:00".to_string()));
+    assert_eq!(v[2].1, "2025-03-10");
+    let v = tv("The ballot will close at 6 p.m. local time on Tuesday.", &c);
+    assert_eq!(v[0].1, "2025-03-18T18:00");
+    let v = tv("The raid began at 4 a.m. on 2 February 2024.", &c);
+    assert_eq!(v[0].1, "2024-02-02T04:00");
+    // A day in another clause is not the clock's day.
+    let v = tv("It ended at noon, and on Monday the envoys left.", &c);
+    assert_eq!(v[0].1, "2025-03-14T12:00");
+}
