@@ -47,6 +47,7 @@ word, "twenty-five", "a"/"an", or a vague "several"/"a few"/"some".
 | `earlier\|later this\|last\|next Unit` | earlier this month | DATE |
 | `early\|mid[-]\|late X; the end\|beginning\|start\|middle of X; year-end` | early March; mid-2024; late last year; the end of January; the end of the year | DATE with mod START/MID/END |
 | `[the] [fiscal] Ordinal[-]quarter\|half [of X]` | the third quarter; third-quarter; the first half of 2024 | DATE quarter/half |
+| `Q1-Q4\|H1-H2 [[of] Year\|FYyear]; FY Year, FYYY` (capitals) | Q3 2024; H1; Q2 FY2025; FY24 | DATE quarter/half; DATE year (two digits: 2000-2049 below 50) |
 | `Season [[of] Year]` | summer; the winter of 1994; spring 2024 ("fall" only after in/this/last/...) | DATE season |
 | `[mod] NUM Unit; NUM-Unit[-long]; Unit-long; Units` | three days; a year-long war; for months; about three weeks | DURATION (`PXM` when vague) |
 | `the past\|last\|next\|coming NUM Unit(s); the past day; the first NUM Units` | the past two weeks; the past day | DURATION |

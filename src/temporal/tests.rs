@@ -797,3 +797,26 @@ fn a_clock_time_falls_on_the_day_named_after_it() {
     let v = tv("It ended at noon, and on Monday the envoys left.", &c);
     assert_eq!(v[0].1, "2025-03-14T12:00");
 }
+
+#[test]
+fn abbreviated_quarters_halves_and_fiscal_years() {
+    let c = fri();
+    for (text, want) in [
+        ("Exports grew in Q3 2023.", ("Q3 2023", "2023-Q3")),
+        ("Exports grew in H2 2023.", ("H2 2023", "2023-H2")),
+        ("Exports grew in Q1 of 2022.", ("Q1 of 2022", "2022-Q1")),
+        ("Exports grew in Q2 FY2024.", ("Q2 FY2024", "2024-Q2")),
+        ("Exports grew in FY2023.", ("FY2023", "2023")),
+        ("Exports grew in FY 2023.", ("FY 2023", "2023")),
+        ("In FY23, exports grew.", ("FY23", "2023")),
+        // Alone, the latest such quarter begun, like "the fourth quarter".
+        ("Exports grew in Q4.", ("Q4", "2024-Q4")),
+    ] {
+        let t = one(text, &c);
+        assert_eq!((t.text.as_str(), t.value.as_str()), want, "{text}");
+    }
+    // Names and codes that look like them are not periods.
+    assert!(tag("The H5N1 strain spread.", &c).is_empty());
+    assert!(tag("He drove a Audi Q5 to the talks.", &c).is_empty());
+    assert!(tag("Exports grew in q3.", &c).is_empty());
+}
