@@ -155,8 +155,14 @@ impl Tagger {
             }
             start = end;
         }
-        let mut resolver =
-            Resolver { dct: ctx.date, last: None, focus: None, to_date: false, frame: None };
+        let mut resolver = Resolver {
+            dct: ctx.date,
+            last: None,
+            last_day: None,
+            focus: None,
+            to_date: false,
+            frame: None,
+        };
         self.done.clear();
         for (ci, c) in self.cands.iter().enumerate() {
             let span = Span::new(self.toks[c.start].start, self.toks[c.end - 1].end);

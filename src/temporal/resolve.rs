@@ -140,6 +140,10 @@ pub(crate) struct Resolver {
     pub(crate) dct: Option<NaiveDate>,
     /// The last date mentioned, for anaphora.
     pub(crate) last: Option<Period>,
+    /// The last day mentioned, for day-sized anaphora after a coarser
+    /// mention that contains it ("on Tuesday, his first trip since March.
+    /// Two days later ...").
+    pub(crate) last_day: Option<Period>,
     /// The last date mentioned that was not itself a backward comparison:
     /// what "a year earlier" and "the year-ago quarter" compare with.
     pub(crate) focus: Option<Period>,
@@ -266,6 +270,9 @@ impl Resolver {
                     self.to_date = false;
                 }
                 self.last = Some(p);
+                if let Period::Day(_) = p {
+                    self.last_day = Some(p);
+                }
             }
         }
         // "the nine months", "the first six months" of a results report:
@@ -598,7 +605,7 @@ impl Resolver {
             Expr::Shift { n, unit, sign } => {
                 let base =
                     if *sign < 0 { self.focus.map(|p| (p, Anchor::PreviousMention)) } else { None };
-                let (base, anchor) = match base.or_else(|| self.base()) {
+                let (base, anchor) = match base.or_else(|| self.base_for(grain_of(*unit))) {
                     Some(b) => b,
                     None => {
                         return Some(Resolved::unresolved(
@@ -617,6 +624,22 @@ impl Resolver {
                 };
                 let steps = i64::from(*n) * sign;
                 let ug = grain_of(*unit);
+                // "three days later" after "in 2019": the text never said
+                // which day; keep what is known.
+                if base.grain() >= Grain::Month
+                    && ug < base.grain()
+                    && ug <= Grain::Month
+                    && !matches!(unit, Unit::Second | Unit::Minute | Unit::Hour)
+                {
+                    let mut r = Resolved::plain(
+                        TimexType::Date,
+                        coarse_value(base, ug)?,
+                        "anaphoric_within",
+                    );
+                    r.anchor = anchor;
+                    r.note = Some(COARSE_ANCHOR);
+                    return Some(r);
+                }
                 let p = match unit {
                     Unit::Second | Unit::Minute | Unit::Hour => Some(base),
                     Unit::Fortnight => base.shift_by(Grain::Week, steps * 2),
@@ -629,22 +652,14 @@ impl Resolver {
                 Resolved::period(p, anchor, None, "anaphoric")
             }
             Expr::Anaph { grain, offset } => {
-                let Some((base, anchor)) = self.base() else {
+                let Some((base, anchor)) = self.base_for(*grain) else {
                     return Some(Resolved::unresolved(x_value(*grain), NO_ANCHOR, "anaphoric"));
                 };
                 // "that day" after "in 1987": the text never said which
                 // day; the first of the year would be an invented date.
                 // Keep what is known and mark the rest unknown.
                 if base.grain() >= Grain::Month && *grain < base.grain() && *grain <= Grain::Month {
-                    let iv = base.interval()?;
-                    let v = match (base.grain(), grain) {
-                        (Grain::Month, Grain::Day) => {
-                            format!("{:04}-{:02}-XX", iv.start.year(), iv.start.month())
-                        }
-                        (_, Grain::Day) => format!("{:04}-XX-XX", iv.start.year()),
-                        (_, Grain::Month) => format!("{:04}-XX", iv.start.year()),
-                        _ => format!("{:04}-WXX", iv.start.year()),
-                    };
+                    let v = coarse_value(base, *grain)?;
                     let mut r = Resolved::plain(TimexType::Date, v, "anaphoric_within");
                     r.anchor = anchor;
                     r.note = Some(COARSE_ANCHOR);
@@ -977,6 +992,36 @@ impl Resolver {
         }
         self.dct.map(|d| (Period::Day(d), Anchor::Publication))
     }
+
+    /// What an anaphoric expression of `grain` counts from: like
+    /// [`Self::base`], but when the last mention is coarser than `grain`
+    /// and contains the last day mentioned, that day ("on Tuesday, his
+    /// first trip since March. The next day ..." counts from Tuesday).
+    fn base_for(&self, grain: Grain) -> Option<(Period, Anchor)> {
+        let (base, anchor) = self.base()?;
+        if base.grain() > grain {
+            if let (Some(day @ Period::Day(d)), Some(iv)) = (self.last_day, base.interval()) {
+                if iv.contains(d) {
+                    return Some((day, anchor));
+                }
+            }
+        }
+        Some((base, anchor))
+    }
+}
+
+/// The value of a `grain`-sized anaphor counted from a coarser `base` that
+/// does not say which day (week, month) it started on: what is known, the
+/// rest X ("three days later" after "in 2019" is `2019-XX-XX`, not an
+/// invented 4 January).
+fn coarse_value(base: Period, grain: Grain) -> Option<String> {
+    let iv = base.interval()?;
+    Some(match (base.grain(), grain) {
+        (Grain::Month, Grain::Day) => format!("{:04}-{:02}-XX", iv.start.year(), iv.start.month()),
+        (_, Grain::Day) => format!("{:04}-XX-XX", iv.start.year()),
+        (_, Grain::Month) => format!("{:04}-XX", iv.start.year()),
+        _ => format!("{:04}-WXX", iv.start.year()),
+    })
 }
 
 /// The grain "N units ago" is given at: the unit's own, but years for

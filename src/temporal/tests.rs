@@ -820,3 +820,29 @@ fn abbreviated_quarters_halves_and_fiscal_years() {
     assert!(tag("He drove a Audi Q5 to the talks.", &c).is_empty());
     assert!(tag("Exports grew in q3.", &c).is_empty());
 }
+
+#[test]
+fn a_day_anaphor_after_a_coarser_mention_neither_invents_nor_loses_the_day() {
+    let c = fri();
+    // A month that contains the day mentioned before refines nothing: the
+    // count goes on from that day.
+    let v =
+        tv("The envoy landed on Tuesday, her first visit since March. The next day she left.", &c);
+    assert_eq!(v[2], ("The next day".to_string(), "2025-03-12".to_string()));
+    let v = tv(
+        "Troops left on Monday, the first pullout this year. Four days later the base shut.",
+        &c,
+    );
+    assert_eq!(v[2].1, "2025-03-14");
+    // Only a year or a month to count from: no invented first of January.
+    let t = &tag("The treaty lapsed in 2019. Three days later war broke out.", &c)[1];
+    assert_eq!(t.value, "2019-XX-XX");
+    assert_eq!(t.anchor, Anchor::PreviousMention);
+    assert!(t.note.is_some());
+    let v = tv(
+        "The port closed in May 2021. A week later it reopened. Two months later it closed.",
+        &c,
+    );
+    assert_eq!(v[1].1, "2021-WXX");
+    assert_eq!(v[2].1, "2021-07");
+}
