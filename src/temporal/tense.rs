@@ -315,6 +315,16 @@ fn cue(text: &str, toks: &[Tok], i: usize, verb_slot: bool) -> Option<Cue> {
     // Saturday", "was planned for March": an arrangement made in the past is
     // for a later day. After a determiner it is an adjective ("the planned
     // merger") and says nothing.
+    // "went ahead as scheduled on Sunday", "began as (originally) planned
+    // Saturday": the comparison says the plan was kept; the main verb gives
+    // the tense.
+    let as_before = prev.eq_ignore_ascii_case("as")
+        || (prev.ends_with("ly") && i >= 2 && word(text, toks, i - 2).eq_ignore_ascii_case("as"));
+    if is_any(w, &["scheduled", "planned", "expected", "promised", "agreed", "announced"])
+        && as_before
+    {
+        return None;
+    }
     if is_any(w, &["scheduled", "planned", "slated", "rescheduled", "planning", "scheduling"])
         && !is_any(prev, DETERMINERS)
         && !next.eq_ignore_ascii_case("to")

@@ -846,3 +846,14 @@ fn a_day_anaphor_after_a_coarser_mention_neither_invents_nor_loses_the_day() {
     assert_eq!(v[1].1, "2021-WXX");
     assert_eq!(v[2].1, "2021-07");
 }
+
+#[test]
+fn as_planned_keeps_the_main_verbs_tense() {
+    // Published Monday 17 March 2025.
+    let c = ctx(2025, 3, 17);
+    assert_eq!(one("The ferry sailed as planned on Saturday.", &c).value, "2025-03-15");
+    assert_eq!(one("The ferry sailed as originally scheduled Sunday.", &c).value, "2025-03-16");
+    assert_eq!(one("The ferry will sail as planned on Saturday.", &c).value, "2025-03-22");
+    // Without "as", a past arrangement still points ahead.
+    assert_eq!(one("The crossing was planned for Saturday.", &c).value, "2025-03-22");
+}
