@@ -34,7 +34,7 @@ const LENGTH_ADJECTIVES: &[&str] = &["additional", "extra", "further", "full", "
 /// Rules that consume words which only look like time ("a 48-year-old",
 /// "$5 million a year", "day-to-day") so that no shorter pattern tags part
 /// of them. They are not reported as skipped dates.
-pub(crate) const NOT_DATES: &[&str] = &["age", "rate", "unit_compound", "pay", "idiom"];
+pub(crate) const NOT_DATES: &[&str] = &["age", "rate", "unit_compound", "pay"];
 
 pub(crate) struct Parser<'a> {
     pub(crate) text: &'a str,
@@ -1799,10 +1799,6 @@ impl<'a> Parser<'a> {
         let (minutes, j) = if let Some(c) =
             self.find(i, |l| if let Lex::Clock(c) = l { Some(*c) } else { None })
         {
-            // "high noon" is a showdown, not a time of day.
-            if i > 0 && self.is(i - 1, "high") && self.is(i, "noon") {
-                return Some((Expr::Invalid("an idiom"), i + 1, "idiom"));
-            }
             (c, i + 1)
         } else {
             let t = self.tok(i)?;

@@ -857,11 +857,3 @@ fn as_planned_keeps_the_main_verbs_tense() {
     // Without "as", a past arrangement still points ahead.
     assert_eq!(one("The crossing was planned for Saturday.", &c).value, "2025-03-22");
 }
-
-#[test]
-fn high_noon_is_not_a_time_of_day() {
-    let c = fri();
-    assert!(tag("It was high noon for the coalition.", &c).is_empty());
-    assert!(tag("Critics called the vote the party's High Noon.", &c).is_empty());
-    assert_eq!(one("The vote is at noon.", &c).value, "2025-03-14T12:00");
-}
