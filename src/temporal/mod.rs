@@ -70,8 +70,8 @@ skipped, not tagged; [`tag_with_skipped`] reports the impossible dates. Words
 that only look like time are consumed untagged: ages, rates of money and
 shares ("$5 million a year", "8% annually"; a count of events per unit,
 "nine flights a week", is a SET), compounds of two units ("day-to-day",
-"year-over-year"), lengths measuring pay ("six months of base pay"), "high
-noon", "Today" in a title ("USA Today") and "Now for ..." opening a sentence.
+"year-over-year"), lengths measuring pay ("six months of base pay"),
+"Today" in a title ("USA Today") and "Now for ..." opening a sentence.
 
 # Anchors and directions
 
