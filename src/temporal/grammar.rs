@@ -769,6 +769,10 @@ impl<'a> Parser<'a> {
             let inner = Expr::Date { year: Some(y), month: None, day: None };
             return Some((Expr::Mod { m, inner: Box::new(inner) }, e, "year_before_after"));
         }
+        // "FY2024", "FY 2024", "FY24"
+        if let Some((y, e)) = self.fy_year(i) {
+            return Some((Expr::Date { year: Some(y), month: None, day: None }, e, "fiscal_year"));
+        }
         // fiscal 1989, fiscal year 1989
         if self.is(i, "fiscal") {
             let k = if self.is(i + 1, "year") { i + 2 } else { i + 1 };
@@ -780,6 +784,56 @@ impl<'a> Parser<'a> {
             return None;
         }
         Some((Expr::Date { year: Some(y), month: None, day: None }, e, "year"))
+    }
+
+    /// "FY2024", "FY 2024", "FY24": a fiscal year by its abbreviation, in
+    /// capitals. Two digits are 2000-2049 below 50, else 1950-1999 (the
+    /// abbreviation is recent business usage).
+    fn fy_year(&self, i: usize) -> Option<(i32, usize)> {
+        if self.s(i) != "FY" {
+            return None;
+        }
+        if let Some(r) = self.year(i + 1) {
+            return Some(r);
+        }
+        let t = self.tok(i + 1)?;
+        let glued_after = self.glued(i + 2)
+            && self.tok(i + 2).is_some_and(|n| matches!(n.kind, Kind::Num | Kind::Word));
+        if t.kind == Kind::Num && t.digits == 2 && self.glued(i + 1) && !glued_after {
+            let n = t.num as i32;
+            return Some((if n < 50 { 2000 + n } else { 1900 + n }, i + 2));
+        }
+        None
+    }
+
+    /// "Q3", "H1": an abbreviated quarter or half at token `k` (true for a
+    /// quarter) and its number. Capitals only, and not after a capitalised
+    /// word, which makes it a name ("Audi Q3"), nor glued to more letters
+    /// or digits ("H1N1").
+    fn period_abbrev(&self, k: usize) -> Option<(bool, u32)> {
+        let is_q = match self.s(k) {
+            "Q" => true,
+            "H" => false,
+            _ => return None,
+        };
+        let t = self.tok(k + 1)?;
+        if t.kind != Kind::Num || t.digits != 1 || !self.glued(k + 1) {
+            return None;
+        }
+        if self.glued(k + 2)
+            && self.tok(k + 2).is_some_and(|n| matches!(n.kind, Kind::Num | Kind::Word))
+        {
+            return None;
+        }
+        if k > 0
+            && self.tok(k - 1).is_some_and(|p| p.kind == Kind::Word && p.upper)
+            && !self.is(k - 1, "the")
+        {
+            return None;
+        }
+        let n = t.num;
+        let ok = if is_q { (1..=4).contains(&n) } else { (1..=2).contains(&n) };
+        ok.then_some((is_q, n))
     }
 
     /// A four-digit number is a year unless its neighbours say it counts or
@@ -1384,6 +1438,22 @@ impl<'a> Parser<'a> {
             if self.punct(k, b'-') {
                 k += 1;
             }
+        }
+        // "Q3", "H1 2024", "Q4 of 2023", "Q2 FY2025".
+        if let Some((is_q, n)) = self.period_abbrev(k) {
+            let mut end = k + 2;
+            let mut of = of_before;
+            if let Some((y, e)) = self.year(end).or_else(|| self.fy_year(end)) {
+                of = Some(Box::new(Expr::Date { year: Some(y), month: None, day: None }));
+                end = e;
+            } else if self.is(end, "of") {
+                if let Some((e, e_end)) = self.year(end + 1).or_else(|| self.fy_year(end + 1)) {
+                    of = Some(Box::new(Expr::Date { year: Some(e), month: None, day: None }));
+                    end = e_end;
+                }
+            }
+            let e = if is_q { Expr::Quarter { n, of } } else { Expr::Half { n, of } };
+            return Some((e, end, if is_q { "quarter" } else { "half" }));
         }
         // "the last half of 1989" is the second half; "the first two
         // quarters" the first half.

@@ -47,6 +47,7 @@ word, "twenty-five", "a"/"an", or a vague "several"/"a few"/"some".
 | `earlier\|later this\|last\|next Unit` | earlier this month | DATE |
 | `early\|mid[-]\|late X; the end\|beginning\|start\|middle of X; year-end` | early March; mid-2024; late last year; the end of January; the end of the year | DATE with mod START/MID/END |
 | `[the] [fiscal] Ordinal[-]quarter\|half [of X]` | the third quarter; third-quarter; the first half of 2024 | DATE quarter/half |
+| `Q1-Q4\|H1-H2 [[of] Year\|FYyear]; FY Year, FYYY` (capitals) | Q3 2024; H1; Q2 FY2025; FY24 | DATE quarter/half; DATE year (two digits: 2000-2049 below 50) |
 | `Season [[of] Year]` | summer; the winter of 1994; spring 2024 ("fall" only after in/this/last/...) | DATE season |
 | `[mod] NUM Unit; NUM-Unit[-long]; Unit-long; Units` | three days; a year-long war; for months; about three weeks | DURATION (`PXM` when vague) |
 | `the past\|last\|next\|coming NUM Unit(s); the past day; the first NUM Units` | the past two weeks; the past day | DURATION |
@@ -69,8 +70,8 @@ skipped, not tagged; [`tag_with_skipped`] reports the impossible dates. Words
 that only look like time are consumed untagged: ages, rates of money and
 shares ("$5 million a year", "8% annually"; a count of events per unit,
 "nine flights a week", is a SET), compounds of two units ("day-to-day",
-"year-over-year"), lengths measuring pay ("six months of base pay"), "high
-noon", "Today" in a title ("USA Today") and "Now for ..." opening a sentence.
+"year-over-year"), lengths measuring pay ("six months of base pay"),
+"Today" in a title ("USA Today") and "Now for ..." opening a sentence.
 
 # Anchors and directions
 
@@ -91,10 +92,13 @@ pub(crate) mod tense;
 pub mod timeml;
 pub(crate) mod token;
 
-use crate::model::{PubContext, Span, Timex};
+use crate::model::{Direction, PubContext, Span, Timex};
 
+use calendar::Period;
+use expr::Expr::{Date, Weekday};
+use expr::Sel;
 use grammar::{Cand, Parser};
-use resolve::Resolver;
+use resolve::{Frame, Resolver};
 use token::Tok;
 
 /// Parse the temporal stage's data files now (see [`crate::lexicon::load_all`]).
@@ -122,6 +126,8 @@ pub struct Skipped {
 pub struct Tagger {
     toks: Vec<Tok>,
     cands: Vec<Cand>,
+    /// Token spans and periods of the expressions resolved so far.
+    done: Vec<(usize, usize, Option<Period>)>,
 }
 
 impl Tagger {
@@ -157,8 +163,16 @@ impl Tagger {
             }
             start = end;
         }
-        let mut resolver = Resolver { dct: ctx.date, last: None, focus: None };
-        for c in &self.cands {
+        let mut resolver = Resolver {
+            dct: ctx.date,
+            last: None,
+            last_day: None,
+            focus: None,
+            to_date: false,
+            frame: None,
+        };
+        self.done.clear();
+        for (ci, c) in self.cands.iter().enumerate() {
             let span = Span::new(self.toks[c.start].start, self.toks[c.end - 1].end);
             if let expr::Expr::Invalid(reason) = c.expr {
                 if let Some(s) = skipped.as_deref_mut() {
@@ -173,8 +187,25 @@ impl Tagger {
                 continue;
             }
             let toks = &self.toks;
-            let dir = || tense::direction(text, toks, c.start, c.end);
-            let Some(r) = resolver.resolve(c, dir) else { continue };
+            // "at 9 a.m. on Monday": the clock time falls on the day named
+            // after it, which also gives the sentence's direction.
+            let joined;
+            let (rc, (ds, de)) = match self.clock_day(text, ci) {
+                Some(day) => {
+                    let minutes = match c.expr {
+                        expr::Expr::Time { minutes, .. } => minutes,
+                        _ => 0,
+                    };
+                    let day_expr = Some(Box::new(day.expr.clone()));
+                    joined = Cand { expr: expr::Expr::Time { minutes, day: day_expr }, ..*c };
+                    (&joined, (day.start, day.end))
+                }
+                None => (c, (c.start, c.end)),
+            };
+            let dir = || tense::direction(text, toks, ds, de);
+            resolver.frame = self.frame(text, c);
+            let Some(r) = resolver.resolve(rc, dir) else { continue };
+            self.done.push((c.start, c.end, r.period));
             out.push(Timex {
                 span,
                 text: text[span.start..span.end].to_string(),
@@ -191,6 +222,67 @@ impl Tagger {
                 note: r.note.map(str::to_string),
             });
         }
+    }
+
+    /// The backshifted frame of candidate `c`: a future-in-the-past modal
+    /// under a past verb of saying counts from the day of the saying when an
+    /// expression next to that verb names it ("said on Tuesday it would
+    /// vote on Friday"), and looks back from a past perfect with no day
+    /// ("had told them that inspectors would be allowed in on Wednesday").
+    fn frame(&self, text: &str, c: &Cand) -> Option<Frame> {
+        if !matches!(c.expr, Weekday { sel: Sel::Bare, .. } | Date { year: None, .. })
+            || tense::direction(text, &self.toks, c.start, c.end) != Some(Direction::Future)
+        {
+            return None;
+        }
+        let b = tense::backshift(text, &self.toks, c.start)?;
+        // "said Tuesday", "said on Tuesday", "on Tuesday said": an
+        // expression within two tokens of the verb dates the saying.
+        let day = self.done.iter().rev().take_while(|d| d.1 + 4 > b.verb).find_map(|&(s, e, p)| {
+            let next_to = (s > b.verb && s <= b.verb + 2) || (e <= b.verb && b.verb - e <= 1);
+            match p {
+                Some(Period::Day(d)) if next_to => Some(d),
+                _ => None,
+            }
+        });
+        match day {
+            Some(d) => Some(Frame::Speech(d)),
+            None if b.perfect => Some(Frame::Perfect),
+            None => None,
+        }
+    }
+
+    /// The day expression a bare clock time at candidate `ci` falls on:
+    /// the next expression, when only "on" (after a zone or "local time")
+    /// stands between them ("9 a.m. on Monday", "3 p.m. GMT on March 3").
+    fn clock_day(&self, text: &str, ci: usize) -> Option<&Cand> {
+        let c = &self.cands[ci];
+        if !matches!(c.expr, expr::Expr::Time { day: None, .. }) {
+            return None;
+        }
+        let next = self.cands.get(ci + 1)?;
+        let day_like = matches!(
+            next.expr,
+            Weekday { .. }
+                | Date { day: Some(_), .. }
+                | expr::Expr::DaySel { .. }
+                | expr::Expr::DayRel(_)
+                | expr::Expr::WithWeekday { .. }
+        );
+        let gap = &self.toks[c.end..next.start];
+        let (last, rest) = gap.split_last()?;
+        let word = |t: &Tok| &text[t.start..t.end];
+        let ok = day_like
+            && gap.len() <= 3
+            && word(last).eq_ignore_ascii_case("on")
+            && gap.iter().all(|t| t.kind == token::Kind::Word && t.breaks == 0)
+            && rest.iter().all(|t| {
+                let w = word(t);
+                w.eq_ignore_ascii_case("local")
+                    || w.eq_ignore_ascii_case("time")
+                    || (t.upper && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_uppercase()))
+            });
+        ok.then_some(next)
     }
 
     /// Tag and resolve `text`; see [`tag`].

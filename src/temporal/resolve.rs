@@ -140,9 +140,31 @@ pub(crate) struct Resolver {
     pub(crate) dct: Option<NaiveDate>,
     /// The last date mentioned, for anaphora.
     pub(crate) last: Option<Period>,
+    /// The last day mentioned, for day-sized anaphora after a coarser
+    /// mention that contains it ("on Tuesday, his first trip since March.
+    /// Two days later ...").
+    pub(crate) last_day: Option<Period>,
     /// The last date mentioned that was not itself a backward comparison:
     /// what "a year earlier" and "the year-ago quarter" compare with.
     pub(crate) focus: Option<Period>,
+    /// The focus is the year of a stretch reported to date ("the nine
+    /// months", "the first six months"): comparisons with it are years.
+    pub(crate) to_date: bool,
+    /// The backshifted frame of the next expression (see
+    /// [`super::tense::Backshift`]), set by the caller for one call.
+    pub(crate) frame: Option<Frame>,
+}
+
+/// A past moment a modal's future counts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Frame {
+    /// "said on Tuesday it would vote on Friday": the first match after the
+    /// day of the saying.
+    Speech(NaiveDate),
+    /// "had told them that inspectors would be allowed in on Wednesday":
+    /// the saying lies before a past moment and has no date of its own;
+    /// the latest match on or before the publication date.
+    Perfect,
 }
 
 impl Resolver {
@@ -159,7 +181,41 @@ impl Resolver {
         // An expression whose date falls outside years 1-9999 ("the
         // following day" after 31 December 9999) is still reported, with X
         // placeholders and a note, never dropped.
-        let r = match self.expr(&cand.expr, &dir) {
+        // Only a bare weekday or a date without a year takes its year or
+        // week from the frame; everything else ignores it.
+        let frame = self.frame.take().filter(|_| {
+            matches!(
+                cand.expr,
+                Expr::Weekday { sel: Sel::Bare, .. } | Expr::Date { year: None, .. }
+            )
+        });
+        let resolved = match frame {
+            Some(Frame::Speech(day)) => {
+                // A weekday the saying announces is a later one ("said on
+                // Monday it would vote on Monday" is the next Monday); a
+                // date may be the day itself.
+                let from = match cand.expr {
+                    Expr::Weekday { .. } => day.succ_opt().unwrap_or(day),
+                    _ => day,
+                };
+                let dct = self.dct.replace(from);
+                let r = self.expr(&cand.expr, &|| Some(Direction::Future));
+                self.dct = dct;
+                r.map(|mut r| {
+                    r.anchor = Anchor::PreviousMention;
+                    r.decision = "reported_future";
+                    r
+                })
+            }
+            Some(Frame::Perfect) => {
+                self.expr(&cand.expr, &|| Some(Direction::Past)).map(|mut r| {
+                    r.decision = "past_perfect_frame";
+                    r
+                })
+            }
+            None => self.expr(&cand.expr, &dir),
+        };
+        let r = match resolved {
             Some(r) => r,
             None => {
                 let mut r = Resolved::unresolved("XXXX-XX-XX".into(), OUT_OF_RANGE, "out_of_range");
@@ -202,10 +258,42 @@ impl Resolver {
                     (Some(Period::Quarter(fy, fq)), Period::Quarter(y, q)) => y == fy && q < fq,
                     _ => false,
                 };
-                if !comparison && !ahead && !earlier_quarter {
+                // "last year" while a quarter or a stretch to date is being
+                // reported ("up from last year's $2 million") is the
+                // comparison, not a new period in focus.
+                let reporting = self.to_date
+                    || matches!(self.focus, Some(Period::Quarter(..) | Period::Half(..)));
+                let compared =
+                    reporting && matches!(cand.expr, Expr::Current { offset: ..=-1, .. });
+                if !comparison && !ahead && !earlier_quarter && !compared {
                     self.focus = Some(p);
+                    self.to_date = false;
                 }
                 self.last = Some(p);
+                if let Period::Day(_) = p {
+                    self.last_day = Some(p);
+                }
+            }
+        }
+        // "the nine months", "the first six months" of a results report:
+        // the year so far is being reported, and "a year earlier", "the
+        // 1988 period", "year-earlier" compare with the same stretch of the
+        // year before, which TIMEX3 can only name by its year.
+        if cand.rule == "the_duration" {
+            if let Expr::Duration { n: Some(2..=11), unit: Unit::Month } = cand.expr {
+                let year = match self.focus {
+                    Some(p @ (Period::Quarter(..) | Period::Half(..) | Period::Year(_))) => {
+                        p.interval().map(|iv| iv.end.year())
+                    }
+                    _ => self
+                        .dct
+                        .and_then(|d| Period::containing(Grain::Quarter, d)?.shift(-1)?.interval())
+                        .map(|iv| iv.end.year()),
+                };
+                if let Some(y) = year {
+                    self.focus = Some(Period::Year(y));
+                    self.to_date = true;
+                }
             }
         }
         Some(r)
@@ -517,7 +605,7 @@ impl Resolver {
             Expr::Shift { n, unit, sign } => {
                 let base =
                     if *sign < 0 { self.focus.map(|p| (p, Anchor::PreviousMention)) } else { None };
-                let (base, anchor) = match base.or_else(|| self.base()) {
+                let (base, anchor) = match base.or_else(|| self.base_for(grain_of(*unit))) {
                     Some(b) => b,
                     None => {
                         return Some(Resolved::unresolved(
@@ -536,6 +624,22 @@ impl Resolver {
                 };
                 let steps = i64::from(*n) * sign;
                 let ug = grain_of(*unit);
+                // "three days later" after "in 2019": the text never said
+                // which day; keep what is known.
+                if base.grain() >= Grain::Month
+                    && ug < base.grain()
+                    && ug <= Grain::Month
+                    && !matches!(unit, Unit::Second | Unit::Minute | Unit::Hour)
+                {
+                    let mut r = Resolved::plain(
+                        TimexType::Date,
+                        coarse_value(base, ug)?,
+                        "anaphoric_within",
+                    );
+                    r.anchor = anchor;
+                    r.note = Some(COARSE_ANCHOR);
+                    return Some(r);
+                }
                 let p = match unit {
                     Unit::Second | Unit::Minute | Unit::Hour => Some(base),
                     Unit::Fortnight => base.shift_by(Grain::Week, steps * 2),
@@ -548,22 +652,14 @@ impl Resolver {
                 Resolved::period(p, anchor, None, "anaphoric")
             }
             Expr::Anaph { grain, offset } => {
-                let Some((base, anchor)) = self.base() else {
+                let Some((base, anchor)) = self.base_for(*grain) else {
                     return Some(Resolved::unresolved(x_value(*grain), NO_ANCHOR, "anaphoric"));
                 };
                 // "that day" after "in 1987": the text never said which
                 // day; the first of the year would be an invented date.
                 // Keep what is known and mark the rest unknown.
                 if base.grain() >= Grain::Month && *grain < base.grain() && *grain <= Grain::Month {
-                    let iv = base.interval()?;
-                    let v = match (base.grain(), grain) {
-                        (Grain::Month, Grain::Day) => {
-                            format!("{:04}-{:02}-XX", iv.start.year(), iv.start.month())
-                        }
-                        (_, Grain::Day) => format!("{:04}-XX-XX", iv.start.year()),
-                        (_, Grain::Month) => format!("{:04}-XX", iv.start.year()),
-                        _ => format!("{:04}-WXX", iv.start.year()),
-                    };
+                    let v = coarse_value(base, *grain)?;
                     let mut r = Resolved::plain(TimexType::Date, v, "anaphoric_within");
                     r.anchor = anchor;
                     r.note = Some(COARSE_ANCHOR);
@@ -631,6 +727,16 @@ impl Resolver {
                 // The quarter being reported: the one in focus, else the
                 // last full quarter before publication; without either, the
                 // year as written.
+                if self.to_date {
+                    let p = Period::Year(*year);
+                    p.interval()?;
+                    return Some(Resolved::period(
+                        p,
+                        Anchor::PreviousMention,
+                        None,
+                        "reporting_year_to_date",
+                    ));
+                }
                 let n = match self.focus {
                     Some(Period::Quarter(_, n)) => Some((n, Anchor::PreviousMention)),
                     _ => self.dct.and_then(|d| {
@@ -886,6 +992,36 @@ impl Resolver {
         }
         self.dct.map(|d| (Period::Day(d), Anchor::Publication))
     }
+
+    /// What an anaphoric expression of `grain` counts from: like
+    /// [`Self::base`], but when the last mention is coarser than `grain`
+    /// and contains the last day mentioned, that day ("on Tuesday, his
+    /// first trip since March. The next day ..." counts from Tuesday).
+    fn base_for(&self, grain: Grain) -> Option<(Period, Anchor)> {
+        let (base, anchor) = self.base()?;
+        if base.grain() > grain {
+            if let (Some(day @ Period::Day(d)), Some(iv)) = (self.last_day, base.interval()) {
+                if iv.contains(d) {
+                    return Some((day, anchor));
+                }
+            }
+        }
+        Some((base, anchor))
+    }
+}
+
+/// The value of a `grain`-sized anaphor counted from a coarser `base` that
+/// does not say which day (week, month) it started on: what is known, the
+/// rest X ("three days later" after "in 2019" is `2019-XX-XX`, not an
+/// invented 4 January).
+fn coarse_value(base: Period, grain: Grain) -> Option<String> {
+    let iv = base.interval()?;
+    Some(match (base.grain(), grain) {
+        (Grain::Month, Grain::Day) => format!("{:04}-{:02}-XX", iv.start.year(), iv.start.month()),
+        (_, Grain::Day) => format!("{:04}-XX-XX", iv.start.year()),
+        (_, Grain::Month) => format!("{:04}-XX", iv.start.year()),
+        _ => format!("{:04}-WXX", iv.start.year()),
+    })
 }
 
 /// The grain "N units ago" is given at: the unit's own, but years for

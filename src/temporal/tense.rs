@@ -320,6 +320,16 @@ fn cue(text: &str, toks: &[Tok], i: usize, verb_slot: bool) -> Option<Cue> {
     // Saturday", "was planned for March": an arrangement made in the past is
     // for a later day. After a determiner it is an adjective ("the planned
     // merger") and says nothing.
+    // "went ahead as scheduled on Sunday", "began as (originally) planned
+    // Saturday": the comparison says the plan was kept; the main verb gives
+    // the tense.
+    let as_before = prev.eq_ignore_ascii_case("as")
+        || (prev.ends_with("ly") && i >= 2 && word(text, toks, i - 2).eq_ignore_ascii_case("as"));
+    if is_any(w, &["scheduled", "planned", "expected", "promised", "agreed", "announced"])
+        && as_before
+    {
+        return None;
+    }
     if is_any(w, &["scheduled", "planned", "slated", "rescheduled", "planning", "scheduling"])
         && !is_any(prev, DETERMINERS)
         && !next.eq_ignore_ascii_case("to")
@@ -561,6 +571,82 @@ pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> O
         Cue::Future => Some(Direction::Future),
         Cue::Neutral | Cue::Report | Cue::Schedule => None,
     }
+}
+
+/// Modals that carry a future seen from a past moment ("said it would
+/// meet", "ruled that he must leave"). "will", "can" and "may" keep the
+/// present as their reference ("said it will meet Friday").
+const BACKSHIFT_MODALS: &[&str] = &["would", "must", "should", "might"];
+
+/// Adverbs that may stand inside a perfect ("had also said", "had earlier
+/// told").
+const PERFECT_ADVERBS: &[&str] = &["also", "already", "earlier", "previously", "just", "not"];
+
+/// A date inside the complement of a past verb of saying or deciding, whose
+/// future cue is a modal of that past moment: "said on Tuesday it would vote
+/// on Friday", "had told them that inspectors would be allowed in on
+/// Wednesday", "had ruled that he must leave and set Thursday as the
+/// deadline". The modal's future counts from the moment of the saying, not
+/// from the publication date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Backshift {
+    /// The token of the governing verb ("said", "told", "ruled").
+    pub(crate) verb: usize,
+    /// The governing verb is a past perfect in a main clause ("had told"):
+    /// the saying lies before a past moment, and so, with no date of its
+    /// own, does what it announced.
+    pub(crate) perfect: bool,
+}
+
+/// The backshifted frame the date at token `start` sits in, if any; see
+/// [`Backshift`].
+pub(crate) fn backshift(text: &str, toks: &[Tok], start: usize) -> Option<Backshift> {
+    // The nearest cue to the left must be a backshift modal.
+    let mut i = start;
+    let mut modal = None;
+    while i > 0 && start - i < WINDOW && !boundary_before(text, toks, i) {
+        i -= 1;
+        if cue(text, toks, i, false).is_some() {
+            if is_any(word(text, toks, i), BACKSHIFT_MODALS) {
+                modal = Some(i);
+            }
+            break;
+        }
+    }
+    let m = modal?;
+    // The verb governing the modal's clause: the nearest past verb to its
+    // left; another modal or future cue first means no past frame.
+    let mut v = m;
+    let verb = loop {
+        if v == 0 || m - v >= 15 || boundary_before(text, toks, v) {
+            return None;
+        }
+        v -= 1;
+        match cue(text, toks, v, false) {
+            Some(Cue::Past | Cue::Report) => break v,
+            Some(Cue::Future) => return None,
+            _ => {}
+        }
+    };
+    // "had told", "had also said": a perfect, unless it is itself reported
+    // ("said it had agreed that inspectors would visit on Monday" is a
+    // present perfect put in the past by "said").
+    let mut h = verb;
+    while h > 0 && is_any(word(text, toks, h - 1), PERFECT_ADVERBS) {
+        h -= 1;
+    }
+    let mut perfect = h > 0 && word(text, toks, h - 1).eq_ignore_ascii_case("had");
+    if perfect {
+        let mut k = h - 1;
+        while k > 0 && !boundary_before(text, toks, k) {
+            k -= 1;
+            if matches!(cue(text, toks, k, false), Some(Cue::Report)) {
+                perfect = false;
+                break;
+            }
+        }
+    }
+    Some(Backshift { verb, perfect })
 }
 
 #[cfg(test)]

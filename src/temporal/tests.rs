@@ -705,3 +705,155 @@ fn or_so_and_earlier_that_day_are_one_expression() {
         pairs(&[("Oct. 23", "1990-10-23"), ("Earlier that day", "1990-10-23")])
     );
 }
+
+#[test]
+fn a_modal_under_a_dated_saying_counts_from_the_saying() {
+    // Published Monday 17 March 2025: the Friday after the Tuesday of the
+    // statement is 14 March, not the coming 21 March.
+    let c = ctx(2025, 3, 17);
+    let v = tv("The ministry said on Tuesday it would announce the result on Friday.", &c);
+    assert_eq!(v, pairs(&[("Tuesday", "2025-03-11"), ("Friday", "2025-03-14")]));
+    let v = tv("Officials said on March 3 that the summit would open on March 10.", &c);
+    assert_eq!(v, pairs(&[("March 3", "2025-03-03"), ("March 10", "2025-03-10")]));
+    // The same weekday as the saying is the next one.
+    let v = tv("Officials said on March 3 that the talks would resume on Monday.", &c);
+    assert_eq!(v[1].1, "2025-03-10");
+    let t = &tag("The army said Thursday it would withdraw on Saturday.", &c)[1];
+    assert_eq!((t.value.as_str(), t.anchor), ("2025-03-15", Anchor::PreviousMention));
+    assert!(t.rule.ends_with("reported_future"), "{}", t.rule);
+    // "will" keeps the present as its reference, and an undated saying the
+    // publication date.
+    assert_eq!(tv("Rome said on Tuesday it will vote on Friday.", &c)[1].1, "2025-03-21");
+    assert_eq!(one("Rome said it would vote on Friday.", &c).value, "2025-03-21");
+}
+
+#[test]
+fn a_modal_under_a_past_perfect_looks_back() {
+    // Published Monday 17 March 2025.
+    let c = ctx(2025, 3, 17);
+    let t = one("Oslo had assured the envoys that the border would reopen on Wednesday.", &c);
+    assert_eq!(t.value, "2025-03-12");
+    assert!(t.rule.ends_with("past_perfect_frame"), "{}", t.rule);
+    // The date next to the perfect verb was already past.
+    let t = one("Oslo had assured the envoys on Wednesday that the border would reopen.", &c);
+    assert_eq!(t.value, "2025-03-12");
+    // A deadline set in a past perfect clause: the nearest such day.
+    let t = one("The court had decided that he must go and set Saturday as the deadline.", &c);
+    assert_eq!(t.value, "2025-03-15");
+    // A perfect that is itself reported is a present perfect put in the
+    // past: what it announced may still be ahead.
+    let t = one("Oslo said it had agreed that the border would reopen on Wednesday.", &c);
+    assert_eq!(t.value, "2025-03-19");
+}
+
+#[test]
+fn a_stretch_reported_to_date_is_compared_by_its_year() {
+    // Published 6 November 2025: the third quarter is the one reported.
+    let c = ctx(2025, 11, 6);
+    let text = "Acme earned 4 million in the third quarter. For the first nine months, \
+                it earned 12 million, up from 9 million in the 2024 period. The year-ago \
+                figure included a gain. Orders fell from last year's level. In the quarter, \
+                revenue rose 3% from a year earlier.";
+    let v = tv(text, &c);
+    let get = |s: &str| v.iter().find(|(t, _)| t == s).map(|x| x.1.as_str());
+    assert_eq!(get("the third quarter"), Some("2025-Q3"));
+    assert_eq!(get("the 2024 period"), Some("2024"));
+    assert_eq!(get("year-ago"), Some("2024"));
+    assert_eq!(get("last year"), Some("2024"));
+    // A quarter named again takes the focus back.
+    assert_eq!(get("the quarter"), Some("2025-Q3"));
+    assert_eq!(get("a year earlier"), Some("2024-Q3"));
+}
+
+#[test]
+fn last_year_beside_a_reported_quarter_is_a_comparison() {
+    let c = ctx(2025, 11, 6);
+    // "last year" does not become the period in focus, so "year-earlier"
+    // still counts back from the reported quarter, not from last year.
+    let text = "Net rose in the third quarter. Last year the unit lost money. \
+                The year-earlier results were restated.";
+    let v = tv(text, &c);
+    assert_eq!(v[2], ("year-earlier".to_string(), "2024-Q3".to_string()));
+    // With no period in focus, "last year" is one, and "a year earlier"
+    // counts back from it.
+    let v = tv("Last year the unit lost money. A year earlier it broke even.", &c);
+    assert_eq!(v[1].1, "2023");
+}
+
+#[test]
+fn a_clock_time_falls_on_the_day_named_after_it() {
+    let c = fri();
+    // Before this, "9 a.m." took the last day mentioned (Sunday) or the
+    // publication day.
+    let text = "The envoys landed on Sunday night. Talks opened at 9 a.m. on Monday.";
+    let v = tv(text, &c);
+    assert_eq!(v[1], ("9 a.m.".to_string(), "2025-03-10T09:00".to_string()));
+    assert_eq!(v[2].1, "2025-03-10");
+    let v = tv("The ballot will close at 6 p.m. local time on Tuesday.", &c);
+    assert_eq!(v[0].1, "2025-03-18T18:00");
+    let v = tv("The raid began at 4 a.m. on 2 February 2024.", &c);
+    assert_eq!(v[0].1, "2024-02-02T04:00");
+    // A day in another clause is not the clock's day.
+    let v = tv("It ended at noon, and on Monday the envoys left.", &c);
+    assert_eq!(v[0].1, "2025-03-14T12:00");
+}
+
+#[test]
+fn abbreviated_quarters_halves_and_fiscal_years() {
+    let c = fri();
+    for (text, want) in [
+        ("Exports grew in Q3 2023.", ("Q3 2023", "2023-Q3")),
+        ("Exports grew in H2 2023.", ("H2 2023", "2023-H2")),
+        ("Exports grew in Q1 of 2022.", ("Q1 of 2022", "2022-Q1")),
+        ("Exports grew in Q2 FY2024.", ("Q2 FY2024", "2024-Q2")),
+        ("Exports grew in FY2023.", ("FY2023", "2023")),
+        ("Exports grew in FY 2023.", ("FY 2023", "2023")),
+        ("In FY23, exports grew.", ("FY23", "2023")),
+        // Alone, the latest such quarter begun, like "the fourth quarter".
+        ("Exports grew in Q4.", ("Q4", "2024-Q4")),
+    ] {
+        let t = one(text, &c);
+        assert_eq!((t.text.as_str(), t.value.as_str()), want, "{text}");
+    }
+    // Names and codes that look like them are not periods.
+    assert!(tag("The H5N1 strain spread.", &c).is_empty());
+    assert!(tag("He drove a Audi Q5 to the talks.", &c).is_empty());
+    assert!(tag("Exports grew in q3.", &c).is_empty());
+}
+
+#[test]
+fn a_day_anaphor_after_a_coarser_mention_neither_invents_nor_loses_the_day() {
+    let c = fri();
+    // A month that contains the day mentioned before refines nothing: the
+    // count goes on from that day.
+    let v =
+        tv("The envoy landed on Tuesday, her first visit since March. The next day she left.", &c);
+    assert_eq!(v[2], ("The next day".to_string(), "2025-03-12".to_string()));
+    let v = tv(
+        "Troops left on Monday, the first pullout this year. Four days later the base shut.",
+        &c,
+    );
+    assert_eq!(v[2].1, "2025-03-14");
+    // Only a year or a month to count from: no invented first of January.
+    let t = &tag("The treaty lapsed in 2019. Three days later war broke out.", &c)[1];
+    assert_eq!(t.value, "2019-XX-XX");
+    assert_eq!(t.anchor, Anchor::PreviousMention);
+    assert!(t.note.is_some());
+    let v = tv(
+        "The port closed in May 2021. A week later it reopened. Two months later it closed.",
+        &c,
+    );
+    assert_eq!(v[1].1, "2021-WXX");
+    assert_eq!(v[2].1, "2021-07");
+}
+
+#[test]
+fn as_planned_keeps_the_main_verbs_tense() {
+    // Published Monday 17 March 2025.
+    let c = ctx(2025, 3, 17);
+    assert_eq!(one("The ferry sailed as planned on Saturday.", &c).value, "2025-03-15");
+    assert_eq!(one("The ferry sailed as originally scheduled Sunday.", &c).value, "2025-03-16");
+    assert_eq!(one("The ferry will sail as planned on Saturday.", &c).value, "2025-03-22");
+    // Without "as", a past arrangement still points ahead.
+    assert_eq!(one("The crossing was planned for Saturday.", &c).value, "2025-03-22");
+}
