@@ -1495,6 +1495,10 @@ fn complete_targets(events: &mut [RawEvent]) {
 mod class_tests;
 
 #[cfg(test)]
+#[path = "extract_lemma_tests.rs"]
+mod lemma_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::events::actors::{self, Cast};
@@ -1705,7 +1709,8 @@ mod tests {
             month("earlier this month", t, 2025, 3),
         ];
         let ev = run(t, &tx);
-        let call = ev.iter().find(|e| e.mode.is_none() && e.event_type == "CONSULT");
+        // "speaking with Niger by phone" is a phone call.
+        let call = ev.iter().find(|e| e.mode.as_deref() == Some("phone_call"));
         let call = call.expect("the call after which they spoke");
         assert_eq!(call.date.value, "2025-03-10", "{ev:?}");
     }
