@@ -173,6 +173,25 @@ fn assaults() {
 }
 
 #[test]
+fn organizations_and_their_ministers_are_sources() {
+    check(&[
+        ("CONSULT", "EU foreign ministers discussed the crisis by video link on Monday."),
+        ("PROTEST", "Protesters stormed the Chilean consulate in Lima on Monday."),
+        ("SANCTION", "The Peruvian Treasury imposed sanctions on three Chilean firms on Monday."),
+    ]);
+    let t = "EU foreign ministers discussed the crisis by video link on Monday.";
+    let call = typed_on_monday(t, "CONSULT");
+    assert_eq!(call[0].mode.as_deref(), Some("phone_call"));
+}
+
+#[test]
+fn what_he_called_is_no_phone_call() {
+    let t = "Peru's president thanked Chile on Monday for what he called its generous role.";
+    assert!(typed_on_monday(t, "CONSULT").is_empty());
+    assert_eq!(typed_on_monday(t, "SUPPORT").len(), 1);
+}
+
+#[test]
 fn statements() {
     check(&[
         ("STATEMENT", "Chile proclaimed the annexation of the valley on Monday."),
