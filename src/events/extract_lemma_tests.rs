@@ -185,6 +185,36 @@ fn organizations_and_their_ministers_are_sources() {
 }
 
 #[test]
+fn unnamed_officials_and_offices_as_sources() {
+    let t = "Peru's army chief called his Chilean counterpart at noon on Monday.";
+    let call = typed_on_monday(t, "CONSULT");
+    let codes: Vec<_> = call[0].actors.iter().filter_map(|a| a.country.clone()).collect();
+    assert_eq!(codes, vec!["PER", "CHL"], "{call:?}");
+    // Nobody says whose Treasury or whose ambassador: no country is guessed.
+    let t = "Chile met Peru on Monday. The Treasury imposed sanctions on Peru on Monday.";
+    let s = typed_on_monday(t, "SANCTION");
+    let treasury = s[0].actors.iter().find(|a| a.name == "Treasury").expect("the Treasury");
+    assert_eq!(treasury.country, None, "{s:?}");
+    let t = "Peru ordered the ambassador to leave on Monday.";
+    let c = typed_on_monday(t, "COERCE");
+    assert!(c[0].actors.iter().any(|a| a.name == "ambassador" && a.country.is_none()), "{c:?}");
+    // An earlier mention says whose.
+    let t = "Chile's foreign ministry protested on Sunday. The foreign ministry summoned \
+             Peru's ambassador on Monday.";
+    let a = typed_on_monday(t, "ACCUSE");
+    assert_eq!(a[0].actors[0].country.as_deref(), Some("CHL"), "{a:?}");
+}
+
+#[test]
+fn suspending_a_member_is_a_sanction_and_easing_sanctions_a_concession() {
+    check(&[
+        ("SANCTION", "The African Union suspended Mali on Monday."),
+        ("CONCEDE", "The EU suspended sanctions on Syria's banks on Monday."),
+        ("AID", "The Pentagon announced a $1.2 billion weapons package for Peru on Monday."),
+    ]);
+}
+
+#[test]
 fn what_he_called_is_no_phone_call() {
     let t = "Peru's president thanked Chile on Monday for what he called its generous role.";
     assert!(typed_on_monday(t, "CONSULT").is_empty());

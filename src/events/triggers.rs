@@ -115,7 +115,10 @@ fn frame_regex(form: &str) -> Option<(Regex, bool)> {
     let (verbs, complements, gap, tight) = frame_parts(form)?;
     let alt =
         |side: &str| side.split('|').map(|w| regex::escape(w.trim())).collect::<Vec<_>>().join("|");
-    let (min, word) = if tight { (0, r"[^\s.,;:!?]+") } else { (1, r"[^\s.;:!?]+") };
+    // A decimal point or thousands comma inside a number ("$1.1 billion")
+    // does not end a word.
+    let (min, word) =
+        if tight { (0, r"(?:[^\s.,;:!?]|[.,]\d)+") } else { (1, r"(?:[^\s.;:!?]|[.,]\d)+") };
     let pattern = format!(
         r#"(?i)(?-u:\b)({})(?-u:\b)((?:\s+{word}){{{min},{gap}}}?)\s+["“‘']?(?:{})(?-u:\b)"#,
         alt(verbs),
