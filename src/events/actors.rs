@@ -112,6 +112,11 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         }
         for d in split_list(cols[3]) {
             add(d, country(true));
+            // "the Russians", "thousands of Iraqis": the people stand for
+            // their country (demonyms in -an, -i: "Chinese" has no plural).
+            if d.ends_with("an") || d.ends_with('i') {
+                add(&format!("{d}s"), country(false));
+            }
         }
         for c in split_list(cols[4]) {
             add(c, country(false));

@@ -215,6 +215,22 @@ fn suspending_a_member_is_a_sanction_and_easing_sanctions_a_concession() {
 }
 
 #[test]
+fn deadlines_bans_exercises_and_peoples() {
+    check(&[
+        ("THREATEN", "ECOWAS gave Mali's junta a week to restore the president on Monday."),
+        ("STATEMENT", "Mali's junta vowed on Monday to resist any intervention."),
+        ("SANCTION", "Peru on Monday announced a ban on Chilean imports."),
+        ("MOBILIZE", "Chile and Peru launched joint naval exercises on Monday."),
+        ("PROTEST", "Thousands of Peruvians protested outside the Chilean embassy on Monday."),
+    ]);
+    let t = "Chile and Peru launched joint naval exercises on Monday.";
+    assert!(typed_on_monday(t, "ASSAULT").is_empty());
+    let t = "Thousands of Peruvians protested outside the Chilean embassy on Monday.";
+    let p = typed_on_monday(t, "PROTEST");
+    assert_eq!(p[0].actors[0].country.as_deref(), Some("PER"), "{p:?}");
+}
+
+#[test]
 fn what_he_called_is_no_phone_call() {
     let t = "Peru's president thanked Chile on Monday for what he called its generous role.";
     assert!(typed_on_monday(t, "CONSULT").is_empty());
