@@ -850,7 +850,9 @@ pub fn events_in_text(
                 let before_next: Vec<&ActorMention> =
                     participants.iter().copied().filter(|m| m.span.start < next_verb).collect();
                 for t in targets(text, trig, event_type, &before_next, &later_subjects) {
-                    if t.actor.name != source.actor.name && !t.adjective {
+                    if t.actor.name != source.actor.name
+                        && (!t.adjective || adjective_object(text, trig, t))
+                    {
                         actors_out.extend(parts(t, "target"));
                     }
                 }
@@ -1424,6 +1426,14 @@ fn targets<'a>(
         }
     }
     out
+}
+
+/// "released 40 Peruvian prisoners", "shelled Chilean positions", "fired
+/// missiles at Peruvian positions": a demonym inside the verb's object, a
+/// few words after it, names the side acted on.
+fn adjective_object(text: &str, trig: &Trigger, m: &ActorMention) -> bool {
+    let gap = &text[trig.span.end..m.span.start];
+    !gap.contains([',', ';']) && gap.split_whitespace().count() <= 3
 }
 
 fn codes(actors: &[Actor]) -> Vec<String> {

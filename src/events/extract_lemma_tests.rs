@@ -231,6 +231,26 @@ fn deadlines_bans_exercises_and_peoples() {
 }
 
 #[test]
+fn a_demonym_inside_the_object_is_the_target() {
+    for t in [
+        "Chile released 40 Peruvian prisoners on Monday.",
+        "Chile shelled Peruvian border posts on Monday.",
+        "Chile bombed Peruvian supply lines on Monday.",
+    ] {
+        let tx = vec![day("Monday", t, (2025, 3, 10), Anchor::Publication)];
+        let ev = run(t, &tx);
+        let codes: Vec<_> = ev[0].actors.iter().filter_map(|a| a.country.clone()).collect();
+        assert_eq!(codes, vec!["CHL", "PER"], "{t}: {ev:?}");
+    }
+    // Far from the verb, a demonym names something else.
+    let t = "Chile released the report on Monday, days after a long dispute over Peruvian fishing.";
+    let tx = vec![day("Monday", t, (2025, 3, 10), Anchor::Publication)];
+    assert!(run(t, &tx)
+        .iter()
+        .all(|e| e.actors.iter().all(|a| a.country.as_deref() != Some("PER"))));
+}
+
+#[test]
 fn what_he_called_is_no_phone_call() {
     let t = "Peru's president thanked Chile on Monday for what he called its generous role.";
     assert!(typed_on_monday(t, "CONSULT").is_empty());
