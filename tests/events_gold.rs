@@ -305,13 +305,14 @@ fn precision_and_recall_on_the_second_heldout_gold() {
 
 /// The third held-out set (`data/heldout3/`, see its README): six articles
 /// written blind while the rules were being changed because of the second
-/// set; still blind. The floors sit under its first measurement (0.559 /
-/// 0.422; regression floors, not the target, which is 0.85).
+/// set. Measured blind twice (round 4: 0.559 / 0.422; round 5: 0.560 /
+/// 0.522), development data since. The floors sit under the second
+/// measurement (regression floors, not the target, which is 0.85).
 #[test]
 fn precision_and_recall_on_the_third_heldout_gold() {
     let (p, r) = heldout_score("data/heldout3", 80, "third held-out, real tagger");
     assert!(
-        p >= 0.5 && r >= 0.38,
+        p >= 0.52 && r >= 0.48,
         "third held-out precision {p:.3}, recall {r:.3} fell below the floor"
     );
 }
