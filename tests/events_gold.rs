@@ -290,26 +290,29 @@ fn precision_and_recall_on_the_heldout_gold() {
 
 /// The second held-out set (`data/heldout2/`, see its README): five articles
 /// written blind to the rules while the first set was used to change them;
-/// development data since its second measurement. The floors sit under its
-/// first measurement (regression floors, not the target, which is 0.85).
+/// development data since its second measurement. The fifth rule round
+/// (lemma triggers, its conventions) took it to precision 0.590, recall
+/// 0.469; the floors sit under that (regression floors, not the target,
+/// which is 0.85).
 #[test]
 fn precision_and_recall_on_the_second_heldout_gold() {
     let (p, r) = heldout_score("data/heldout2", 80, "second held-out, real tagger");
     assert!(
-        p >= 0.4 && r >= 0.25,
+        p >= 0.55 && r >= 0.44,
         "second held-out precision {p:.3}, recall {r:.3} fell below the floor"
     );
 }
 
 /// The third held-out set (`data/heldout3/`, see its README): six articles
 /// written blind while the rules were being changed because of the second
-/// set; still blind. The floors sit under its first measurement (0.559 /
-/// 0.422; regression floors, not the target, which is 0.85).
+/// set. Measured blind twice (round 4: 0.559 / 0.422; round 5: 0.560 /
+/// 0.522), development data since. The floors sit under the second
+/// measurement (regression floors, not the target, which is 0.85).
 #[test]
 fn precision_and_recall_on_the_third_heldout_gold() {
     let (p, r) = heldout_score("data/heldout3", 80, "third held-out, real tagger");
     assert!(
-        p >= 0.5 && r >= 0.38,
+        p >= 0.52 && r >= 0.48,
         "third held-out precision {p:.3}, recall {r:.3} fell below the floor"
     );
 }

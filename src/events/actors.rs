@@ -112,6 +112,11 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         }
         for d in split_list(cols[3]) {
             add(d, country(true));
+            // "the Russians", "thousands of Iraqis": the people stand for
+            // their country (demonyms in -an, -i: "Chinese" has no plural).
+            if d.ends_with("an") || d.ends_with('i') {
+                add(&format!("{d}s"), country(false));
+            }
         }
         for c in split_list(cols[4]) {
             add(c, country(false));
@@ -735,6 +740,16 @@ fn appositive_name(
     (count >= 2).then(|| Span::new(start, pos))
 }
 
+/// A ministry, department or office, or a diplomat: a head whose country
+/// an article names when it matters ("the Treasury", "the foreign
+/// ministry", "the ambassador", who is as often the other side's).
+fn is_office(head: &str) -> bool {
+    let h = head.to_lowercase();
+    ["ministry", "treasury", "department", "office", "ambassador", "envoy", "chargé", "counterpart"]
+        .iter()
+        .any(|w| h.contains(w))
+}
+
 /// Settle the article's home country once every text was scanned for
 /// people; `texts` are the article's texts (body, captions).
 pub fn settle_home(cast: &mut Cast, texts: &[&str]) {
@@ -946,18 +961,39 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
                 continue;
             }
             let head = &text[span.start..span.end];
-            let name = GAZETTEER.country_names.get(home).cloned().unwrap_or_else(|| home.clone());
+            // "Chile's Foreign Ministry ... the foreign ministry": an earlier
+            // mention says whose; a ministry, department or office nobody
+            // has named the country of stays without one (the home country
+            // is a guess, good enough for "the government" and "the army"
+            // only).
+            let earlier = out.iter().rev().find(|o| {
+                o.span.end <= span.start
+                    && o.actor.kind == "institution"
+                    && o.actor.name.to_lowercase().ends_with(&head.to_lowercase())
+            });
+            let country = match earlier {
+                Some(o) => o.actor.country.clone(),
+                None if is_office(head) => None,
+                None => Some(home.clone()),
+            };
+            let name = match &country {
+                Some(c) => {
+                    let n = GAZETTEER.country_names.get(c).cloned().unwrap_or_else(|| c.clone());
+                    format!("{n} {head}")
+                }
+                None => head.to_string(),
+            };
             out.push(ActorMention {
                 span: Span::new(start, span.end),
                 actor: Actor {
-                    name: format!("{name} {head}"),
+                    name,
                     kind: "institution".to_string(),
                     role: None,
-                    country: Some(home.clone()),
+                    country: country.clone(),
                     part: String::new(),
                     code: None,
                 },
-                code: Some(home.clone()),
+                code: country,
                 place: false,
                 military: heads.military[m.pattern().as_usize()],
                 adjective: false,

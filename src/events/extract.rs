@@ -858,7 +858,9 @@ pub fn events_in_text(
                 let before_next: Vec<&ActorMention> =
                     participants.iter().copied().filter(|m| m.span.start < next_verb).collect();
                 for t in targets(text, trig, event_type, &before_next, &later_subjects) {
-                    if t.actor.name != source.actor.name && !t.adjective {
+                    if t.actor.name != source.actor.name
+                        && (!t.adjective || adjective_object(text, trig, t))
+                    {
                         actors_out.extend(parts(t, "target"));
                     }
                 }
@@ -1435,6 +1437,14 @@ fn targets<'a>(
     out
 }
 
+/// "released 40 Peruvian prisoners", "shelled Chilean positions", "fired
+/// missiles at Peruvian positions": a demonym inside the verb's object, a
+/// few words after it, names the side acted on.
+fn adjective_object(text: &str, trig: &Trigger, m: &ActorMention) -> bool {
+    let gap = &text[trig.span.end..m.span.start];
+    !gap.contains([',', ';']) && gap.split_whitespace().count() <= 3
+}
+
 fn codes(actors: &[Actor]) -> Vec<String> {
     let mut c: Vec<String> = actors.iter().filter_map(|a| a.code.clone()).collect();
     c.sort();
@@ -1502,6 +1512,10 @@ fn complete_targets(events: &mut [RawEvent]) {
 #[cfg(test)]
 #[path = "extract_class_tests.rs"]
 mod class_tests;
+
+#[cfg(test)]
+#[path = "extract_lemma_tests.rs"]
+mod lemma_tests;
 
 #[cfg(test)]
 mod tests {
@@ -1714,7 +1728,8 @@ mod tests {
             month("earlier this month", t, 2025, 3),
         ];
         let ev = run(t, &tx);
-        let call = ev.iter().find(|e| e.mode.is_none() && e.event_type == "CONSULT");
+        // "speaking with Niger by phone" is a phone call.
+        let call = ev.iter().find(|e| e.mode.as_deref() == Some("phone_call"));
         let call = call.expect("the call after which they spoke");
         assert_eq!(call.date.value, "2025-03-10", "{ev:?}");
     }

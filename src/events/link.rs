@@ -208,8 +208,10 @@ fn is_reference_point(text: &str, span: Span) -> bool {
         .split(' ')
         .next()
         .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "the" | "a" | "an"));
+    // "the 1960 Indus Waters Treaty": a name after the date is premodified
+    // as much as a common noun is.
     let next_lower =
-        rest.strip_prefix(' ').and_then(|r| r.chars().next()).is_some_and(|c| c.is_lowercase());
+        rest.strip_prefix(' ').and_then(|r| r.chars().next()).is_some_and(char::is_alphabetic);
     let determiner = matches!(word.to_ascii_lowercase().as_str(), "the" | "a" | "an");
     determiner && !own_determiner && next_lower && !rest.starts_with(" of ")
 }

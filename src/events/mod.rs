@@ -19,6 +19,7 @@ key).
 
 pub mod actors;
 pub mod extract;
+pub mod inflect;
 pub mod link;
 mod summary;
 pub mod triggers;

@@ -22,6 +22,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
+use super::inflect;
 use super::words::WORDS;
 use crate::lexicon;
 use crate::model::Span;
@@ -114,7 +115,10 @@ fn frame_regex(form: &str) -> Option<(Regex, bool)> {
     let (verbs, complements, gap, tight) = frame_parts(form)?;
     let alt =
         |side: &str| side.split('|').map(|w| regex::escape(w.trim())).collect::<Vec<_>>().join("|");
-    let (min, word) = if tight { (0, r"[^\s.,;:!?]+") } else { (1, r"[^\s.;:!?]+") };
+    // A decimal point or thousands comma inside a number ("$1.1 billion")
+    // does not end a word.
+    let (min, word) =
+        if tight { (0, r"(?:[^\s.,;:!?]|[.,]\d)+") } else { (1, r"(?:[^\s.;:!?]|[.,]\d)+") };
     let pattern = format!(
         r#"(?i)(?-u:\b)({})(?-u:\b)((?:\s+{word}){{{min},{gap}}}?)\s+["“‘']?(?:{})(?-u:\b)"#,
         alt(verbs),
@@ -123,34 +127,68 @@ fn frame_regex(form: &str) -> Option<(Regex, bool)> {
     Regex::new(&pattern).ok().map(|re| (re, tight))
 }
 
-/// Parse this module's data file now (see [`crate::lexicon::load_all`]).
+/// Parse this module's data files now (see [`crate::lexicon::load_all`]).
 pub(crate) fn load_lexicon() {
     LazyLock::force(&LEXICON);
+}
+
+/// A frame of `trigger_lemmas.tsv` with its verb lemmas replaced by all
+/// their forms ("lift|ease * sanctions" → "lift|lifts|lifted|...").
+fn inflect_frame(form: &str) -> Option<String> {
+    let star = form.find(" *")?;
+    let verbs: Vec<String> = form[..star]
+        .split('|')
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .flat_map(inflect::verb_phrase_forms)
+        .collect();
+    Some(format!("{}{}", verbs.join("|"), &form[star..]))
+}
+
+/// The surface forms one entry of a trigger file stands for: itself in
+/// `triggers.tsv`, every inflection in `trigger_lemmas.tsv`.
+fn surface_forms(form: &str, class: &str, lemma: bool) -> Vec<String> {
+    match (lemma, class) {
+        (true, "verb") => inflect::verb_phrase_forms(form),
+        (true, "noun") => inflect::noun_phrase_forms(form),
+        _ => vec![form.to_lowercase()],
+    }
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let text =
         lexicon::source("events/triggers.tsv", include_str!("../../data/events/triggers.tsv"));
+    let lemmas = lexicon::source(
+        "events/trigger_lemmas.tsv",
+        include_str!("../../data/events/trigger_lemmas.tsv"),
+    );
     let mut by_form: HashMap<String, FormSenses> = HashMap::new();
     let mut order: Vec<String> = Vec::new();
     let mut frames: Vec<Frame> = Vec::new();
     let mut verb_forms: Vec<String> = Vec::new();
     let mut frame_of: Vec<(usize, bool)> = Vec::new();
-    for (n, cols) in lexicon::rows(&text) {
-        assert!(cols.len() == 4, "events/triggers.tsv line {n}: expected 4 columns");
-        let event_type =
-            TYPES.iter().chain(std::iter::once(&"-")).find(|t| **t == cols[1]).unwrap_or_else(
-                || panic!("events/triggers.tsv line {n}: unknown type `{}`", cols[1]),
-            );
+    // Literal forms first: a generated form never overrides one written out.
+    let rows = lexicon::rows(&text).map(|(n, cols)| ("events/triggers.tsv", n, cols, false)).chain(
+        lexicon::rows(&lemmas).map(|(n, cols)| ("events/trigger_lemmas.tsv", n, cols, true)),
+    );
+    for (file, n, cols, lemma) in rows {
+        assert!(cols.len() == 4, "{file} line {n}: expected 4 columns");
+        let event_type = TYPES
+            .iter()
+            .chain(std::iter::once(&"-"))
+            .find(|t| **t == cols[1])
+            .unwrap_or_else(|| panic!("{file} line {n}: unknown type `{}`", cols[1]));
         let mode = (cols[2] != "-").then(|| cols[2].to_string());
         let sense = Sense { event_type, mode };
         for form in cols[0].split(';').map(str::trim).filter(|f| !f.is_empty()) {
             if form.contains(" *") {
-                assert!(cols[3] == "verb", "events/triggers.tsv line {n}: frames are verbs");
+                assert!(cols[3] == "verb", "{file} line {n}: frames are verbs");
+                let inflected = if lemma { inflect_frame(form) } else { None };
+                let form = inflected.as_deref().unwrap_or(form);
                 let (re, tight) = frame_regex(form)
-                    .unwrap_or_else(|| panic!("events/triggers.tsv line {n}: bad frame `{form}`"));
+                    .unwrap_or_else(|| panic!("{file} line {n}: bad frame `{form}`"));
                 let (verbs, complements, _, _) = frame_parts(form)
-                    .unwrap_or_else(|| panic!("events/triggers.tsv line {n}: bad frame `{form}`"));
+                    .unwrap_or_else(|| panic!("{file} line {n}: bad frame `{form}`"));
                 for v in verbs.split('|').map(str::trim).filter(|v| !v.is_empty()) {
                     verb_forms.push(v.to_lowercase());
                     frame_of.push((frames.len(), true));
@@ -162,16 +200,18 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
                 frames.push(Frame { re, sense: sense.clone(), tight });
                 continue;
             }
-            let key = form.to_lowercase();
-            let slot = by_form.entry(key.clone()).or_insert_with(|| {
-                order.push(key.clone());
-                FormSenses::default()
-            });
-            match cols[3] {
-                "verb" => slot.verb = Some(sense.clone()),
-                "noun" => slot.noun = Some(sense.clone()),
-                "none" => slot.blocked = true,
-                other => panic!("events/triggers.tsv line {n}: unknown class `{other}`"),
+            for key in surface_forms(form, cols[3], lemma) {
+                let slot = by_form.entry(key.clone()).or_insert_with(|| {
+                    order.push(key.clone());
+                    FormSenses::default()
+                });
+                match cols[3] {
+                    "verb" if !lemma || slot.verb.is_none() => slot.verb = Some(sense.clone()),
+                    "noun" if !lemma || slot.noun.is_none() => slot.noun = Some(sense.clone()),
+                    "verb" | "noun" => {}
+                    "none" => slot.blocked = true,
+                    other => panic!("{file} line {n}: unknown class `{other}`"),
+                }
             }
         }
     }
@@ -258,7 +298,8 @@ fn reading(text: &str, span: Span, senses: &FormSenses) -> Option<Reading> {
     if senses.verb.is_some() {
         let inflected = first.ends_with("ed")
             || (first.ends_with('s') && !first.ends_with("ss"))
-            || is_irregular_past(first);
+            || is_irregular_past(first)
+            || inflect::is_irregular_form(first);
         let cue = prev.is_some_and(|p| WORDS.verb_cue.has(p) || WORDS.be.has(p));
         // "sanctions", "talks", "strikes": a plural noun unless a name or
         // pronoun stands right before ("Russia strikes").
@@ -411,6 +452,19 @@ mod tests {
         assert!(f.iter().any(|(w, t, _)| w == "called" && *t == "STATEMENT"));
         let f = found("He called the president on Monday.");
         assert!(!f.iter().any(|(_, t, _)| *t == "ACCUSE" || *t == "STATEMENT"));
+    }
+
+    #[test]
+    fn lemmas_stand_for_their_inflections() {
+        for t in ["Chile deported two envoys.", "Peru deports envoys.", "Peru is deporting them."] {
+            let got = found(t);
+            assert!(
+                got.iter().any(|(_, ty, r)| *ty == "COERCE" && *r == Reading::Verb),
+                "{t}: {got:?}"
+            );
+        }
+        // Every lemma row generates forms that reach the automaton.
+        assert!(LEXICON.senses.len() > 300, "{}", LEXICON.senses.len());
     }
 
     #[test]
