@@ -214,6 +214,46 @@ pub fn noun_phrase_forms(lemma: &str) -> Vec<String> {
     vec![lemma.clone(), plural]
 }
 
+/// The simple past of verb form `w` (base, "-s" or "-ing": "hosting" →
+/// "hosted", "speaks" → "spoke"), when its lemma can be told from its
+/// spelling: a candidate lemma counts only when it inflects back to `w`.
+/// `None` for a form that is already past, or one no candidate explains.
+pub(crate) fn past_tense(w: &str) -> Option<String> {
+    let w = w.to_lowercase();
+    if w.ends_with("ed") || is_irregular_form(&w) {
+        return None;
+    }
+    let mut candidates: Vec<String> = Vec::new();
+    if let Some(stem) = w.strip_suffix("ing") {
+        candidates.push(stem.to_string());
+        candidates.push(format!("{stem}e"));
+        if let Some(s) = stem.strip_suffix('y') {
+            candidates.push(format!("{s}ie"));
+        }
+        let b = stem.as_bytes();
+        if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
+            candidates.push(stem[..stem.len() - 1].to_string());
+        }
+    } else if w.ends_with('s') && !w.ends_with("ss") {
+        if let Some(s) = w.strip_suffix("ies") {
+            candidates.push(format!("{s}y"));
+        }
+        if let Some(s) = w.strip_suffix("es") {
+            candidates.push(s.to_string());
+        }
+        candidates.push(w[..w.len() - 1].to_string());
+    } else {
+        candidates.push(w.clone());
+    }
+    let lemma = candidates.into_iter().find(|c| {
+        !c.is_empty() && (c == &w || s_form(c) == w || verb_word_forms(c).contains(&w))
+    })?;
+    Some(match IRREGULAR.get(&lemma) {
+        Some(irr) => irr.past.first()?.clone(),
+        None => regular_past(&lemma),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,6 +303,28 @@ mod tests {
         }
         assert!(is_irregular_form("held") && is_irregular_form("spoken"));
         assert!(!is_irregular_form("expelled"));
+    }
+
+    #[test]
+    fn the_past_of_a_form_comes_from_its_lemma() {
+        for (form, past) in [
+            ("hosting", "hosted"),
+            ("speaking", "spoke"),
+            ("speaks", "spoke"),
+            ("making", "made"),
+            ("agreeing", "agreed"),
+            ("stopping", "stopped"),
+            ("urges", "urged"),
+            ("carries", "carried"),
+            ("pushes", "pushed"),
+            ("meet", "met"),
+            ("visit", "visited"),
+        ] {
+            assert_eq!(past_tense(form).as_deref(), Some(past), "{form}");
+        }
+        for already in ["hosted", "met", "spoke", "held"] {
+            assert_eq!(past_tense(already), None, "{already}");
+        }
     }
 
     #[test]

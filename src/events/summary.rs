@@ -17,6 +17,7 @@ status stay in their own fields.
 */
 
 use super::extract::RawEvent;
+use super::inflect;
 use super::words::WORDS;
 use crate::model::{EventStatus, Span};
 use crate::segment::{self, Lower};
@@ -62,8 +63,13 @@ pub(crate) fn headline(raw: &RawEvent, text: &str, dates: &[Span]) -> String {
         // "Syria was hit by ...", "a statement released by ...": the one
         // acted upon leads, the actor follows "by".
         let passive = by || is_passive(aux, trigger);
+        let verb = if raw.status == EventStatus::Occurred && aux.is_empty() && !passive {
+            in_past(trigger)
+        } else {
+            trigger.to_string()
+        };
         let mut s = joined(if passive { &targets } else { &sources });
-        for part in [aux, trigger, &object] {
+        for part in [aux, &verb, &object] {
             if !part.is_empty() {
                 if !s.is_empty() && !part.starts_with(':') {
                     s.push(' ');
@@ -185,6 +191,19 @@ fn that_after_adjunct(
         prev = Some(w);
     }
     None
+}
+
+/// A trigger whose event happened, in the simple past: "hosting Netanyahu"
+/// and a caption's "speaks to reporters" head a timeline as "hosted",
+/// "spoke". Only the first word changes; a form whose lemma cannot be told
+/// stays as written.
+fn in_past(trigger: &str) -> String {
+    let (head, rest) = trigger.split_once(' ').unwrap_or((trigger, ""));
+    match inflect::past_tense(head) {
+        Some(past) if rest.is_empty() => past,
+        Some(past) => format!("{past} {rest}"),
+        None => trigger.to_string(),
+    }
 }
 
 /// A form of "be" before a participle ("was hit", "were expelled").
@@ -527,7 +546,7 @@ mod tests {
         let text = "FILED - 17 March 2025, Peru, Lima: The minister speaks.";
         let mut ev = raw(text, "speaks", false, vec![actor("Peru", "source")]);
         ev.event_type = "STATEMENT".into();
-        assert_eq!(headline(&ev, text, &[timex(text, "17 March 2025")]), "Peru speaks");
+        assert_eq!(headline(&ev, text, &[timex(text, "17 March 2025")]), "Peru spoke");
     }
 
     #[test]
@@ -540,6 +559,21 @@ mod tests {
         let mut ev = raw(text, "said", false, vec![actor("Peru", "source")]);
         ev.event_type = "STATEMENT".into();
         assert_eq!(headline(&ev, text, &[]), "Peru said");
+    }
+
+    #[test]
+    fn what_happened_is_told_in_the_past() {
+        let text = "Peru, hosting the Chilean president at the palace, spoke of peace.";
+        let ev = raw(text, "hosting", false, vec![actor("Peru", "source")]);
+        assert_eq!(headline(&ev, text, &[]), "Peru hosted the Chilean president");
+        let text = "The minister speaks to reporters in Lima.";
+        let ev = raw(text, "speaks", false, vec![actor("Peru", "source")]);
+        assert_eq!(headline(&ev, text, &[]), "Peru spoke to reporters in Lima");
+        // Scheduled events keep their form and auxiliaries.
+        let text = "Peru is hosting the summit next week.";
+        let mut ev = raw(text, "hosting", false, vec![actor("Peru", "source")]);
+        ev.status = EventStatus::Scheduled;
+        assert_eq!(headline(&ev, text, &[]), "Peru is hosting the summit next week");
     }
 
     #[test]
