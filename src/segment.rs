@@ -273,6 +273,7 @@ fn word_char_at(s: &str, i: usize) -> (bool, usize) {
 impl Iterator for WordSpans<'_> {
     type Item = Span;
 
+    #[inline(never)]
     fn next(&mut self) -> Option<Span> {
         let s = self.s;
         let b = s.as_bytes();
@@ -314,31 +315,73 @@ impl Iterator for WordSpans<'_> {
 }
 
 /// A word lower-cased: borrowed from the text when it has no upper-case
-/// letter, so the common case allocates nothing. Derefs to `str`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Lower<'a>(std::borrow::Cow<'a, str>);
+/// letter, so the common case allocates nothing; a short ASCII word with
+/// capitals ("The", "Kremlin") is lower-cased into an inline buffer, so it
+/// does not allocate either. Derefs to `str`.
+#[derive(Clone)]
+pub struct Lower<'a>(LowerRepr<'a>);
+
+/// Bytes a lower-cased ASCII word can hold inline (longer words are rare).
+const INLINE_LOWER: usize = 22;
+
+#[derive(Clone)]
+enum LowerRepr<'a> {
+    Borrowed(&'a str),
+    Inline { len: u8, buf: [u8; INLINE_LOWER] },
+    Owned(String),
+}
 
 impl<'a> Lower<'a> {
     /// `word` lower-cased (as [`str::to_lowercase`]).
     pub fn of(word: &'a str) -> Lower<'a> {
-        if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-            Lower(std::borrow::Cow::Borrowed(word))
-        } else {
-            Lower(std::borrow::Cow::Owned(word.to_lowercase()))
+        let b = word.as_bytes();
+        if b.iter().all(|c| c.is_ascii() && !c.is_ascii_uppercase()) {
+            return Lower(LowerRepr::Borrowed(word));
         }
+        if b.len() <= INLINE_LOWER && b.is_ascii() {
+            // ASCII lower-casing is what `to_lowercase` does to ASCII.
+            let mut buf = [0u8; INLINE_LOWER];
+            for (d, c) in buf.iter_mut().zip(b) {
+                *d = c.to_ascii_lowercase();
+            }
+            let len = u8::try_from(b.len()).unwrap_or(0);
+            return Lower(LowerRepr::Inline { len, buf });
+        }
+        Lower(LowerRepr::Owned(word.to_lowercase()))
     }
 
     /// The lower-cased word.
     pub fn as_str(&self) -> &str {
-        &self.0
+        match &self.0 {
+            LowerRepr::Borrowed(s) => s,
+            // Always ASCII (see `of`), so this never fails.
+            LowerRepr::Inline { len, buf } => {
+                std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or_default()
+            }
+            LowerRepr::Owned(s) => s,
+        }
     }
 }
+
+impl std::fmt::Debug for Lower<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Lower").field(&self.as_str()).finish()
+    }
+}
+
+impl PartialEq for Lower<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Lower<'_> {}
 
 impl std::ops::Deref for Lower<'_> {
     type Target = str;
 
     fn deref(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
@@ -535,6 +578,24 @@ mod tests {
     #[test]
     fn clause_openers_fit_the_length_bound() {
         assert!(CLAUSE_OPENERS.iter().all(|o| o.len() <= MAX_OPENER_LEN));
+    }
+
+    #[test]
+    fn lower_of_every_length_and_script() {
+        for w in [
+            "the",
+            "The",
+            "KREMLIN",
+            "Übersee",
+            "ǅemal",
+            "A",
+            "",
+            &"Ab".repeat(11),
+            &"Ab".repeat(12),
+        ] {
+            assert_eq!(Lower::of(w).as_str(), w.to_lowercase(), "{w}");
+            assert_eq!(Lower::of(w), Lower::of(&w.to_lowercase()), "{w}");
+        }
     }
 
     #[test]

@@ -122,6 +122,12 @@ fn lower_words(text: &str, span: Span) -> Vec<(Span, segment::Lower<'_>)> {
         .collect()
 }
 
+/// The first word of `text[span]`, lower-cased: without scanning and
+/// collecting the rest of the span as [`lower_words`] would.
+fn first_lower_word(text: &str, span: Span) -> Option<segment::Lower<'_>> {
+    segment::word_spans(text, span).next().map(|w| segment::Lower::of(&text[w.start..w.end]))
+}
+
 /// ", accusing ...": a participle after a comma, continuing the verb
 /// before it.
 fn continues_with_participle(text: &str, trig: &Trigger) -> bool {
@@ -1068,9 +1074,7 @@ fn drop_sourcing_statements(
     // make the main verb a mere source.
     let in_relative = |e: &RawEvent| {
         clauses.iter().rfind(|c| c.start <= e.trigger_span.start).is_some_and(|c| {
-            lower_words(text, *c)
-                .first()
-                .is_some_and(|(_, w)| matches!(w.as_str(), "who" | "which"))
+            first_lower_word(text, *c).is_some_and(|w| matches!(w.as_str(), "who" | "which"))
         })
     };
     let source_of =
@@ -1101,7 +1105,7 @@ fn drop_sourcing_statements(
         // own is an event, not a source.
         let clause = clauses.iter().rfind(|c| c.start <= e.trigger_span.start);
         let narrated = clause.is_some_and(|c| {
-            lower_words(text, *c).first().is_some_and(|(_, w)| WORDS.narrating_opener.has(w))
+            first_lower_word(text, *c).is_some_and(|w| WORDS.narrating_opener.has(&w))
         });
         // "the White House said on Tuesday": a statement dated in its own
         // clause is reported as an act of its own, not as a source.
