@@ -17,7 +17,7 @@ reading a match gets is decided from the word before it, by [`reading`]:
 */
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
@@ -88,9 +88,24 @@ const FRAME_GAP_WORDS: usize = 6;
 /// none of them a preposition or a comma, so that "struck the town despite
 /// the truce" is no deal).
 struct Frame {
-    re: Regex,
+    /// The frame's pattern; compiled on first use (see [`Frame::regex`]).
+    pattern: String,
+    re: OnceLock<Option<Regex>>,
     sense: Sense,
     tight: bool,
+}
+
+impl Frame {
+    /// The compiled pattern. Compiling is most of the cost of loading the
+    /// trigger lexicon (each frame's gap is a bounded repetition of a
+    /// Unicode class), so a frame is compiled when a sentence first holds
+    /// both its verb and its complement, not at start. The pattern is built
+    /// from escaped words on a fixed template, so it cannot fail but by
+    /// outgrowing the size limit: such a frame matches nothing, and the
+    /// unit test that compiles every frame would fail first.
+    fn regex(&self) -> Option<&Regex> {
+        self.re.get_or_init(|| Regex::new(&self.pattern).ok()).as_ref()
+    }
 }
 
 /// Split a frame form `verbs * complements` or `verbs *N complements` into
@@ -106,11 +121,11 @@ fn frame_parts(form: &str) -> Option<(&str, &str, usize, bool)> {
     Some((verbs, complements, n, true))
 }
 
-/// A regex for a gapped frame, each side `|`-separated; group 1 is the
+/// The regex pattern of a gapped frame, each side `|`-separated; group 1 is the
 /// verb, group 2 the gap. Word boundaries are ASCII ones, so that the lazy
 /// DFA finds matches in text with curly quotes and dashes instead of
 /// falling back to a slower engine (every frame word is ASCII).
-fn frame_regex(form: &str) -> Option<(Regex, bool)> {
+fn frame_regex(form: &str) -> Option<(String, bool)> {
     let (verbs, complements, gap, tight) = frame_parts(form)?;
     let alt =
         |side: &str| side.split('|').map(|w| regex::escape(w.trim())).collect::<Vec<_>>().join("|");
@@ -120,7 +135,7 @@ fn frame_regex(form: &str) -> Option<(Regex, bool)> {
         alt(verbs),
         alt(complements)
     );
-    Regex::new(&pattern).ok().map(|re| (re, tight))
+    Some((pattern, tight))
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -142,7 +157,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         for form in cols[0].split(';').map(str::trim).filter(|f| !f.is_empty()) {
             if form.contains(" *") {
                 assert!(cols[3] == "verb", "events/triggers.tsv line {n}: frames are verbs");
-                let (re, tight) = frame_regex(form)
+                let (pattern, tight) = frame_regex(form)
                     .unwrap_or_else(|| panic!("events/triggers.tsv line {n}: bad frame `{form}`"));
                 let (verbs, complements, _, _) = frame_parts(form)
                     .unwrap_or_else(|| panic!("events/triggers.tsv line {n}: bad frame `{form}`"));
@@ -154,7 +169,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
                     verb_forms.push(c.to_lowercase());
                     frame_of.push((frames.len(), false));
                 }
-                frames.push(Frame { re, sense: sense.clone(), tight });
+                frames.push(Frame { pattern, re: OnceLock::new(), sense: sense.clone(), tight });
                 continue;
             }
             let key = form.to_lowercase();
@@ -340,7 +355,8 @@ pub fn find(text: &str, span: Span) -> Vec<Trigger> {
         }
     }
     for (frame, _) in lex.frames.iter().zip(&seen).filter(|(_, s)| **s == 3) {
-        for c in frame.re.captures_iter(hay) {
+        let Some(re) = frame.regex() else { continue };
+        for c in re.captures_iter(hay) {
             let Some(v) = c.get(1) else { continue };
             let gap = c.get(2).map_or("", |g| g.as_str());
             if frame.tight
@@ -366,6 +382,13 @@ mod tests {
             .into_iter()
             .map(|t| (text[t.span.start..t.span.end].to_string(), t.sense.event_type, t.reading))
             .collect()
+    }
+
+    #[test]
+    fn every_frame_compiles() {
+        for f in &LEXICON.frames {
+            assert!(f.regex().is_some(), "frame pattern does not compile: {}", f.pattern);
+        }
     }
 
     #[test]
