@@ -1430,9 +1430,15 @@ fn targets<'a>(
     out
 }
 
-fn codes(actors: &[Actor]) -> Vec<String> {
-    let mut c: Vec<String> = actors.iter().filter_map(|a| a.code.clone()).collect();
-    c.sort();
+fn codes(actors: &[Actor]) -> Vec<&str> {
+    sorted_codes(actors.iter())
+}
+
+/// The sorted, de-duplicated codes of `actors`, borrowed: the events of a
+/// text are compared pairwise by them, so no copies.
+fn sorted_codes<'a>(actors: impl Iterator<Item = &'a Actor>) -> Vec<&'a str> {
+    let mut c: Vec<&str> = actors.filter_map(|a| a.code.as_deref()).collect();
+    c.sort_unstable();
     c.dedup();
     c
 }
@@ -1440,26 +1446,31 @@ fn codes(actors: &[Actor]) -> Vec<String> {
 /// Add `ev` unless an event of the same type, mode and actor codes is
 /// already there; keep the better dated of the two.
 fn push_unique(events: &mut Vec<RawEvent>, ev: RawEvent) {
-    let key = (ev.event_type.clone(), ev.mode.clone(), codes(&ev.actors));
     // Two own dates that differ make two events ("meet on Saturday, and
     // again next Saturday").
     let own = |d: &EventDate| d.rule.contains("own_clause");
-    let distinct = |o: &RawEvent| own(&o.date) && own(&ev.date) && o.date.value != ev.date.value;
-    if let Some(old) = events
-        .iter_mut()
-        .find(|o| (o.event_type.clone(), o.mode.clone(), codes(&o.actors)) == key && !distinct(o))
-    {
-        if ev.date.confidence > old.date.confidence {
-            *old = ev;
+    let found = {
+        let distinct =
+            |o: &RawEvent| own(&o.date) && own(&ev.date) && o.date.value != ev.date.value;
+        let codes_ev = codes(&ev.actors);
+        events.iter().position(|o| {
+            o.event_type == ev.event_type
+                && o.mode == ev.mode
+                && codes(&o.actors) == codes_ev
+                && !distinct(o)
+        })
+    };
+    if let Some(i) = found {
+        if ev.date.confidence > events[i].date.confidence {
+            events[i] = ev;
         }
         return;
     }
     events.push(ev);
 }
 
-fn source_codes(e: &RawEvent) -> Vec<String> {
-    let src: Vec<Actor> = e.actors.iter().filter(|a| a.part == "source").cloned().collect();
-    codes(&src)
+fn source_codes(e: &RawEvent) -> Vec<&str> {
+    sorted_codes(e.actors.iter().filter(|a| a.part == "source"))
 }
 
 /// Give a target-less event the target of an earlier event of the same
@@ -1471,25 +1482,27 @@ fn complete_targets(events: &mut [RawEvent]) {
         {
             continue;
         }
-        let key = (events[i].event_type.clone(), events[i].mode.clone(), source_codes(&events[i]));
+        let (done, rest) = events.split_at_mut(i);
+        let ev = &mut rest[0];
+        let sources = source_codes(ev);
         // Pledges in a row ("Germany promised ..., while Britain pledged
         // ...") go to the recipient named for the first.
-        let aid = key.0 == "AID";
-        if key.2.is_empty() && !aid {
+        let aid = ev.event_type == "AID";
+        if sources.is_empty() && !aid {
             continue;
         }
-        let found = events[..i].iter().rev().find(|e| {
+        let found = done.iter().rev().find(|e| {
             let same = if aid {
-                e.event_type == key.0
+                e.event_type == ev.event_type
             } else {
-                (e.event_type.clone(), e.mode.clone(), source_codes(e)) == key
+                e.event_type == ev.event_type && e.mode == ev.mode && source_codes(e) == sources
             };
             same && e.actors.iter().any(|a| a.part == "target")
         });
         if let Some(prev) = found {
             let t: Vec<Actor> =
                 prev.actors.iter().filter(|a| a.part == "target").cloned().collect();
-            events[i].actors.extend(t);
+            ev.actors.extend(t);
         }
     }
 }
@@ -1517,7 +1530,7 @@ mod tests {
     }
 
     fn codes_of(e: &RawEvent) -> Vec<String> {
-        codes(&e.actors)
+        codes(&e.actors).into_iter().map(str::to_string).collect()
     }
 
     #[test]
