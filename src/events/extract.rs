@@ -310,7 +310,7 @@ fn object_relative_date(
 /// background rather than of the story's dated events.
 fn present_perfect(text: &str, trig: &Trigger) -> bool {
     let first = text[trig.span.start..trig.span.end].split(' ').next().unwrap_or("");
-    let lower = first.to_lowercase();
+    let lower = segment::Lower::of(first);
     if !(lower.ends_with("ed") || is_irregular_past(&lower) || lower.ends_with("en")) {
         return false;
     }
@@ -532,7 +532,7 @@ fn split_since(text: &str, clauses: Vec<Span>) -> Vec<Span> {
 /// True for a past participle used as a passive modifier ("rockets fired
 /// from", "a statement released by").
 fn is_reduced_relative(text: &str, trig: &Trigger, actors: &[&ActorMention]) -> bool {
-    let form = text[trig.span.start..trig.span.end].to_lowercase();
+    let form = segment::Lower::of(&text[trig.span.start..trig.span.end]);
     let participle = form.ends_with("ed") || is_irregular_past(&form);
     if form.contains(' ') || !participle {
         return false;
@@ -605,7 +605,7 @@ pub fn events_in_text(
                     || (t.sense.event_type == "STATEMENT"
                         && WORDS
                             .reporting_verb
-                            .has(text[t.span.start..t.span.end].to_lowercase().as_str())
+                            .has(&segment::Lower::of(&text[t.span.start..t.span.end]))
                         && postposed(text, sentence, t.span))
             })
             .collect();
@@ -879,7 +879,7 @@ pub fn events_in_text(
                 event_type
             };
             let mut mode = trig.sense.mode.clone();
-            let form = text[trig.span.start..trig.span.end].to_lowercase();
+            let form = segment::Lower::of(&text[trig.span.start..trig.span.end]);
             let event_type = if event_type != "STATEMENT" || noun {
                 event_type
             } else if pair_source && WORDS.reciprocal_verb.has(form.as_str()) {
@@ -1100,7 +1100,7 @@ fn drop_sourcing_statements(
             a.kind == "institution"
                 && a.name.rsplit(' ').next().is_some_and(|h| WORDS.anonymous_head.has(h))
         });
-        let verb = text[e.trigger_span.start..e.trigger_span.end].to_lowercase();
+        let verb = segment::Lower::of(&text[e.trigger_span.start..e.trigger_span.end]);
         // "after Israel said ...": a statement narrated in a clause of its
         // own is an event, not a source.
         let clause = clauses.iter().rfind(|c| c.start <= e.trigger_span.start);
