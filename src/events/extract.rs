@@ -1210,8 +1210,11 @@ fn subject<'a>(
             None => (before.first().copied(), false),
         };
     }
-    let lead = lower_words(text, Span::new(clause.start, trig.span.start));
-    let relative = matches!(lead.first().map(|(_, w)| w.as_str()), Some("who" | "which"));
+    // The words from the clause's start to the verb, scanned lazily: most
+    // tests below need only the first of them.
+    let lead_span = Span::new(clause.start, trig.span.start);
+    let lead_first = first_lower_word(text, lead_span);
+    let relative = matches!(lead_first.as_deref(), Some("who" | "which"));
     // "Qatar, which mediated ..., announced": the main subject resumes.
     if relative && text[..trig.span.start].trim_end().ends_with(',') {
         return (before.iter().rev().find(|m| m.span.end <= clause.start).copied(), false);
@@ -1219,7 +1222,7 @@ fn subject<'a>(
     // "Russia, which brokered the truce that ended the war in 2020, said":
     // after a relative clause with a clause of its own nested inside, the
     // subject before the relative pronoun resumes.
-    if lead.first().is_some_and(|(_, w)| w == "that") {
+    if lead_first.as_deref() == Some("that") {
         if let Some(at) = relative_opener_before(text, clause, trig) {
             let resumed = before
                 .iter()
@@ -1273,11 +1276,12 @@ fn subject<'a>(
 
     // "X, who proposed ...": a relative clause without a subject of its own
     // takes its antecedent.
-    if relative && lead.len() <= 4 {
+    if relative && segment::word_spans(text, lead_span).nth(4).is_none() {
         return (before.iter().rev().find(|m| m.span.end <= clause.start).copied(), false);
     }
-    if lead.iter().all(|(_, w)| {
-        WORDS.shared_subject_opener.has(w.as_str()) || WORDS.subject_gap.has(w.as_str())
+    if segment::word_spans(text, lead_span).all(|w| {
+        let w = segment::Lower::of(&text[w.start..w.end]);
+        WORDS.shared_subject_opener.has(&w) || WORDS.subject_gap.has(&w)
     }) {
         return match prior {
             Some(p) => (Some(p), true),
