@@ -143,13 +143,21 @@ fn continues_with_participle(text: &str, trig: &Trigger) -> bool {
 fn status(text: &str, sentence: Span, clause: Span, trig: &Trigger) -> Option<EventStatus> {
     // A participle continuing an earlier verb shares its status: the modal
     // of a reported clause before the comma is not its own.
-    let before = if continues_with_participle(text, trig) {
-        Vec::new()
-    } else {
-        lower_words(text, Span::new(clause.start, trig.span.start))
-    };
-    let window: Vec<&str> = before.iter().rev().take(4).map(|(_, w)| w.as_str()).collect();
-    let first_of_clause = before.first().map(|(_, w)| w.as_str());
+    // The clause's first word and the four words right before the verb
+    // (nearest first), found in one scan without keeping the others.
+    let (mut first, mut last) = (None, [None::<Span>; 4]);
+    if !continues_with_participle(text, trig) {
+        for w in segment::word_spans(text, Span::new(clause.start, trig.span.start)) {
+            first.get_or_insert(w);
+            last.rotate_right(1);
+            last[0] = Some(w);
+        }
+    }
+    let lower = |w: Span| segment::Lower::of(&text[w.start..w.end]);
+    let first_lower = first.map(lower);
+    let window_lower: Vec<segment::Lower> = last.iter().flatten().map(|&w| lower(w)).collect();
+    let window: Vec<&str> = window_lower.iter().map(|w| w.as_str()).collect();
+    let first_of_clause = first_lower.as_deref();
     // "to meet": content of something else unless a frame governs it.
     if window.first() == Some(&"to") && trig.reading == Reading::Verb {
         let frame = window.get(1).copied();
@@ -182,7 +190,7 @@ fn status(text: &str, sentence: Span, clause: Span, trig: &Trigger) -> Option<Ev
         return Some(EventStatus::Hypothetical);
     }
     // "allegations that Moscow had supported ...".
-    if clause.start > sentence.start {
+    if clause.start > sentence.start && first_of_clause == Some("that") {
         let lead = lower_words(text, Span::new(sentence.start, clause.start));
         let near: Vec<&str> = lead.iter().rev().take(3).map(|(_, w)| w.as_str()).collect();
         if first_of_clause == Some("that") && near.iter().any(|w| WORDS.allegation.has(w)) {
