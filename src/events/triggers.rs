@@ -225,12 +225,21 @@ pub struct Trigger {
 pub(crate) fn prev_word(text: &str, pos: usize) -> Option<(usize, Lower<'_>)> {
     let head = text[..pos].trim_end();
     let end = head.len();
-    let start = head
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '\''))
-        .map(|(i, c)| i + c.len_utf8())
-        .unwrap_or(0);
+    // Back over ASCII letters, digits and apostrophes byte by byte; only a
+    // word with other letters needs chars decoded.
+    let b = head.as_bytes();
+    let mut start = end;
+    while start > 0 && (b[start - 1].is_ascii_alphanumeric() || b[start - 1] == b'\'') {
+        start -= 1;
+    }
+    if start > 0 && !b[start - 1].is_ascii() {
+        start = head
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_alphanumeric() || c == '\''))
+            .map(|(i, c)| i + c.len_utf8())
+            .unwrap_or(0);
+    }
     if start == end {
         // Possessive with a curly apostrophe: "Syria’s support".
         if head.ends_with('’') {
@@ -382,6 +391,29 @@ mod tests {
             .into_iter()
             .map(|t| (text[t.span.start..t.span.end].to_string(), t.sense.event_type, t.reading))
             .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn prev_word_matches_the_char_scan(t in "[a-zA-Z0-9 ,.'’éÉ\u{a0}-]{0,30}", p in 0usize..40) {
+            let mut pos = p.min(t.len());
+            while !t.is_char_boundary(pos) {
+                pos -= 1;
+            }
+            let head = t[..pos].trim_end();
+            let start = head
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !(c.is_alphanumeric() || c == '\''))
+                .map(|(i, c)| i + c.len_utf8())
+                .unwrap_or(0);
+            let got = prev_word(&t, pos);
+            if start == head.len() {
+                proptest::prop_assert_eq!(got.is_some(), head.ends_with('’'));
+            } else {
+                proptest::prop_assert_eq!(got.map(|(s, _)| s), Some(start));
+            }
+        }
     }
 
     #[test]
