@@ -1059,6 +1059,11 @@ fn resolve_pronouns(text: &str, out: &mut Vec<ActorMention>) {
             .iter()
             .filter(|m| m.span.start >= s.start && m.span.end <= s.end && m.actor.kind == "person")
             .collect();
+        // With no person in this sentence nor before it, no pronoun here
+        // can be resolved: skip the word scan.
+        if in_sentence.is_empty() && last_people.is_empty() {
+            continue;
+        }
         for w in segment::word_spans(text, *s) {
             let word = &text[w.start..w.end];
             if !matches!(word, "he" | "He" | "she" | "She") {
