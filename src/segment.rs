@@ -37,36 +37,50 @@ pub(crate) fn load_lexicons() {
     LazyLock::force(&ABBREVIATIONS);
 }
 
-/// Words that open a new clause when they start a word in the middle of a
-/// sentence.
-const CLAUSE_OPENERS: &[&str] = &[
-    "after",
-    "before",
-    "while",
-    "whereas",
-    "although",
-    "though",
-    "because",
-    "following",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "that",
-    "when",
-    "where",
-    "but",
-    "during",
-    "until",
-    "amid",
-    "despite",
-    "whether",
-    "if",
-    "unless",
-];
-
-/// Bytes in the longest of [`CLAUSE_OPENERS`].
+/// Bytes in the longest clause opener.
 const MAX_OPENER_LEN: usize = 9;
+
+/// Whether `word` opens a new clause when it starts a word in the middle of
+/// a sentence ("after", "which", "that", ...), in any case. Lower-cased
+/// into a stack buffer and looked up by a `match`, which compiles to a
+/// switch on length and bytes: this runs on every word of every sentence.
+/// (The tests hold the same list as `CLAUSE_OPENERS`.)
+fn is_clause_opener(word: &str) -> bool {
+    let b = word.as_bytes();
+    if b.len() > MAX_OPENER_LEN {
+        return false;
+    }
+    let mut buf = [0u8; MAX_OPENER_LEN];
+    for (d, c) in buf.iter_mut().zip(b) {
+        *d = c.to_ascii_lowercase();
+    }
+    matches!(
+        &buf[..b.len()],
+        b"after"
+            | b"before"
+            | b"while"
+            | b"whereas"
+            | b"although"
+            | b"though"
+            | b"because"
+            | b"following"
+            | b"which"
+            | b"who"
+            | b"whom"
+            | b"whose"
+            | b"that"
+            | b"when"
+            | b"where"
+            | b"but"
+            | b"during"
+            | b"until"
+            | b"amid"
+            | b"despite"
+            | b"whether"
+            | b"if"
+            | b"unless"
+    )
+}
 
 /// The sentences of `text`, in order, trimmed of surrounding white space.
 /// Empty sentences are never returned.
@@ -198,8 +212,7 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
         if w.start == 0 || w.end - w.start > MAX_OPENER_LEN {
             continue;
         }
-        let word = &s[w.start..w.end];
-        if CLAUSE_OPENERS.iter().any(|o| o.eq_ignore_ascii_case(word)) {
+        if is_clause_opener(&s[w.start..w.end]) {
             cuts.push(w.start);
         }
     }
@@ -237,33 +250,44 @@ pub struct WordSpans<'a> {
     pos: usize,
 }
 
-/// The character at byte `i` of `s` (a char boundary) and its length;
-/// ASCII without decoding.
-#[inline]
-fn char_at(s: &str, i: usize) -> (char, usize) {
-    let b = s.as_bytes()[i];
-    if b < 0x80 {
-        return (b as char, 1);
-    }
-    let c = s[i..].chars().next().unwrap_or('\0');
-    (c, c.len_utf8())
-}
+/// Byte classes for the word scan: most text is ASCII, so a table lookup
+/// per byte decides it without decoding a `char`.
+const ASCII_OTHER: u8 = 0;
+const ASCII_WORD: u8 = 1;
+const NON_ASCII: u8 = 2;
 
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = if (b as u8).is_ascii_alphanumeric() { ASCII_WORD } else { ASCII_OTHER };
+        b += 1;
+    }
+    t
+};
+
+/// Whether the character at byte `i` of `s` (a char boundary) is a letter
+/// or digit, and its length in bytes.
 #[inline]
-fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        c.is_alphanumeric()
+fn word_char_at(s: &str, i: usize) -> (bool, usize) {
+    match BYTE_CLASS[usize::from(s.as_bytes()[i])] {
+        ASCII_WORD => (true, 1),
+        ASCII_OTHER => (false, 1),
+        _ => {
+            let c = s[i..].chars().next().unwrap_or('\0');
+            (c.is_alphanumeric(), c.len_utf8())
+        }
     }
 }
 
 impl Iterator for WordSpans<'_> {
     type Item = Span;
 
+    #[inline(never)]
     fn next(&mut self) -> Option<Span> {
         let s = self.s;
-        let len = s.len();
+        let b = s.as_bytes();
+        let len = b.len();
         let mut i = self.pos;
         // Only a letter or digit starts a word.
         loop {
@@ -271,20 +295,23 @@ impl Iterator for WordSpans<'_> {
                 self.pos = len;
                 return None;
             }
-            let (c, n) = char_at(s, i);
-            if is_word_char(c) {
+            let (word, n) = word_char_at(s, i);
+            if word {
                 break;
             }
             i += n;
         }
         let start = i;
         while i < len {
-            let (c, n) = char_at(s, i);
-            if is_word_char(c) {
+            // The common case first: a run of ASCII letters and digits.
+            if BYTE_CLASS[usize::from(b[i])] == ASCII_WORD {
+                i += 1;
+                continue;
+            }
+            let (word, n) = word_char_at(s, i);
+            if word {
                 i += n;
-            } else if matches!(c, '-' | '.' | '\'')
-                && i + 1 < len
-                && is_word_char(char_at(s, i + 1).0)
+            } else if matches!(b[i], b'-' | b'.' | b'\'') && i + 1 < len && word_char_at(s, i + 1).0
             {
                 // An inner `-`, `.` or `'` (one byte each) before a letter or digit.
                 i += 1;
@@ -298,31 +325,73 @@ impl Iterator for WordSpans<'_> {
 }
 
 /// A word lower-cased: borrowed from the text when it has no upper-case
-/// letter, so the common case allocates nothing. Derefs to `str`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Lower<'a>(std::borrow::Cow<'a, str>);
+/// letter, so the common case allocates nothing; a short ASCII word with
+/// capitals ("The", "Kremlin") is lower-cased into an inline buffer, so it
+/// does not allocate either. Derefs to `str`.
+#[derive(Clone)]
+pub struct Lower<'a>(LowerRepr<'a>);
+
+/// Bytes a lower-cased ASCII word can hold inline (longer words are rare).
+const INLINE_LOWER: usize = 22;
+
+#[derive(Clone)]
+enum LowerRepr<'a> {
+    Borrowed(&'a str),
+    Inline { len: u8, buf: [u8; INLINE_LOWER] },
+    Owned(String),
+}
 
 impl<'a> Lower<'a> {
     /// `word` lower-cased (as [`str::to_lowercase`]).
     pub fn of(word: &'a str) -> Lower<'a> {
-        if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-            Lower(std::borrow::Cow::Borrowed(word))
-        } else {
-            Lower(std::borrow::Cow::Owned(word.to_lowercase()))
+        let b = word.as_bytes();
+        if b.iter().all(|c| c.is_ascii() && !c.is_ascii_uppercase()) {
+            return Lower(LowerRepr::Borrowed(word));
         }
+        if b.len() <= INLINE_LOWER && b.is_ascii() {
+            // ASCII lower-casing is what `to_lowercase` does to ASCII.
+            let mut buf = [0u8; INLINE_LOWER];
+            for (d, c) in buf.iter_mut().zip(b) {
+                *d = c.to_ascii_lowercase();
+            }
+            let len = u8::try_from(b.len()).unwrap_or(0);
+            return Lower(LowerRepr::Inline { len, buf });
+        }
+        Lower(LowerRepr::Owned(word.to_lowercase()))
     }
 
     /// The lower-cased word.
     pub fn as_str(&self) -> &str {
-        &self.0
+        match &self.0 {
+            LowerRepr::Borrowed(s) => s,
+            // Always ASCII (see `of`), so this never fails.
+            LowerRepr::Inline { len, buf } => {
+                std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or_default()
+            }
+            LowerRepr::Owned(s) => s,
+        }
     }
 }
+
+impl std::fmt::Debug for Lower<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Lower").field(&self.as_str()).finish()
+    }
+}
+
+impl PartialEq for Lower<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Lower<'_> {}
 
 impl std::ops::Deref for Lower<'_> {
     type Target = str;
 
     fn deref(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
@@ -341,6 +410,33 @@ impl PartialEq<str> for Lower<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The clause openers, as a list: the reference for `is_clause_opener`.
+    const CLAUSE_OPENERS: &[&str] = &[
+        "after",
+        "before",
+        "while",
+        "whereas",
+        "although",
+        "though",
+        "because",
+        "following",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "that",
+        "when",
+        "where",
+        "but",
+        "during",
+        "until",
+        "amid",
+        "despite",
+        "whether",
+        "if",
+        "unless",
+    ];
 
     fn texts(text: &str, spans: &[Span]) -> Vec<String> {
         spans.iter().map(|s| text[s.start..s.end].to_string()).collect()
@@ -492,6 +588,39 @@ mod tests {
     #[test]
     fn clause_openers_fit_the_length_bound() {
         assert!(CLAUSE_OPENERS.iter().all(|o| o.len() <= MAX_OPENER_LEN));
+    }
+
+    #[test]
+    fn lower_of_every_length_and_script() {
+        for w in [
+            "the",
+            "The",
+            "KREMLIN",
+            "Übersee",
+            "ǅemal",
+            "A",
+            "",
+            &"Ab".repeat(11),
+            &"Ab".repeat(12),
+        ] {
+            assert_eq!(Lower::of(w).as_str(), w.to_lowercase(), "{w}");
+            assert_eq!(Lower::of(w), Lower::of(&w.to_lowercase()), "{w}");
+        }
+    }
+
+    #[test]
+    fn clause_opener_match_is_the_list() {
+        for o in CLAUSE_OPENERS {
+            assert!(is_clause_opener(o), "{o}");
+            assert!(is_clause_opener(&o.to_uppercase()), "{o}");
+            let mut longer = o.to_string();
+            longer.push('s');
+            assert_eq!(is_clause_opener(&longer), CLAUSE_OPENERS.contains(&longer.as_str()));
+            assert!(!is_clause_opener(&o[1..]) || CLAUSE_OPENERS.contains(&&o[1..]), "{o}");
+        }
+        for w in ["", "the", "said", "afterwards", "whichever", "ifs", "wholly"] {
+            assert!(!is_clause_opener(w), "{w}");
+        }
     }
 
     proptest::proptest! {

@@ -64,6 +64,7 @@ million articles fits in a few GB.
 
 use std::cmp::Ordering;
 use std::collections::{btree_map, BTreeMap};
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use chrono::{Datelike, NaiveDate};
@@ -88,25 +89,44 @@ pub fn event_key(ev: &Event) -> String {
         EventStatus::Negated => "negated",
         EventStatus::Hypothetical => "hypothetical",
     };
-    let when = match ev.date.interval {
-        Some(iv) if ev.date.precision <= Precision::Month => {
-            format!("{:04}-{:02}", iv.start.year(), iv.start.month())
-        }
-        Some(_) => ev.date.value.clone(),
-        None => "undated".to_string(),
-    };
-    let mut codes: Vec<String> = ev.actors.iter().filter_map(|a| a.code.clone()).collect();
-    if codes.is_empty() {
-        codes = ev.actors.iter().map(|a| format!("name:{}", a.name.to_lowercase())).collect();
-    }
-    codes.sort();
-    codes.dedup();
-    format!(
-        "{KEY_VERSION}|type={}|mode={}|status={status}|when={when}|actors={}",
-        ev.event_type,
+    // Written into one buffer, and the actor codes sorted as borrowed
+    // strings: this runs for every event mention.
+    let mut key = String::with_capacity(96);
+    for part in [
+        KEY_VERSION,
+        "|type=",
+        &ev.event_type,
+        "|mode=",
         ev.mode.as_deref().unwrap_or("-"),
-        codes.join(",")
-    )
+        "|status=",
+        status,
+        "|when=",
+    ] {
+        key.push_str(part);
+    }
+    match ev.date.interval {
+        Some(iv) if ev.date.precision <= Precision::Month => {
+            let _ = write!(key, "{:04}-{:02}", iv.start.year(), iv.start.month());
+        }
+        Some(_) => key.push_str(&ev.date.value),
+        None => key.push_str("undated"),
+    }
+    key.push_str("|actors=");
+    let mut codes: Vec<&str> = ev.actors.iter().filter_map(|a| a.code.as_deref()).collect();
+    let names: Vec<String>;
+    if codes.is_empty() {
+        names = ev.actors.iter().map(|a| format!("name:{}", a.name.to_lowercase())).collect();
+        codes = names.iter().map(String::as_str).collect();
+    }
+    codes.sort_unstable();
+    codes.dedup();
+    for (i, c) in codes.iter().enumerate() {
+        if i > 0 {
+            key.push(',');
+        }
+        key.push_str(c);
+    }
+    key
 }
 
 fn hash128(key: &str) -> String {
@@ -122,16 +142,14 @@ pub fn event_id(ev: &Event) -> String {
 /// The id of one mention: article id, text (body or caption index), span
 /// and event id, hashed.
 pub fn mention_id(article_id: &str, caption: Option<usize>, span: Span, event_id: &str) -> String {
-    let text = match caption {
-        Some(i) => format!("caption:{i}"),
-        None => "body".to_string(),
+    let mut key = String::with_capacity(64 + article_id.len() + event_id.len());
+    let _ = write!(key, "dateline-mention-v1|{}|{article_id}|", article_id.len());
+    let _ = match caption {
+        Some(i) => write!(key, "caption:{i}"),
+        None => write!(key, "body"),
     };
-    hash128(&format!(
-        "dateline-mention-v1|{}|{article_id}|{text}|{}|{}|{event_id}",
-        article_id.len(),
-        span.start,
-        span.end
-    ))
+    let _ = write!(key, "|{}|{}|{event_id}", span.start, span.end);
+    hash128(&key)
 }
 
 /// Extract events from every article (in parallel) and merge them into the

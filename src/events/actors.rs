@@ -333,7 +333,7 @@ fn find_pair<'a>(
         let (a, b) = (w[0], w[1]);
         let gap = text[a.span.end..b.span.start].trim();
         let blocked = word_before(text, a.span.start)
-            .is_some_and(|(_, w)| WORDS.pair_blocker.has(w.to_lowercase().as_str()));
+            .is_some_and(|(_, w)| WORDS.pair_blocker.has(&segment::Lower::of(w)));
         matches!(gap, "and" | "and the")
             && a.actor.name != b.actor.name
             && !blocked
@@ -906,7 +906,7 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
                     // (the anonymous sources of a report) are its own
                     // institution; its other heads are its bodies.
                     let staff = e.kind == "country"
-                        || WORDS.org_staff.has(text[hs..he].to_lowercase().as_str());
+                        || WORDS.org_staff.has(&segment::Lower::of(&text[hs..he]));
                     if m.start() == 0 && bounded(text, hs, he) && staff {
                         military = heads.military[m.pattern().as_usize()];
                         name = format!("{} {}", e.name, &text[hs..he]);
@@ -1065,11 +1065,11 @@ fn is_place(text: &str, start: usize) -> bool {
     let mut pos = start;
     let mut hops = 0;
     while let Some((s, w)) = word_before(text, pos) {
-        let lw = w.to_lowercase();
+        let lw = segment::Lower::of(w);
         if WORDS.place_preposition.has(lw.as_str()) {
             // "the authorities in Damascus", "officials in Kyiv": the
             // capital names whose authorities they are.
-            let owner = word_before(text, s).is_some_and(|(_, o)| is_head(&o.to_lowercase()));
+            let owner = word_before(text, s).is_some_and(|(_, o)| is_head(&segment::Lower::of(o)));
             return !(lw == "in" && owner && hops == 0);
         }
         if WORDS.direction.has(lw.as_str()) || lw == "the" {
@@ -1095,6 +1095,11 @@ fn resolve_pronouns(text: &str, out: &mut Vec<ActorMention>) {
             .iter()
             .filter(|m| m.span.start >= s.start && m.span.end <= s.end && m.actor.kind == "person")
             .collect();
+        // With no person in this sentence nor before it, no pronoun here
+        // can be resolved: skip the word scan.
+        if in_sentence.is_empty() && last_people.is_empty() {
+            continue;
+        }
         for w in segment::word_spans(text, *s) {
             let word = &text[w.start..w.end];
             if !matches!(word, "he" | "He" | "she" | "She") {

@@ -124,6 +124,12 @@ fn lower_words(text: &str, span: Span) -> Vec<(Span, segment::Lower<'_>)> {
         .collect()
 }
 
+/// The first word of `text[span]`, lower-cased: without scanning and
+/// collecting the rest of the span as [`lower_words`] would.
+fn first_lower_word(text: &str, span: Span) -> Option<segment::Lower<'_>> {
+    segment::word_spans(text, span).next().map(|w| segment::Lower::of(&text[w.start..w.end]))
+}
+
 /// ", accusing ...": a participle after a comma, continuing the verb
 /// before it.
 fn continues_with_participle(text: &str, trig: &Trigger) -> bool {
@@ -139,13 +145,21 @@ fn continues_with_participle(text: &str, trig: &Trigger) -> bool {
 fn status(text: &str, sentence: Span, clause: Span, trig: &Trigger) -> Option<EventStatus> {
     // A participle continuing an earlier verb shares its status: the modal
     // of a reported clause before the comma is not its own.
-    let before = if continues_with_participle(text, trig) {
-        Vec::new()
-    } else {
-        lower_words(text, Span::new(clause.start, trig.span.start))
-    };
-    let window: Vec<&str> = before.iter().rev().take(4).map(|(_, w)| w.as_str()).collect();
-    let first_of_clause = before.first().map(|(_, w)| w.as_str());
+    // The clause's first word and the four words right before the verb
+    // (nearest first), found in one scan without keeping the others.
+    let (mut first, mut last) = (None, [None::<Span>; 4]);
+    if !continues_with_participle(text, trig) {
+        for w in segment::word_spans(text, Span::new(clause.start, trig.span.start)) {
+            first.get_or_insert(w);
+            last.rotate_right(1);
+            last[0] = Some(w);
+        }
+    }
+    let lower = |w: Span| segment::Lower::of(&text[w.start..w.end]);
+    let first_lower = first.map(lower);
+    let window_lower: Vec<segment::Lower> = last.iter().flatten().map(|&w| lower(w)).collect();
+    let window: Vec<&str> = window_lower.iter().map(|w| w.as_str()).collect();
+    let first_of_clause = first_lower.as_deref();
     // "to meet": content of something else unless a frame governs it.
     if window.first() == Some(&"to") && trig.reading == Reading::Verb {
         let frame = window.get(1).copied();
@@ -178,7 +192,7 @@ fn status(text: &str, sentence: Span, clause: Span, trig: &Trigger) -> Option<Ev
         return Some(EventStatus::Hypothetical);
     }
     // "allegations that Moscow had supported ...".
-    if clause.start > sentence.start {
+    if clause.start > sentence.start && first_of_clause == Some("that") {
         let lead = lower_words(text, Span::new(sentence.start, clause.start));
         let near: Vec<&str> = lead.iter().rev().take(3).map(|(_, w)| w.as_str()).collect();
         if first_of_clause == Some("that") && near.iter().any(|w| WORDS.allegation.has(w)) {
@@ -306,7 +320,7 @@ fn object_relative_date(
 /// background rather than of the story's dated events.
 fn present_perfect(text: &str, trig: &Trigger) -> bool {
     let first = text[trig.span.start..trig.span.end].split(' ').next().unwrap_or("");
-    let lower = first.to_lowercase();
+    let lower = segment::Lower::of(first);
     if !(lower.ends_with("ed") || is_irregular_past(&lower) || lower.ends_with("en")) {
         return false;
     }
@@ -534,7 +548,7 @@ fn split_since(text: &str, clauses: Vec<Span>) -> Vec<Span> {
 /// True for a past participle used as a passive modifier ("rockets fired
 /// from", "a statement released by").
 fn is_reduced_relative(text: &str, trig: &Trigger, actors: &[&ActorMention]) -> bool {
-    let form = text[trig.span.start..trig.span.end].to_lowercase();
+    let form = segment::Lower::of(&text[trig.span.start..trig.span.end]);
     let participle = form.ends_with("ed") || is_irregular_past(&form);
     if form.contains(' ') || !participle {
         return false;
@@ -607,7 +621,7 @@ pub fn events_in_text(
                     || (t.sense.event_type == "STATEMENT"
                         && WORDS
                             .reporting_verb
-                            .has(text[t.span.start..t.span.end].to_lowercase().as_str())
+                            .has(&segment::Lower::of(&text[t.span.start..t.span.end]))
                         && postposed(text, sentence, t.span))
             })
             .collect();
@@ -883,7 +897,7 @@ pub fn events_in_text(
                 event_type
             };
             let mut mode = trig.sense.mode.clone();
-            let form = text[trig.span.start..trig.span.end].to_lowercase();
+            let form = segment::Lower::of(&text[trig.span.start..trig.span.end]);
             let event_type = if event_type != "STATEMENT" || noun {
                 event_type
             } else if pair_source && WORDS.reciprocal_verb.has(form.as_str()) {
@@ -1079,9 +1093,7 @@ fn drop_sourcing_statements(
     // make the main verb a mere source.
     let in_relative = |e: &RawEvent| {
         clauses.iter().rfind(|c| c.start <= e.trigger_span.start).is_some_and(|c| {
-            lower_words(text, *c)
-                .first()
-                .is_some_and(|(_, w)| matches!(w.as_str(), "who" | "which"))
+            first_lower_word(text, *c).is_some_and(|w| matches!(w.as_str(), "who" | "which"))
         })
     };
     let source_of =
@@ -1107,12 +1119,12 @@ fn drop_sourcing_statements(
             a.kind == "institution"
                 && a.name.rsplit(' ').next().is_some_and(|h| WORDS.anonymous_head.has(h))
         });
-        let verb = text[e.trigger_span.start..e.trigger_span.end].to_lowercase();
+        let verb = segment::Lower::of(&text[e.trigger_span.start..e.trigger_span.end]);
         // "after Israel said ...": a statement narrated in a clause of its
         // own is an event, not a source.
         let clause = clauses.iter().rfind(|c| c.start <= e.trigger_span.start);
         let narrated = clause.is_some_and(|c| {
-            lower_words(text, *c).first().is_some_and(|(_, w)| WORDS.narrating_opener.has(w))
+            first_lower_word(text, *c).is_some_and(|w| WORDS.narrating_opener.has(&w))
         });
         // "the White House said on Tuesday": a statement dated in its own
         // clause is reported as an act of its own, not as a source.
@@ -1217,8 +1229,11 @@ fn subject<'a>(
             None => (before.first().copied(), false),
         };
     }
-    let lead = lower_words(text, Span::new(clause.start, trig.span.start));
-    let relative = matches!(lead.first().map(|(_, w)| w.as_str()), Some("who" | "which"));
+    // The words from the clause's start to the verb, scanned lazily: most
+    // tests below need only the first of them.
+    let lead_span = Span::new(clause.start, trig.span.start);
+    let lead_first = first_lower_word(text, lead_span);
+    let relative = matches!(lead_first.as_deref(), Some("who" | "which"));
     // "Qatar, which mediated ..., announced": the main subject resumes.
     if relative && text[..trig.span.start].trim_end().ends_with(',') {
         return (before.iter().rev().find(|m| m.span.end <= clause.start).copied(), false);
@@ -1226,7 +1241,7 @@ fn subject<'a>(
     // "Russia, which brokered the truce that ended the war in 2020, said":
     // after a relative clause with a clause of its own nested inside, the
     // subject before the relative pronoun resumes.
-    if lead.first().is_some_and(|(_, w)| w == "that") {
+    if lead_first.as_deref() == Some("that") {
         if let Some(at) = relative_opener_before(text, clause, trig) {
             let resumed = before
                 .iter()
@@ -1280,11 +1295,12 @@ fn subject<'a>(
 
     // "X, who proposed ...": a relative clause without a subject of its own
     // takes its antecedent.
-    if relative && lead.len() <= 4 {
+    if relative && segment::word_spans(text, lead_span).nth(4).is_none() {
         return (before.iter().rev().find(|m| m.span.end <= clause.start).copied(), false);
     }
-    if lead.iter().all(|(_, w)| {
-        WORDS.shared_subject_opener.has(w.as_str()) || WORDS.subject_gap.has(w.as_str())
+    if segment::word_spans(text, lead_span).all(|w| {
+        let w = segment::Lower::of(&text[w.start..w.end]);
+        WORDS.shared_subject_opener.has(&w) || WORDS.subject_gap.has(&w)
     }) {
         return match prior {
             Some(p) => (Some(p), true),
@@ -1445,9 +1461,15 @@ fn adjective_object(text: &str, trig: &Trigger, m: &ActorMention) -> bool {
     !gap.contains([',', ';']) && gap.split_whitespace().count() <= 3
 }
 
-fn codes(actors: &[Actor]) -> Vec<String> {
-    let mut c: Vec<String> = actors.iter().filter_map(|a| a.code.clone()).collect();
-    c.sort();
+fn codes(actors: &[Actor]) -> Vec<&str> {
+    sorted_codes(actors.iter())
+}
+
+/// The sorted, de-duplicated codes of `actors`, borrowed: the events of a
+/// text are compared pairwise by them, so no copies.
+fn sorted_codes<'a>(actors: impl Iterator<Item = &'a Actor>) -> Vec<&'a str> {
+    let mut c: Vec<&str> = actors.filter_map(|a| a.code.as_deref()).collect();
+    c.sort_unstable();
     c.dedup();
     c
 }
@@ -1455,26 +1477,31 @@ fn codes(actors: &[Actor]) -> Vec<String> {
 /// Add `ev` unless an event of the same type, mode and actor codes is
 /// already there; keep the better dated of the two.
 fn push_unique(events: &mut Vec<RawEvent>, ev: RawEvent) {
-    let key = (ev.event_type.clone(), ev.mode.clone(), codes(&ev.actors));
     // Two own dates that differ make two events ("meet on Saturday, and
     // again next Saturday").
     let own = |d: &EventDate| d.rule.contains("own_clause");
-    let distinct = |o: &RawEvent| own(&o.date) && own(&ev.date) && o.date.value != ev.date.value;
-    if let Some(old) = events
-        .iter_mut()
-        .find(|o| (o.event_type.clone(), o.mode.clone(), codes(&o.actors)) == key && !distinct(o))
-    {
-        if ev.date.confidence > old.date.confidence {
-            *old = ev;
+    let found = {
+        let distinct =
+            |o: &RawEvent| own(&o.date) && own(&ev.date) && o.date.value != ev.date.value;
+        let codes_ev = codes(&ev.actors);
+        events.iter().position(|o| {
+            o.event_type == ev.event_type
+                && o.mode == ev.mode
+                && codes(&o.actors) == codes_ev
+                && !distinct(o)
+        })
+    };
+    if let Some(i) = found {
+        if ev.date.confidence > events[i].date.confidence {
+            events[i] = ev;
         }
         return;
     }
     events.push(ev);
 }
 
-fn source_codes(e: &RawEvent) -> Vec<String> {
-    let src: Vec<Actor> = e.actors.iter().filter(|a| a.part == "source").cloned().collect();
-    codes(&src)
+fn source_codes(e: &RawEvent) -> Vec<&str> {
+    sorted_codes(e.actors.iter().filter(|a| a.part == "source"))
 }
 
 /// Give a target-less event the target of an earlier event of the same
@@ -1486,25 +1513,27 @@ fn complete_targets(events: &mut [RawEvent]) {
         {
             continue;
         }
-        let key = (events[i].event_type.clone(), events[i].mode.clone(), source_codes(&events[i]));
+        let (done, rest) = events.split_at_mut(i);
+        let ev = &mut rest[0];
+        let sources = source_codes(ev);
         // Pledges in a row ("Germany promised ..., while Britain pledged
         // ...") go to the recipient named for the first.
-        let aid = key.0 == "AID";
-        if key.2.is_empty() && !aid {
+        let aid = ev.event_type == "AID";
+        if sources.is_empty() && !aid {
             continue;
         }
-        let found = events[..i].iter().rev().find(|e| {
+        let found = done.iter().rev().find(|e| {
             let same = if aid {
-                e.event_type == key.0
+                e.event_type == ev.event_type
             } else {
-                (e.event_type.clone(), e.mode.clone(), source_codes(e)) == key
+                e.event_type == ev.event_type && e.mode == ev.mode && source_codes(e) == sources
             };
             same && e.actors.iter().any(|a| a.part == "target")
         });
         if let Some(prev) = found {
             let t: Vec<Actor> =
                 prev.actors.iter().filter(|a| a.part == "target").cloned().collect();
-            events[i].actors.extend(t);
+            ev.actors.extend(t);
         }
     }
 }
@@ -1536,7 +1565,7 @@ mod tests {
     }
 
     fn codes_of(e: &RawEvent) -> Vec<String> {
-        codes(&e.actors)
+        codes(&e.actors).into_iter().map(str::to_string).collect()
     }
 
     #[test]

@@ -194,7 +194,7 @@ pub fn attach_constrained(
 fn is_reference_point(text: &str, span: Span) -> bool {
     let head = text[..span.start].trim_end();
     let word = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    if matches!(word.to_ascii_lowercase().as_str(), "since" | "until" | "till" | "by") {
+    if ["since", "until", "till", "by"].iter().any(|w| word.eq_ignore_ascii_case(w)) {
         return true;
     }
     if is_purpose_year(text, span) {
@@ -207,12 +207,12 @@ fn is_reference_point(text: &str, span: Span) -> bool {
     let own_determiner = text[span.start..span.end]
         .split(' ')
         .next()
-        .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "the" | "a" | "an"));
+        .is_some_and(|w| ["the", "a", "an"].iter().any(|d| w.eq_ignore_ascii_case(d)));
     // "the 1960 Indus Waters Treaty": a name after the date is premodified
     // as much as a common noun is.
     let next_lower =
         rest.strip_prefix(' ').and_then(|r| r.chars().next()).is_some_and(char::is_alphabetic);
-    let determiner = matches!(word.to_ascii_lowercase().as_str(), "the" | "a" | "an");
+    let determiner = ["the", "a", "an"].iter().any(|d| word.eq_ignore_ascii_case(d));
     determiner && !own_determiner && next_lower && !rest.starts_with(" of ")
 }
 

@@ -17,7 +17,7 @@ reading a match gets is decided from the word before it, by [`reading`]:
 */
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
@@ -89,9 +89,24 @@ const FRAME_GAP_WORDS: usize = 6;
 /// none of them a preposition or a comma, so that "struck the town despite
 /// the truce" is no deal).
 struct Frame {
-    re: Regex,
+    /// The frame's pattern; compiled on first use (see [`Frame::regex`]).
+    pattern: String,
+    re: OnceLock<Option<Regex>>,
     sense: Sense,
     tight: bool,
+}
+
+impl Frame {
+    /// The compiled pattern. Compiling is most of the cost of loading the
+    /// trigger lexicon (each frame's gap is a bounded repetition of a
+    /// Unicode class), so a frame is compiled when a sentence first holds
+    /// both its verb and its complement, not at start. The pattern is built
+    /// from escaped words on a fixed template, so it cannot fail but by
+    /// outgrowing the size limit: such a frame matches nothing, and the
+    /// unit test that compiles every frame would fail first.
+    fn regex(&self) -> Option<&Regex> {
+        self.re.get_or_init(|| Regex::new(&self.pattern).ok()).as_ref()
+    }
 }
 
 /// Split a frame form `verbs * complements` or `verbs *N complements` into
@@ -107,11 +122,11 @@ fn frame_parts(form: &str) -> Option<(&str, &str, usize, bool)> {
     Some((verbs, complements, n, true))
 }
 
-/// A regex for a gapped frame, each side `|`-separated; group 1 is the
+/// The regex pattern of a gapped frame, each side `|`-separated; group 1 is the
 /// verb, group 2 the gap. Word boundaries are ASCII ones, so that the lazy
 /// DFA finds matches in text with curly quotes and dashes instead of
 /// falling back to a slower engine (every frame word is ASCII).
-fn frame_regex(form: &str) -> Option<(Regex, bool)> {
+fn frame_regex(form: &str) -> Option<(String, bool)> {
     let (verbs, complements, gap, tight) = frame_parts(form)?;
     let alt =
         |side: &str| side.split('|').map(|w| regex::escape(w.trim())).collect::<Vec<_>>().join("|");
@@ -124,7 +139,7 @@ fn frame_regex(form: &str) -> Option<(Regex, bool)> {
         alt(verbs),
         alt(complements)
     );
-    Regex::new(&pattern).ok().map(|re| (re, tight))
+    Some((pattern, tight))
 }
 
 /// Parse this module's data files now (see [`crate::lexicon::load_all`]).
@@ -185,7 +200,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
                 assert!(cols[3] == "verb", "{file} line {n}: frames are verbs");
                 let inflected = if lemma { inflect_frame(form) } else { None };
                 let form = inflected.as_deref().unwrap_or(form);
-                let (re, tight) = frame_regex(form)
+                let (pattern, tight) = frame_regex(form)
                     .unwrap_or_else(|| panic!("{file} line {n}: bad frame `{form}`"));
                 let (verbs, complements, _, _) = frame_parts(form)
                     .unwrap_or_else(|| panic!("{file} line {n}: bad frame `{form}`"));
@@ -197,7 +212,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
                     verb_forms.push(c.to_lowercase());
                     frame_of.push((frames.len(), false));
                 }
-                frames.push(Frame { re, sense: sense.clone(), tight });
+                frames.push(Frame { pattern, re: OnceLock::new(), sense: sense.clone(), tight });
                 continue;
             }
             for key in surface_forms(form, cols[3], lemma) {
@@ -255,12 +270,21 @@ pub struct Trigger {
 pub(crate) fn prev_word(text: &str, pos: usize) -> Option<(usize, Lower<'_>)> {
     let head = text[..pos].trim_end();
     let end = head.len();
-    let start = head
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '\''))
-        .map(|(i, c)| i + c.len_utf8())
-        .unwrap_or(0);
+    // Back over ASCII letters, digits and apostrophes byte by byte; only a
+    // word with other letters needs chars decoded.
+    let b = head.as_bytes();
+    let mut start = end;
+    while start > 0 && (b[start - 1].is_ascii_alphanumeric() || b[start - 1] == b'\'') {
+        start -= 1;
+    }
+    if start > 0 && !b[start - 1].is_ascii() {
+        start = head
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_alphanumeric() || c == '\''))
+            .map(|(i, c)| i + c.len_utf8())
+            .unwrap_or(0);
+    }
     if start == end {
         // Possessive with a curly apostrophe: "Syria’s support".
         if head.ends_with('’') {
@@ -386,7 +410,8 @@ pub fn find(text: &str, span: Span) -> Vec<Trigger> {
         }
     }
     for (frame, _) in lex.frames.iter().zip(&seen).filter(|(_, s)| **s == 3) {
-        for c in frame.re.captures_iter(hay) {
+        let Some(re) = frame.regex() else { continue };
+        for c in re.captures_iter(hay) {
             let Some(v) = c.get(1) else { continue };
             let gap = c.get(2).map_or("", |g| g.as_str());
             if frame.tight
@@ -412,6 +437,36 @@ mod tests {
             .into_iter()
             .map(|t| (text[t.span.start..t.span.end].to_string(), t.sense.event_type, t.reading))
             .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn prev_word_matches_the_char_scan(t in "[a-zA-Z0-9 ,.'’éÉ\u{a0}-]{0,30}", p in 0usize..40) {
+            let mut pos = p.min(t.len());
+            while !t.is_char_boundary(pos) {
+                pos -= 1;
+            }
+            let head = t[..pos].trim_end();
+            let start = head
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !(c.is_alphanumeric() || c == '\''))
+                .map(|(i, c)| i + c.len_utf8())
+                .unwrap_or(0);
+            let got = prev_word(&t, pos);
+            if start == head.len() {
+                proptest::prop_assert_eq!(got.is_some(), head.ends_with('’'));
+            } else {
+                proptest::prop_assert_eq!(got.map(|(s, _)| s), Some(start));
+            }
+        }
+    }
+
+    #[test]
+    fn every_frame_compiles() {
+        for f in &LEXICON.frames {
+            assert!(f.regex().is_some(), "frame pattern does not compile: {}", f.pattern);
+        }
     }
 
     #[test]

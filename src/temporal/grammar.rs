@@ -39,6 +39,19 @@ pub(crate) const NOT_DATES: &[&str] = &["age", "rate", "unit_compound", "pay"];
 pub(crate) struct Parser<'a> {
     pub(crate) text: &'a str,
     pub(crate) toks: &'a [Tok],
+    /// The last [`Parser::phrase`] looked up, by token: several patterns
+    /// tried at one token ask for the phrase starting there, and matching
+    /// it word by word is the costly part.
+    phrase_memo: std::cell::Cell<Option<(usize, Option<PhraseMatch>)>>,
+}
+
+/// A phrase found at a token: its kind and the token after it.
+type PhraseMatch = (PhraseKind, usize);
+
+impl<'a> Parser<'a> {
+    pub(crate) fn new(text: &'a str, toks: &'a [Tok]) -> Self {
+        Parser { text, toks, phrase_memo: std::cell::Cell::new(None) }
+    }
 }
 
 fn unit_grain(u: Unit) -> Grain {
@@ -361,6 +374,17 @@ impl<'a> Parser<'a> {
 
     /// A phrase from refs.tsv/modifiers.tsv starting at `i`: longest wins.
     fn phrase(&self, i: usize) -> Option<(PhraseKind, usize)> {
+        if let Some((at, found)) = self.phrase_memo.get() {
+            if at == i {
+                return found;
+            }
+        }
+        let found = self.phrase_uncached(i);
+        self.phrase_memo.set(Some((i, found)));
+        found
+    }
+
+    fn phrase_uncached(&self, i: usize) -> Option<(PhraseKind, usize)> {
         let mut best: Option<(PhraseKind, usize)> = None;
         for l in self.lex(i) {
             if let Lex::Phrase(idx) = l {

@@ -156,7 +156,7 @@ impl Tagger {
                 .position(|t| t.breaks >= 2)
                 .map_or(self.toks.len(), |p| start + 1 + p);
             let first = self.cands.len();
-            Parser { text, toks: &self.toks[start..end] }.run(&mut self.cands);
+            Parser::new(text, &self.toks[start..end]).run(&mut self.cands);
             for c in &mut self.cands[first..] {
                 c.start += start;
                 c.end += start;
