@@ -586,7 +586,6 @@ pub fn events_in_text(
     // later "they".
     let mut last_pair: Option<ActorMention> = None;
     for sentence in segment::sentences(text) {
-        let clauses = split_since(text, segment::clauses(text, sentence));
         // A trigger inside an actor's name ("United States") is no trigger,
         // unless it heads it as the attack itself ("Israeli air strikes
         // continued ...").
@@ -605,6 +604,8 @@ pub fn events_in_text(
         if trigs.is_empty() {
             continue;
         }
+        // Clauses only for a sentence with a trigger.
+        let clauses = split_since(text, segment::clauses(text, sentence));
         let spans: Vec<Span> = trigs.iter().map(|t| t.span).collect();
         let verbs: Vec<bool> = trigs.iter().map(|t| t.reading == Reading::Verb).collect();
         // ", pushing back against ...": a participle continuing an earlier
