@@ -26,6 +26,9 @@ use crate::segment::{self, Lower};
 const OBJECT_WORDS: usize = 8;
 /// Words of auxiliaries kept before a verb at most.
 const AUX_WORDS: usize = 4;
+/// Bytes before a verb that can hold its auxiliaries (four of the longest,
+/// "reportedly", with their spaces, and room to spare).
+const AUX_WINDOW: usize = 64;
 /// Words of what was said, given before a reporting clause, at most.
 const SAID_WORDS: usize = 10;
 /// Words of an adjunct between a reporting verb and its "that", at most.
@@ -251,8 +254,16 @@ fn joins_words(text: &str, prev: Span, next: Span) -> bool {
 
 /// The auxiliaries right before the trigger, as written ("are due to").
 fn aux_before(text: &str, sentence: Span, trigger: Span) -> &str {
-    let before: Vec<Span> =
-        segment::word_spans(text, Span::new(sentence.start, trigger.start)).collect();
+    // Only the last few words can be auxiliaries: scan a short window, not
+    // the whole sentence before the verb, and skip a word it cuts.
+    let mut from = trigger.start.saturating_sub(AUX_WINDOW).max(sentence.start);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let cut = from > sentence.start && text[..from].ends_with(|c: char| c.is_alphanumeric());
+    let before: Vec<Span> = segment::word_spans(text, Span::new(from, trigger.start))
+        .skip_while(|w| cut && w.start == from)
+        .collect();
     let mut start = trigger.start;
     for w in before.iter().rev().take(AUX_WORDS) {
         if !joins(&text[w.end..start]) || !WORDS.headline_aux.has(&Lower::of(&text[w.start..w.end]))
