@@ -807,6 +807,12 @@ pub fn events_in_text(
                 }
             } else {
                 let passive = is_reduced_relative(text, trig, &participants);
+                // "a deal brokered by X", "the ships ordered by X": a
+                // participle modifying a noun describes that noun, which
+                // is coded (or not) on its own; it tells no act of its own.
+                if passive {
+                    continue;
+                }
                 let passive_voice = !passive && is_passive_voice(text, clause, trig);
                 let source = if passive || passive_voice {
                     by_agent(text, trig, &participants)
@@ -1010,7 +1016,35 @@ pub fn events_in_text(
                     e
                 })
             });
-            push_unique(&mut sentence_events, ev);
+            // "A and B each held separate talks with C": one event per
+            // subject, each with the same counterpart.
+            let sources = ev.actors.iter().filter(|a| a.part == "source").count();
+            let right_before = prev_word(text, trig.span.start)
+                .is_some_and(|(_, w)| WORDS.distributive.has(w.as_str()));
+            let distributive = sources >= 2
+                && !noun
+                && (right_before
+                    || lower_words(
+                        text,
+                        Span::new(trig.span.start, clause.end.max(trig.span.end)),
+                    )
+                    .iter()
+                    .take_while(|(w, _)| w.start < trig.span.end + 12)
+                    .any(|(_, w)| WORDS.distributive.has(w.as_str())));
+            if distributive {
+                for k in 0..sources {
+                    let mut e = ev.clone();
+                    let mut n = 0;
+                    e.actors.retain(|a| {
+                        let keep = a.part != "source" || n == k;
+                        n += usize::from(a.part == "source");
+                        keep
+                    });
+                    push_unique(&mut sentence_events, e);
+                }
+            } else {
+                push_unique(&mut sentence_events, ev);
+            }
             if let Some(e) = second {
                 push_unique(&mut sentence_events, e);
             }
@@ -1137,7 +1171,13 @@ fn drop_sourcing_statements(
         let content_coded = coded.iter().any(|&p| p > e.trigger_span.end);
         let sourcing = (has_other || content_coded) && !narrated && !dated && reporting;
         let attribution = reporting && postposed(text, e.sentence, e.trigger_span);
-        !(anonymous || sourcing || attribution || parenthetical || (reporting && own_act))
+        // "X condemned the raid, saying ...", "..., telling reporters that
+        // ...": a reporting participle after a comma tells how the verb
+        // before it was done, not a statement of its own.
+        let manner = reporting
+            && verb.ends_with("ing")
+            && text[..e.trigger_span.start].trim_end().ends_with(',');
+        !(anonymous || sourcing || attribution || parenthetical || manner || (reporting && own_act))
     });
 }
 
@@ -1369,9 +1409,15 @@ fn gapped_second<'a>(
     (!own.contains(&Some(t2))).then_some((m, t2))
 }
 
-/// "X was attacked by Y": a form of "be" before the verb and "by" after.
+/// "X was attacked by Y", "sanctions were imposed on X by Y": a form of
+/// "be" before the verb and "by" after it, right away or after a short
+/// prepositional phrase, in the same clause.
 fn is_passive_voice(text: &str, clause: Span, trig: &Trigger) -> bool {
-    text[trig.span.end..].trim_start().starts_with("by ") && be_before(text, clause, trig)
+    let end = clause.end.max(trig.span.end);
+    let rest = lower_words(text, Span::new(trig.span.end, end));
+    let by = rest.iter().take(7).position(|(_, w)| w == "by");
+    let starts_phrase = rest.first().is_some_and(|(_, w)| WORDS.preposition.has(w.as_str()));
+    by.is_some_and(|k| k == 0 || starts_phrase) && be_before(text, clause, trig)
 }
 
 /// A form of "be" among the two words before the trigger, in its clause.
