@@ -397,3 +397,38 @@ fn a_pair_kept_apart_is_still_one_negated_meeting() {
     let ev = run(t, &monday(t));
     assert_eq!(typed(&ev, "CONSULT").len(), 1, "{ev:?}");
 }
+
+#[test]
+fn calling_off_or_cancelling_is_a_rejection_not_a_call() {
+    for t in [
+        "Chile called off the summit with Peru on Monday.",
+        "Chile called it off on Monday.",
+        "Chile cancelled its arms contract with Peru on Monday.",
+    ] {
+        let ev = run(t, &monday(t));
+        assert_eq!(typed(&ev, "REJECT").len(), 1, "{t}: {ev:?}");
+        assert!(typed(&ev, "CONSULT").is_empty(), "{t}: {ev:?}");
+    }
+}
+
+#[test]
+fn an_earlier_armed_force_says_whose_the_army_is() {
+    // The article's most named country is Peru; the army is Chile's.
+    let t = "Peru protested. Peru asked for calm. The Chilean military said it was ready. \
+             The army struck Peruvian positions on Monday.";
+    let ev = run(t, &monday(t));
+    let a = typed(&ev, "ASSAULT");
+    assert_eq!(a.len(), 1, "{ev:?}");
+    assert_eq!(a[0].actors[0].country.as_deref(), Some("CHL"), "{ev:?}");
+}
+
+#[test]
+fn the_government_of_a_named_country_is_that_country() {
+    // Not the guessed home country (Peru, the most named).
+    let t = "Peru protested. Peru asked for calm. The government of Chile condemned the raid \
+             on Monday.";
+    let ev = run(t, &monday(t));
+    let a = typed(&ev, "ACCUSE");
+    assert_eq!(a.len(), 1, "{ev:?}");
+    assert_eq!(codes_of(a[0]), vec!["CHL"], "{ev:?}");
+}
