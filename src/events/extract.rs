@@ -351,6 +351,30 @@ fn co_subject<'a>(
     (joined && !blocked && !co.adjective && co.actor.name != subject.actor.name).then_some(*co)
 }
 
+/// "called the deal a failure", "called it a betrayal": "call" with an
+/// object that is no party, then an indefinite noun phrase, names the
+/// object; it is no phone call.
+fn naming_call(text: &str, trig: &Trigger, participants: &[&ActorMention]) -> bool {
+    let form = text[trig.span.start..trig.span.end].to_lowercase();
+    if trig.sense.mode.as_deref() != Some("phone_call")
+        || !form.starts_with("call")
+        || form.contains(' ')
+    {
+        return false;
+    }
+    let rest = &text[trig.span.end..];
+    let end = trig.span.end + rest.find(['.', ',', ';', '\n']).unwrap_or(rest.len());
+    let words = lower_words(text, Span::new(trig.span.end, end));
+    let opens = words.first().is_some_and(|(_, w)| {
+        WORDS.determiner.has(w.as_str()) || WORDS.singular_pronoun.has(w.as_str())
+    });
+    let object_end = words.get(2).or(words.last()).map_or(end, |(s, _)| s.end);
+    let party =
+        participants.iter().any(|m| m.span.start >= trig.span.end && m.span.start < object_end);
+    let second = words.iter().skip(1).take(6).any(|(_, w)| matches!(w.as_str(), "a" | "an"));
+    opens && !party && second
+}
+
 /// "Hamas is to hand over ...": a bare "be to" before the verb states what
 /// a party must do under an arrangement. Without a date of its own such a
 /// provision is no event; with one ("are to be freed today") it is
@@ -634,6 +658,19 @@ pub fn events_in_text(
                 }
                 _ => (None, false),
             };
+            // "X gave the officers a week to reinstate Y, warning ...": with
+            // no earlier subject to share, a participle after a comma takes
+            // no actor that stands after the sentence's first verb (an
+            // object, not the subject).
+            let first_verb = trigs.iter().find(|x| x.reading == Reading::Verb);
+            if let (false, Some(m), Some(v)) = (shared, subj, first_verb) {
+                if continues_with_participle(text, t)
+                    && v.span.start < t.span.start
+                    && m.span.start > v.span.start
+                {
+                    subj = None;
+                }
+            }
             // "..., said on Saturday that it welcomed ...": the pronoun
             // subject of a clause reported by the verb just before is its
             // speaker.
@@ -806,6 +843,9 @@ pub fn events_in_text(
                     actors_out.extend(parts(m, part));
                 }
             } else {
+                if naming_call(text, trig, &participants) {
+                    continue;
+                }
                 let passive = is_reduced_relative(text, trig, &participants);
                 // "a deal brokered by X", "the ships ordered by X": a
                 // participle modifying a noun describes that noun, which

@@ -432,3 +432,32 @@ fn the_government_of_a_named_country_is_that_country() {
     assert_eq!(a.len(), 1, "{ev:?}");
     assert_eq!(codes_of(a[0]), vec!["CHL"], "{ev:?}");
 }
+
+#[test]
+fn calling_something_a_name_is_no_phone_call() {
+    for t in [
+        "Chile called the raid a grave mistake on Monday.",
+        "Peru's envoy Luis Vera called it a betrayal by Chile on Monday.",
+    ] {
+        let ev = run(t, &monday(t));
+        assert!(typed(&ev, "CONSULT").is_empty(), "{t}: {ev:?}");
+    }
+    // A party as the object is still a call.
+    let t = "Chile called the Peruvian president on Monday.";
+    assert_eq!(typed(&run(t, &monday(t)), "CONSULT").len(), 1);
+}
+
+#[test]
+fn a_participle_takes_no_object_of_the_main_verb_as_its_subject() {
+    let t = "Regional leaders on Monday gave the officers a week to free Chile's President \
+             Ana Ruiz, warning that they could use force.";
+    let ev = run(t, &monday(t));
+    assert!(typed(&ev, "THREATEN").is_empty(), "{ev:?}");
+    // With a subject before the first verb, the participle shares it.
+    let t = "Peru on Monday gave the officers a week to free Chile's President Ana Ruiz, \
+             warning that it could use force.";
+    let ev = run(t, &monday(t));
+    let th = typed(&ev, "THREATEN");
+    assert_eq!(th.len(), 1, "{ev:?}");
+    assert_eq!(th[0].actors[0].country.as_deref(), Some("PER"), "{ev:?}");
+}
