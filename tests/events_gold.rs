@@ -292,13 +292,14 @@ fn precision_and_recall_on_the_heldout_gold() {
 /// written blind to the rules while the first set was used to change them;
 /// development data since its second measurement. The fifth rule round
 /// (lemma triggers, its conventions) took it to precision 0.590, recall
-/// 0.469; the floors sit under that (regression floors, not the target,
-/// which is 0.85).
+/// 0.469, the sixth (precision work: reporting participles, noun-modifying
+/// participles, naming "called") to 0.644 / 0.480; the floors sit under
+/// that (regression floors, not the target, which is 0.85).
 #[test]
 fn precision_and_recall_on_the_second_heldout_gold() {
     let (p, r) = heldout_score("data/heldout2", 80, "second held-out, real tagger");
     assert!(
-        p >= 0.55 && r >= 0.44,
+        p >= 0.62 && r >= 0.46,
         "second held-out precision {p:.3}, recall {r:.3} fell below the floor"
     );
 }
@@ -306,13 +307,14 @@ fn precision_and_recall_on_the_second_heldout_gold() {
 /// The third held-out set (`data/heldout3/`, see its README): six articles
 /// written blind while the rules were being changed because of the second
 /// set. Measured blind twice (round 4: 0.559 / 0.422; round 5: 0.560 /
-/// 0.522), development data since. The floors sit under the second
-/// measurement (regression floors, not the target, which is 0.85).
+/// 0.522), development data since; the sixth rule round took it to 0.608 /
+/// 0.533. The floors sit under that (regression floors, not the target,
+/// which is 0.85).
 #[test]
 fn precision_and_recall_on_the_third_heldout_gold() {
     let (p, r) = heldout_score("data/heldout3", 80, "third held-out, real tagger");
     assert!(
-        p >= 0.52 && r >= 0.48,
+        p >= 0.58 && r >= 0.51,
         "third held-out precision {p:.3}, recall {r:.3} fell below the floor"
     );
 }

@@ -953,10 +953,11 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
             } else {
                 continue;
             };
-            // "the authorities in Lima": the capital says whose.
-            let owned = text[span.end..]
-                .strip_prefix(" in ")
-                .is_some_and(|_| gaz.iter().any(|(g, _)| g.start == span.end + 4));
+            // "the authorities in Lima", "the governments of Mali and
+            // Chad": the place or country after says whose.
+            let owned = [" in ", " of "].iter().any(|p| {
+                text[span.end..].starts_with(p) && gaz.iter().any(|(g, _)| g.start == span.end + 4)
+            });
             if owned {
                 continue;
             }
@@ -971,7 +972,15 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
                     && o.actor.kind == "institution"
                     && o.actor.name.to_lowercase().ends_with(&head.to_lowercase())
             });
-            let country = match earlier {
+            // "The Chilean military said ... The army told ...": an earlier
+            // armed force of a country says whose "the army" is.
+            let military = heads.military[m.pattern().as_usize()];
+            let kin = || {
+                out.iter().rev().find(|o| {
+                    military && o.military && o.span.end <= span.start && o.actor.country.is_some()
+                })
+            };
+            let country = match earlier.or_else(kin) {
                 Some(o) => o.actor.country.clone(),
                 None if is_office(head) => None,
                 None => Some(home.clone()),

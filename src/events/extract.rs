@@ -365,6 +365,30 @@ fn co_subject<'a>(
     (joined && !blocked && !co.adjective && co.actor.name != subject.actor.name).then_some(*co)
 }
 
+/// "called the deal a failure", "called it a betrayal": "call" with an
+/// object that is no party, then an indefinite noun phrase, names the
+/// object; it is no phone call.
+fn naming_call(text: &str, trig: &Trigger, participants: &[&ActorMention]) -> bool {
+    let form = text[trig.span.start..trig.span.end].to_lowercase();
+    if trig.sense.mode.as_deref() != Some("phone_call")
+        || !form.starts_with("call")
+        || form.contains(' ')
+    {
+        return false;
+    }
+    let rest = &text[trig.span.end..];
+    let end = trig.span.end + rest.find(['.', ',', ';', '\n']).unwrap_or(rest.len());
+    let words = lower_words(text, Span::new(trig.span.end, end));
+    let opens = words.first().is_some_and(|(_, w)| {
+        WORDS.determiner.has(w.as_str()) || WORDS.singular_pronoun.has(w.as_str())
+    });
+    let object_end = words.get(2).or(words.last()).map_or(end, |(s, _)| s.end);
+    let party =
+        participants.iter().any(|m| m.span.start >= trig.span.end && m.span.start < object_end);
+    let second = words.iter().skip(1).take(6).any(|(_, w)| matches!(w.as_str(), "a" | "an"));
+    opens && !party && second
+}
+
 /// "Hamas is to hand over ...": a bare "be to" before the verb states what
 /// a party must do under an arrangement. Without a date of its own such a
 /// provision is no event; with one ("are to be freed today") it is
@@ -649,6 +673,19 @@ pub fn events_in_text(
                 }
                 _ => (None, false),
             };
+            // "X gave the officers a week to reinstate Y, warning ...": with
+            // no earlier subject to share, a participle after a comma takes
+            // no actor that stands after the sentence's first verb (an
+            // object, not the subject).
+            let first_verb = trigs.iter().find(|x| x.reading == Reading::Verb);
+            if let (false, Some(m), Some(v)) = (shared, subj, first_verb) {
+                if continues_with_participle(text, t)
+                    && v.span.start < t.span.start
+                    && m.span.start > v.span.start
+                {
+                    subj = None;
+                }
+            }
             // "..., said on Saturday that it welcomed ...": the pronoun
             // subject of a clause reported by the verb just before is its
             // speaker.
@@ -821,7 +858,16 @@ pub fn events_in_text(
                     actors_out.extend(parts(m, part));
                 }
             } else {
+                if naming_call(text, trig, &participants) {
+                    continue;
+                }
                 let passive = is_reduced_relative(text, trig, &participants);
+                // "a deal brokered by X", "the ships ordered by X": a
+                // participle modifying a noun describes that noun, which
+                // is coded (or not) on its own; it tells no act of its own.
+                if passive {
+                    continue;
+                }
                 let passive_voice = !passive && is_passive_voice(text, clause, trig);
                 let source = if passive || passive_voice {
                     by_agent(text, trig, &participants)
@@ -1025,7 +1071,35 @@ pub fn events_in_text(
                     e
                 })
             });
-            push_unique(&mut sentence_events, ev);
+            // "A and B each held separate talks with C": one event per
+            // subject, each with the same counterpart.
+            let sources = ev.actors.iter().filter(|a| a.part == "source").count();
+            let right_before = prev_word(text, trig.span.start)
+                .is_some_and(|(_, w)| WORDS.distributive.has(w.as_str()));
+            let distributive = sources >= 2
+                && !noun
+                && (right_before
+                    || lower_words(
+                        text,
+                        Span::new(trig.span.start, clause.end.max(trig.span.end)),
+                    )
+                    .iter()
+                    .take_while(|(w, _)| w.start < trig.span.end + 12)
+                    .any(|(_, w)| WORDS.distributive.has(w.as_str())));
+            if distributive {
+                for k in 0..sources {
+                    let mut e = ev.clone();
+                    let mut n = 0;
+                    e.actors.retain(|a| {
+                        let keep = a.part != "source" || n == k;
+                        n += usize::from(a.part == "source");
+                        keep
+                    });
+                    push_unique(&mut sentence_events, e);
+                }
+            } else {
+                push_unique(&mut sentence_events, ev);
+            }
             if let Some(e) = second {
                 push_unique(&mut sentence_events, e);
             }
@@ -1150,7 +1224,13 @@ fn drop_sourcing_statements(
         let content_coded = coded.iter().any(|&p| p > e.trigger_span.end);
         let sourcing = (has_other || content_coded) && !narrated && !dated && reporting;
         let attribution = reporting && postposed(text, e.sentence, e.trigger_span);
-        !(anonymous || sourcing || attribution || parenthetical || (reporting && own_act))
+        // "X condemned the raid, saying ...", "..., telling reporters that
+        // ...": a reporting participle after a comma tells how the verb
+        // before it was done, not a statement of its own.
+        let manner = reporting
+            && verb.ends_with("ing")
+            && text[..e.trigger_span.start].trim_end().ends_with(',');
+        !(anonymous || sourcing || attribution || parenthetical || manner || (reporting && own_act))
     });
 }
 
@@ -1386,9 +1466,15 @@ fn gapped_second<'a>(
     (!own.contains(&Some(t2))).then_some((m, t2))
 }
 
-/// "X was attacked by Y": a form of "be" before the verb and "by" after.
+/// "X was attacked by Y", "sanctions were imposed on X by Y": a form of
+/// "be" before the verb and "by" after it, right away or after a short
+/// prepositional phrase, in the same clause.
 fn is_passive_voice(text: &str, clause: Span, trig: &Trigger) -> bool {
-    text[trig.span.end..].trim_start().starts_with("by ") && be_before(text, clause, trig)
+    let end = clause.end.max(trig.span.end);
+    let rest = lower_words(text, Span::new(trig.span.end, end));
+    let by = rest.iter().take(7).position(|(_, w)| w == "by");
+    let starts_phrase = rest.first().is_some_and(|(_, w)| WORDS.preposition.has(w.as_str()));
+    by.is_some_and(|k| k == 0 || starts_phrase) && be_before(text, clause, trig)
 }
 
 /// A form of "be" among the two words before the trigger, in its clause.

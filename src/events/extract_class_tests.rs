@@ -329,3 +329,135 @@ fn a_participle_after_an_object_is_the_subjects_act() {
     let ev = run(t, &monday(t));
     assert_eq!(typed(&ev, "CONCEDE").len(), 1, "a participle after a comma already works");
 }
+
+#[test]
+fn a_passive_with_a_later_by_agent_has_the_agent_as_source() {
+    for t in [
+        "Sanctions were imposed on Chile by Peru on Monday.",
+        "New sanctions on Chile were imposed by Peru on Monday.",
+    ] {
+        let ev = run(t, &monday(t));
+        let s = typed(&ev, "SANCTION");
+        assert_eq!(s.len(), 1, "{t}: {ev:?}");
+        let source: Vec<_> = s[0].actors.iter().filter(|a| a.part == "source").collect();
+        let target: Vec<_> = s[0].actors.iter().filter(|a| a.part == "target").collect();
+        assert_eq!(source[0].country.as_deref(), Some("PER"), "{t}: {ev:?}");
+        assert_eq!(target[0].country.as_deref(), Some("CHL"), "{t}: {ev:?}");
+    }
+}
+
+#[test]
+fn a_reporting_participle_after_a_comma_is_no_statement() {
+    for t in [
+        "Chile condemned the raid on Monday, saying the attack broke the truce.",
+        "Kenya welcomed the deal on Monday, telling reporters that peace was near.",
+    ] {
+        let ev = run(t, &monday(t));
+        assert!(typed(&ev, "STATEMENT").is_empty(), "{t}: {ev:?}");
+        assert_eq!(ev.len(), 1, "{t}: the main verb stays: {ev:?}");
+    }
+    // A statement of its own stays.
+    let t = "Chile said on Monday that the attack broke the truce.";
+    assert_eq!(typed(&run(t, &monday(t)), "STATEMENT").len(), 1);
+}
+
+#[test]
+fn a_participle_modifying_a_noun_tells_no_act_of_its_own() {
+    let t = "Kenya and Uganda signed a truce on Monday in a deal brokered by Ghana.";
+    let ev = run(t, &monday(t));
+    assert!(
+        ev.iter().all(|e| e.actors.iter().all(|a| a.country.as_deref() != Some("GHA"))),
+        "{ev:?}"
+    );
+    // The same verb in the active voice is the mediator's act.
+    let t = "Ghana brokered a truce between Kenya and Uganda on Monday.";
+    let ev = run(t, &monday(t));
+    assert!(ev.iter().any(|e| e.actors[0].country.as_deref() == Some("GHA")), "{ev:?}");
+}
+
+#[test]
+fn joined_subjects_acting_each_on_their_own_make_one_event_each() {
+    let t = "Kenya's President Ana Ruto and Uganda's President Ben Otim each held separate \
+             talks with Ghana's President Kofi Mensah on Monday.";
+    let ev = run(t, &monday(t));
+    let c = typed(&ev, "CONSULT");
+    assert_eq!(c.len(), 2, "{ev:?}");
+    let mut pairs: Vec<Vec<String>> = c.iter().map(|e| codes_of(e)).collect();
+    pairs.sort();
+    assert_eq!(pairs, vec![vec!["GHA", "KEN"], vec!["GHA", "UGA"]]);
+    // Without "each"/"separate" the two subjects act together.
+    let t = "Kenya and Uganda held talks with Ghana on Monday.";
+    assert_eq!(typed(&run(t, &monday(t)), "CONSULT").len(), 1);
+}
+
+#[test]
+fn a_pair_kept_apart_is_still_one_negated_meeting() {
+    let t = "Kenya's envoy Ana Ruto and Uganda's envoy Ben Otim sat in separate rooms and did \
+             not meet on Monday.";
+    let ev = run(t, &monday(t));
+    assert_eq!(typed(&ev, "CONSULT").len(), 1, "{ev:?}");
+}
+
+#[test]
+fn calling_off_or_cancelling_is_a_rejection_not_a_call() {
+    for t in [
+        "Chile called off the summit with Peru on Monday.",
+        "Chile called it off on Monday.",
+        "Chile cancelled its arms contract with Peru on Monday.",
+    ] {
+        let ev = run(t, &monday(t));
+        assert_eq!(typed(&ev, "REJECT").len(), 1, "{t}: {ev:?}");
+        assert!(typed(&ev, "CONSULT").is_empty(), "{t}: {ev:?}");
+    }
+}
+
+#[test]
+fn an_earlier_armed_force_says_whose_the_army_is() {
+    // The article's most named country is Peru; the army is Chile's.
+    let t = "Peru protested. Peru asked for calm. The Chilean military said it was ready. \
+             The army struck Peruvian positions on Monday.";
+    let ev = run(t, &monday(t));
+    let a = typed(&ev, "ASSAULT");
+    assert_eq!(a.len(), 1, "{ev:?}");
+    assert_eq!(a[0].actors[0].country.as_deref(), Some("CHL"), "{ev:?}");
+}
+
+#[test]
+fn the_government_of_a_named_country_is_that_country() {
+    // Not the guessed home country (Peru, the most named).
+    let t = "Peru protested. Peru asked for calm. The government of Chile condemned the raid \
+             on Monday.";
+    let ev = run(t, &monday(t));
+    let a = typed(&ev, "ACCUSE");
+    assert_eq!(a.len(), 1, "{ev:?}");
+    assert_eq!(codes_of(a[0]), vec!["CHL"], "{ev:?}");
+}
+
+#[test]
+fn calling_something_a_name_is_no_phone_call() {
+    for t in [
+        "Chile called the raid a grave mistake on Monday.",
+        "Peru's envoy Luis Vera called it a betrayal by Chile on Monday.",
+    ] {
+        let ev = run(t, &monday(t));
+        assert!(typed(&ev, "CONSULT").is_empty(), "{t}: {ev:?}");
+    }
+    // A party as the object is still a call.
+    let t = "Chile called the Peruvian president on Monday.";
+    assert_eq!(typed(&run(t, &monday(t)), "CONSULT").len(), 1);
+}
+
+#[test]
+fn a_participle_takes_no_object_of_the_main_verb_as_its_subject() {
+    let t = "Regional leaders on Monday gave the officers a week to free Chile's President \
+             Ana Ruiz, warning that they could use force.";
+    let ev = run(t, &monday(t));
+    assert!(typed(&ev, "THREATEN").is_empty(), "{ev:?}");
+    // With a subject before the first verb, the participle shares it.
+    let t = "Peru on Monday gave the officers a week to free Chile's President Ana Ruiz, \
+             warning that it could use force.";
+    let ev = run(t, &monday(t));
+    let th = typed(&ev, "THREATEN");
+    assert_eq!(th.len(), 1, "{ev:?}");
+    assert_eq!(th[0].actors[0].country.as_deref(), Some("PER"), "{ev:?}");
+}

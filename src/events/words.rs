@@ -114,6 +114,7 @@ classes! {
     headline_soft_stop => "headline_soft_stop",
     headline_adjunct => "headline_adjunct",
     headline_trail => "headline_trail",
+    distributive => "distributive",
 }
 
 /// The word classes, loaded once.
