@@ -202,8 +202,21 @@ impl Tagger {
                 }
                 None => (c, (c.start, c.end)),
             };
-            let dir = || tense::direction(text, toks, ds, de);
-            resolver.frame = self.frame(text, c);
+            // The sentence's direction is asked for by the frame and maybe
+            // several times by the resolver: work it out once per candidate.
+            let own_dir = std::cell::Cell::new(None);
+            let dir_of = |s: usize, e: usize| match own_dir.get() {
+                Some(d) if (s, e) == (ds, de) => d,
+                _ => {
+                    let d = tense::direction(text, toks, s, e);
+                    if (s, e) == (ds, de) {
+                        own_dir.set(Some(d));
+                    }
+                    d
+                }
+            };
+            let dir = || dir_of(ds, de);
+            resolver.frame = self.frame(text, c, || dir_of(c.start, c.end));
             let Some(r) = resolver.resolve(rc, dir) else { continue };
             self.done.push((c.start, c.end, r.period));
             out.push(Timex {
@@ -229,9 +242,10 @@ impl Tagger {
     /// expression next to that verb names it ("said on Tuesday it would
     /// vote on Friday"), and looks back from a past perfect with no day
     /// ("had told them that inspectors would be allowed in on Wednesday").
-    fn frame(&self, text: &str, c: &Cand) -> Option<Frame> {
+    /// `dir` gives the direction of the sentence around `c` itself.
+    fn frame(&self, text: &str, c: &Cand, dir: impl Fn() -> Option<Direction>) -> Option<Frame> {
         if !matches!(c.expr, Weekday { sel: Sel::Bare, .. } | Date { year: None, .. })
-            || tense::direction(text, &self.toks, c.start, c.end) != Some(Direction::Future)
+            || dir() != Some(Direction::Future)
         {
             return None;
         }

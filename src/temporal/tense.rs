@@ -241,45 +241,47 @@ fn cue(text: &str, toks: &[Tok], i: usize, verb_slot: bool) -> Option<Cue> {
         return Some(Cue::Future);
     }
     // "set to resume", "is due to", "expected to": future; "due to its
-    // loss" (because of) and "set" alone are not.
-    if is_any(
-        w,
-        &[
-            "set",
-            "due",
-            "expected",
-            "scheduled",
-            "slated",
-            "poised",
-            "likely",
-            "planned",
-            "plans",
-            "plan",
-            "intends",
-            "aims",
-            "hopes",
-            "going",
-            "expects",
-            "expect",
-            "plans",
-            "wants",
-            "seeks",
-            // Intent reported in the past points past the report:
-            // "agreed to buy it in February", "decided to admit them in March".
-            "decided",
-            "agreed",
-            "promised",
-            "pledged",
-            "vowed",
-            "threatened",
-            "planning",
-            "preparing",
-            "ready",
-            // "is to resume trading Tuesday": an arrangement.
-            "is",
-            "are",
-        ],
-    ) && next.eq_ignore_ascii_case("to")
+    // loss" (because of) and "set" alone are not. (The cheap "to" test
+    // first: this runs for every word near every date.)
+    if next.eq_ignore_ascii_case("to")
+        && is_any(
+            w,
+            &[
+                "set",
+                "due",
+                "expected",
+                "scheduled",
+                "slated",
+                "poised",
+                "likely",
+                "planned",
+                "plans",
+                "plan",
+                "intends",
+                "aims",
+                "hopes",
+                "going",
+                "expects",
+                "expect",
+                "plans",
+                "wants",
+                "seeks",
+                // Intent reported in the past points past the report:
+                // "agreed to buy it in February", "decided to admit them in March".
+                "decided",
+                "agreed",
+                "promised",
+                "pledged",
+                "vowed",
+                "threatened",
+                "planning",
+                "preparing",
+                "ready",
+                // "is to resume trading Tuesday": an arrangement.
+                "is",
+                "are",
+            ],
+        )
     {
         let v = word(text, toks, i + 2);
         if !v.is_empty() && !is_any(v, DETERMINERS) {
@@ -325,8 +327,8 @@ fn cue(text: &str, toks: &[Tok], i: usize, verb_slot: bool) -> Option<Cue> {
     // the tense.
     let as_before = prev.eq_ignore_ascii_case("as")
         || (prev.ends_with("ly") && i >= 2 && word(text, toks, i - 2).eq_ignore_ascii_case("as"));
-    if is_any(w, &["scheduled", "planned", "expected", "promised", "agreed", "announced"])
-        && as_before
+    if as_before
+        && is_any(w, &["scheduled", "planned", "expected", "promised", "agreed", "announced"])
     {
         return None;
     }
@@ -339,8 +341,8 @@ fn cue(text: &str, toks: &[Tok], i: usize, verb_slot: bool) -> Option<Cue> {
     }
     // "could have stopped it Friday", "would have met on Monday": a modal
     // perfect looks back ("will have" still looks ahead).
-    if is_any(w, &["would", "could", "might", "should", "must", "may"])
-        && next.eq_ignore_ascii_case("have")
+    if next.eq_ignore_ascii_case("have")
+        && is_any(w, &["would", "could", "might", "should", "must", "may"])
     {
         return Some(Cue::Past);
     }
@@ -473,8 +475,8 @@ pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> O
         // Tuesday": the date belongs to the infinitive, which a request
         // verb sends forward from the time of asking.
         // "allowed to work there since Jan. 13": "since" looks back.
-        if !is_any(before(1), &["since", "ago"])
-            && infinitive_to(text, toks, i)
+        if infinitive_to(text, toks, i)
+            && !is_any(before(1), &["since", "ago"])
             && request_complement(text, toks, i)
         {
             best = Some((d, Cue::Future));
