@@ -12,7 +12,7 @@
 use std::cmp::Ordering;
 use std::collections::HashSet;
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use crate::model::{Actor, EventDate, EventStatus, Mention, SourceRef, Span};
@@ -174,70 +174,13 @@ impl CompactMention {
     }
 }
 
-/// The interner's hasher: eight bytes a step, unkeyed. The sets are only
-/// probed, never iterated, so their order cannot reach the output, and
-/// SipHash's resistance to chosen keys is not worth its cost on every
-/// mention's source, evidence, date and actors (about 3% of a build).
-#[derive(Default, Clone, Copy)]
-struct WordHasher(u64);
-
-impl WordHasher {
-    const K: u64 = 0xf135_7aea_2e62_a9c5;
-
-    fn add(&mut self, w: u64) {
-        self.0 = self.0.wrapping_add(w).wrapping_mul(Self::K);
-    }
-}
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            // The length keeps "ab" apart from "ab\0".
-            self.add(u64::from_le_bytes(b) ^ ((rest.len() as u64) << 59));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
-    }
-
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        // The multiply leaves the low bits weakest; hashbrown takes its
-        // bucket from the low bits and its tag from the high ones.
-        self.0.rotate_left(26)
-    }
-}
-
-type FastSet<T> = HashSet<T, BuildHasherDefault<WordHasher>>;
-
 /// The shared parts of the mentions of one merge, each stored once.
 #[derive(Default)]
 pub(crate) struct Interner {
-    strs: FastSet<Arc<str>>,
-    sources: FastSet<Arc<SourceRef>>,
-    dates: FastSet<Arc<DateKey>>,
-    actors: FastSet<Arc<[Actor]>>,
+    strs: HashSet<Arc<str>>,
+    sources: HashSet<Arc<SourceRef>>,
+    dates: HashSet<Arc<DateKey>>,
+    actors: HashSet<Arc<[Actor]>>,
 }
 
 impl Interner {
