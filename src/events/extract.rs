@@ -124,6 +124,12 @@ fn lower_words(text: &str, span: Span) -> Vec<(Span, segment::Lower<'_>)> {
         .collect()
 }
 
+/// [`lower_words`] one at a time, for callers that look at only the first
+/// few words of a long span.
+fn lower_word_iter(text: &str, span: Span) -> impl Iterator<Item = (Span, segment::Lower<'_>)> {
+    segment::word_spans(text, span).map(|w| (w, segment::Lower::of(&text[w.start..w.end])))
+}
+
 /// The first word of `text[span]`, lower-cased: without scanning and
 /// collecting the rest of the span as [`lower_words`] would.
 fn first_lower_word(text: &str, span: Span) -> Option<segment::Lower<'_>> {
@@ -222,7 +228,9 @@ fn participle_after_object<'a>(
     if gap.contains(',') {
         return None;
     }
-    let words = lower_words(text, Span::new(near.span.end, trig.span.start));
+    // More than eight words never qualify: stop scanning at the ninth.
+    let words: Vec<_> =
+        lower_word_iter(text, Span::new(near.span.end, trig.span.start)).take(9).collect();
     let verb = words.iter().position(|(_, w)| w.ends_with("ed") || is_irregular_past(w))?;
     // The verb comes first (after adverbs), and an object follows it.
     let lead_ok = words[..verb].iter().all(|(_, w)| WORDS.subject_gap.has(w));
@@ -236,12 +244,10 @@ fn plural_pronoun_subject(text: &str, clause: Span, trig: &Trigger) -> bool {
     if !(head.contains("they") || head.contains("They")) {
         return false;
     }
-    let lead = lower_words(text, Span::new(clause.start, trig.span.start));
-    let mut ws = lead
-        .iter()
-        .map(|(_, w)| w.as_str())
+    let mut ws = lower_word_iter(text, Span::new(clause.start, trig.span.start))
+        .map(|(_, w)| w)
         .skip_while(|w| WORDS.shared_subject_opener.has(w) || *w == "that");
-    ws.next() == Some("they") && ws.all(|w| WORDS.subject_gap.has(w))
+    ws.next().is_some_and(|w| w == "they") && ws.all(|w| WORDS.subject_gap.has(&w))
 }
 
 /// Two distinct source actors of an event, as a pair mention for a later
@@ -296,7 +302,7 @@ fn object_relative_date(
     sentence_timexes: &[&Timex],
 ) -> Option<EventDate> {
     let object = trigs.get(i + 1).filter(|t| t.reading == Reading::Noun)?;
-    if lower_words(text, Span::new(trigs[i].span.end, object.span.start)).len() > 3 {
+    if segment::word_spans(text, Span::new(trigs[i].span.end, object.span.start)).nth(3).is_some() {
         return None;
     }
     let (fence, _) = fences.iter().find(|(c, w)| {
@@ -378,7 +384,8 @@ fn naming_call(text: &str, trig: &Trigger, participants: &[&ActorMention]) -> bo
     }
     let rest = &text[trig.span.end..];
     let end = trig.span.end + rest.find(['.', ',', ';', '\n']).unwrap_or(rest.len());
-    let words = lower_words(text, Span::new(trig.span.end, end));
+    // Only the first seven words are looked at.
+    let words: Vec<_> = lower_word_iter(text, Span::new(trig.span.end, end)).take(7).collect();
     let opens = words.first().is_some_and(|(_, w)| {
         WORDS.determiner.has(w.as_str()) || WORDS.singular_pronoun.has(w.as_str())
     });
@@ -582,8 +589,8 @@ fn is_reduced_relative(text: &str, trig: &Trigger, actors: &[&ActorMention]) -> 
         && !WORDS.active_before.has(prev.as_str())
         && !prev.ends_with("ly")
         && !actors.iter().any(|a| a.span.start <= pstart && pstart < a.span.end);
-    let next = lower_words(text, Span::new(trig.span.end, text.len().min(trig.span.end + 24)));
-    let next_prep = next.first().is_some_and(|(_, w)| WORDS.preposition.has(w.as_str()));
+    let next = first_lower_word(text, Span::new(trig.span.end, text.len().min(trig.span.end + 24)));
+    let next_prep = next.is_some_and(|w| WORDS.preposition.has(w.as_str()));
     plain_noun && next_prep && !text[..trig.span.start].trim_end().ends_with(',')
 }
 
@@ -770,7 +777,10 @@ pub fn events_in_text(
                 {
                     return None;
                 }
-                let gap = lower_words(text, Span::new(trigs[i].span.end, next.span.start));
+                let gap: Vec<_> =
+                    lower_word_iter(text, Span::new(trigs[i].span.end, next.span.start))
+                        .take(4)
+                        .collect();
                 let opens = gap.first().is_some_and(|(_, w)| w == "in")
                     && gap.get(1).is_some_and(|(_, w)| w == "a" || w == "an");
                 (opens && gap.len() <= 3).then_some("ASSAULT")
@@ -818,9 +828,12 @@ pub fn events_in_text(
             // "condemned the attack": a noun right after a verb trigger is
             // that verb's object, not an event of its own.
             if noun && i > 0 && trigs[i - 1].reading == Reading::Verb {
-                let gap = lower_words(text, Span::new(trigs[i - 1].span.end, trig.span.start));
                 let same_clause = trigs[i - 1].span.start >= clause.start;
-                if same_clause && gap.len() <= 3 {
+                if same_clause
+                    && segment::word_spans(text, Span::new(trigs[i - 1].span.end, trig.span.start))
+                        .nth(3)
+                        .is_none()
+                {
                     continue;
                 }
             }
@@ -988,9 +1001,8 @@ pub fn events_in_text(
             // the main verb resumes after the relative clause, whose dates
             // describe a participant and are not the report's context.
             let resumed = text[..trig.span.start].trim_end().ends_with(',')
-                && lower_words(text, clause)
-                    .first()
-                    .is_some_and(|(_, w)| matches!(w.as_str(), "who" | "which"));
+                && first_lower_word(text, clause)
+                    .is_some_and(|w| matches!(w.as_str(), "who" | "which"));
             // A "since he was elected in January" clause, or a relative
             // clause describing a participant ("who visited Kyiv earlier this
             // month"), dates only its own events.
@@ -1079,11 +1091,10 @@ pub fn events_in_text(
             let distributive = sources >= 2
                 && !noun
                 && (right_before
-                    || lower_words(
+                    || lower_word_iter(
                         text,
                         Span::new(trig.span.start, clause.end.max(trig.span.end)),
                     )
-                    .iter()
                     .take_while(|(w, _)| w.start < trig.span.end + 12)
                     .any(|(_, w)| WORDS.distributive.has(w.as_str())));
             if distributive {
@@ -1212,7 +1223,10 @@ fn drop_sourcing_statements(
         // a relative clause only vouches for it.
         let parenthetical = reporting
             && clause.is_some_and(|c| {
-                let lead = lower_words(text, Span::new(c.start, e.trigger_span.start));
+                // More than four words never qualify.
+                let lead: Vec<_> = lower_word_iter(text, Span::new(c.start, e.trigger_span.start))
+                    .take(5)
+                    .collect();
                 matches!(lead.first().map(|(_, w)| w.as_str()), Some("which" | "who" | "that"))
                     && (2..=4).contains(&lead.len())
                     && !lead
@@ -1471,8 +1485,8 @@ fn gapped_second<'a>(
 /// prepositional phrase, in the same clause.
 fn is_passive_voice(text: &str, clause: Span, trig: &Trigger) -> bool {
     let end = clause.end.max(trig.span.end);
-    let rest = lower_words(text, Span::new(trig.span.end, end));
-    let by = rest.iter().take(7).position(|(_, w)| w == "by");
+    let rest: Vec<_> = lower_word_iter(text, Span::new(trig.span.end, end)).take(7).collect();
+    let by = rest.iter().position(|(_, w)| w == "by");
     let starts_phrase = rest.first().is_some_and(|(_, w)| WORDS.preposition.has(w.as_str()));
     by.is_some_and(|k| k == 0 || starts_phrase) && be_before(text, clause, trig)
 }
