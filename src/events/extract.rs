@@ -1349,7 +1349,9 @@ fn subject<'a>(
     }
     if let Some(near) = before.iter().rev().find(|m| m.span.start >= clause.start) {
         let gap = &text[near.span.end..trig.span.start];
-        let words = lower_words(text, Span::new(near.span.end, trig.span.start));
+        // Every test below wants at most twelve words: stop at the thirteenth.
+        let words: Vec<_> =
+            lower_word_iter(text, Span::new(near.span.end, trig.span.start)).take(13).collect();
         let comma_ok = !gap.contains(',') || gap.trim() == ",";
         // "Israeli artillery and airstrikes hit": a coordinated noun.
         let coordinated = words.len() >= 2 && matches!(words[0].1.as_str(), "and" | "or");

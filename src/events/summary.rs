@@ -154,7 +154,8 @@ fn said_before(raw: &RawEvent, text: &str, dates: &[Span]) -> String {
     if dates.iter().any(|d| d.start < content.end && content.start < d.end) {
         return String::new();
     }
-    let words: Vec<Span> = segment::word_spans(text, content).collect();
+    // One word past the cut tells whether there is a cut.
+    let words: Vec<Span> = segment::word_spans(text, content).take(SAID_WORDS + 1).collect();
     let Some(first) = words.first() else {
         return String::new();
     };
