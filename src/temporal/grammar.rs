@@ -71,6 +71,91 @@ pub(crate) fn grain_of(u: Unit) -> Grain {
     unit_grain(u)
 }
 
+/// Bits for the lexicon readings of a token, one per [`Lex`] variant that
+/// a [`Gate`] asks about.
+mod bit {
+    pub(super) const MONTH: u16 = 1;
+    pub(super) const WEEKDAY: u16 = 1 << 1;
+    pub(super) const NUM: u16 = 1 << 2;
+    pub(super) const ORD: u16 = 1 << 3;
+    pub(super) const UNIT: u16 = 1 << 4;
+    pub(super) const REL: u16 = 1 << 5;
+    pub(super) const FREQ: u16 = 1 << 6;
+}
+
+/// What the first token of a pattern attempt is, in the terms the costly
+/// patterns need: each of them fails at once at a token without the
+/// reading or word it starts with, so [`Parser::at`] skips it there. Each
+/// condition is necessary, never sufficient: it is derived from the first
+/// token each pattern inspects (after an optional "the", so "the" passes
+/// every gate that allows one).
+struct Gate {
+    lex: u16,
+    /// A multi-word phrase starts here ([`Parser::phrase`] needs one).
+    phrase: bool,
+    /// "the", which patterns skip before their first real token.
+    the: bool,
+    /// "a"/"an": a count of one for [`Parser::number`].
+    article: bool,
+    /// Words [`Parser::year_expr`] starts with besides ordinals: "post",
+    /// "pre", "FY", "fiscal", and "nineteen" (a year in words).
+    year_word: bool,
+    /// Words [`Parser::quarter_half`] starts with besides ordinals and
+    /// relative words: "fiscal", "first", "Q", "H", "nineteen".
+    quarter_word: bool,
+    /// "every", "each", "once", "twice" for [`Parser::set`].
+    set_word: bool,
+}
+
+impl Gate {
+    /// The gate of word (or punctuation) token `i`. Anything but a word
+    /// opens every gate.
+    fn of(p: &Parser<'_>, i: usize) -> Gate {
+        let t = &p.toks[i];
+        if t.kind != Kind::Word {
+            return Gate {
+                lex: u16::MAX,
+                phrase: true,
+                the: true,
+                article: true,
+                year_word: true,
+                quarter_word: true,
+                set_word: true,
+            };
+        }
+        let mut lex = 0;
+        let mut phrase = false;
+        for l in t.lex {
+            lex |= match l {
+                Lex::Month(..) => bit::MONTH,
+                Lex::Weekday(..) => bit::WEEKDAY,
+                Lex::Num(_) => bit::NUM,
+                Lex::Ord(_) => bit::ORD,
+                Lex::Unit(..) => bit::UNIT,
+                Lex::Rel(_) => bit::REL,
+                Lex::Freq(_) => bit::FREQ,
+                Lex::Phrase(_) => {
+                    phrase = true;
+                    0
+                }
+                _ => 0,
+            };
+        }
+        let fiscal = p.is(i, "fiscal");
+        let nineteen = p.is(i, "nineteen");
+        let s = p.s(i);
+        Gate {
+            lex,
+            phrase,
+            the: p.is(i, "the"),
+            article: p.is(i, "a") || p.is(i, "an"),
+            year_word: fiscal || nineteen || p.is(i, "post") || p.is(i, "pre") || s == "FY",
+            quarter_word: fiscal || nineteen || p.is(i, "first") || s == "Q" || s == "H",
+            set_word: p.is(i, "every") || p.is(i, "each") || p.is(i, "once") || p.is(i, "twice"),
+        }
+    }
+}
+
 impl<'a> Parser<'a> {
     /// Every expression in the text, in order, not overlapping.
     pub(crate) fn run(&self, out: &mut Vec<Cand>) {
@@ -433,20 +518,37 @@ impl<'a> Parser<'a> {
             consider(self.conjoined_day(i));
             return best;
         }
-        consider(self.modified(i));
-        consider(self.calendar(i));
+        // Most words can start only a few patterns: `g` says which, from
+        // what each pattern needs at its first token (see [`Gate`]).
+        let g = Gate::of(self, i);
+        if g.phrase {
+            consider(self.modified(i));
+        }
+        if g.the || g.lex & (bit::WEEKDAY | bit::MONTH) != 0 {
+            consider(self.calendar(i));
+        }
         consider(self.numeric_date(i));
-        consider(self.year_expr(i));
+        if g.the || g.lex & bit::ORD != 0 || g.year_word {
+            consider(self.year_expr(i));
+        }
         consider(self.weekday_expr(i));
         consider(self.deictic(i));
         consider(self.selected(i));
         consider(self.part_of(i));
-        consider(self.quarter_half(i));
+        if g.the || g.lex & (bit::REL | bit::ORD) != 0 || g.quarter_word {
+            consider(self.quarter_half(i));
+        }
         consider(self.season_expr(i));
-        consider(self.quantity(i));
+        if g.the || g.article || g.lex & (bit::UNIT | bit::NUM) != 0 {
+            consider(self.quantity(i));
+        }
         consider(self.clock(i));
-        consider(self.set(i));
-        consider(self.reference(i));
+        if g.article || g.set_word || g.lex & (bit::FREQ | bit::NUM) != 0 {
+            consider(self.set(i));
+        }
+        if g.phrase {
+            consider(self.reference(i));
+        }
         consider(self.anaphoric(i));
         consider(self.focus(i));
         consider(self.weekend(i));
@@ -455,7 +557,9 @@ impl<'a> Parser<'a> {
         consider(self.week_of(i));
         consider(self.fraction(i));
         consider(self.recent(i));
-        consider(self.holiday(i));
+        if g.phrase || g.lex & bit::REL != 0 {
+            consider(self.holiday(i));
+        }
         consider(self.range(i));
         consider(self.unit_compound(i));
         best
