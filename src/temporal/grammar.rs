@@ -87,9 +87,15 @@ mod bit {
 /// patterns need: each of them fails at once at a token without the
 /// reading or word it starts with, so [`Parser::at`] skips it there. Each
 /// condition is necessary, never sufficient: it is derived from the first
-/// token each pattern inspects (after an optional "the", so "the" passes
-/// every gate that allows one).
+/// token each pattern inspects, and after "the" from the token after it.
+#[derive(Default)]
 struct Gate {
+    /// Neither a word nor a number (punctuation): every pattern may start
+    /// here. A missing token (past the end) opens nothing.
+    open: bool,
+    /// A number.
+    num: bool,
+    /// The readings of a word, as [`bit`]s.
     lex: u16,
     /// A multi-word phrase starts here ([`Parser::phrase`] needs one).
     phrase: bool,
@@ -105,23 +111,20 @@ struct Gate {
     quarter_word: bool,
     /// "every", "each", "once", "twice" for [`Parser::set`].
     set_word: bool,
+    /// "first", "last", "year": words some patterns look for after "the".
+    first: bool,
+    last: bool,
+    year: bool,
 }
 
 impl Gate {
-    /// The gate of word (or punctuation) token `i`. Anything but a word
-    /// opens every gate.
+    /// The gate of token `i`.
     fn of(p: &Parser<'_>, i: usize) -> Gate {
-        let t = &p.toks[i];
-        if t.kind != Kind::Word {
-            return Gate {
-                lex: u16::MAX,
-                phrase: true,
-                the: true,
-                article: true,
-                year_word: true,
-                quarter_word: true,
-                set_word: true,
-            };
+        let Some(t) = p.tok(i) else { return Gate::default() };
+        match t.kind {
+            Kind::Word => {}
+            Kind::Num => return Gate { num: true, ..Gate::default() },
+            Kind::Punct(_) | Kind::Other => return Gate { open: true, ..Gate::default() },
         }
         let mut lex = 0;
         let mut phrase = false;
@@ -143,16 +146,26 @@ impl Gate {
         }
         let fiscal = p.is(i, "fiscal");
         let nineteen = p.is(i, "nineteen");
+        let first = p.is(i, "first");
         let s = p.s(i);
         Gate {
+            open: false,
+            num: false,
             lex,
             phrase,
             the: p.is(i, "the"),
             article: p.is(i, "a") || p.is(i, "an"),
             year_word: fiscal || nineteen || p.is(i, "post") || p.is(i, "pre") || s == "FY",
-            quarter_word: fiscal || nineteen || p.is(i, "first") || s == "Q" || s == "H",
+            quarter_word: fiscal || nineteen || first || s == "Q" || s == "H",
             set_word: p.is(i, "every") || p.is(i, "each") || p.is(i, "once") || p.is(i, "twice"),
+            first,
+            last: p.is(i, "last"),
+            year: p.is(i, "year"),
         }
+    }
+
+    fn has(&self, bits: u16) -> bool {
+        self.lex & bits != 0
     }
 }
 
@@ -521,32 +534,51 @@ impl<'a> Parser<'a> {
         // Most words can start only a few patterns: `g` says which, from
         // what each pattern needs at its first token (see [`Gate`]).
         let g = Gate::of(self, i);
-        if g.phrase {
+        // The token after "the" (closed when there is no "the").
+        let n = if g.the { Gate::of(self, i + 1) } else { Gate::default() };
+        if g.open || g.phrase {
             consider(self.modified(i));
         }
-        if g.the || g.lex & (bit::WEEKDAY | bit::MONTH) != 0 {
+        if g.open || g.has(bit::WEEKDAY | bit::MONTH) || n.open || n.num {
             consider(self.calendar(i));
         }
         consider(self.numeric_date(i));
-        if g.the || g.lex & bit::ORD != 0 || g.year_word {
+        if g.open || g.has(bit::ORD) || g.year_word || n.open || n.num || n.has(bit::ORD) || n.year
+        {
             consider(self.year_expr(i));
         }
         consider(self.weekday_expr(i));
         consider(self.deictic(i));
         consider(self.selected(i));
         consider(self.part_of(i));
-        if g.the || g.lex & (bit::REL | bit::ORD) != 0 || g.quarter_word {
+        if g.open
+            || g.has(bit::REL | bit::ORD)
+            || g.quarter_word
+            || n.open
+            || n.num
+            || n.has(bit::REL | bit::ORD)
+            || n.quarter_word
+            || n.last
+        {
             consider(self.quarter_half(i));
         }
         consider(self.season_expr(i));
-        if g.the || g.article || g.lex & (bit::UNIT | bit::NUM) != 0 {
+        if g.open
+            || g.article
+            || g.has(bit::UNIT | bit::NUM)
+            || n.open
+            || n.num
+            || n.article
+            || n.first
+            || n.has(bit::UNIT | bit::NUM)
+        {
             consider(self.quantity(i));
         }
         consider(self.clock(i));
-        if g.article || g.set_word || g.lex & (bit::FREQ | bit::NUM) != 0 {
+        if g.open || g.article || g.set_word || g.has(bit::FREQ | bit::NUM) {
             consider(self.set(i));
         }
-        if g.phrase {
+        if g.open || g.phrase {
             consider(self.reference(i));
         }
         consider(self.anaphoric(i));
@@ -557,7 +589,7 @@ impl<'a> Parser<'a> {
         consider(self.week_of(i));
         consider(self.fraction(i));
         consider(self.recent(i));
-        if g.phrase || g.lex & bit::REL != 0 {
+        if g.open || g.phrase || g.has(bit::REL) {
             consider(self.holiday(i));
         }
         consider(self.range(i));
