@@ -111,10 +111,16 @@ struct Gate {
     quarter_word: bool,
     /// "every", "each", "once", "twice" for [`Parser::set`].
     set_word: bool,
-    /// "first", "last", "year": words some patterns look for after "the".
+    /// "first", "last", "year", "day": words some patterns look for after
+    /// "the".
     first: bool,
     last: bool,
     year: bool,
+    day: bool,
+    /// "earlier", "later" for [`Parser::selected`]; "half" for
+    /// [`Parser::fraction`].
+    earlier_later: bool,
+    half: bool,
 }
 
 impl Gate {
@@ -161,6 +167,9 @@ impl Gate {
             first,
             last: p.is(i, "last"),
             year: p.is(i, "year"),
+            day: p.is(i, "day"),
+            earlier_later: p.is(i, "earlier") || p.is(i, "later"),
+            half: p.is(i, "half"),
         }
     }
 
@@ -547,9 +556,15 @@ impl<'a> Parser<'a> {
         {
             consider(self.year_expr(i));
         }
-        consider(self.weekday_expr(i));
-        consider(self.deictic(i));
-        consider(self.selected(i));
+        if g.open || g.has(bit::REL | bit::WEEKDAY) || n.has(bit::REL) {
+            consider(self.weekday_expr(i));
+        }
+        if g.open || g.has(bit::REL) || n.day {
+            consider(self.deictic(i));
+        }
+        if g.open || g.has(bit::REL) || g.earlier_later || n.has(bit::REL) {
+            consider(self.selected(i));
+        }
         consider(self.part_of(i));
         if g.open
             || g.has(bit::REL | bit::ORD)
@@ -587,12 +602,16 @@ impl<'a> Parser<'a> {
         consider(self.words_year(i));
         consider(self.month_of(i));
         consider(self.week_of(i));
-        consider(self.fraction(i));
+        if g.open || g.article || g.half || g.has(bit::NUM) {
+            consider(self.fraction(i));
+        }
         consider(self.recent(i));
         if g.open || g.phrase || g.has(bit::REL) {
             consider(self.holiday(i));
         }
-        consider(self.range(i));
+        if g.open || g.article || g.has(bit::REL | bit::NUM) || n.has(bit::REL) {
+            consider(self.range(i));
+        }
         consider(self.unit_compound(i));
         best
     }
