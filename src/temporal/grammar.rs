@@ -81,6 +81,8 @@ mod bit {
     pub(super) const UNIT: u16 = 1 << 4;
     pub(super) const REL: u16 = 1 << 5;
     pub(super) const FREQ: u16 = 1 << 6;
+    pub(super) const CLOCK: u16 = 1 << 7;
+    pub(super) const DECADE: u16 = 1 << 8;
 }
 
 /// What the first token of a pattern attempt is, in the terms the costly
@@ -111,6 +113,8 @@ struct Gate {
     quarter_word: bool,
     /// "every", "each", "once", "twice" for [`Parser::set`].
     set_word: bool,
+    /// "nineteen" for [`Parser::words_year`].
+    nineteen: bool,
     /// "first", "last", "year", "day": words some patterns look for after
     /// "the".
     first: bool,
@@ -143,6 +147,8 @@ impl Gate {
                 Lex::Unit(..) => bit::UNIT,
                 Lex::Rel(_) => bit::REL,
                 Lex::Freq(_) => bit::FREQ,
+                Lex::Clock(_) => bit::CLOCK,
+                Lex::DecadeWord(_) => bit::DECADE,
                 Lex::Phrase(_) => {
                     phrase = true;
                     0
@@ -150,26 +156,38 @@ impl Gate {
                 _ => 0,
             };
         }
-        let fiscal = p.is(i, "fiscal");
-        let nineteen = p.is(i, "nineteen");
-        let first = p.is(i, "first");
-        let s = p.s(i);
+        // The word lower-cased once (as [`Parser::is`] compares it), if it
+        // is short enough to be one of the words below.
+        let w = &p.text.as_bytes()[t.start..t.end];
+        let mut buf = [0u8; 8];
+        let lw: &[u8] = if w.len() <= buf.len() {
+            for (b, c) in buf.iter_mut().zip(w) {
+                *b = c.to_ascii_lowercase();
+            }
+            &buf[..w.len()]
+        } else {
+            &[]
+        };
+        let fiscal = lw == b"fiscal";
+        let nineteen = lw == b"nineteen";
+        let first = lw == b"first";
         Gate {
             open: false,
             num: false,
             lex,
             phrase,
-            the: p.is(i, "the"),
-            article: p.is(i, "a") || p.is(i, "an"),
-            year_word: fiscal || nineteen || p.is(i, "post") || p.is(i, "pre") || s == "FY",
-            quarter_word: fiscal || nineteen || first || s == "Q" || s == "H",
-            set_word: p.is(i, "every") || p.is(i, "each") || p.is(i, "once") || p.is(i, "twice"),
+            the: lw == b"the",
+            article: lw == b"a" || lw == b"an",
+            year_word: fiscal || nineteen || lw == b"post" || lw == b"pre" || w == b"FY",
+            quarter_word: fiscal || nineteen || first || w == b"Q" || w == b"H",
+            set_word: lw == b"every" || lw == b"each" || lw == b"once" || lw == b"twice",
+            nineteen,
             first,
-            last: p.is(i, "last"),
-            year: p.is(i, "year"),
-            day: p.is(i, "day"),
-            earlier_later: p.is(i, "earlier") || p.is(i, "later"),
-            half: p.is(i, "half"),
+            last: lw == b"last",
+            year: lw == b"year",
+            day: lw == b"day",
+            earlier_later: lw == b"earlier" || lw == b"later",
+            half: lw == b"half",
         }
     }
 
@@ -589,7 +607,9 @@ impl<'a> Parser<'a> {
         {
             consider(self.quantity(i));
         }
-        consider(self.clock(i));
+        if g.open || g.has(bit::CLOCK) {
+            consider(self.clock(i));
+        }
         if g.open || g.article || g.set_word || g.has(bit::FREQ | bit::NUM) {
             consider(self.set(i));
         }
@@ -599,8 +619,12 @@ impl<'a> Parser<'a> {
         consider(self.anaphoric(i));
         consider(self.focus(i));
         consider(self.weekend(i));
-        consider(self.words_year(i));
-        consider(self.month_of(i));
+        if g.open || g.nineteen || n.has(bit::DECADE) || n.year {
+            consider(self.words_year(i));
+        }
+        if g.open || g.has(bit::MONTH) {
+            consider(self.month_of(i));
+        }
         consider(self.week_of(i));
         if g.open || g.article || g.half || g.has(bit::NUM) {
             consider(self.fraction(i));
