@@ -83,6 +83,8 @@ mod bit {
     pub(super) const FREQ: u16 = 1 << 6;
     pub(super) const CLOCK: u16 = 1 << 7;
     pub(super) const DECADE: u16 = 1 << 8;
+    pub(super) const PART: u16 = 1 << 9;
+    pub(super) const SEASON: u16 = 1 << 10;
 }
 
 /// What the first token of a pattern attempt is, in the terms the costly
@@ -149,6 +151,8 @@ impl Gate {
                 Lex::Freq(_) => bit::FREQ,
                 Lex::Clock(_) => bit::CLOCK,
                 Lex::DecadeWord(_) => bit::DECADE,
+                Lex::Part(_) => bit::PART,
+                Lex::Season(_) => bit::SEASON,
                 Lex::Phrase(_) => {
                     phrase = true;
                     0
@@ -583,7 +587,9 @@ impl<'a> Parser<'a> {
         if g.open || g.has(bit::REL) || g.earlier_later || n.has(bit::REL) {
             consider(self.selected(i));
         }
-        consider(self.part_of(i));
+        if g.open || g.year || g.has(bit::PART) || n.year || n.has(bit::PART) {
+            consider(self.part_of(i));
+        }
         if g.open
             || g.has(bit::REL | bit::ORD)
             || g.quarter_word
@@ -595,7 +601,9 @@ impl<'a> Parser<'a> {
         {
             consider(self.quarter_half(i));
         }
-        consider(self.season_expr(i));
+        if g.open || g.has(bit::SEASON) || n.has(bit::SEASON) {
+            consider(self.season_expr(i));
+        }
         if g.open
             || g.article
             || g.has(bit::UNIT | bit::NUM)
@@ -616,7 +624,9 @@ impl<'a> Parser<'a> {
         if g.open || g.phrase {
             consider(self.reference(i));
         }
-        consider(self.anaphoric(i));
+        if g.open || n.has(bit::UNIT) {
+            consider(self.anaphoric(i));
+        }
         consider(self.focus(i));
         consider(self.weekend(i));
         if g.open || g.nineteen || n.has(bit::DECADE) || n.year {
