@@ -573,7 +573,10 @@ impl<'a> Parser<'a> {
         if g.open || g.has(bit::WEEKDAY | bit::MONTH) || n.open || n.num {
             consider(self.calendar(i));
         }
-        consider(self.numeric_date(i));
+        // Digits first: never at a word.
+        if g.open {
+            consider(self.numeric_date(i));
+        }
         if g.open || g.has(bit::ORD) || g.year_word || n.open || n.num || n.has(bit::ORD) || n.year
         {
             consider(self.year_expr(i));
@@ -646,7 +649,9 @@ impl<'a> Parser<'a> {
         if g.open || g.article || g.has(bit::REL | bit::NUM) || n.has(bit::REL) {
             consider(self.range(i));
         }
-        consider(self.unit_compound(i));
+        if g.open || g.has(bit::UNIT) || n.has(bit::UNIT) {
+            consider(self.unit_compound(i));
+        }
         best
     }
 
