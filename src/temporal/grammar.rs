@@ -71,6 +71,135 @@ pub(crate) fn grain_of(u: Unit) -> Grain {
     unit_grain(u)
 }
 
+/// Bits for the lexicon readings of a token, one per [`Lex`] variant that
+/// a [`Gate`] asks about.
+mod bit {
+    pub(super) const MONTH: u16 = 1;
+    pub(super) const WEEKDAY: u16 = 1 << 1;
+    pub(super) const NUM: u16 = 1 << 2;
+    pub(super) const ORD: u16 = 1 << 3;
+    pub(super) const UNIT: u16 = 1 << 4;
+    pub(super) const REL: u16 = 1 << 5;
+    pub(super) const FREQ: u16 = 1 << 6;
+    pub(super) const CLOCK: u16 = 1 << 7;
+    pub(super) const DECADE: u16 = 1 << 8;
+    pub(super) const PART: u16 = 1 << 9;
+    pub(super) const SEASON: u16 = 1 << 10;
+}
+
+/// What the first token of a pattern attempt is, in the terms the costly
+/// patterns need: each of them fails at once at a token without the
+/// reading or word it starts with, so [`Parser::at`] skips it there. Each
+/// condition is necessary, never sufficient: it is derived from the first
+/// token each pattern inspects, and after "the" from the token after it.
+#[derive(Default)]
+struct Gate {
+    /// Neither a word nor a number (punctuation): every pattern may start
+    /// here. A missing token (past the end) opens nothing.
+    open: bool,
+    /// A number.
+    num: bool,
+    /// The readings of a word, as [`bit`]s.
+    lex: u16,
+    /// A multi-word phrase starts here ([`Parser::phrase`] needs one).
+    phrase: bool,
+    /// "the", which patterns skip before their first real token.
+    the: bool,
+    /// "a"/"an": a count of one for [`Parser::number`].
+    article: bool,
+    /// Words [`Parser::year_expr`] starts with besides ordinals: "post",
+    /// "pre", "FY", "fiscal", and "nineteen" (a year in words).
+    year_word: bool,
+    /// Words [`Parser::quarter_half`] starts with besides ordinals and
+    /// relative words: "fiscal", "first", "Q", "H", "nineteen".
+    quarter_word: bool,
+    /// "every", "each", "once", "twice" for [`Parser::set`].
+    set_word: bool,
+    /// "nineteen" for [`Parser::words_year`].
+    nineteen: bool,
+    /// "first", "last", "year", "day": words some patterns look for after
+    /// "the".
+    first: bool,
+    last: bool,
+    year: bool,
+    day: bool,
+    /// "earlier", "later" for [`Parser::selected`]; "half" for
+    /// [`Parser::fraction`].
+    earlier_later: bool,
+    half: bool,
+}
+
+impl Gate {
+    /// The gate of token `i`.
+    fn of(p: &Parser<'_>, i: usize) -> Gate {
+        let Some(t) = p.tok(i) else { return Gate::default() };
+        match t.kind {
+            Kind::Word => {}
+            Kind::Num => return Gate { num: true, ..Gate::default() },
+            Kind::Punct(_) | Kind::Other => return Gate { open: true, ..Gate::default() },
+        }
+        let mut lex = 0;
+        let mut phrase = false;
+        for l in t.lex {
+            lex |= match l {
+                Lex::Month(..) => bit::MONTH,
+                Lex::Weekday(..) => bit::WEEKDAY,
+                Lex::Num(_) => bit::NUM,
+                Lex::Ord(_) => bit::ORD,
+                Lex::Unit(..) => bit::UNIT,
+                Lex::Rel(_) => bit::REL,
+                Lex::Freq(_) => bit::FREQ,
+                Lex::Clock(_) => bit::CLOCK,
+                Lex::DecadeWord(_) => bit::DECADE,
+                Lex::Part(_) => bit::PART,
+                Lex::Season(_) => bit::SEASON,
+                Lex::Phrase(_) => {
+                    phrase = true;
+                    0
+                }
+                _ => 0,
+            };
+        }
+        // The word lower-cased once (as [`Parser::is`] compares it), if it
+        // is short enough to be one of the words below.
+        let w = &p.text.as_bytes()[t.start..t.end];
+        let mut buf = [0u8; 8];
+        let lw: &[u8] = if w.len() <= buf.len() {
+            for (b, c) in buf.iter_mut().zip(w) {
+                *b = c.to_ascii_lowercase();
+            }
+            &buf[..w.len()]
+        } else {
+            &[]
+        };
+        let fiscal = lw == b"fiscal";
+        let nineteen = lw == b"nineteen";
+        let first = lw == b"first";
+        Gate {
+            open: false,
+            num: false,
+            lex,
+            phrase,
+            the: lw == b"the",
+            article: lw == b"a" || lw == b"an",
+            year_word: fiscal || nineteen || lw == b"post" || lw == b"pre" || w == b"FY",
+            quarter_word: fiscal || nineteen || first || w == b"Q" || w == b"H",
+            set_word: lw == b"every" || lw == b"each" || lw == b"once" || lw == b"twice",
+            nineteen,
+            first,
+            last: lw == b"last",
+            year: lw == b"year",
+            day: lw == b"day",
+            earlier_later: lw == b"earlier" || lw == b"later",
+            half: lw == b"half",
+        }
+    }
+
+    fn has(&self, bits: u16) -> bool {
+        self.lex & bits != 0
+    }
+}
+
 impl<'a> Parser<'a> {
     /// Every expression in the text, in order, not overlapping.
     pub(crate) fn run(&self, out: &mut Vec<Cand>) {
@@ -433,31 +562,96 @@ impl<'a> Parser<'a> {
             consider(self.conjoined_day(i));
             return best;
         }
-        consider(self.modified(i));
-        consider(self.calendar(i));
-        consider(self.numeric_date(i));
-        consider(self.year_expr(i));
-        consider(self.weekday_expr(i));
-        consider(self.deictic(i));
-        consider(self.selected(i));
-        consider(self.part_of(i));
-        consider(self.quarter_half(i));
-        consider(self.season_expr(i));
-        consider(self.quantity(i));
-        consider(self.clock(i));
-        consider(self.set(i));
-        consider(self.reference(i));
-        consider(self.anaphoric(i));
+        // Most words can start only a few patterns: `g` says which, from
+        // what each pattern needs at its first token (see [`Gate`]).
+        let g = Gate::of(self, i);
+        // The token after "the" (closed when there is no "the").
+        let n = if g.the { Gate::of(self, i + 1) } else { Gate::default() };
+        if g.open || g.phrase {
+            consider(self.modified(i));
+        }
+        if g.open || g.has(bit::WEEKDAY | bit::MONTH) || n.open || n.num {
+            consider(self.calendar(i));
+        }
+        // Digits first: never at a word.
+        if g.open {
+            consider(self.numeric_date(i));
+        }
+        if g.open || g.has(bit::ORD) || g.year_word || n.open || n.num || n.has(bit::ORD) || n.year
+        {
+            consider(self.year_expr(i));
+        }
+        if g.open || g.has(bit::REL | bit::WEEKDAY) || n.has(bit::REL) {
+            consider(self.weekday_expr(i));
+        }
+        if g.open || g.has(bit::REL) || n.day {
+            consider(self.deictic(i));
+        }
+        if g.open || g.has(bit::REL) || g.earlier_later || n.has(bit::REL) {
+            consider(self.selected(i));
+        }
+        if g.open || g.year || g.has(bit::PART) || n.year || n.has(bit::PART) {
+            consider(self.part_of(i));
+        }
+        if g.open
+            || g.has(bit::REL | bit::ORD)
+            || g.quarter_word
+            || n.open
+            || n.num
+            || n.has(bit::REL | bit::ORD)
+            || n.quarter_word
+            || n.last
+        {
+            consider(self.quarter_half(i));
+        }
+        if g.open || g.has(bit::SEASON) || n.has(bit::SEASON) {
+            consider(self.season_expr(i));
+        }
+        if g.open
+            || g.article
+            || g.has(bit::UNIT | bit::NUM)
+            || n.open
+            || n.num
+            || n.article
+            || n.first
+            || n.has(bit::UNIT | bit::NUM)
+        {
+            consider(self.quantity(i));
+        }
+        if g.open || g.has(bit::CLOCK) {
+            consider(self.clock(i));
+        }
+        if g.open || g.article || g.set_word || g.has(bit::FREQ | bit::NUM) {
+            consider(self.set(i));
+        }
+        if g.open || g.phrase {
+            consider(self.reference(i));
+        }
+        if g.open || n.has(bit::UNIT) {
+            consider(self.anaphoric(i));
+        }
         consider(self.focus(i));
         consider(self.weekend(i));
-        consider(self.words_year(i));
-        consider(self.month_of(i));
+        if g.open || g.nineteen || n.has(bit::DECADE) || n.year {
+            consider(self.words_year(i));
+        }
+        if g.open || g.has(bit::MONTH) {
+            consider(self.month_of(i));
+        }
         consider(self.week_of(i));
-        consider(self.fraction(i));
+        if g.open || g.article || g.half || g.has(bit::NUM) {
+            consider(self.fraction(i));
+        }
         consider(self.recent(i));
-        consider(self.holiday(i));
-        consider(self.range(i));
-        consider(self.unit_compound(i));
+        if g.open || g.phrase || g.has(bit::REL) {
+            consider(self.holiday(i));
+        }
+        if g.open || g.article || g.has(bit::REL | bit::NUM) || n.has(bit::REL) {
+            consider(self.range(i));
+        }
+        if g.open || g.has(bit::UNIT) || n.has(bit::UNIT) {
+            consider(self.unit_compound(i));
+        }
         best
     }
 
