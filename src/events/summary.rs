@@ -44,12 +44,13 @@ const SOFT_STOP_AFTER: usize = 3;
 /// from) whose date expressions lie at `dates`.
 pub(crate) fn headline(raw: &RawEvent, text: &str, dates: &[Span]) -> String {
     let sources = names(raw, |p| p == "source", &[]);
-    let others = names(raw, |p| p != "source", &sources);
     let trigger = &text[raw.trigger_span.start..raw.trigger_span.end];
+    // Whether the line itself says the event did not happen ("did not meet").
+    let mut says_negation = false;
     let mut line = if raw.noun {
         let mut all = sources.clone();
-        all.extend(others.iter().copied());
-        let mut s = capitalized(trigger);
+        all.extend(names(raw, |p| p != "source", &sources));
+        let mut s = trigger.to_string();
         if !all.is_empty() {
             s.push_str(": ");
             s.push_str(&joined(&all));
@@ -87,12 +88,10 @@ pub(crate) fn headline(raw: &RawEvent, text: &str, dates: &[Span]) -> String {
             s.push_str(" → ");
             s.push_str(&joined(&targets));
         }
-        if raw.status == EventStatus::Negated && !has_negation(aux) {
-            s.insert_str(0, "not: ");
-        }
+        says_negation = has_negation(aux);
         s
     };
-    if raw.noun && raw.status == EventStatus::Negated {
+    if raw.status == EventStatus::Negated && !says_negation {
         line.insert_str(0, "not: ");
     }
     capitalized(&line)
@@ -403,6 +402,13 @@ mod tests {
         }
     }
 
+    /// A STATEMENT by Peru on `trigger`.
+    fn statement(text: &str, trigger: &str) -> RawEvent {
+        let mut ev = raw(text, trigger, false, vec![actor("Peru", "source")]);
+        ev.event_type = "STATEMENT".into();
+        ev
+    }
+
     fn timex(text: &str, expr: &str) -> Span {
         let at = text.find(expr).expect("expression in text");
         Span::new(at, at + expr.len())
@@ -439,8 +445,7 @@ mod tests {
     #[test]
     fn a_statement_says_what_was_said() {
         let text = "The ministry said on Tuesday that the border would reopen next week.";
-        let mut ev = raw(text, "said", false, vec![actor("Peru", "source")]);
-        ev.event_type = "STATEMENT".into();
+        let ev = statement(text, "said");
         let got = headline(&ev, text, &[timex(text, "Tuesday"), timex(text, "next week")]);
         assert_eq!(got, "Peru said the border would reopen");
     }
@@ -537,8 +542,7 @@ mod tests {
     fn what_was_said_before_the_reporting_clause() {
         let text = "The two countries will reopen their embassies in the spring and \
                     resume flights, the ministry announced on Monday.";
-        let mut ev = raw(text, "announced", false, vec![actor("Peru", "source")]);
-        ev.event_type = "STATEMENT".into();
+        let ev = statement(text, "announced");
         let got = headline(&ev, text, &[timex(text, "Monday")]);
         assert_eq!(
             got,
@@ -550,26 +554,22 @@ mod tests {
             "A plan, which the foreign minister of Peru first made public.",
         ] {
             let trigger = if text.contains("said") { "said" } else { "made public" };
-            let mut ev = raw(text, trigger, false, vec![actor("Peru", "source")]);
-            ev.event_type = "STATEMENT".into();
+            let ev = statement(text, trigger);
             let got = headline(&ev, text, &[]);
             assert!(got.starts_with("Peru ") && !got.contains(':'), "{got}");
         }
         let text = "FILED - 17 March 2025, Peru, Lima: The minister speaks.";
-        let mut ev = raw(text, "speaks", false, vec![actor("Peru", "source")]);
-        ev.event_type = "STATEMENT".into();
+        let ev = statement(text, "speaks");
         assert_eq!(headline(&ev, text, &[timex(text, "17 March 2025")]), "Peru spoke");
     }
 
     #[test]
     fn a_statement_skips_its_adjunct_up_to_that() {
         let text = "The ministry said in a short statement that the talks would resume.";
-        let mut ev = raw(text, "said", false, vec![actor("Peru", "source")]);
-        ev.event_type = "STATEMENT".into();
+        let ev = statement(text, "said");
         assert_eq!(headline(&ev, text, &[]), "Peru said the talks would resume");
         let text = "The ministry said in a short statement, without details.";
-        let mut ev = raw(text, "said", false, vec![actor("Peru", "source")]);
-        ev.event_type = "STATEMENT".into();
+        let ev = statement(text, "said");
         assert_eq!(headline(&ev, text, &[]), "Peru said");
     }
 
