@@ -253,7 +253,7 @@ impl Merger {
 
     /// Add one event (as its singleton entry).
     pub fn add_event(&mut self, ev: Event) {
-        let g = group_for(&mut self.groups, &ev.event_id, (ev.event_type.clone(), ev.mode.clone()));
+        let g = group_for(&mut self.groups, &ev.event_id, (&ev.event_type, ev.mode.as_deref()));
         if ev.actors.is_empty() && ev.summary.is_empty() {
             keep_event(g, ev.clone());
         }
@@ -262,7 +262,7 @@ impl Merger {
 
     /// Add one entry (a partial merge).
     pub fn add_entry(&mut self, entry: TimelineEntry) {
-        let kind = (entry.event.event_type.clone(), entry.event.mode.clone());
+        let kind = (entry.event.event_type.as_str(), entry.event.mode.as_deref());
         let g = group_for(&mut self.groups, &entry.event_id, kind);
         g.conflicts.extend(entry.date_conflict);
         // The representative's full event only matters when its mention
@@ -418,13 +418,14 @@ impl Serialize for MentionsOut<'_> {
 fn group_for<'a>(
     groups: &'a mut BTreeMap<String, Group>,
     event_id: &str,
-    kind: (String, Option<String>),
+    kind: (&str, Option<&str>),
 ) -> &'a mut Group {
+    let owned = |(t, m): (&str, Option<&str>)| (t.to_string(), m.map(str::to_string));
     if !groups.contains_key(event_id) {
         groups.insert(
             event_id.to_string(),
             Group {
-                kind: kind.clone(),
+                kind: owned(kind),
                 mentions: BTreeMap::new(),
                 conflicts: Vec::new(),
                 events: BTreeMap::new(),
@@ -432,8 +433,8 @@ fn group_for<'a>(
         );
     }
     let g = groups.get_mut(event_id).expect("inserted above");
-    if kind < g.kind {
-        g.kind = kind;
+    if kind < (g.kind.0.as_str(), g.kind.1.as_deref()) {
+        g.kind = owned(kind);
     }
     g
 }

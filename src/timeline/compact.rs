@@ -175,50 +175,83 @@ impl CompactMention {
 }
 
 /// The shared parts of the mentions of one merge, each stored once.
+///
+/// Mentions arrive grouped by article and sentence, so a part usually
+/// equals the same field of the mention before: each field keeps the last
+/// part it got ([`Recent`]), and a comparison with it spares hashing the
+/// whole sentence or source again.
 #[derive(Default)]
 pub(crate) struct Interner {
     strs: HashSet<Arc<str>>,
     sources: HashSet<Arc<SourceRef>>,
     dates: HashSet<Arc<DateKey>>,
     actors: HashSet<Arc<[Actor]>>,
+    recent: Recent,
+}
+
+/// The part each field of the previous mention was interned to.
+#[derive(Default)]
+struct Recent {
+    source: Option<Arc<SourceRef>>,
+    evidence: Option<Arc<str>>,
+    date: Option<Arc<DateKey>>,
+    actors: Option<Arc<[Actor]>>,
+}
+
+/// `recent` when it equals `value`, else the part `intern` gives, which
+/// becomes the recent one. Either way the part is the one the set holds.
+fn via_recent<T: ?Sized, V>(
+    recent: &mut Option<Arc<T>>,
+    value: V,
+    same: impl Fn(&T, &V) -> bool,
+    intern: impl FnOnce(V) -> Arc<T>,
+) -> Arc<T> {
+    if let Some(r) = recent {
+        if same(r, &value) {
+            return r.clone();
+        }
+    }
+    let a = intern(value);
+    *recent = Some(a.clone());
+    a
+}
+
+/// The set's copy of `value`, stored first if it is new.
+fn intern<T: ?Sized + Hash + Eq, V: std::borrow::Borrow<T> + Into<Arc<T>>>(
+    set: &mut HashSet<Arc<T>>,
+    value: V,
+) -> Arc<T> {
+    if let Some(a) = set.get(value.borrow()) {
+        return a.clone();
+    }
+    let a: Arc<T> = value.into();
+    set.insert(a.clone());
+    a
 }
 
 impl Interner {
     fn str(&mut self, s: String) -> Arc<str> {
-        if let Some(a) = self.strs.get(s.as_str()) {
-            return a.clone();
-        }
-        let a: Arc<str> = s.into();
-        self.strs.insert(a.clone());
-        a
+        intern(&mut self.strs, s)
+    }
+
+    fn evidence(&mut self, s: String) -> Arc<str> {
+        let strs = &mut self.strs;
+        via_recent(&mut self.recent.evidence, s, |r, s| r == s.as_str(), |s| intern(strs, s))
     }
 
     fn source(&mut self, s: SourceRef) -> Arc<SourceRef> {
-        if let Some(a) = self.sources.get(&s) {
-            return a.clone();
-        }
-        let a = Arc::new(s);
-        self.sources.insert(a.clone());
-        a
+        let sources = &mut self.sources;
+        via_recent(&mut self.recent.source, s, |r, s| r == s, |s| intern(sources, s))
     }
 
     fn date(&mut self, d: EventDate) -> Arc<DateKey> {
-        let key = DateKey(d);
-        if let Some(a) = self.dates.get(&key) {
-            return a.clone();
-        }
-        let a = Arc::new(key);
-        self.dates.insert(a.clone());
-        a
+        let dates = &mut self.dates;
+        via_recent(&mut self.recent.date, DateKey(d), |r, k| r == k, |k| intern(dates, k))
     }
 
     fn actors(&mut self, v: Vec<Actor>) -> Arc<[Actor]> {
-        if let Some(a) = self.actors.get(v.as_slice()) {
-            return a.clone();
-        }
-        let a: Arc<[Actor]> = v.into();
-        self.actors.insert(a.clone());
-        a
+        let actors = &mut self.actors;
+        via_recent(&mut self.recent.actors, v, |r, v| r == v.as_slice(), |v| intern(actors, v))
     }
 
     /// A mention in compact form, with its key.
@@ -240,7 +273,7 @@ impl Interner {
         } = m;
         let compact = CompactMention {
             source: self.source(source),
-            evidence: self.str(evidence),
+            evidence: self.evidence(evidence),
             span,
             date: self.date(date),
             status,
