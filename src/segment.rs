@@ -238,8 +238,31 @@ pub fn words(text: &str, span: Span) -> Vec<Span> {
 
 /// [`words`] one at a time, without collecting them: for callers that only
 /// need the first few words or scan a sentence once.
+/// The largest character boundary of `text` at or before byte `i` (the
+/// standard library's `floor_char_boundary` needs Rust 1.91).
+pub fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest character boundary of `text` at or after byte `i`.
+pub fn ceil_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// A span that is not on character boundaries (a caller's byte window, "the
+/// next 24 bytes") is narrowed to the characters wholly inside it.
 pub fn word_spans(text: &str, span: Span) -> WordSpans<'_> {
-    WordSpans { s: &text[span.start..span.end], base: span.start, pos: 0 }
+    let end = floor_boundary(text, span.end);
+    let start = ceil_boundary(text, span.start.min(end));
+    WordSpans { s: &text[start..end], base: start, pos: 0 }
 }
 
 /// Iterator over the words of a span (see [`word_spans`]).
@@ -410,6 +433,17 @@ impl PartialEq<str> for Lower<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byte_window_inside_a_character_keeps_the_whole_characters() {
+        // "met “X”": a window of five bytes after "met" ends inside the
+        // opening quote (three bytes).
+        let t = "met “Kyiv”";
+        let w: Vec<&str> = word_spans(t, Span::new(3, 6)).map(|s| &t[s.start..s.end]).collect();
+        assert!(w.is_empty());
+        let w: Vec<&str> = word_spans(t, Span::new(5, 100)).map(|s| &t[s.start..s.end]).collect();
+        assert_eq!(w, ["Kyiv"]);
+    }
 
     /// The clause openers, as a list: the reference for `is_clause_opener`.
     const CLAUSE_OPENERS: &[&str] = &[

@@ -328,7 +328,22 @@ fn precision_and_recall_on_the_third_heldout_gold() {
 fn precision_and_recall_on_the_fourth_heldout_gold() {
     let (p, r) = heldout_score("data/heldout4", 90, "fourth held-out, real tagger");
     assert!(
-        p >= 0.0 && r >= 0.0,
+        p >= 0.38 && r >= 0.29,
         "fourth held-out precision {p:.3}, recall {r:.3} fell below the floor"
+    );
+}
+
+/// The fifth held-out set (`data/heldout5/`, 6 articles in 5 files, 131
+/// rows), written blind by a helper who read no rule and ran no extractor
+/// on it. Measured blind on the round-6 rules (P 0.622, R 0.389; the run
+/// that found an extraction panic on it, fixed since); no miss list printed
+/// yet. The floors sit under that measurement (regression floors; the
+/// target is 0.85).
+#[test]
+fn precision_and_recall_on_the_fifth_heldout_gold() {
+    let (p, r) = heldout_score("data/heldout5", 120, "fifth held-out, real tagger");
+    assert!(
+        p >= 0.58 && r >= 0.36,
+        "fifth held-out precision {p:.3}, recall {r:.3} fell below the floor"
     );
 }

@@ -61,15 +61,19 @@ pub fn run(opts: &BuildOptions, out: &mut dyn Write, err: &mut dyn Write) -> u8 
     // Articles stream through: each batch is read, tagged and extracted in
     // parallel, its events merged, and the batch dropped, so memory follows
     // the events kept, not the text read.
+    super::guard::install_panic_hook();
     let mut merger = crate::timeline::Merger::new();
+    let mut failures = Vec::new();
     let mut extracting = Duration::ZERO;
     let read = crate::ingest::read_each(&input, &mut |batch| {
         let t = Instant::now();
-        let events: Vec<Vec<crate::model::Event>> =
-            batch.par_iter().map(crate::events::extract).collect();
+        let events: Vec<_> = batch.par_iter().map(super::guard::extract_events).collect();
         drop(batch);
-        for ev in events.into_iter().flatten() {
-            merger.add_event(ev);
+        for result in events {
+            match result {
+                Ok(events) => events.into_iter().for_each(|ev| merger.add_event(ev)),
+                Err(d) => failures.push(d),
+            }
         }
         extracting += t.elapsed();
     });
@@ -81,7 +85,9 @@ pub fn run(opts: &BuildOptions, out: &mut dyn Write, err: &mut dyn Write) -> u8 
             return EXIT_USAGE;
         }
     };
-    let failed = report_diagnostics(&read.diagnostics, &opts.output, &progress, err);
+    let mut diagnostics = read.diagnostics;
+    diagnostics.append(&mut failures);
+    let failed = report_diagnostics(&diagnostics, &opts.output, &progress, err);
     if opts.output.verbose {
         progress.println(
             err,

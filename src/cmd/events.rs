@@ -38,12 +38,16 @@ pub fn run(opts: &EventsOptions, out: &mut dyn Write, err: &mut dyn Write) -> u8
     // Articles stream through extraction a batch at a time (as in `build`);
     // only their events are kept. An article's own diagnostics are copies of
     // those the read returns, so they are not reported again.
+    super::guard::install_panic_hook();
     let mut merger = crate::timeline::Merger::new();
+    let mut failures = Vec::new();
     let read = crate::ingest::read_each(&opts.input, &mut |batch| {
-        let events: Vec<Vec<crate::model::Event>> =
-            batch.par_iter().map(crate::events::extract).collect();
-        for ev in events.into_iter().flatten() {
-            merger.add_event(ev);
+        let events: Vec<_> = batch.par_iter().map(super::guard::extract_events).collect();
+        for result in events {
+            match result {
+                Ok(events) => events.into_iter().for_each(|ev| merger.add_event(ev)),
+                Err(d) => failures.push(d),
+            }
         }
     });
     let read = match read {
@@ -54,7 +58,7 @@ pub fn run(opts: &EventsOptions, out: &mut dyn Write, err: &mut dyn Write) -> u8
         }
     };
     let mut failed = false;
-    for d in &read.diagnostics {
+    for d in read.diagnostics.iter().chain(&failures) {
         failed |= d.severity == Severity::Error;
         let _ = writeln!(err, "{d}");
     }

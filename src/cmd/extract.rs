@@ -41,15 +41,13 @@ input order, so memory stays flat in the input size. A line longer than
 */
 
 use std::borrow::Cow;
-use std::cell::{Cell, RefCell};
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
-use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
-use std::sync::Once;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::guard::{catch_quiet, install_panic_hook};
 use crate::model::{Article, Event};
 
 /// Options of `extract`.
@@ -544,51 +542,6 @@ pub(crate) fn clip(s: &str) -> Cow<'_, str> {
         end -= 1;
     }
     Cow::Owned(format!("{}…", &s[..end]))
-}
-
-thread_local! {
-    /// Set while this thread runs an article: a panic then is recorded here
-    /// instead of printed by the default hook.
-    static QUIET: Cell<bool> = const { Cell::new(false) };
-    static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
-}
-
-/// Replace the panic hook once per process with one that stays silent for
-/// panics inside [`catch_quiet`] (they become a JSON diagnostic) and defers
-/// to the previous hook for every other panic.
-fn install_panic_hook() {
-    static HOOK: Once = Once::new();
-    HOOK.call_once(|| {
-        let previous = panic::take_hook();
-        panic::set_hook(Box::new(move |info| {
-            if QUIET.with(Cell::get) {
-                let payload = info
-                    .payload()
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| info.payload().downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "non-string panic payload".into());
-                let message = match info.location() {
-                    Some(loc) => format!("{payload} (at {}:{})", loc.file(), loc.line()),
-                    None => payload,
-                };
-                LAST_PANIC.with(|p| *p.borrow_mut() = Some(message));
-            } else {
-                previous(info);
-            }
-        }));
-    });
-}
-
-/// Run `f`, turning a panic into `Err(message)` without printing it.
-fn catch_quiet<T>(f: impl FnOnce() -> T) -> Result<T, String> {
-    let was = QUIET.with(|q| q.replace(true));
-    let result = panic::catch_unwind(AssertUnwindSafe(f));
-    QUIET.with(|q| q.set(was));
-    result.map_err(|_| {
-        let message = LAST_PANIC.with(|p| p.borrow_mut().take());
-        clip(&message.unwrap_or_else(|| "panic".into())).into_owned()
-    })
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@ pub mod articles;
 pub mod build;
 pub mod events;
 pub mod extract;
+mod guard;
 pub mod merge;
 pub mod render;
 pub mod tag;

@@ -283,8 +283,8 @@ fn relative_opener_before(text: &str, clause: Span, trig: &Trigger) -> Option<us
     if !starts_that || !text[..trig.span.start].trim_end().ends_with(',') {
         return None;
     }
-    let head = &text[clause.start.saturating_sub(300)..clause.start];
-    let base = clause.start.saturating_sub(300);
+    let base = segment::floor_boundary(text, clause.start.saturating_sub(300));
+    let head = &text[base..clause.start];
     let at = [", which ", ", who "].iter().filter_map(|o| head.rfind(o)).max()?;
     // Not across a sentence end.
     (!head[at..].contains(['.', '?', '!', '\n'])).then_some(base + at)
@@ -1253,8 +1253,11 @@ fn drop_sourcing_statements(
 fn postposed(text: &str, sentence: Span, trigger: Span) -> bool {
     let head = &text[sentence.start..trigger.start];
     let Some(cut) = head.rfind([',', '”', '"']) else { return false };
-    let subject = head[cut + 1..].split_whitespace().count();
-    let relative = head[cut + 1..]
+    // After the mark, which may be several bytes long ("”").
+    let after = &head[cut..];
+    let after = &after[after.chars().next().map_or(0, char::len_utf8)..];
+    let subject = after.split_whitespace().count();
+    let relative = after
         .split_whitespace()
         .next()
         .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "which" | "who" | "that"));
@@ -1545,7 +1548,10 @@ fn targets<'a>(
     let mut out = vec![first];
     let mut last = first;
     for m in after.iter().skip(1) {
-        let gap = text[last.span.end..m.span.start].trim();
+        // A mention overlapping the last one (a name inside a longer
+        // mention) adds no one to the list.
+        let Some(gap) = text.get(last.span.end..m.span.start) else { continue };
+        let gap = gap.trim();
         if gap == "and" || gap == "," || gap == ", and" {
             out.push(m);
             last = m;

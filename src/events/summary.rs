@@ -138,7 +138,8 @@ fn said_before(raw: &RawEvent, text: &str, dates: &[Span]) -> String {
     // Between the comma and the verb only its subject: a few words, no
     // clause opener ("an outline that Biden made public") and no colon
     // (a caption's "FILED - 17 January 2025, Beirut: Aoun speaks").
-    let subject = Span::new(raw.sentence.start + comma + 1, raw.trigger_span.start);
+    let mark = before[comma..].chars().next().map_or(1, char::len_utf8);
+    let subject = Span::new(raw.sentence.start + comma + mark, raw.trigger_span.start);
     let mut n = 0;
     for w in segment::word_spans(text, subject) {
         n += 1;
