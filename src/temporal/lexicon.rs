@@ -8,7 +8,6 @@
 //! never allocate.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::lexicon::{rows, source};
@@ -283,46 +282,113 @@ pub(crate) struct Phrase {
     pub(crate) kind: PhraseKind,
 }
 
-/// FNV-1a: the keys are short ASCII words, for which SipHash's per-call cost
-/// dominates the tagger's time.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
+/// The start of a word's hash; see [`hash_step`].
+pub(crate) const HASH_START: u64 = 0xcbf29ce484222325;
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x100000001b3);
-        }
-        self.0 = h;
-    }
+/// One step of a word's hash (FNV-1a) over a lower-case byte. The
+/// tokenizer hashes each word while it scans it, so a lookup never goes
+/// over the word twice.
+#[inline]
+pub(crate) fn hash_step(h: u64, lower: u8) -> u64 {
+    (h ^ u64::from(lower)).wrapping_mul(0x100000001b3)
 }
 
-const FILTER_WORDS: usize = (27 * 27 * 25usize).div_ceil(64);
+/// Longest word looked up: longer ones are never temporal.
+const MAX_WORD: usize = 24;
 
-/// The filter bit of a word: its first two letters (case-folded; a
-/// non-letter or a one-letter word counts as 26) and its length (1-24).
-fn filter_key(w: &[u8]) -> Option<usize> {
-    let letter = |b: Option<&u8>| match b {
-        Some(c) if c.is_ascii_alphabetic() => usize::from(c.to_ascii_lowercase() - b'a'),
-        _ => 26,
-    };
-    if w.is_empty() || w.len() > 24 {
-        return None;
+/// The known words: an open-addressed table built once from the data
+/// files and never changed afterwards. Its multiplier is chosen at build
+/// time so that every key lies within `probes` slots of its home slot;
+/// a lookup therefore costs at most `probes` comparisons whatever the
+/// text, and since text never inserts into the table, no input can make
+/// lookups slower (the reason a keyed hasher is needed elsewhere).
+struct Words {
+    /// Lower-case keys, their hashes and their readings, by entry.
+    keys: Vec<Box<[u8]>>,
+    hashes: Vec<u64>,
+    readings: Vec<Vec<Lex>>,
+    /// Entry + 1 by slot; 0 is an empty slot.
+    slots: Vec<u16>,
+    mult: u64,
+    shift: u32,
+    probes: usize,
+}
+
+impl Words {
+    fn empty() -> Words {
+        Words::build(Vec::new(), Vec::new())
     }
-    Some((letter(w.first()) * 27 + letter(w.get(1))) * 25 + w.len())
+
+    fn build(keys: Vec<Box<[u8]>>, readings: Vec<Vec<Lex>>) -> Words {
+        let hashes: Vec<u64> =
+            keys.iter().map(|k| k.iter().fold(HASH_START, |h, b| hash_step(h, *b))).collect();
+        let size = (keys.len() * 4).next_power_of_two().max(64);
+        let shift = 64 - size.trailing_zeros();
+        let place = |mult: u64| {
+            let mut slots = vec![0u16; size];
+            let mut worst = 0;
+            for (e, h) in hashes.iter().enumerate() {
+                let mut s = (h.wrapping_mul(mult) >> shift) as usize;
+                let mut d = 0;
+                while slots[s] != 0 {
+                    s = (s + 1) & (size - 1);
+                    d += 1;
+                }
+                slots[s] = u16::try_from(e + 1).unwrap_or(u16::MAX);
+                worst = worst.max(d);
+            }
+            (slots, worst)
+        };
+        // Deterministic candidates (splitmix64 of a counter), the first
+        // with every key at most one slot from home, else the best tried.
+        let mut best: Option<(u64, Vec<u16>, usize)> = None;
+        let mut x: u64 = 0;
+        for _ in 0..256 {
+            x = x.wrapping_add(0x9e3779b97f4a7c15);
+            let mut z = x;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58476d1ce4e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d049bb133111eb);
+            let mult = (z ^ (z >> 31)) | 1;
+            let (slots, worst) = place(mult);
+            if best.as_ref().is_none_or(|b| worst < b.2) {
+                best = Some((mult, slots, worst));
+            }
+            if worst <= 1 {
+                break;
+            }
+        }
+        let (mult, slots, worst) = best.unwrap_or((1, vec![0; size], 0));
+        Words { keys, hashes, readings, slots, mult, shift, probes: worst + 1 }
+    }
+
+    /// The readings of `word` (ASCII, any case) whose lower-case bytes
+    /// hash to `h`.
+    #[inline]
+    fn get(&self, h: u64, word: &[u8]) -> &[Lex] {
+        if word.len() > MAX_WORD {
+            return &[];
+        }
+        let mask = self.slots.len() - 1;
+        let mut s = (h.wrapping_mul(self.mult) >> self.shift) as usize;
+        for _ in 0..self.probes {
+            let Some(e) = usize::from(self.slots[s]).checked_sub(1) else { return &[] };
+            if self.hashes[e] == h {
+                let k = &self.keys[e];
+                if k.len() == word.len()
+                    && k.iter().zip(word).all(|(a, b)| *a == b.to_ascii_lowercase())
+                {
+                    return &self.readings[e];
+                }
+            }
+            s = (s + 1) & mask;
+        }
+        &[]
+    }
 }
 
 /// The loaded lexicon.
 pub(crate) struct Lexicon {
-    words: HashMap<Box<[u8]>, Vec<Lex>, BuildHasherDefault<Fnv>>,
-    /// (first letter, second letter, length) triples of known words: most
-    /// words of a text are rejected here without hashing.
-    filter: Vec<u64>,
+    words: Words,
     pub(crate) phrases: Vec<Phrase>,
 }
 
@@ -372,11 +438,7 @@ fn files() -> Files {
 impl Lexicon {
     /// Parse every data file; the first malformed line is an error.
     pub(crate) fn load() -> Result<Lexicon, DataError> {
-        let mut lex = Lexicon {
-            words: HashMap::default(),
-            phrases: Vec::new(),
-            filter: vec![0; FILTER_WORDS],
-        };
+        let mut lex = Loading::default();
         for (name, text) in files().iter() {
             for (line, cols) in rows(text) {
                 let bad = |m: &str| DataError { file: name, line, message: m.to_string() };
@@ -527,34 +589,52 @@ impl Lexicon {
                 lex.add(word, reading);
             }
         }
-        Ok(lex)
-    }
-
-    fn add(&mut self, word: String, reading: Lex) {
-        if let Some(k) = filter_key(word.as_bytes()) {
-            self.filter[k / 64] |= 1 << (k % 64);
+        if lex.keys.len() >= usize::from(u16::MAX) {
+            return Err(DataError { file: "temporal", line: 0, message: "too many words".into() });
         }
-        let v = self.words.entry(word.into_bytes().into_boxed_slice()).or_default();
-        if !v.contains(&reading) {
-            v.push(reading);
-        }
+        Ok(Lexicon { words: Words::build(lex.keys, lex.readings), phrases: lex.phrases })
     }
 
     /// Every reading of `word` (any case); empty when unknown.
+    #[cfg(test)]
     pub(crate) fn get(&self, word: &str) -> &[Lex] {
-        let bytes = word.as_bytes();
-        if bytes.len() > 24 || bytes.is_empty() {
-            return &[];
+        let h = word.bytes().fold(HASH_START, |h, b| hash_step(h, b.to_ascii_lowercase()));
+        self.words.get(h, word.as_bytes())
+    }
+
+    /// Every reading of the ASCII `word` whose lower-case bytes hash (by
+    /// [`hash_step`] from [`HASH_START`]) to `h`.
+    #[inline]
+    pub(crate) fn get_hashed(&self, h: u64, word: &[u8]) -> &[Lex] {
+        self.words.get(h, word)
+    }
+}
+
+/// The lexicon while its files are read: readings by word, in file order.
+#[derive(Default)]
+struct Loading {
+    index: HashMap<Box<[u8]>, usize>,
+    keys: Vec<Box<[u8]>>,
+    readings: Vec<Vec<Lex>>,
+    phrases: Vec<Phrase>,
+}
+
+impl Loading {
+    fn add(&mut self, word: String, reading: Lex) {
+        let key = word.into_bytes().into_boxed_slice();
+        let e = match self.index.get(&key) {
+            Some(&e) => e,
+            None => {
+                self.index.insert(key.clone(), self.keys.len());
+                self.keys.push(key);
+                self.readings.push(Vec::new());
+                self.keys.len() - 1
+            }
+        };
+        let v = &mut self.readings[e];
+        if !v.contains(&reading) {
+            v.push(reading);
         }
-        match filter_key(bytes) {
-            Some(k) if self.filter[k / 64] & (1 << (k % 64)) != 0 => {}
-            _ => return &[],
-        }
-        let mut buf = [0u8; 24];
-        for (dst, src) in buf.iter_mut().zip(bytes) {
-            *dst = src.to_ascii_lowercase();
-        }
-        self.words.get(&buf[..bytes.len()]).map(Vec::as_slice).unwrap_or(&[])
     }
 }
 
@@ -565,7 +645,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| match Lexicon::l
     Ok(l) => l,
     Err(e) => {
         eprintln!("dateline: data/{}:{}: {}", e.file, e.line, e.message);
-        Lexicon { words: HashMap::default(), phrases: Vec::new(), filter: vec![0; FILTER_WORDS] }
+        Lexicon { words: Words::empty(), phrases: Vec::new() }
     }
 });
 
@@ -584,6 +664,19 @@ mod tests {
         assert!(lex.get("unknownword").is_empty());
         assert!(lex.get("").is_empty());
         assert!(!lex.phrases.is_empty());
+    }
+
+    #[test]
+    fn every_word_is_found_within_its_probes() {
+        let w = &LEXICON.words;
+        assert!(w.probes <= 4, "{} probes", w.probes);
+        for (k, r) in w.keys.iter().zip(&w.readings) {
+            if k.len() <= MAX_WORD {
+                let upper: Vec<u8> = k.to_ascii_uppercase();
+                let h = k.iter().fold(HASH_START, |h, b| hash_step(h, *b));
+                assert_eq!(w.get(h, &upper), r.as_slice(), "{}", String::from_utf8_lossy(k));
+            }
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! Spans always fall on char boundaries because tokens split only at whole
 //! characters.
 
-use super::lexicon::{Lex, LEXICON};
+use super::lexicon::{self, Lex, LEXICON};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +56,36 @@ fn fold_punct(c: char) -> Option<u8> {
     }
 }
 
+/// Byte classes of the ASCII fast path.
+const SPACE: u8 = 1;
+const DIGIT: u8 = 2;
+const UPPER: u8 = 4;
+const LOWER: u8 = 8;
+const LETTER: u8 = UPPER | LOWER;
+
+/// The class of every byte (0: punctuation, or a byte of a multi-byte
+/// character).
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_whitespace() {
+            SPACE
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_lowercase() {
+            LOWER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Split `text` into tokens, appending to `out` (cleared first).
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     out.clear();
@@ -66,7 +96,8 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     let mut breaks = 0u8;
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii_whitespace() {
+        let class = CLASS[usize::from(b)];
+        if class & SPACE != 0 {
             space = true;
             if b == b'\n' && breaks < 2 {
                 breaks += 1;
@@ -86,7 +117,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             num: 0,
             lex: &[],
         };
-        if b.is_ascii_digit() {
+        if class & DIGIT != 0 {
             let mut n: u32 = 0;
             while i < bytes.len() && bytes[i].is_ascii_digit() {
                 n = n.saturating_mul(10).saturating_add(u32::from(bytes[i] - b'0'));
@@ -95,12 +126,17 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             tok.kind = Kind::Num;
             tok.num = n;
             tok.digits = u8::try_from(i - start).unwrap_or(u8::MAX);
-        } else if b.is_ascii_alphabetic() {
-            tok.upper = b.is_ascii_uppercase();
+        } else if class & LETTER != 0 {
+            tok.upper = class & UPPER != 0;
+            tok.kind = Kind::Word;
+            // The word is hashed as it is scanned, lower-cased, for the
+            // lexicon lookup.
+            let mut h = lexicon::HASH_START;
             let mut ascii = true;
             while i < bytes.len() {
                 let c = bytes[i];
-                if c.is_ascii_alphabetic() {
+                if CLASS[usize::from(c)] & LETTER != 0 {
+                    h = lexicon::hash_step(h, c | 0x20);
                     i += 1;
                 } else if c >= 0x80 {
                     match text[i..].chars().next() {
@@ -114,9 +150,8 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                     break;
                 }
             }
-            tok.kind = Kind::Word;
             if ascii {
-                tok.lex = lexicon.get(&text[start..i]);
+                tok.lex = lexicon.get_hashed(h, &bytes[start..i]);
             }
         } else if b < 0x80 {
             tok.kind = Kind::Punct(b);
@@ -182,6 +217,18 @@ mod tests {
         assert!(v.iter().any(|t| t.is_punct(b'\'')));
         assert!(v.iter().any(|t| t.is_punct(b'-')));
         assert_eq!(&text[v.last().unwrap().start..], "Thursday");
+    }
+
+    #[test]
+    fn words_get_their_readings_in_any_case() {
+        let mut v = Vec::new();
+        tokenize("THURSDAY, thursday Thursday Thürsday zzz", &mut v);
+        assert!(!v[0].lex.is_empty());
+        assert_eq!(v[0].lex, v[2].lex);
+        assert_eq!(v[0].lex, v[3].lex);
+        assert_eq!(v[0].lex, LEXICON.get("thursday"));
+        assert!(v[4].lex.is_empty());
+        assert!(v[5].lex.is_empty());
     }
 
     #[test]
