@@ -296,6 +296,11 @@ pub(crate) fn hash_step(h: u64, lower: u8) -> u64 {
 /// Longest word looked up: longer ones are never temporal.
 const MAX_WORD: usize = 24;
 
+/// Can a word token be looked up as `w`: ASCII letters, not too long?
+pub(crate) fn lookable(w: &str) -> bool {
+    !w.is_empty() && w.len() <= MAX_WORD && w.bytes().all(|b| b.is_ascii_lowercase())
+}
+
 /// The known words: an open-addressed table built once from the data
 /// files and never changed afterwards. Its multiplier is chosen at build
 /// time so that every key lies within `probes` slots of its home slot;
@@ -303,10 +308,12 @@ const MAX_WORD: usize = 24;
 /// text, and since text never inserts into the table, no input can make
 /// lookups slower (the reason a keyed hasher is needed elsewhere).
 struct Words {
-    /// Lower-case keys, their hashes and their readings, by entry.
+    /// Lower-case keys, their hashes, readings and gate bits (see
+    /// [`super::grammar::bit`]), by entry.
     keys: Vec<Box<[u8]>>,
     hashes: Vec<u64>,
     readings: Vec<Vec<Lex>>,
+    bits: Vec<u64>,
     /// Entry + 1 by slot; 0 is an empty slot.
     slots: Vec<u16>,
     mult: u64,
@@ -316,10 +323,10 @@ struct Words {
 
 impl Words {
     fn empty() -> Words {
-        Words::build(Vec::new(), Vec::new())
+        Words::build(Vec::new(), Vec::new(), Vec::new())
     }
 
-    fn build(keys: Vec<Box<[u8]>>, readings: Vec<Vec<Lex>>) -> Words {
+    fn build(keys: Vec<Box<[u8]>>, readings: Vec<Vec<Lex>>, bits: Vec<u64>) -> Words {
         let hashes: Vec<u64> =
             keys.iter().map(|k| k.iter().fold(HASH_START, |h, b| hash_step(h, *b))).collect();
         let size = (keys.len() * 4).next_power_of_two().max(64);
@@ -358,31 +365,31 @@ impl Words {
             }
         }
         let (mult, slots, worst) = best.unwrap_or((1, vec![0; size], 0));
-        Words { keys, hashes, readings, slots, mult, shift, probes: worst + 1 }
+        Words { keys, hashes, readings, bits, slots, mult, shift, probes: worst + 1 }
     }
 
-    /// The readings of `word` (ASCII, any case) whose lower-case bytes
-    /// hash to `h`.
+    /// The readings and gate bits of `word` (ASCII, any case) whose
+    /// lower-case bytes hash to `h`.
     #[inline]
-    fn get(&self, h: u64, word: &[u8]) -> &[Lex] {
+    fn get(&self, h: u64, word: &[u8]) -> (&[Lex], u64) {
         if word.len() > MAX_WORD {
-            return &[];
+            return (&[], 0);
         }
         let mask = self.slots.len() - 1;
         let mut s = (h.wrapping_mul(self.mult) >> self.shift) as usize;
         for _ in 0..self.probes {
-            let Some(e) = usize::from(self.slots[s]).checked_sub(1) else { return &[] };
+            let Some(e) = usize::from(self.slots[s]).checked_sub(1) else { return (&[], 0) };
             if self.hashes[e] == h {
                 let k = &self.keys[e];
                 if k.len() == word.len()
                     && k.iter().zip(word).all(|(a, b)| *a == b.to_ascii_lowercase())
                 {
-                    return &self.readings[e];
+                    return (&self.readings[e], self.bits[e]);
                 }
             }
             s = (s + 1) & mask;
         }
-        &[]
+        (&[], 0)
     }
 }
 
@@ -592,20 +599,44 @@ impl Lexicon {
         if lex.keys.len() >= usize::from(u16::MAX) {
             return Err(DataError { file: "temporal", line: 0, message: "too many words".into() });
         }
-        Ok(Lexicon { words: Words::build(lex.keys, lex.readings), phrases: lex.phrases })
+        // Words the grammar's gates name get an entry even without a
+        // reading, for their gate bits; so do second words of phrases.
+        let seconds: Vec<String> = lex
+            .phrases
+            .iter()
+            .filter_map(|p| p.words.get(1).filter(|w| lookable(w)).map(|w| w.to_string()))
+            .collect();
+        for w in super::grammar::gate_words().map(str::to_string).chain(seconds) {
+            lex.entry(w);
+        }
+        let bits = lex
+            .keys
+            .iter()
+            .zip(&lex.readings)
+            .map(|(k, r)| {
+                super::grammar::word_bits(std::str::from_utf8(k).unwrap_or(""), r, &lex.phrases)
+            })
+            .collect();
+        Ok(Lexicon { words: Words::build(lex.keys, lex.readings, bits), phrases: lex.phrases })
+    }
+
+    /// Every word of the lexicon, lower case.
+    #[cfg(test)]
+    pub(crate) fn words(&self) -> impl Iterator<Item = &str> {
+        self.words.keys.iter().filter_map(|k| std::str::from_utf8(k).ok())
     }
 
     /// Every reading of `word` (any case); empty when unknown.
     #[cfg(test)]
     pub(crate) fn get(&self, word: &str) -> &[Lex] {
         let h = word.bytes().fold(HASH_START, |h, b| hash_step(h, b.to_ascii_lowercase()));
-        self.words.get(h, word.as_bytes())
+        self.words.get(h, word.as_bytes()).0
     }
 
-    /// Every reading of the ASCII `word` whose lower-case bytes hash (by
-    /// [`hash_step`] from [`HASH_START`]) to `h`.
+    /// The readings and gate bits of the ASCII `word` whose lower-case
+    /// bytes hash (by [`hash_step`] from [`HASH_START`]) to `h`.
     #[inline]
-    pub(crate) fn get_hashed(&self, h: u64, word: &[u8]) -> &[Lex] {
+    pub(crate) fn get_hashed(&self, h: u64, word: &[u8]) -> (&[Lex], u64) {
         self.words.get(h, word)
     }
 }
@@ -620,9 +651,10 @@ struct Loading {
 }
 
 impl Loading {
-    fn add(&mut self, word: String, reading: Lex) {
+    /// The entry of `word`, made when new.
+    fn entry(&mut self, word: String) -> usize {
         let key = word.into_bytes().into_boxed_slice();
-        let e = match self.index.get(&key) {
+        match self.index.get(&key) {
             Some(&e) => e,
             None => {
                 self.index.insert(key.clone(), self.keys.len());
@@ -630,7 +662,11 @@ impl Loading {
                 self.readings.push(Vec::new());
                 self.keys.len() - 1
             }
-        };
+        }
+    }
+
+    fn add(&mut self, word: String, reading: Lex) {
+        let e = self.entry(word);
         let v = &mut self.readings[e];
         if !v.contains(&reading) {
             v.push(reading);
@@ -674,7 +710,7 @@ mod tests {
             if k.len() <= MAX_WORD {
                 let upper: Vec<u8> = k.to_ascii_uppercase();
                 let h = k.iter().fold(HASH_START, |h, b| hash_step(h, *b));
-                assert_eq!(w.get(h, &upper), r.as_slice(), "{}", String::from_utf8_lossy(k));
+                assert_eq!(w.get(h, &upper).0, r.as_slice(), "{}", String::from_utf8_lossy(k));
             }
         }
     }

@@ -5,6 +5,7 @@
 //! Spans always fall on char boundaries because tokens split only at whole
 //! characters.
 
+use super::grammar::{self, bit};
 use super::lexicon::{self, Lex, LEXICON};
 
 /// What a token is.
@@ -39,6 +40,8 @@ pub(crate) struct Tok {
     pub(crate) num: u32,
     /// Lexicon readings of a word token.
     pub(crate) lex: &'static [Lex],
+    /// What patterns may start here (see [`super::grammar::bit`]).
+    pub(crate) gate: u64,
 }
 
 impl Tok {
@@ -116,6 +119,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             digits: 0,
             num: 0,
             lex: &[],
+            gate: 0,
         };
         if class & DIGIT != 0 {
             let mut n: u32 = 0;
@@ -124,6 +128,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 i += 1;
             }
             tok.kind = Kind::Num;
+            tok.gate = bit::NUM_TOK;
             tok.num = n;
             tok.digits = u8::try_from(i - start).unwrap_or(u8::MAX);
         } else if class & LETTER != 0 {
@@ -151,10 +156,14 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 }
             }
             if ascii {
-                tok.lex = lexicon.get_hashed(h, &bytes[start..i]);
+                let word = &bytes[start..i];
+                let (lex, bits) = lexicon.get_hashed(h, word);
+                tok.lex = lex;
+                tok.gate = grammar::cased_bits(bits, word);
             }
         } else if b < 0x80 {
             tok.kind = Kind::Punct(b);
+            tok.gate = bit::OPEN;
             i += 1;
         } else {
             let ch = text[i..].chars().next().unwrap_or('\u{FFFD}');
@@ -177,6 +186,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             } else {
                 i += len;
                 tok.kind = fold_punct(ch).map_or(Kind::Other, Kind::Punct);
+                tok.gate = bit::OPEN;
             }
         }
         tok.end = i;
