@@ -282,23 +282,66 @@ pub(crate) struct Phrase {
     pub(crate) kind: PhraseKind,
 }
 
-/// The start of a word's hash; see [`hash_step`].
-pub(crate) const HASH_START: u64 = 0xcbf29ce484222325;
-
-/// One step of a word's hash (FNV-1a) over a lower-case byte. The
-/// tokenizer hashes each word while it scans it, so a lookup never goes
-/// over the word twice.
-#[inline]
-pub(crate) fn hash_step(h: u64, lower: u8) -> u64 {
-    (h ^ u64::from(lower)).wrapping_mul(0x100000001b3)
-}
-
 /// Longest word looked up: longer ones are never temporal.
 const MAX_WORD: usize = 24;
 
 /// Can a word token be looked up as `w`: ASCII letters, not too long?
 pub(crate) fn lookable(w: &str) -> bool {
     !w.is_empty() && w.len() <= MAX_WORD && w.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// A word of at most [`MAX_WORD`] bytes packed into three little-endian
+/// words, zero-padded: two keys are equal when their packs are.
+pub(crate) type Packed = [u64; 3];
+
+/// The pack of `text[start..end]`, lower-cased by setting bit 5 of every
+/// byte: right for ASCII letters, which is all a word token the tokenizer
+/// looks up holds. `None` when longer than [`MAX_WORD`]. Reads the text
+/// eight bytes at a time where it can.
+#[inline]
+pub(crate) fn pack_letters(text: &[u8], start: usize, end: usize) -> Option<Packed> {
+    let len = end - start;
+    if len > MAX_WORD {
+        return None;
+    }
+    let mut p = [0u64; 3];
+    for (c, slot) in p.iter_mut().enumerate().take(len.div_ceil(8)) {
+        let at = start + c * 8;
+        let n = (len - c * 8).min(8);
+        let v = match text.get(at..at + 8) {
+            Some(b) => u64::from_le_bytes(b.try_into().unwrap_or([0; 8])),
+            None => {
+                let mut b = [0u8; 8];
+                b[..n].copy_from_slice(&text[at..at + n]);
+                u64::from_le_bytes(b)
+            }
+        };
+        let mask = if n == 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+        *slot = (v | 0x2020_2020_2020_2020) & mask;
+    }
+    Some(p)
+}
+
+/// The pack of a lexicon key, as it is (keys are lower case already).
+fn pack_key(k: &[u8]) -> Option<Packed> {
+    if k.is_empty() || k.len() > MAX_WORD {
+        return None;
+    }
+    let mut p = [0u64; 3];
+    for (c, chunk) in k.chunks(8).enumerate() {
+        let mut b = [0u8; 8];
+        b[..chunk.len()].copy_from_slice(chunk);
+        p[c] = u64::from_le_bytes(b);
+    }
+    Some(p)
+}
+
+/// The hash of a pack.
+#[inline]
+fn hash(p: &Packed) -> u64 {
+    let h =
+        (p[0] ^ p[1].rotate_left(21) ^ p[2].rotate_left(42)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h ^ (h >> 32)
 }
 
 /// The known words: an open-addressed table built once from the data
@@ -308,10 +351,11 @@ pub(crate) fn lookable(w: &str) -> bool {
 /// text, and since text never inserts into the table, no input can make
 /// lookups slower (the reason a keyed hasher is needed elsewhere).
 struct Words {
-    /// Lower-case keys, their hashes, readings and gate bits (see
-    /// [`super::grammar::bit`]), by entry.
+    /// Lower-case keys (kept for the tests), their packs, readings and
+    /// gate bits (see [`super::grammar::bit`]), by entry.
+    #[cfg(test)]
     keys: Vec<Box<[u8]>>,
-    hashes: Vec<u64>,
+    packs: Vec<Packed>,
     readings: Vec<Vec<Lex>>,
     bits: Vec<u64>,
     /// Entry + 1 by slot; 0 is an empty slot.
@@ -327,15 +371,17 @@ impl Words {
     }
 
     fn build(keys: Vec<Box<[u8]>>, readings: Vec<Vec<Lex>>, bits: Vec<u64>) -> Words {
-        let hashes: Vec<u64> =
-            keys.iter().map(|k| k.iter().fold(HASH_START, |h, b| hash_step(h, *b))).collect();
+        // Keys no token can be looked up as (too long) keep an entry but no
+        // slot; their pack is never compared.
+        let packs: Vec<Option<Packed>> = keys.iter().map(|k| pack_key(k)).collect();
         let size = (keys.len() * 4).next_power_of_two().max(64);
         let shift = 64 - size.trailing_zeros();
         let place = |mult: u64| {
             let mut slots = vec![0u16; size];
             let mut worst = 0;
-            for (e, h) in hashes.iter().enumerate() {
-                let mut s = (h.wrapping_mul(mult) >> shift) as usize;
+            for (e, p) in packs.iter().enumerate() {
+                let Some(p) = p else { continue };
+                let mut s = (hash(p).wrapping_mul(mult) >> shift) as usize;
                 let mut d = 0;
                 while slots[s] != 0 {
                     s = (s + 1) & (size - 1);
@@ -365,27 +411,29 @@ impl Words {
             }
         }
         let (mult, slots, worst) = best.unwrap_or((1, vec![0; size], 0));
-        Words { keys, hashes, readings, bits, slots, mult, shift, probes: worst + 1 }
+        let packs = packs.into_iter().map(|p| p.unwrap_or([u64::MAX; 3])).collect();
+        Words {
+            #[cfg(test)]
+            keys,
+            packs,
+            readings,
+            bits,
+            slots,
+            mult,
+            shift,
+            probes: worst + 1,
+        }
     }
 
-    /// The readings and gate bits of `word` (ASCII, any case) whose
-    /// lower-case bytes hash to `h`.
+    /// The readings and gate bits of the word packed as `p`.
     #[inline]
-    fn get(&self, h: u64, word: &[u8]) -> (&[Lex], u64) {
-        if word.len() > MAX_WORD {
-            return (&[], 0);
-        }
+    fn get(&self, p: &Packed) -> (&[Lex], u64) {
         let mask = self.slots.len() - 1;
-        let mut s = (h.wrapping_mul(self.mult) >> self.shift) as usize;
+        let mut s = (hash(p).wrapping_mul(self.mult) >> self.shift) as usize;
         for _ in 0..self.probes {
             let Some(e) = usize::from(self.slots[s]).checked_sub(1) else { return (&[], 0) };
-            if self.hashes[e] == h {
-                let k = &self.keys[e];
-                if k.len() == word.len()
-                    && k.iter().zip(word).all(|(a, b)| *a == b.to_ascii_lowercase())
-                {
-                    return (&self.readings[e], self.bits[e]);
-                }
+            if self.packs[e] == *p {
+                return (&self.readings[e], self.bits[e]);
             }
             s = (s + 1) & mask;
         }
@@ -629,15 +677,17 @@ impl Lexicon {
     /// Every reading of `word` (any case); empty when unknown.
     #[cfg(test)]
     pub(crate) fn get(&self, word: &str) -> &[Lex] {
-        let h = word.bytes().fold(HASH_START, |h, b| hash_step(h, b.to_ascii_lowercase()));
-        self.words.get(h, word.as_bytes()).0
+        match pack_key(word.to_ascii_lowercase().as_bytes()) {
+            Some(p) => self.words.get(&p).0,
+            None => &[],
+        }
     }
 
-    /// The readings and gate bits of the ASCII `word` whose lower-case
-    /// bytes hash (by [`hash_step`] from [`HASH_START`]) to `h`.
+    /// The readings and gate bits of the word token packed as `p` (see
+    /// [`pack_letters`]).
     #[inline]
-    pub(crate) fn get_hashed(&self, h: u64, word: &[u8]) -> (&[Lex], u64) {
-        self.words.get(h, word)
+    pub(crate) fn get_packed(&self, p: &Packed) -> (&[Lex], u64) {
+        self.words.get(p)
     }
 }
 
@@ -707,10 +757,14 @@ mod tests {
         let w = &LEXICON.words;
         assert!(w.probes <= 4, "{} probes", w.probes);
         for (k, r) in w.keys.iter().zip(&w.readings) {
-            if k.len() <= MAX_WORD {
-                let upper: Vec<u8> = k.to_ascii_uppercase();
-                let h = k.iter().fold(HASH_START, |h, b| hash_step(h, *b));
-                assert_eq!(w.get(h, &upper).0, r.as_slice(), "{}", String::from_utf8_lossy(k));
+            let key = std::str::from_utf8(k).unwrap();
+            if lookable(key) {
+                let upper = k.to_ascii_uppercase();
+                let p = pack_letters(&upper, 0, upper.len()).unwrap();
+                assert_eq!(w.get(&p).0, r.as_slice(), "{key}");
+                // Inside a longer text, where the pack reads past the word.
+                let text = [&upper[..], b" and more text"].concat();
+                assert_eq!(pack_letters(&text, 0, upper.len()), Some(p), "{key}");
             }
         }
     }

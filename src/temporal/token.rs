@@ -134,32 +134,26 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
         } else if class & LETTER != 0 {
             tok.upper = class & UPPER != 0;
             tok.kind = Kind::Word;
-            // The word is hashed as it is scanned, lower-cased, for the
-            // lexicon lookup.
-            let mut h = lexicon::HASH_START;
             let mut ascii = true;
-            while i < bytes.len() {
-                let c = bytes[i];
-                if CLASS[usize::from(c)] & LETTER != 0 {
-                    h = lexicon::hash_step(h, c | 0x20);
+            loop {
+                while i < bytes.len() && CLASS[usize::from(bytes[i])] & LETTER != 0 {
                     i += 1;
-                } else if c >= 0x80 {
-                    match text[i..].chars().next() {
-                        Some(ch) if ch.is_alphabetic() => {
-                            ascii = false;
-                            i += ch.len_utf8();
-                        }
-                        _ => break,
-                    }
-                } else {
-                    break;
                 }
+                if i < bytes.len() && bytes[i] >= 0x80 {
+                    if let Some(ch) = text[i..].chars().next().filter(|c| c.is_alphabetic()) {
+                        ascii = false;
+                        i += ch.len_utf8();
+                        continue;
+                    }
+                }
+                break;
             }
             if ascii {
-                let word = &bytes[start..i];
-                let (lex, bits) = lexicon.get_hashed(h, word);
-                tok.lex = lex;
-                tok.gate = grammar::cased_bits(bits, word);
+                if let Some(p) = lexicon::pack_letters(bytes, start, i) {
+                    let (lex, bits) = lexicon.get_packed(&p);
+                    tok.lex = lex;
+                    tok.gate = grammar::cased_bits(bits, &bytes[start..i]);
+                }
             }
         } else if b < 0x80 {
             tok.kind = Kind::Punct(b);
@@ -239,6 +233,21 @@ mod tests {
         assert_eq!(v[0].lex, LEXICON.get("thursday"));
         assert!(v[4].lex.is_empty());
         assert!(v[5].lex.is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_word_gets_the_readings_of_its_lower_case(
+            words in proptest::collection::vec("(?i)(may|march|the|a|last|next|week|weeks|today|thursday|fiscal|q|h|fy|[a-z]{1,30})", 1..8),
+            seps in proptest::collection::vec("[ ,.\n-]{0,2}", 8),
+        ) {
+            let text: String = words.iter().zip(&seps).map(|(w, s)| format!("{w}{s}")).collect();
+            let mut v = Vec::new();
+            tokenize(&text, &mut v);
+            for t in v.iter().filter(|t| t.kind == Kind::Word) {
+                proptest::prop_assert_eq!(t.lex, LEXICON.get(&text[t.start..t.end]));
+            }
+        }
     }
 
     #[test]
