@@ -11,6 +11,32 @@ use crate::model::{Interval, Precision};
 
 use super::lexicon::Mod;
 
+/// Append `n` in decimal, zero-padded to `width` characters in all (a
+/// minus sign counts), as `format!("{n:0width$}")` writes it.
+pub(crate) fn pad(s: &mut String, n: i64, width: usize) {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    let mut v = n.unsigned_abs();
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    let len = digits.len() - k + usize::from(n < 0);
+    if n < 0 {
+        s.push('-');
+    }
+    for _ in len..width {
+        s.push('0');
+    }
+    for &d in &digits[k..] {
+        s.push(char::from(d));
+    }
+}
+
 /// A calendar period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Period {
@@ -164,18 +190,45 @@ impl Period {
 
     /// The TIMEX3 value.
     pub(crate) fn value(&self) -> String {
+        // Written digit by digit: `format!` costs more than the rest of
+        // resolving an expression. Same text as `{:04}`, `{:02}`, ...
+        let mut s = String::with_capacity(16);
         match *self {
-            Period::Day(d) => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
-            Period::Week(y, w) => format!("{y:04}-W{w:02}"),
-            Period::Weekend(y, w) => format!("{y:04}-W{w:02}-WE"),
-            Period::Month(y, m) => format!("{y:04}-{m:02}"),
-            Period::Quarter(y, q) => format!("{y:04}-Q{q}"),
-            Period::Half(y, h) => format!("{y:04}-H{h}"),
-            Period::Season(y, s) => format!("{y:04}-{}", SEASONS[usize::from(s.min(3))]),
-            Period::Year(y) => format!("{y:04}"),
-            Period::Decade(d) => format!("{d:03}"),
-            Period::Century(c) => format!("{c:02}"),
+            Period::Day(d) => {
+                pad(&mut s, i64::from(d.year()), 4);
+                s.push('-');
+                pad(&mut s, i64::from(d.month()), 2);
+                s.push('-');
+                pad(&mut s, i64::from(d.day()), 2);
+            }
+            Period::Week(y, w) | Period::Weekend(y, w) => {
+                pad(&mut s, i64::from(y), 4);
+                s.push_str("-W");
+                pad(&mut s, i64::from(w), 2);
+                if matches!(self, Period::Weekend(..)) {
+                    s.push_str("-WE");
+                }
+            }
+            Period::Month(y, m) => {
+                pad(&mut s, i64::from(y), 4);
+                s.push('-');
+                pad(&mut s, i64::from(m), 2);
+            }
+            Period::Quarter(y, n) | Period::Half(y, n) => {
+                pad(&mut s, i64::from(y), 4);
+                s.push_str(if matches!(self, Period::Quarter(..)) { "-Q" } else { "-H" });
+                pad(&mut s, i64::from(n), 1);
+            }
+            Period::Season(y, n) => {
+                pad(&mut s, i64::from(y), 4);
+                s.push('-');
+                s.push_str(SEASONS[usize::from(n.min(3))]);
+            }
+            Period::Year(y) => pad(&mut s, i64::from(y), 4),
+            Period::Decade(d) => pad(&mut s, i64::from(d), 3),
+            Period::Century(c) => pad(&mut s, i64::from(c), 2),
         }
+        s
     }
 
     /// The precision.
@@ -311,6 +364,52 @@ pub(crate) fn part_of(iv: Interval, m: Mod) -> Interval {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The values as `format!` writes them: what [`Period::value`] must
+    /// write.
+    fn value_by_format(p: Period) -> String {
+        match p {
+            Period::Day(d) => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+            Period::Week(y, w) => format!("{y:04}-W{w:02}"),
+            Period::Weekend(y, w) => format!("{y:04}-W{w:02}-WE"),
+            Period::Month(y, m) => format!("{y:04}-{m:02}"),
+            Period::Quarter(y, q) => format!("{y:04}-Q{q}"),
+            Period::Half(y, h) => format!("{y:04}-H{h}"),
+            Period::Season(y, s) => format!("{y:04}-{}", SEASONS[usize::from(s.min(3))]),
+            Period::Year(y) => format!("{y:04}"),
+            Period::Decade(d) => format!("{d:03}"),
+            Period::Century(c) => format!("{c:02}"),
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn pad_writes_what_format_writes(n in any::<i64>(), small in -12_000i64..12_000, width in 0usize..7) {
+            for n in [n, small] {
+                let mut s = String::new();
+                pad(&mut s, n, width);
+                prop_assert_eq!(s, format!("{n:0width$}"));
+            }
+        }
+
+        #[test]
+        fn values_are_written_as_format_writes_them(
+            y in -20_000i32..20_000, n in any::<u32>(), small in 0u32..60, s in any::<u8>(), day in 0i32..3_000_000
+        ) {
+            let mut ps = vec![
+                Period::Week(y, small), Period::Weekend(y, n), Period::Month(y, small),
+                Period::Quarter(y, n), Period::Half(y, small), Period::Season(y, s),
+                Period::Year(y), Period::Decade(y), Period::Century(y), Period::Year(i32::MIN),
+            ];
+            if let Some(d) = NaiveDate::from_num_days_from_ce_opt(day) {
+                ps.push(Period::Day(d));
+            }
+            for p in ps {
+                prop_assert_eq!(p.value(), value_by_format(p));
+            }
+        }
+    }
 
     fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, dd).unwrap()

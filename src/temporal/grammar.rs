@@ -10,10 +10,13 @@
 use super::calendar::{ymd, Grain};
 use super::expr::{Expr, Sel};
 use super::lexicon::{
-    Cue, DayPart, Lex, Mod, MonthForm, PhraseKind, RefValue, Rel, Side, Unit, WeekdayForm, LEXICON,
+    lookable, Cue, DayPart, Lex, Mod, MonthForm, Phrase, PhraseKind, RefValue, Rel, Side, Unit,
+    WeekdayForm, LEXICON,
 };
 use super::token::{Kind, Tok};
 
+#[cfg(test)]
+mod gate_tests;
 mod periods;
 
 /// One match: tokens `start..end` and what they mean.
@@ -43,6 +46,9 @@ pub(crate) struct Parser<'a> {
     /// tried at one token ask for the phrase starting there, and matching
     /// it word by word is the costly part.
     phrase_memo: std::cell::Cell<Option<(usize, Option<PhraseMatch>)>>,
+    /// Skip patterns that cannot match at a token (see [`Gate`]). Off only
+    /// in the tests that check the gates change nothing.
+    gated: bool,
 }
 
 /// A phrase found at a token: its kind and the token after it.
@@ -50,7 +56,14 @@ type PhraseMatch = (PhraseKind, usize);
 
 impl<'a> Parser<'a> {
     pub(crate) fn new(text: &'a str, toks: &'a [Tok]) -> Self {
-        Parser { text, toks, phrase_memo: std::cell::Cell::new(None) }
+        Parser { text, toks, phrase_memo: std::cell::Cell::new(None), gated: true }
+    }
+
+    /// A parser that tries every pattern at every token: slow, the
+    /// reference the gated parser must agree with.
+    #[cfg(test)]
+    pub(crate) fn ungated(text: &'a str, toks: &'a [Tok]) -> Self {
+        Parser { gated: false, ..Parser::new(text, toks) }
     }
 }
 
@@ -71,132 +84,177 @@ pub(crate) fn grain_of(u: Unit) -> Grain {
     unit_grain(u)
 }
 
-/// Bits for the lexicon readings of a token, one per [`Lex`] variant that
-/// a [`Gate`] asks about.
-mod bit {
-    pub(super) const MONTH: u16 = 1;
-    pub(super) const WEEKDAY: u16 = 1 << 1;
-    pub(super) const NUM: u16 = 1 << 2;
-    pub(super) const ORD: u16 = 1 << 3;
-    pub(super) const UNIT: u16 = 1 << 4;
-    pub(super) const REL: u16 = 1 << 5;
-    pub(super) const FREQ: u16 = 1 << 6;
-    pub(super) const CLOCK: u16 = 1 << 7;
-    pub(super) const DECADE: u16 = 1 << 8;
-    pub(super) const PART: u16 = 1 << 9;
-    pub(super) const SEASON: u16 = 1 << 10;
-}
-
-/// What the first token of a pattern attempt is, in the terms the costly
-/// patterns need: each of them fails at once at a token without the
-/// reading or word it starts with, so [`Parser::at`] skips it there. Each
-/// condition is necessary, never sufficient: it is derived from the first
-/// token each pattern inspects, and after "the" from the token after it.
-#[derive(Default)]
-struct Gate {
-    /// Neither a word nor a number (punctuation): every pattern may start
-    /// here. A missing token (past the end) opens nothing.
-    open: bool,
-    /// A number.
-    num: bool,
-    /// The readings of a word, as [`bit`]s.
-    lex: u16,
-    /// A multi-word phrase starts here ([`Parser::phrase`] needs one).
-    phrase: bool,
-    /// "the", which patterns skip before their first real token.
-    the: bool,
-    /// "a"/"an": a count of one for [`Parser::number`].
-    article: bool,
-    /// Words [`Parser::year_expr`] starts with besides ordinals: "post",
-    /// "pre", "FY", "fiscal", and "nineteen" (a year in words).
-    year_word: bool,
-    /// Words [`Parser::quarter_half`] starts with besides ordinals and
-    /// relative words: "fiscal", "first", "Q", "H", "nineteen".
-    quarter_word: bool,
-    /// "every", "each", "once", "twice" for [`Parser::set`].
-    set_word: bool,
-    /// "nineteen" for [`Parser::words_year`].
-    nineteen: bool,
-    /// "first", "last", "year", "day": words some patterns look for after
+/// The gate of a token: what it is, in the terms the costly patterns
+/// need. Each pattern fails at once at a token without the reading or
+/// word it starts with (or, after "the", without the one it needs next),
+/// so [`Parser::at`] skips it there. Each condition is necessary, never
+/// sufficient: it is derived from the first tokens each pattern inspects.
+/// The tokenizer sets a token's gate from its lexicon entry, whose bits
+/// are worked out once (see [`word_bits`]).
+pub(crate) mod bit {
+    // Lexicon readings.
+    pub(crate) const MONTH: u64 = 1;
+    pub(crate) const WEEKDAY: u64 = 1 << 1;
+    pub(crate) const NUM: u64 = 1 << 2;
+    pub(crate) const ORD: u64 = 1 << 3;
+    pub(crate) const UNIT: u64 = 1 << 4;
+    pub(crate) const REL: u64 = 1 << 5;
+    pub(crate) const FREQ: u64 = 1 << 6;
+    pub(crate) const CLOCK: u64 = 1 << 7;
+    pub(crate) const DECADE: u64 = 1 << 8;
+    pub(crate) const PART: u64 = 1 << 9;
+    pub(crate) const SEASON: u64 = 1 << 10;
+    /// The word alone is a phrase of `Parser::phrase` (or starts one
+    /// whose second word no token can be looked up as).
+    pub(crate) const PHRASE_ALONE: u64 = 1 << 11;
+    /// The word starts a phrase of several words.
+    pub(crate) const PHRASE_MULTI: u64 = 1 << 12;
+    /// The word is the second word of a phrase.
+    pub(crate) const PHRASE_SECOND: u64 = 1 << 13;
+    /// A starter reading ("the", "every").
+    pub(crate) const STARTER: u64 = 1 << 14;
+    /// A reading other than a tense cue, a not-a-year word or a starter:
+    /// an expression may start here.
+    pub(crate) const STARTS: u64 = 1 << 15;
+    /// A number token.
+    pub(crate) const NUM_TOK: u64 = 1 << 16;
+    /// Punctuation or another character: every pattern may start here.
+    pub(crate) const OPEN: u64 = 1 << 17;
+    // Words, in any case unless said otherwise.
     /// "the".
-    first: bool,
-    last: bool,
-    year: bool,
-    day: bool,
-    /// "earlier", "later" for [`Parser::selected`]; "half" for
-    /// [`Parser::fraction`].
-    earlier_later: bool,
-    half: bool,
+    pub(crate) const THE: u64 = 1 << 18;
+    /// "a", "an": a count of one for `Parser::number`.
+    pub(crate) const ARTICLE: u64 = 1 << 19;
+    /// Words `year_expr` starts with besides ordinals: "post", "pre",
+    /// "FY" (capitals), "fiscal", "nineteen".
+    pub(crate) const YEAR_WORD: u64 = 1 << 20;
+    /// Words `quarter_half` starts with besides ordinals and relative
+    /// words: "fiscal", "first", "Q" and "H" (capitals), "nineteen".
+    pub(crate) const QUARTER_WORD: u64 = 1 << 21;
+    /// "every", "each", "once", "twice" for `set`.
+    pub(crate) const SET_WORD: u64 = 1 << 22;
+    /// "nineteen", "first", "last", "year", "day", "earlier"/"later",
+    /// "half".
+    pub(crate) const NINETEEN: u64 = 1 << 23;
+    pub(crate) const FIRST: u64 = 1 << 24;
+    pub(crate) const LAST: u64 = 1 << 25;
+    pub(crate) const YEAR: u64 = 1 << 26;
+    pub(crate) const DAY: u64 = 1 << 27;
+    pub(crate) const EARLIER_LATER: u64 = 1 << 28;
+    pub(crate) const HALF: u64 = 1 << 29;
+    /// Words `focus` needs first, or after "the".
+    pub(crate) const FOCUS: u64 = 1 << 30;
+    /// "recent", "future", "past" for `recent`.
+    pub(crate) const RECENT: u64 = 1 << 31;
+    /// "week", "weekend" after "the".
+    pub(crate) const WEEK: u64 = 1 << 32;
+    /// "every", "each"; the length adjectives; "post", "pre": for
+    /// `can_start`.
+    pub(crate) const EVERY_EACH: u64 = 1 << 33;
+    pub(crate) const LENGTH_ADJ: u64 = 1 << 34;
+    pub(crate) const POST_PRE: u64 = 1 << 35;
+    /// "fy", "q", "h": the token's bits depend on its capitals.
+    pub(crate) const CASED: u64 = 1 << 36;
 }
 
-impl Gate {
-    /// The gate of token `i`.
-    fn of(p: &Parser<'_>, i: usize) -> Gate {
-        let Some(t) = p.tok(i) else { return Gate::default() };
-        match t.kind {
-            Kind::Word => {}
-            Kind::Num => return Gate { num: true, ..Gate::default() },
-            Kind::Punct(_) | Kind::Other => return Gate { open: true, ..Gate::default() },
-        }
-        let mut lex = 0;
-        let mut phrase = false;
-        for l in t.lex {
-            lex |= match l {
-                Lex::Month(..) => bit::MONTH,
-                Lex::Weekday(..) => bit::WEEKDAY,
-                Lex::Num(_) => bit::NUM,
-                Lex::Ord(_) => bit::ORD,
-                Lex::Unit(..) => bit::UNIT,
-                Lex::Rel(_) => bit::REL,
-                Lex::Freq(_) => bit::FREQ,
-                Lex::Clock(_) => bit::CLOCK,
-                Lex::DecadeWord(_) => bit::DECADE,
-                Lex::Part(_) => bit::PART,
-                Lex::Season(_) => bit::SEASON,
-                Lex::Phrase(_) => {
-                    phrase = true;
-                    0
-                }
-                _ => 0,
-            };
-        }
-        // The word lower-cased once (as [`Parser::is`] compares it), if it
-        // is short enough to be one of the words below.
-        let w = &p.text.as_bytes()[t.start..t.end];
-        let mut buf = [0u8; 8];
-        let lw: &[u8] = if w.len() <= buf.len() {
-            for (b, c) in buf.iter_mut().zip(w) {
-                *b = c.to_ascii_lowercase();
-            }
-            &buf[..w.len()]
-        } else {
-            &[]
+/// The words the gates name, with their bits.
+const GATE_WORDS: &[(&str, u64)] = &[
+    ("the", bit::THE),
+    ("a", bit::ARTICLE),
+    ("an", bit::ARTICLE),
+    ("fiscal", bit::YEAR_WORD | bit::QUARTER_WORD | bit::FOCUS),
+    ("nineteen", bit::YEAR_WORD | bit::QUARTER_WORD | bit::NINETEEN | bit::FOCUS),
+    ("post", bit::YEAR_WORD | bit::POST_PRE),
+    ("pre", bit::YEAR_WORD | bit::POST_PRE),
+    ("fy", bit::CASED),
+    ("q", bit::CASED),
+    ("h", bit::CASED),
+    ("every", bit::SET_WORD | bit::EVERY_EACH),
+    ("each", bit::SET_WORD | bit::EVERY_EACH),
+    ("once", bit::SET_WORD),
+    ("twice", bit::SET_WORD),
+    ("first", bit::QUARTER_WORD | bit::FIRST),
+    ("last", bit::LAST | bit::FOCUS),
+    ("year", bit::YEAR | bit::FOCUS),
+    ("day", bit::DAY),
+    ("earlier", bit::EARLIER_LATER),
+    ("later", bit::EARLIER_LATER),
+    ("half", bit::HALF),
+    ("comparable", bit::FOCUS),
+    ("latest", bit::FOCUS),
+    ("most", bit::FOCUS),
+    ("same", bit::FOCUS),
+    ("corresponding", bit::FOCUS),
+    ("period", bit::FOCUS),
+    ("quarter", bit::FOCUS),
+    ("full", bit::FOCUS),
+    ("recent", bit::RECENT),
+    ("future", bit::RECENT),
+    ("past", bit::RECENT),
+    ("week", bit::WEEK),
+    ("weekend", bit::WEEK),
+];
+
+/// The gate bits of a lexicon word (lower case) from its readings and its
+/// spelling.
+pub(crate) fn word_bits(word: &str, readings: &[Lex], phrases: &[Phrase]) -> u64 {
+    let mut b = 0;
+    for l in readings {
+        b |= match l {
+            Lex::Month(..) => bit::MONTH,
+            Lex::Weekday(..) => bit::WEEKDAY,
+            Lex::Num(_) => bit::NUM,
+            Lex::Ord(_) => bit::ORD,
+            Lex::Unit(..) => bit::UNIT,
+            Lex::Rel(_) => bit::REL,
+            Lex::Freq(_) => bit::FREQ,
+            Lex::Clock(_) => bit::CLOCK,
+            Lex::DecadeWord(_) => bit::DECADE,
+            Lex::Part(_) => bit::PART,
+            Lex::Season(_) => bit::SEASON,
+            Lex::Phrase(idx) => match phrases.get(usize::from(*idx)) {
+                Some(p) if p.words.len() > 1 && lookable(&p.words[1]) => bit::PHRASE_MULTI,
+                _ => bit::PHRASE_ALONE,
+            },
+            Lex::DayPart(_) | Lex::Cue(_) | Lex::NotYear(_) | Lex::Starter => 0,
         };
-        let fiscal = lw == b"fiscal";
-        let nineteen = lw == b"nineteen";
-        let first = lw == b"first";
-        Gate {
-            open: false,
-            num: false,
-            lex,
-            phrase,
-            the: lw == b"the",
-            article: lw == b"a" || lw == b"an",
-            year_word: fiscal || nineteen || lw == b"post" || lw == b"pre" || w == b"FY",
-            quarter_word: fiscal || nineteen || first || w == b"Q" || w == b"H",
-            set_word: lw == b"every" || lw == b"each" || lw == b"once" || lw == b"twice",
-            nineteen,
-            first,
-            last: lw == b"last",
-            year: lw == b"year",
-            day: lw == b"day",
-            earlier_later: lw == b"earlier" || lw == b"later",
-            half: lw == b"half",
+        b |= match l {
+            Lex::Cue(_) | Lex::NotYear(_) => 0,
+            Lex::Starter => bit::STARTER,
+            _ => bit::STARTS,
+        };
+    }
+    for (w, bits) in GATE_WORDS {
+        if *w == word {
+            b |= bits;
         }
     }
+    if LENGTH_ADJECTIVES.contains(&word) {
+        b |= bit::LENGTH_ADJ;
+    }
+    if phrases.iter().any(|p| p.words.len() > 1 && &*p.words[1] == word) {
+        b |= bit::PHRASE_SECOND;
+    }
+    b
+}
 
-    fn has(&self, bits: u16) -> bool {
-        self.lex & bits != 0
+/// Words that need a lexicon entry for their gate bits, with or without
+/// readings.
+pub(crate) fn gate_words() -> impl Iterator<Item = &'static str> {
+    GATE_WORDS.iter().map(|(w, _)| *w).chain(LENGTH_ADJECTIVES.iter().copied())
+}
+
+/// The bits of a word token from its entry's bits and its spelling:
+/// "FY", "Q" and "H" count only in capitals.
+#[inline]
+pub(crate) fn cased_bits(entry: u64, word: &[u8]) -> u64 {
+    if entry & bit::CASED == 0 {
+        return entry;
+    }
+    match word {
+        b"FY" => entry | bit::YEAR_WORD,
+        b"Q" | b"H" => entry | bit::QUARTER_WORD,
+        _ => entry,
     }
 }
 
@@ -230,6 +288,38 @@ impl<'a> Parser<'a> {
     /// before a word the lexicon knows or a number. This check keeps the
     /// patterns from running at most tokens.
     fn can_start(&self, i: usize) -> bool {
+        #[cfg(test)]
+        if !self.gated {
+            return self.can_start_by_readings(i);
+        }
+        let g = self.toks[i].gate;
+        if g & bit::STARTS != 0 {
+            return true;
+        }
+        if g & bit::STARTER == 0 {
+            return false;
+        }
+        if g & bit::EVERY_EACH != 0 {
+            return true;
+        }
+        // "an additional year", "a further six months", "two extra days".
+        if self.gate(i + 1) & bit::LENGTH_ADJ != 0 {
+            return true;
+        }
+        if g & bit::POST_PRE != 0 {
+            return self.punct(i + 1, b'-') && self.tok(i + 2).is_some_and(|n| n.kind == Kind::Num);
+        }
+        self.tok(i + 1).is_some_and(|n| match n.kind {
+            Kind::Num | Kind::Punct(b'\'') => true,
+            Kind::Word => n.gate & (bit::STARTS | bit::STARTER) != 0,
+            _ => false,
+        })
+    }
+
+    /// [`Self::can_start`] from the readings and words themselves, as the
+    /// gate bits summarise them: the reference the tests compare with.
+    #[cfg(test)]
+    fn can_start_by_readings(&self, i: usize) -> bool {
         let t = &self.toks[i];
         let mut starter = false;
         for l in t.lex {
@@ -245,7 +335,6 @@ impl<'a> Parser<'a> {
         if self.is(i, "every") || self.is(i, "each") {
             return true;
         }
-        // "an additional year", "a further six months", "two extra days".
         if LENGTH_ADJECTIVES.iter().any(|w| self.is(i + 1, w)) {
             return true;
         }
@@ -257,6 +346,17 @@ impl<'a> Parser<'a> {
             Kind::Word => n.lex.iter().any(|l| !matches!(l, Lex::Cue(_) | Lex::NotYear(_))),
             _ => false,
         })
+    }
+
+    /// The gate bits of token `i`; none past the end.
+    fn gate(&self, i: usize) -> u64 {
+        self.toks.get(i).map_or(0, |t| t.gate)
+    }
+
+    /// Can [`Self::phrase`] find a phrase at token `i`, whose gate is `g`?
+    fn phrase_possible(&self, i: usize, g: u64) -> bool {
+        g & bit::PHRASE_ALONE != 0
+            || g & bit::PHRASE_MULTI != 0 && self.gate(i + 1) & bit::PHRASE_SECOND != 0
     }
 
     // ---- token helpers -------------------------------------------------
@@ -548,9 +648,11 @@ impl<'a> Parser<'a> {
                 }
             }
         };
+        // Past the end ("about" closing a paragraph): nothing.
+        let t = self.tok(i)?;
         // A number starts only dates, years, quantities, clock times and
         // rates: the other patterns need a word first.
-        if self.toks[i].kind == Kind::Num {
+        if t.kind == Kind::Num {
             consider(self.calendar_core(i));
             consider(self.numeric_date(i));
             consider(self.year_expr(i));
@@ -563,93 +665,102 @@ impl<'a> Parser<'a> {
             return best;
         }
         // Most words can start only a few patterns: `g` says which, from
-        // what each pattern needs at its first token (see [`Gate`]).
-        let g = Gate::of(self, i);
-        // The token after "the" (closed when there is no "the").
-        let n = if g.the { Gate::of(self, i + 1) } else { Gate::default() };
-        if g.open || g.phrase {
+        // what each pattern needs at its first token (see [`bit`]), and `n`
+        // the token after "the" (none when there is no "the").
+        let (g, n) = if self.gated {
+            let g = t.gate;
+            (g, if g & bit::THE != 0 { self.gate(i + 1) } else { 0 })
+        } else {
+            (bit::OPEN, 0)
+        };
+        let has = |x: u64, m: u64| x & m != 0;
+        let open = has(g, bit::OPEN);
+        if open || self.phrase_possible(i, g) {
             consider(self.modified(i));
         }
-        if g.open || g.has(bit::WEEKDAY | bit::MONTH) || n.open || n.num {
+        if has(g, bit::OPEN | bit::WEEKDAY | bit::MONTH) || has(n, bit::OPEN | bit::NUM_TOK) {
             consider(self.calendar(i));
         }
         // Digits first: never at a word.
-        if g.open {
+        if open {
             consider(self.numeric_date(i));
         }
-        if g.open || g.has(bit::ORD) || g.year_word || n.open || n.num || n.has(bit::ORD) || n.year
+        if has(g, bit::OPEN | bit::ORD | bit::YEAR_WORD)
+            || has(n, bit::OPEN | bit::NUM_TOK | bit::ORD | bit::YEAR)
         {
             consider(self.year_expr(i));
         }
-        if g.open || g.has(bit::REL | bit::WEEKDAY) || n.has(bit::REL) {
+        if has(g, bit::OPEN | bit::REL | bit::WEEKDAY) || has(n, bit::REL) {
             consider(self.weekday_expr(i));
         }
-        if g.open || g.has(bit::REL) || n.day {
+        if has(g, bit::OPEN | bit::REL) || has(n, bit::DAY) {
             consider(self.deictic(i));
         }
-        if g.open || g.has(bit::REL) || g.earlier_later || n.has(bit::REL) {
+        if has(g, bit::OPEN | bit::REL | bit::EARLIER_LATER) || has(n, bit::REL) {
             consider(self.selected(i));
         }
-        if g.open || g.year || g.has(bit::PART) || n.year || n.has(bit::PART) {
+        if has(g, bit::OPEN | bit::YEAR | bit::PART) || has(n, bit::YEAR | bit::PART) {
             consider(self.part_of(i));
         }
-        if g.open
-            || g.has(bit::REL | bit::ORD)
-            || g.quarter_word
-            || n.open
-            || n.num
-            || n.has(bit::REL | bit::ORD)
-            || n.quarter_word
-            || n.last
+        if has(g, bit::OPEN | bit::REL | bit::ORD | bit::QUARTER_WORD)
+            || has(
+                n,
+                bit::OPEN | bit::NUM_TOK | bit::REL | bit::ORD | bit::QUARTER_WORD | bit::LAST,
+            )
         {
             consider(self.quarter_half(i));
         }
-        if g.open || g.has(bit::SEASON) || n.has(bit::SEASON) {
+        if has(g, bit::OPEN | bit::SEASON) || has(n, bit::SEASON) {
             consider(self.season_expr(i));
         }
-        if g.open
-            || g.article
-            || g.has(bit::UNIT | bit::NUM)
-            || n.open
-            || n.num
-            || n.article
-            || n.first
-            || n.has(bit::UNIT | bit::NUM)
+        if has(g, bit::OPEN | bit::ARTICLE | bit::UNIT | bit::NUM)
+            || has(n, bit::OPEN | bit::NUM_TOK | bit::ARTICLE | bit::FIRST | bit::UNIT | bit::NUM)
         {
             consider(self.quantity(i));
         }
-        if g.open || g.has(bit::CLOCK) {
+        if has(g, bit::OPEN | bit::CLOCK) {
             consider(self.clock(i));
         }
-        if g.open || g.article || g.set_word || g.has(bit::FREQ | bit::NUM) {
+        if has(g, bit::OPEN | bit::ARTICLE | bit::SET_WORD | bit::FREQ | bit::NUM) {
             consider(self.set(i));
         }
-        if g.open || g.phrase {
+        if open || self.phrase_possible(i, g) {
             consider(self.reference(i));
         }
-        if g.open || n.has(bit::UNIT) {
+        if open || has(n, bit::UNIT) {
             consider(self.anaphoric(i));
         }
-        consider(self.focus(i));
-        consider(self.weekend(i));
-        if g.open || g.nineteen || n.has(bit::DECADE) || n.year {
+        if has(g, bit::OPEN | bit::FOCUS) || has(n, bit::NUM_TOK | bit::FOCUS) {
+            consider(self.focus(i));
+        }
+        if open || has(n, bit::WEEK) {
+            consider(self.weekend(i));
+        }
+        if has(g, bit::OPEN | bit::NINETEEN) || has(n, bit::DECADE | bit::YEAR) {
             consider(self.words_year(i));
         }
-        if g.open || g.has(bit::MONTH) {
+        if has(g, bit::OPEN | bit::MONTH) {
             consider(self.month_of(i));
         }
-        consider(self.week_of(i));
-        if g.open || g.article || g.half || g.has(bit::NUM) {
+        if open || has(n, bit::WEEK) {
+            consider(self.week_of(i));
+        }
+        if has(g, bit::OPEN | bit::ARTICLE | bit::HALF | bit::NUM) {
             consider(self.fraction(i));
         }
-        consider(self.recent(i));
-        if g.open || g.phrase || g.has(bit::REL) {
+        if has(g, bit::OPEN | bit::RECENT) {
+            consider(self.recent(i));
+        }
+        if open
+            || self.phrase_possible(i, g)
+            || has(g, bit::REL) && self.phrase_possible(i + 1, self.gate(i + 1))
+        {
             consider(self.holiday(i));
         }
-        if g.open || g.article || g.has(bit::REL | bit::NUM) || n.has(bit::REL) {
+        if has(g, bit::OPEN | bit::ARTICLE | bit::REL | bit::NUM) || has(n, bit::REL) {
             consider(self.range(i));
         }
-        if g.open || g.has(bit::UNIT) || n.has(bit::UNIT) {
+        if has(g, bit::OPEN | bit::UNIT) || has(n, bit::UNIT) {
             consider(self.unit_compound(i));
         }
         best

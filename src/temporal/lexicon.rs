@@ -8,7 +8,6 @@
 //! never allocate.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::lexicon::{rows, source};
@@ -283,46 +282,168 @@ pub(crate) struct Phrase {
     pub(crate) kind: PhraseKind,
 }
 
-/// FNV-1a: the keys are short ASCII words, for which SipHash's per-call cost
-/// dominates the tagger's time.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
+/// Longest word looked up: longer ones are never temporal.
+const MAX_WORD: usize = 24;
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x100000001b3);
-        }
-        self.0 = h;
-    }
+/// Can a word token be looked up as `w`: ASCII letters, not too long?
+pub(crate) fn lookable(w: &str) -> bool {
+    !w.is_empty() && w.len() <= MAX_WORD && w.bytes().all(|b| b.is_ascii_lowercase())
 }
 
-const FILTER_WORDS: usize = (27 * 27 * 25usize).div_ceil(64);
+/// A word of at most [`MAX_WORD`] bytes packed into three little-endian
+/// words, zero-padded: two keys are equal when their packs are.
+pub(crate) type Packed = [u64; 3];
 
-/// The filter bit of a word: its first two letters (case-folded; a
-/// non-letter or a one-letter word counts as 26) and its length (1-24).
-fn filter_key(w: &[u8]) -> Option<usize> {
-    let letter = |b: Option<&u8>| match b {
-        Some(c) if c.is_ascii_alphabetic() => usize::from(c.to_ascii_lowercase() - b'a'),
-        _ => 26,
-    };
-    if w.is_empty() || w.len() > 24 {
+/// The pack of `text[start..end]`, lower-cased by setting bit 5 of every
+/// byte: right for ASCII letters, which is all a word token the tokenizer
+/// looks up holds. `None` when longer than [`MAX_WORD`]. Reads the text
+/// eight bytes at a time where it can.
+#[inline]
+pub(crate) fn pack_letters(text: &[u8], start: usize, end: usize) -> Option<Packed> {
+    let len = end - start;
+    if len > MAX_WORD {
         return None;
     }
-    Some((letter(w.first()) * 27 + letter(w.get(1))) * 25 + w.len())
+    let mut p = [0u64; 3];
+    for (c, slot) in p.iter_mut().enumerate().take(len.div_ceil(8)) {
+        let at = start + c * 8;
+        let n = (len - c * 8).min(8);
+        let v = match text.get(at..at + 8) {
+            Some(b) => u64::from_le_bytes(b.try_into().unwrap_or([0; 8])),
+            None => {
+                let mut b = [0u8; 8];
+                b[..n].copy_from_slice(&text[at..at + n]);
+                u64::from_le_bytes(b)
+            }
+        };
+        let mask = if n == 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+        *slot = (v | 0x2020_2020_2020_2020) & mask;
+    }
+    Some(p)
+}
+
+/// The pack of a lexicon key, as it is (keys are lower case already).
+fn pack_key(k: &[u8]) -> Option<Packed> {
+    if k.is_empty() || k.len() > MAX_WORD {
+        return None;
+    }
+    let mut p = [0u64; 3];
+    for (c, chunk) in k.chunks(8).enumerate() {
+        let mut b = [0u8; 8];
+        b[..chunk.len()].copy_from_slice(chunk);
+        p[c] = u64::from_le_bytes(b);
+    }
+    Some(p)
+}
+
+/// The hash of a pack.
+#[inline]
+fn hash(p: &Packed) -> u64 {
+    let h =
+        (p[0] ^ p[1].rotate_left(21) ^ p[2].rotate_left(42)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h ^ (h >> 32)
+}
+
+/// The known words: an open-addressed table built once from the data
+/// files and never changed afterwards. Its multiplier is chosen at build
+/// time so that every key lies within `probes` slots of its home slot;
+/// a lookup therefore costs at most `probes` comparisons whatever the
+/// text, and since text never inserts into the table, no input can make
+/// lookups slower (the reason a keyed hasher is needed elsewhere).
+struct Words {
+    /// Lower-case keys (kept for the tests), their packs, readings and
+    /// gate bits (see [`super::grammar::bit`]), by entry.
+    #[cfg(test)]
+    keys: Vec<Box<[u8]>>,
+    packs: Vec<Packed>,
+    readings: Vec<Vec<Lex>>,
+    bits: Vec<u64>,
+    /// Entry + 1 by slot; 0 is an empty slot.
+    slots: Vec<u16>,
+    mult: u64,
+    shift: u32,
+    probes: usize,
+}
+
+impl Words {
+    fn empty() -> Words {
+        Words::build(Vec::new(), Vec::new(), Vec::new())
+    }
+
+    fn build(keys: Vec<Box<[u8]>>, readings: Vec<Vec<Lex>>, bits: Vec<u64>) -> Words {
+        // Keys no token can be looked up as (too long) keep an entry but no
+        // slot; their pack is never compared.
+        let packs: Vec<Option<Packed>> = keys.iter().map(|k| pack_key(k)).collect();
+        let size = (keys.len() * 4).next_power_of_two().max(64);
+        let shift = 64 - size.trailing_zeros();
+        let place = |mult: u64| {
+            let mut slots = vec![0u16; size];
+            let mut worst = 0;
+            for (e, p) in packs.iter().enumerate() {
+                let Some(p) = p else { continue };
+                let mut s = (hash(p).wrapping_mul(mult) >> shift) as usize;
+                let mut d = 0;
+                while slots[s] != 0 {
+                    s = (s + 1) & (size - 1);
+                    d += 1;
+                }
+                slots[s] = u16::try_from(e + 1).unwrap_or(u16::MAX);
+                worst = worst.max(d);
+            }
+            (slots, worst)
+        };
+        // Deterministic candidates (splitmix64 of a counter), the first
+        // with every key at most one slot from home, else the best tried.
+        let mut best: Option<(u64, Vec<u16>, usize)> = None;
+        let mut x: u64 = 0;
+        for _ in 0..256 {
+            x = x.wrapping_add(0x9e3779b97f4a7c15);
+            let mut z = x;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58476d1ce4e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d049bb133111eb);
+            let mult = (z ^ (z >> 31)) | 1;
+            let (slots, worst) = place(mult);
+            if best.as_ref().is_none_or(|b| worst < b.2) {
+                best = Some((mult, slots, worst));
+            }
+            if worst <= 1 {
+                break;
+            }
+        }
+        let (mult, slots, worst) = best.unwrap_or((1, vec![0; size], 0));
+        let packs = packs.into_iter().map(|p| p.unwrap_or([u64::MAX; 3])).collect();
+        Words {
+            #[cfg(test)]
+            keys,
+            packs,
+            readings,
+            bits,
+            slots,
+            mult,
+            shift,
+            probes: worst + 1,
+        }
+    }
+
+    /// The readings and gate bits of the word packed as `p`.
+    #[inline]
+    fn get(&self, p: &Packed) -> (&[Lex], u64) {
+        let mask = self.slots.len() - 1;
+        let mut s = (hash(p).wrapping_mul(self.mult) >> self.shift) as usize;
+        for _ in 0..self.probes {
+            let Some(e) = usize::from(self.slots[s]).checked_sub(1) else { return (&[], 0) };
+            if self.packs[e] == *p {
+                return (&self.readings[e], self.bits[e]);
+            }
+            s = (s + 1) & mask;
+        }
+        (&[], 0)
+    }
 }
 
 /// The loaded lexicon.
 pub(crate) struct Lexicon {
-    words: HashMap<Box<[u8]>, Vec<Lex>, BuildHasherDefault<Fnv>>,
-    /// (first letter, second letter, length) triples of known words: most
-    /// words of a text are rejected here without hashing.
-    filter: Vec<u64>,
+    words: Words,
     pub(crate) phrases: Vec<Phrase>,
 }
 
@@ -372,11 +493,7 @@ fn files() -> Files {
 impl Lexicon {
     /// Parse every data file; the first malformed line is an error.
     pub(crate) fn load() -> Result<Lexicon, DataError> {
-        let mut lex = Lexicon {
-            words: HashMap::default(),
-            phrases: Vec::new(),
-            filter: vec![0; FILTER_WORDS],
-        };
+        let mut lex = Loading::default();
         for (name, text) in files().iter() {
             for (line, cols) in rows(text) {
                 let bad = |m: &str| DataError { file: name, line, message: m.to_string() };
@@ -527,34 +644,83 @@ impl Lexicon {
                 lex.add(word, reading);
             }
         }
-        Ok(lex)
+        if lex.keys.len() >= usize::from(u16::MAX) {
+            return Err(DataError { file: "temporal", line: 0, message: "too many words".into() });
+        }
+        // Words the grammar's gates name get an entry even without a
+        // reading, for their gate bits; so do second words of phrases.
+        let seconds: Vec<String> = lex
+            .phrases
+            .iter()
+            .filter_map(|p| p.words.get(1).filter(|w| lookable(w)).map(|w| w.to_string()))
+            .collect();
+        for w in super::grammar::gate_words().map(str::to_string).chain(seconds) {
+            lex.entry(w);
+        }
+        let bits = lex
+            .keys
+            .iter()
+            .zip(&lex.readings)
+            .map(|(k, r)| {
+                super::grammar::word_bits(std::str::from_utf8(k).unwrap_or(""), r, &lex.phrases)
+            })
+            .collect();
+        Ok(Lexicon { words: Words::build(lex.keys, lex.readings, bits), phrases: lex.phrases })
     }
 
-    fn add(&mut self, word: String, reading: Lex) {
-        if let Some(k) = filter_key(word.as_bytes()) {
-            self.filter[k / 64] |= 1 << (k % 64);
-        }
-        let v = self.words.entry(word.into_bytes().into_boxed_slice()).or_default();
-        if !v.contains(&reading) {
-            v.push(reading);
-        }
+    /// Every word of the lexicon, lower case.
+    #[cfg(test)]
+    pub(crate) fn words(&self) -> impl Iterator<Item = &str> {
+        self.words.keys.iter().filter_map(|k| std::str::from_utf8(k).ok())
     }
 
     /// Every reading of `word` (any case); empty when unknown.
+    #[cfg(test)]
     pub(crate) fn get(&self, word: &str) -> &[Lex] {
-        let bytes = word.as_bytes();
-        if bytes.len() > 24 || bytes.is_empty() {
-            return &[];
+        match pack_key(word.to_ascii_lowercase().as_bytes()) {
+            Some(p) => self.words.get(&p).0,
+            None => &[],
         }
-        match filter_key(bytes) {
-            Some(k) if self.filter[k / 64] & (1 << (k % 64)) != 0 => {}
-            _ => return &[],
+    }
+
+    /// The readings and gate bits of the word token packed as `p` (see
+    /// [`pack_letters`]).
+    #[inline]
+    pub(crate) fn get_packed(&self, p: &Packed) -> (&[Lex], u64) {
+        self.words.get(p)
+    }
+}
+
+/// The lexicon while its files are read: readings by word, in file order.
+#[derive(Default)]
+struct Loading {
+    index: HashMap<Box<[u8]>, usize>,
+    keys: Vec<Box<[u8]>>,
+    readings: Vec<Vec<Lex>>,
+    phrases: Vec<Phrase>,
+}
+
+impl Loading {
+    /// The entry of `word`, made when new.
+    fn entry(&mut self, word: String) -> usize {
+        let key = word.into_bytes().into_boxed_slice();
+        match self.index.get(&key) {
+            Some(&e) => e,
+            None => {
+                self.index.insert(key.clone(), self.keys.len());
+                self.keys.push(key);
+                self.readings.push(Vec::new());
+                self.keys.len() - 1
+            }
         }
-        let mut buf = [0u8; 24];
-        for (dst, src) in buf.iter_mut().zip(bytes) {
-            *dst = src.to_ascii_lowercase();
+    }
+
+    fn add(&mut self, word: String, reading: Lex) {
+        let e = self.entry(word);
+        let v = &mut self.readings[e];
+        if !v.contains(&reading) {
+            v.push(reading);
         }
-        self.words.get(&buf[..bytes.len()]).map(Vec::as_slice).unwrap_or(&[])
     }
 }
 
@@ -565,7 +731,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| match Lexicon::l
     Ok(l) => l,
     Err(e) => {
         eprintln!("dateline: data/{}:{}: {}", e.file, e.line, e.message);
-        Lexicon { words: HashMap::default(), phrases: Vec::new(), filter: vec![0; FILTER_WORDS] }
+        Lexicon { words: Words::empty(), phrases: Vec::new() }
     }
 });
 
@@ -584,6 +750,23 @@ mod tests {
         assert!(lex.get("unknownword").is_empty());
         assert!(lex.get("").is_empty());
         assert!(!lex.phrases.is_empty());
+    }
+
+    #[test]
+    fn every_word_is_found_within_its_probes() {
+        let w = &LEXICON.words;
+        assert!(w.probes <= 4, "{} probes", w.probes);
+        for (k, r) in w.keys.iter().zip(&w.readings) {
+            let key = std::str::from_utf8(k).unwrap();
+            if lookable(key) {
+                let upper = k.to_ascii_uppercase();
+                let p = pack_letters(&upper, 0, upper.len()).unwrap();
+                assert_eq!(w.get(&p).0, r.as_slice(), "{key}");
+                // Inside a longer text, where the pack reads past the word.
+                let text = [&upper[..], b" and more text"].concat();
+                assert_eq!(pack_letters(&text, 0, upper.len()), Some(p), "{key}");
+            }
+        }
     }
 
     #[test]

@@ -231,7 +231,7 @@ impl Tagger {
                 precision: r.precision,
                 anchor: r.anchor,
                 direction: r.direction,
-                rule: format!("{}/{}", c.rule, r.decision),
+                rule: [c.rule, "/", r.decision].concat(),
                 note: r.note.map(str::to_string),
             });
         }

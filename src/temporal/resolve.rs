@@ -13,7 +13,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::calendar::{part_of, step_date, Grain, Period};
+use super::calendar::{pad, part_of, step_date, Grain, Period};
 use super::expr::{Expr, Sel};
 use super::grammar::{grain_of, Cand};
 use super::lexicon::{HolidayRule, Mod, RefValue, Unit};
@@ -118,21 +118,28 @@ fn pick(anchor: NaiveDate, dir: Direction, strict: bool, cands: &[Period]) -> Op
 }
 
 fn unit_code(u: Unit, n: Option<u32>) -> String {
-    let num = |k: u32| n.map_or_else(|| "X".to_string(), |v| v.saturating_mul(k).to_string());
-    match u {
-        Unit::Second => format!("PT{}S", num(1)),
-        Unit::Minute => format!("PT{}M", num(1)),
-        Unit::Hour => format!("PT{}H", num(1)),
-        Unit::Day => format!("P{}D", num(1)),
-        Unit::Week => format!("P{}W", num(1)),
-        Unit::Weekend => format!("P{}WE", num(1)),
-        Unit::Fortnight => format!("P{}W", num(2)),
-        Unit::Month => format!("P{}M", num(1)),
-        Unit::Quarter => format!("P{}Q", num(1)),
-        Unit::Year => format!("P{}Y", num(1)),
-        Unit::Decade => format!("P{}Y", num(10)),
-        Unit::Century => format!("P{}Y", num(100)),
+    let (head, k, tail) = match u {
+        Unit::Second => ("PT", 1, "S"),
+        Unit::Minute => ("PT", 1, "M"),
+        Unit::Hour => ("PT", 1, "H"),
+        Unit::Day => ("P", 1, "D"),
+        Unit::Week => ("P", 1, "W"),
+        Unit::Weekend => ("P", 1, "WE"),
+        Unit::Fortnight => ("P", 2, "W"),
+        Unit::Month => ("P", 1, "M"),
+        Unit::Quarter => ("P", 1, "Q"),
+        Unit::Year => ("P", 1, "Y"),
+        Unit::Decade => ("P", 10, "Y"),
+        Unit::Century => ("P", 100, "Y"),
+    };
+    let mut s = String::with_capacity(8);
+    s.push_str(head);
+    match n {
+        Some(v) => pad(&mut s, i64::from(v.saturating_mul(k)), 0),
+        None => s.push('X'),
     }
+    s.push_str(tail);
+    s
 }
 
 /// The resolver's running state over one text.
@@ -918,7 +925,10 @@ impl Resolver {
             Expr::Time { minutes, day } => {
                 let (h, m) = (minutes / 60, minutes % 60);
                 let mut r = self.day_of(day.as_deref(), dir)?;
-                r.value = format!("{}T{h:02}:{m:02}", r.value);
+                r.value.push('T');
+                pad(&mut r.value, i64::from(h), 2);
+                r.value.push(':');
+                pad(&mut r.value, i64::from(m), 2);
                 r.ttype = TimexType::Time;
                 if r.period.is_some() {
                     r.precision = Precision::Minute;
@@ -928,7 +938,8 @@ impl Resolver {
             }
             Expr::DayPart { part, day } => {
                 let mut r = self.day_of(Some(day), dir)?;
-                r.value = format!("{}T{}", r.value, part.code());
+                r.value.push('T');
+                r.value.push_str(part.code());
                 // A part of a named or anaphoric day ("Thursday night", "the
                 // next morning") is typed DATE in TimeBank-style annotation
                 // (the day is what the reader places the event on); parts of
@@ -1115,4 +1126,51 @@ fn select(
             (p, None, "this_year")
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The codes as `format!` wrote them.
+    fn unit_code_by_format(u: Unit, n: Option<u32>) -> String {
+        let num = |k: u32| n.map_or_else(|| "X".to_string(), |v| v.saturating_mul(k).to_string());
+        match u {
+            Unit::Second => format!("PT{}S", num(1)),
+            Unit::Minute => format!("PT{}M", num(1)),
+            Unit::Hour => format!("PT{}H", num(1)),
+            Unit::Day => format!("P{}D", num(1)),
+            Unit::Week => format!("P{}W", num(1)),
+            Unit::Weekend => format!("P{}WE", num(1)),
+            Unit::Fortnight => format!("P{}W", num(2)),
+            Unit::Month => format!("P{}M", num(1)),
+            Unit::Quarter => format!("P{}Q", num(1)),
+            Unit::Year => format!("P{}Y", num(1)),
+            Unit::Decade => format!("P{}Y", num(10)),
+            Unit::Century => format!("P{}Y", num(100)),
+        }
+    }
+
+    #[test]
+    fn unit_codes_are_written_as_format_writes_them() {
+        let units = [
+            Unit::Second,
+            Unit::Minute,
+            Unit::Hour,
+            Unit::Day,
+            Unit::Week,
+            Unit::Weekend,
+            Unit::Fortnight,
+            Unit::Month,
+            Unit::Quarter,
+            Unit::Year,
+            Unit::Decade,
+            Unit::Century,
+        ];
+        for u in units {
+            for n in [None, Some(0), Some(1), Some(7), Some(12), Some(45_000_000), Some(u32::MAX)] {
+                assert_eq!(unit_code(u, n), unit_code_by_format(u, n));
+            }
+        }
+    }
 }

@@ -271,6 +271,15 @@ fn expressions_stop_at_paragraph_breaks_and_word_ends() {
 }
 
 #[test]
+fn a_modifier_closing_a_paragraph_is_no_expression() {
+    // A modifier phrase with nothing after it used to index past the
+    // paragraph's last token.
+    let c = fri();
+    assert!(tv("What is it about", &c).is_empty());
+    assert_eq!(tv("He waited at least\n\nthree days.", &c), pairs(&[("three days", "P3D")]));
+}
+
+#[test]
 fn part_of_a_named_day_is_a_date() {
     let c = fri();
     let t = one("The envoys dined together Wednesday night.", &c);

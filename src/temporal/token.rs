@@ -5,7 +5,8 @@
 //! Spans always fall on char boundaries because tokens split only at whole
 //! characters.
 
-use super::lexicon::{Lex, LEXICON};
+use super::grammar::{self, bit};
+use super::lexicon::{self, Lex, LEXICON};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +40,8 @@ pub(crate) struct Tok {
     pub(crate) num: u32,
     /// Lexicon readings of a word token.
     pub(crate) lex: &'static [Lex],
+    /// What patterns may start here (see [`super::grammar::bit`]).
+    pub(crate) gate: u64,
 }
 
 impl Tok {
@@ -56,6 +59,36 @@ fn fold_punct(c: char) -> Option<u8> {
     }
 }
 
+/// Byte classes of the ASCII fast path.
+const SPACE: u8 = 1;
+const DIGIT: u8 = 2;
+const UPPER: u8 = 4;
+const LOWER: u8 = 8;
+const LETTER: u8 = UPPER | LOWER;
+
+/// The class of every byte (0: punctuation, or a byte of a multi-byte
+/// character).
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_whitespace() {
+            SPACE
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_lowercase() {
+            LOWER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Split `text` into tokens, appending to `out` (cleared first).
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     out.clear();
@@ -66,7 +99,8 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     let mut breaks = 0u8;
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii_whitespace() {
+        let class = CLASS[usize::from(b)];
+        if class & SPACE != 0 {
             space = true;
             if b == b'\n' && breaks < 2 {
                 breaks += 1;
@@ -85,41 +119,45 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             digits: 0,
             num: 0,
             lex: &[],
+            gate: 0,
         };
-        if b.is_ascii_digit() {
+        if class & DIGIT != 0 {
             let mut n: u32 = 0;
             while i < bytes.len() && bytes[i].is_ascii_digit() {
                 n = n.saturating_mul(10).saturating_add(u32::from(bytes[i] - b'0'));
                 i += 1;
             }
             tok.kind = Kind::Num;
+            tok.gate = bit::NUM_TOK;
             tok.num = n;
             tok.digits = u8::try_from(i - start).unwrap_or(u8::MAX);
-        } else if b.is_ascii_alphabetic() {
-            tok.upper = b.is_ascii_uppercase();
-            let mut ascii = true;
-            while i < bytes.len() {
-                let c = bytes[i];
-                if c.is_ascii_alphabetic() {
-                    i += 1;
-                } else if c >= 0x80 {
-                    match text[i..].chars().next() {
-                        Some(ch) if ch.is_alphabetic() => {
-                            ascii = false;
-                            i += ch.len_utf8();
-                        }
-                        _ => break,
-                    }
-                } else {
-                    break;
-                }
-            }
+        } else if class & LETTER != 0 {
+            tok.upper = class & UPPER != 0;
             tok.kind = Kind::Word;
+            let mut ascii = true;
+            loop {
+                while i < bytes.len() && CLASS[usize::from(bytes[i])] & LETTER != 0 {
+                    i += 1;
+                }
+                if i < bytes.len() && bytes[i] >= 0x80 {
+                    if let Some(ch) = text[i..].chars().next().filter(|c| c.is_alphabetic()) {
+                        ascii = false;
+                        i += ch.len_utf8();
+                        continue;
+                    }
+                }
+                break;
+            }
             if ascii {
-                tok.lex = lexicon.get(&text[start..i]);
+                if let Some(p) = lexicon::pack_letters(bytes, start, i) {
+                    let (lex, bits) = lexicon.get_packed(&p);
+                    tok.lex = lex;
+                    tok.gate = grammar::cased_bits(bits, &bytes[start..i]);
+                }
             }
         } else if b < 0x80 {
             tok.kind = Kind::Punct(b);
+            tok.gate = bit::OPEN;
             i += 1;
         } else {
             let ch = text[i..].chars().next().unwrap_or('\u{FFFD}');
@@ -142,6 +180,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             } else {
                 i += len;
                 tok.kind = fold_punct(ch).map_or(Kind::Other, Kind::Punct);
+                tok.gate = bit::OPEN;
             }
         }
         tok.end = i;
@@ -182,6 +221,33 @@ mod tests {
         assert!(v.iter().any(|t| t.is_punct(b'\'')));
         assert!(v.iter().any(|t| t.is_punct(b'-')));
         assert_eq!(&text[v.last().unwrap().start..], "Thursday");
+    }
+
+    #[test]
+    fn words_get_their_readings_in_any_case() {
+        let mut v = Vec::new();
+        tokenize("THURSDAY, thursday Thursday Thürsday zzz", &mut v);
+        assert!(!v[0].lex.is_empty());
+        assert_eq!(v[0].lex, v[2].lex);
+        assert_eq!(v[0].lex, v[3].lex);
+        assert_eq!(v[0].lex, LEXICON.get("thursday"));
+        assert!(v[4].lex.is_empty());
+        assert!(v[5].lex.is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_word_gets_the_readings_of_its_lower_case(
+            words in proptest::collection::vec("(?i)(may|march|the|a|last|next|week|weeks|today|thursday|fiscal|q|h|fy|[a-z]{1,30})", 1..8),
+            seps in proptest::collection::vec("[ ,.\n-]{0,2}", 8),
+        ) {
+            let text: String = words.iter().zip(&seps).map(|(w, s)| format!("{w}{s}")).collect();
+            let mut v = Vec::new();
+            tokenize(&text, &mut v);
+            for t in v.iter().filter(|t| t.kind == Kind::Word) {
+                proptest::prop_assert_eq!(t.lex, LEXICON.get(&text[t.start..t.end]));
+            }
+        }
     }
 
     #[test]
