@@ -268,29 +268,38 @@ static BYTE_CLASS: [u8; 256] = {
 
 /// Whether the character at byte `i` of `s` (a char boundary) is a letter
 /// or digit, and its length in bytes.
-#[inline]
+#[inline(always)]
 fn word_char_at(s: &str, i: usize) -> (bool, usize) {
     match BYTE_CLASS[usize::from(s.as_bytes()[i])] {
         ASCII_WORD => (true, 1),
         ASCII_OTHER => (false, 1),
-        _ => {
-            let c = s[i..].chars().next().unwrap_or('\0');
-            (c.is_alphanumeric(), c.len_utf8())
-        }
+        _ => non_ascii_word_char_at(s, i),
     }
+}
+
+/// [`word_char_at`] for a character that is not ASCII (rare: kept out of
+/// line so that the ASCII loops stay small).
+#[inline(never)]
+fn non_ascii_word_char_at(s: &str, i: usize) -> (bool, usize) {
+    let c = s[i..].chars().next().unwrap_or('\0');
+    (c.is_alphanumeric(), c.len_utf8())
 }
 
 impl Iterator for WordSpans<'_> {
     type Item = Span;
 
-    #[inline(never)]
+    #[inline]
     fn next(&mut self) -> Option<Span> {
         let s = self.s;
         let b = s.as_bytes();
         let len = b.len();
         let mut i = self.pos;
-        // Only a letter or digit starts a word.
+        // Only a letter or digit starts a word: skip ASCII punctuation and
+        // spaces a byte at a time.
         loop {
+            while i < len && BYTE_CLASS[usize::from(b[i])] == ASCII_OTHER {
+                i += 1;
+            }
             if i >= len {
                 self.pos = len;
                 return None;
@@ -304,12 +313,16 @@ impl Iterator for WordSpans<'_> {
         let start = i;
         while i < len {
             // The common case first: a run of ASCII letters and digits.
-            if BYTE_CLASS[usize::from(b[i])] == ASCII_WORD {
+            let class = BYTE_CLASS[usize::from(b[i])];
+            if class == ASCII_WORD {
                 i += 1;
                 continue;
             }
-            let (word, n) = word_char_at(s, i);
-            if word {
+            if class == NON_ASCII {
+                let (word, n) = non_ascii_word_char_at(s, i);
+                if !word {
+                    break;
+                }
                 i += n;
             } else if matches!(b[i], b'-' | b'.' | b'\'') && i + 1 < len && word_char_at(s, i + 1).0
             {
