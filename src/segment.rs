@@ -337,6 +337,38 @@ impl Iterator for WordSpans<'_> {
     }
 }
 
+/// Whether `text[a..b]`, a run of ASCII letters and digits inside `span`,
+/// is one of the words of `text[span]` ([`word_spans`]), without scanning
+/// the words before it: neither end continues into a longer word (a
+/// letter or digit, or an inner `-`, `.` or `'` joined to one, inside
+/// `span`).
+pub(crate) fn is_ascii_word_at(text: &str, span: Span, a: usize, b: usize) -> bool {
+    debug_assert!(span.start <= a && a < b && b <= span.end);
+    debug_assert!(text.as_bytes()[a..b].iter().all(u8::is_ascii_alphanumeric));
+    let joiner = |c: char| matches!(c, '-' | '.' | '\'');
+    if a > span.start {
+        let before = &text[span.start..a];
+        let mut back = before.chars().rev();
+        if let Some(c1) = back.next() {
+            if c1.is_alphanumeric()
+                || (joiner(c1) && back.next().is_some_and(char::is_alphanumeric))
+            {
+                return false;
+            }
+        }
+    }
+    if b < span.end {
+        let mut ahead = text[b..span.end].chars();
+        if let Some(c) = ahead.next() {
+            if c.is_alphanumeric() || (joiner(c) && ahead.next().is_some_and(char::is_alphanumeric))
+            {
+                return false;
+            }
+        }
+    }
+    true
+}
+
 /// A word lower-cased: borrowed from the text when it has no upper-case
 /// letter, so the common case allocates nothing; a short ASCII word with
 /// capitals ("The", "Kremlin") is lower-cased into an inline buffer, so it
@@ -633,6 +665,41 @@ mod tests {
         }
         for w in ["", "the", "said", "afterwards", "whichever", "ifs", "wholly"] {
             assert!(!is_clause_opener(w), "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_word_at_matches_the_scan(
+            t in "[a-zA-Z0-9 .,'\\-éÉ’ǅ\u{a0}\n]{0,40}",
+            a in 0usize..50,
+            b in 0usize..50,
+        ) {
+            let (mut a, mut b) = (a.min(t.len()), b.min(t.len()));
+            if a > b {
+                std::mem::swap(&mut a, &mut b);
+            }
+            while !t.is_char_boundary(a) {
+                a -= 1;
+            }
+            while !t.is_char_boundary(b) {
+                b += 1;
+            }
+            let span = Span::new(a, b);
+            let scanned = words(&t, span);
+            let bytes = t.as_bytes();
+            for x in a..b {
+                for y in x + 1..=b {
+                    if !bytes[x..y].iter().all(u8::is_ascii_alphanumeric) {
+                        break;
+                    }
+                    proptest::prop_assert_eq!(
+                        is_ascii_word_at(&t, span, x, y),
+                        scanned.contains(&Span::new(x, y)),
+                        "{:?} {:?} {}..{}", t, span, x, y
+                    );
+                }
+            }
         }
     }
 

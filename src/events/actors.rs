@@ -32,7 +32,9 @@ as the event's location rather than as a participant.
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 
 use super::words::WORDS;
 use crate::lexicon;
@@ -208,9 +210,11 @@ pub(crate) static HEADS: LazyLock<Heads> = LazyLock::new(|| {
         patterns.push(cols[0].to_string());
         military.push(cols.len() == 2);
     }
+    // Anchored searches too: a head noun is looked for right after a name.
     let matcher = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
         .kind(Some(AhoCorasickKind::DFA))
+        .start_kind(StartKind::Both)
         .build(&patterns)
         .expect("head patterns build");
     Heads { matcher, military }
@@ -355,7 +359,12 @@ fn find_pair<'a>(
 
 /// True when `word` is an actor head noun ("airstrikes", "forces").
 pub(crate) fn is_head(word: &str) -> bool {
-    HEADS.matcher.find(word).is_some_and(|m| m.start() == 0 && m.end() == word.len())
+    // The longest head at the start is the leftmost-longest match when one
+    // starts there.
+    HEADS
+        .matcher
+        .find(Input::new(word).anchored(Anchored::Yes))
+        .is_some_and(|m| m.end() == word.len())
 }
 
 /// Capitalized words that never start a name.
@@ -458,6 +467,21 @@ fn gazetteer_hits(text: &str) -> Vec<(Span, &'static GazEntry)> {
         .collect()
 }
 
+/// Whether a gazetteer hit of `gaz` starts at `pos`. Hits are as
+/// [`gazetteer_hits`] finds them: leftmost and not overlapping, so their
+/// starts and their ends both increase, and a binary search finds them.
+fn gaz_starts_at(gaz: &[(Span, &GazEntry)], pos: usize) -> bool {
+    gaz.binary_search_by_key(&pos, |(s, _)| s.start).is_ok()
+}
+
+/// The gazetteer hit of `gaz` ending at `end` (see [`gaz_starts_at`]).
+fn gaz_ending_at<'a>(
+    gaz: &'a [(Span, &'static GazEntry)],
+    end: usize,
+) -> Option<&'a (Span, &'static GazEntry)> {
+    gaz.binary_search_by_key(&end, |(s, _)| s.end).ok().map(|i| &gaz[i])
+}
+
 /// Role hits in `text`, whole words only.
 fn role_hits(text: &str) -> Vec<(Span, &'static str, RoleClass)> {
     let roles = &*ROLES;
@@ -510,7 +534,7 @@ fn name_at(text: &str, pos: usize, gaz: &[(Span, &GazEntry)]) -> Option<Span> {
         // "Defence Minister Israel Katz": a first name spelled like a
         // country still opens a name when a surname follows.
         if capital
-            && gaz.iter().any(|(s, _)| s.start == first.start)
+            && gaz_starts_at(gaz, first.start)
             && !(count == 0 && !possessive && surname_follows(text, first.end, gaz))
         {
             break;
@@ -556,7 +580,7 @@ fn surname_follows(text: &str, end: usize, gaz: &[(Span, &GazEntry)]) -> bool {
         && word.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
         && !NOT_NAMES.contains(word)
         && !role_starts_with(word)
-        && !gaz.iter().any(|(s, _)| s.start == start)
+        && !gaz_starts_at(gaz, start)
 }
 
 /// Where the titles stacked before role `i` start: "Qatar's Prime Minister
@@ -594,7 +618,7 @@ fn role_prefix<'a>(
     let mut head = text[..role_start].trim_end_matches([' ', '\u{a0}']);
     for _ in 0..3 {
         let h = head.strip_suffix("’s").or_else(|| head.strip_suffix("'s")).unwrap_or(head);
-        if let Some(hit) = gaz.iter().find(|(s, _)| s.end == h.len()) {
+        if let Some(hit) = gaz_ending_at(gaz, h.len()) {
             return Some(hit);
         }
         let (start, word) = word_before(text, head.len())?;
@@ -616,12 +640,23 @@ pub fn find_people(text: &str, cast: &mut Cast) {
 pub struct Scan {
     gaz: Vec<(Span, &'static GazEntry)>,
     roles: Vec<(Span, &'static str, RoleClass)>,
+    sentences: Vec<Span>,
 }
 
 impl Scan {
     /// Scan `text`.
     pub fn new(text: &str) -> Scan {
-        Scan { gaz: gazetteer_hits(text), roles: role_hits(text) }
+        let gaz = gazetteer_hits(text);
+        // What the binary searches of `gaz_starts_at` rely on.
+        debug_assert!(gaz.iter().all(|(s, _)| s.start < s.end));
+        debug_assert!(gaz.windows(2).all(|w| w[0].0.end <= w[1].0.start));
+        Scan { gaz, roles: role_hits(text), sentences: segment::sentences(text) }
+    }
+
+    /// The text's sentences ([`segment::sentences`]), found once for the
+    /// actors and the events.
+    pub fn sentences(&self) -> &[Span] {
+        &self.sentences
     }
 }
 
@@ -728,7 +763,7 @@ fn appositive_name(
     while let Some((s, w)) = word_before(text, start) {
         let cap = w.chars().next().is_some_and(char::is_uppercase);
         let particle = WORDS.name_particle.has(w.split('-').next().unwrap_or(""));
-        if !(cap || particle) || NOT_NAMES.contains(w) || gaz.iter().any(|(g, _)| g.start == s) {
+        if !(cap || particle) || NOT_NAMES.contains(w) || gaz_starts_at(gaz, s) {
             break;
         }
         start = s;
@@ -900,7 +935,9 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
                 while !text.is_char_boundary(stop) {
                     stop -= 1;
                 }
-                if let Some(m) = heads.matcher.find(&text[end + gap..stop]) {
+                // Anchored: only a head right at the start counts.
+                let window = Input::new(&text[end + gap..stop]).anchored(Anchored::Yes);
+                if let Some(m) = heads.matcher.find(window) {
                     let (hs, he) = (end + gap + m.start(), end + gap + m.end());
                     // "EU diplomats said": an organization's unnamed staff
                     // (the anonymous sources of a report) are its own
@@ -955,9 +992,9 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
             };
             // "the authorities in Lima", "the governments of Mali and
             // Chad": the place or country after says whose.
-            let owned = [" in ", " of "].iter().any(|p| {
-                text[span.end..].starts_with(p) && gaz.iter().any(|(g, _)| g.start == span.end + 4)
-            });
+            let owned = [" in ", " of "]
+                .iter()
+                .any(|p| text[span.end..].starts_with(p) && gaz_starts_at(gaz, span.end + 4));
             if owned {
                 continue;
             }
@@ -1047,7 +1084,7 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
     }
     group_mentions(text, &mut out);
     out.sort_by_key(|m| (m.span.start, m.span.end));
-    resolve_pronouns(text, &mut out);
+    resolve_pronouns(text, &scan.sentences, &mut out);
     for m in &mut out {
         m.actor.code = m.code.clone();
     }
@@ -1094,12 +1131,31 @@ fn is_place(text: &str, start: usize) -> bool {
     false
 }
 
+/// The words "he", "He", "she" and "She" of `text[sentence]`, in order
+/// (as [`segment::word_spans`] would give them): found from the "he" in
+/// each, without scanning every word.
+fn pronouns(text: &str, sentence: Span) -> impl Iterator<Item = Span> + '_ {
+    let b = text.as_bytes();
+    (sentence.start..sentence.end.saturating_sub(1)).filter_map(move |p| {
+        if b[p + 1] != b'e' || !matches!(b[p], b'h' | b'H') {
+            return None;
+        }
+        // "she", "She": the "he" ends it.
+        let a = if b[p] == b'h' && p > sentence.start && matches!(b[p - 1], b's' | b'S') {
+            p - 1
+        } else {
+            p
+        };
+        // (After any other "s" the "he" is no word either.)
+        segment::is_ascii_word_at(text, sentence, a, p + 2).then(|| Span::new(a, p + 2))
+    })
+}
+
 /// Resolve subject pronouns ("he", "she") to people, adding mentions.
-fn resolve_pronouns(text: &str, out: &mut Vec<ActorMention>) {
-    let sentences = segment::sentences(text);
+fn resolve_pronouns(text: &str, sentences: &[Span], out: &mut Vec<ActorMention>) {
     let mut added = Vec::new();
     let mut last_people: Vec<&ActorMention> = Vec::new();
-    for s in &sentences {
+    for s in sentences {
         let in_sentence: Vec<&ActorMention> = out
             .iter()
             .filter(|m| m.span.start >= s.start && m.span.end <= s.end && m.actor.kind == "person")
@@ -1109,11 +1165,7 @@ fn resolve_pronouns(text: &str, out: &mut Vec<ActorMention>) {
         if in_sentence.is_empty() && last_people.is_empty() {
             continue;
         }
-        for w in segment::word_spans(text, *s) {
-            let word = &text[w.start..w.end];
-            if !matches!(word, "he" | "He" | "she" | "She") {
-                continue;
-            }
+        for w in pronouns(text, *s) {
             let earlier: Vec<&&ActorMention> =
                 in_sentence.iter().filter(|m| m.span.end <= w.start).collect();
             let target = if let Some(first) = earlier.first() {

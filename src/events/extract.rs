@@ -611,12 +611,24 @@ pub fn events_in_text(
     timexes: &[Timex],
     ctx: TextContext,
 ) -> Vec<RawEvent> {
+    events_in_sentences(text, &segment::sentences(text), actors, timexes, ctx)
+}
+
+/// [`events_in_text`] with the text's sentences ([`segment::sentences`])
+/// already found.
+pub fn events_in_sentences(
+    text: &str,
+    sentences: &[Span],
+    actors: &[ActorMention],
+    timexes: &[Timex],
+    ctx: TextContext,
+) -> Vec<RawEvent> {
     let mut out: Vec<RawEvent> = Vec::new();
     let index = ActorIndex::new(actors);
     // The last two parties that acted together ("X and Y met ..."), for a
     // later "they".
     let mut last_pair: Option<ActorMention> = None;
-    for sentence in segment::sentences(text) {
+    for &sentence in sentences {
         // A trigger inside an actor's name ("United States") is no trigger,
         // unless it heads it as the attack itself ("Israeli air strikes
         // continued ...").
