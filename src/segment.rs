@@ -82,6 +82,17 @@ fn is_clause_opener(word: &str) -> bool {
     )
 }
 
+/// Bytes that may end a sentence (`\n`, `.`, `!`, `?`), for a table
+/// lookup per byte.
+static ENDS_SENTENCE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t
+};
+
 /// The sentences of `text`, in order, trimmed of surrounding white space.
 /// Empty sentences are never returned.
 pub fn sentences(text: &str) -> Vec<Span> {
@@ -91,7 +102,7 @@ pub fn sentences(text: &str) -> Vec<Span> {
     let mut i = 0;
     while i < bytes.len() {
         // Skip to the next byte that can end a sentence.
-        match bytes[i..].iter().position(|&b| matches!(b, b'\n' | b'.' | b'!' | b'?')) {
+        match bytes[i..].iter().position(|&b| ENDS_SENTENCE[usize::from(b)]) {
             Some(k) => i += k,
             None => break,
         }
@@ -186,6 +197,31 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
     core.contains('.') && core.split('.').all(|p| p.chars().count() <= 2 && !p.is_empty())
 }
 
+/// Bytes that may cut a clause: `;`, `:`, `-` and the lead byte of the
+/// dashes (E2), found by one table lookup per byte.
+static CUT_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b';' as usize] = true;
+    t[b':' as usize] = true;
+    t[b'-' as usize] = true;
+    t[0xE2] = true;
+    t
+};
+
+/// Letters a clause opener starts with (see [`is_clause_opener`]), in
+/// either case: most words start with another and are passed over.
+static OPENER_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let letters = b"abdfituw";
+    let mut i = 0;
+    while i < letters.len() {
+        t[letters[i] as usize] = true;
+        t[letters[i].to_ascii_uppercase() as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// The clauses of the sentence at `sentence` in `text`, in order; together
 /// they cover the sentence.
 pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
@@ -195,6 +231,9 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
     // Byte by byte: every cut character but the dashes is ASCII, and the
     // dashes' UTF-8 (E2 80 93, E2 80 94) can only start at a lead byte.
     for i in 0..b.len() {
+        if !CUT_BYTE[usize::from(b[i])] {
+            continue;
+        }
         match b[i] {
             // Not the colon of a clock time ("8:30").
             b':' if i > 0
@@ -208,17 +247,24 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
             _ => {}
         }
     }
+    // Openers are all written in the alphabet of `OPENER_FIRST`.
     for w in word_spans(s, Span::new(0, s.len())) {
-        if w.start == 0 || w.end - w.start > MAX_OPENER_LEN {
+        if w.start == 0
+            || w.end - w.start > MAX_OPENER_LEN
+            || !OPENER_FIRST[usize::from(b[w.start])]
+        {
             continue;
         }
         if is_clause_opener(&s[w.start..w.end]) {
             cuts.push(w.start);
         }
     }
-    cuts.sort_unstable();
+    let sorted = cuts.is_sorted();
+    if !sorted {
+        cuts.sort_unstable();
+    }
     cuts.dedup();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(cuts.len() + 1);
     let mut start = 0;
     for cut in cuts {
         if cut > start && cut < s.len() {
@@ -631,8 +677,12 @@ mod tests {
     }
 
     #[test]
-    fn clause_openers_fit_the_length_bound() {
+    fn clause_openers_fit_the_length_bound_and_first_letters() {
         assert!(CLAUSE_OPENERS.iter().all(|o| o.len() <= MAX_OPENER_LEN));
+        for o in CLAUSE_OPENERS {
+            assert!(OPENER_FIRST[usize::from(o.as_bytes()[0])], "{o}");
+            assert!(OPENER_FIRST[usize::from(o.as_bytes()[0].to_ascii_uppercase())], "{o}");
+        }
     }
 
     #[test]
