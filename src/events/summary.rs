@@ -94,7 +94,7 @@ pub(crate) fn headline(raw: &RawEvent, text: &str, dates: &[Span]) -> String {
     if raw.status == EventStatus::Negated && !says_negation {
         line.insert_str(0, "not: ");
     }
-    capitalized(&line)
+    capitalized(line)
 }
 
 /// The distinct names of the actors whose part passes `keep`, in order,
@@ -115,15 +115,20 @@ fn joined(names: &[&str]) -> String {
     match names {
         [] => String::new(),
         [one] => (*one).to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => {
+            let mut s = init.join(", ");
+            s.push_str(" and ");
+            s.push_str(last);
+            s
+        }
     }
 }
 
-fn capitalized(s: &str) -> String {
+fn capitalized(s: String) -> String {
     let mut chars = s.chars();
     match chars.next() {
         Some(c) if c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
-        _ => s.to_string(),
+        _ => s,
     }
 }
 
@@ -261,11 +266,18 @@ fn aux_before(text: &str, sentence: Span, trigger: Span) -> &str {
         from += 1;
     }
     let cut = from > sentence.start && text[..from].ends_with(|c: char| c.is_alphanumeric());
-    let before: Vec<Span> = segment::word_spans(text, Span::new(from, trigger.start))
+    // The last AUX_WORDS words, oldest first once rotated.
+    let mut last = [Span::new(0, 0); AUX_WORDS];
+    let mut seen = 0usize;
+    for w in segment::word_spans(text, Span::new(from, trigger.start))
         .skip_while(|w| cut && w.start == from)
-        .collect();
+    {
+        last[seen % AUX_WORDS] = w;
+        seen += 1;
+    }
     let mut start = trigger.start;
-    for w in before.iter().rev().take(AUX_WORDS) {
+    for k in 1..=seen.min(AUX_WORDS) {
+        let w = last[(seen - k) % AUX_WORDS];
         if !joins(&text[w.end..start]) || !WORDS.headline_aux.has(&Lower::of(&text[w.start..w.end]))
         {
             break;
@@ -289,7 +301,11 @@ fn aux_before(text: &str, sentence: Span, trigger: Span) -> &str {
 /// closed).
 fn object_after(raw: &RawEvent, text: &str, dates: &[Span]) -> String {
     let span = Span::new(raw.trigger_span.end, raw.sentence.end.max(raw.trigger_span.end));
-    let in_timex = |at: usize| dates.iter().find(|d| d.start <= at && at < d.end);
+    // Only a date overlapping the span can hold a word of it (kept in
+    // order, so the first that holds one is the same).
+    let near: Vec<Span> =
+        dates.iter().filter(|d| d.start < span.end && span.start < d.end).copied().collect();
+    let in_timex = |at: usize| near.iter().find(|d| d.start <= at && at < d.end);
     let statement = raw.event_type == "STATEMENT";
     let mut start: Option<usize> = None;
     let mut end = span.start;
