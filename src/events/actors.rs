@@ -1063,9 +1063,9 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
                 && !WORDS.name_particle.has(&f.to_lowercase())
                 && cast.people.iter().filter(|q| q.name.split(' ').next() == Some(*f)).count() == 1
         });
-        let family = family_first.into_iter().flat_map(|f| text.match_indices(f));
+        let family = family_first.into_iter().flat_map(|f| occurrences(text, f));
         for (i, w) in
-            text.match_indices(surname).chain(capitalized_matches(text, surname)).chain(family)
+            occurrences(text, surname).chain(capitalized_matches(text, surname)).chain(family)
         {
             let span = Span::new(i, i + w.len());
             if !bounded(text, span.start, span.end) || out.iter().any(|o| o.span.overlaps(&span)) {
@@ -1091,6 +1091,39 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
     out
 }
 
+/// What `text.match_indices(needle)` gives (left to right, not
+/// overlapping), found by looking for the needle's first character (a
+/// `memchr` of one byte for the capital of most names) and comparing the
+/// rest there: the names of an article's people are looked for in every
+/// text of it.
+fn occurrences<'a>(text: &'a str, needle: &str) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+    let first = needle.chars().next();
+    let needle_len = needle.len();
+    let needle = needle.to_string();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        // An empty needle matches everywhere: no name is empty, but keep
+        // the definition.
+        let Some(first) = first else {
+            let at = pos;
+            if at > text.len() {
+                return None;
+            }
+            pos = text[at..].chars().next().map_or(text.len() + 1, |c| at + c.len_utf8());
+            return Some((at, &text[at..at]));
+        };
+        while pos < text.len() {
+            let at = pos + text[pos..].find(first)?;
+            if text[at..].starts_with(needle.as_str()) {
+                pos = at + needle_len;
+                return Some((at, &text[at..at + needle_len]));
+            }
+            pos = at + first.len_utf8();
+        }
+        None
+    })
+}
+
 /// Occurrences of `surname` with its first letter upper-cased
 /// ("Al-Sharaa" for "al-Sharaa").
 fn capitalized_matches<'a>(
@@ -1103,7 +1136,7 @@ fn capitalized_matches<'a>(
         _ => String::new(),
     };
     let found: Vec<(usize, &'a str)> =
-        if cap.is_empty() { Vec::new() } else { text.match_indices(cap.as_str()).collect() };
+        if cap.is_empty() { Vec::new() } else { occurrences(text, cap.as_str()).collect() };
     found.into_iter()
 }
 
@@ -1196,6 +1229,15 @@ fn resolve_pronouns(text: &str, sentences: &[Span], out: &mut Vec<ActorMention>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn occurrences_are_match_indices(t in "[aAbé’ -]{0,30}", n in "[aAbé’-]{0,3}") {
+            let got: Vec<(usize, &str)> = occurrences(&t, &n).collect();
+            let want: Vec<(usize, &str)> = t.match_indices(n.as_str()).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
 
     fn cast_of(text: &str) -> Cast {
         let mut cast = Cast::default();
