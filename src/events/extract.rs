@@ -157,8 +157,7 @@ fn status(text: &str, sentence: Span, clause: Span, trig: &Trigger) -> Option<Ev
     if !continues_with_participle(text, trig) {
         for w in segment::word_spans(text, Span::new(clause.start, trig.span.start)) {
             first.get_or_insert(w);
-            last.rotate_right(1);
-            last[0] = Some(w);
+            last = [Some(w), last[0], last[1], last[2]];
         }
     }
     let lower = |w: Span| segment::Lower::of(&text[w.start..w.end]);
