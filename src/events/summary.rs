@@ -16,6 +16,9 @@ The headline is a label for people, not data: the actors, type, mode and
 status stay in their own fields.
 */
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use super::extract::RawEvent;
 use super::inflect;
 use super::words::WORDS;
@@ -207,11 +210,39 @@ fn that_after_adjunct(
 /// stays as written.
 fn in_past(trigger: &str) -> String {
     let (head, rest) = trigger.split_once(' ').unwrap_or((trigger, ""));
-    match inflect::past_tense(head) {
+    match past_tense(head) {
         Some(past) if rest.is_empty() => past,
         Some(past) => format!("{past} {rest}"),
         None => trigger.to_string(),
     }
+}
+
+/// Forms [`past_tense`] remembers per thread at most: triggers are forms of
+/// the lexicon, so this bound is never reached in practice; it only keeps
+/// odd input from growing the memo.
+const PAST_MEMO: usize = 4096;
+
+thread_local! {
+    /// [`inflect::past_tense`] by lower-cased form (what it depends on):
+    /// working it out builds and inflects candidate lemmas, and the same
+    /// few verbs head most events.
+    static PAST: RefCell<HashMap<String, Option<String>>> = RefCell::new(HashMap::new());
+}
+
+/// [`inflect::past_tense`] of `w`, remembered.
+fn past_tense(w: &str) -> Option<String> {
+    let key = Lower::of(w);
+    PAST.with(|memo| {
+        if let Some(past) = memo.borrow().get(key.as_str()) {
+            return past.clone();
+        }
+        let past = inflect::past_tense(w);
+        let mut memo = memo.borrow_mut();
+        if memo.len() < PAST_MEMO {
+            memo.insert(key.as_str().to_string(), past.clone());
+        }
+        past
+    })
 }
 
 /// A form of "be" before a participle ("was hit", "were expelled").
