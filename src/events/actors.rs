@@ -838,7 +838,9 @@ pub fn find(text: &str, cast: &Cast) -> Vec<ActorMention> {
 /// [`find`] with the text's hits already found.
 pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
     let (gaz, roles) = (&scan.gaz, &scan.roles);
-    let mut out: Vec<ActorMention> = Vec::new();
+    // Mostly one mention per hit: room for them up front instead of
+    // regrowing (and copying) a vector of large mentions.
+    let mut out: Vec<ActorMention> = Vec::with_capacity(gaz.len() + roles.len() + 8);
     let home = cast.home.as_ref();
 
     // People named with a role, and "the <role>" back-references.

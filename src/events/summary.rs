@@ -76,6 +76,7 @@ pub(crate) fn headline(raw: &RawEvent, text: &str, dates: &[Span]) -> String {
             trigger.to_string()
         };
         let mut s = joined(if passive { &targets } else { &sources });
+        s.reserve(aux.len() + verb.len() + object.len() + 8);
         for part in [aux, &verb, &object] {
             if !part.is_empty() {
                 if !s.is_empty() && !part.starts_with(':') {
