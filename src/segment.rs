@@ -82,6 +82,17 @@ fn is_clause_opener(word: &str) -> bool {
     )
 }
 
+/// Bytes that may end a sentence (`\n`, `.`, `!`, `?`), for a table
+/// lookup per byte.
+static ENDS_SENTENCE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t
+};
+
 /// The sentences of `text`, in order, trimmed of surrounding white space.
 /// Empty sentences are never returned.
 pub fn sentences(text: &str) -> Vec<Span> {
@@ -91,7 +102,7 @@ pub fn sentences(text: &str) -> Vec<Span> {
     let mut i = 0;
     while i < bytes.len() {
         // Skip to the next byte that can end a sentence.
-        match bytes[i..].iter().position(|&b| matches!(b, b'\n' | b'.' | b'!' | b'?')) {
+        match bytes[i..].iter().position(|&b| ENDS_SENTENCE[usize::from(b)]) {
             Some(k) => i += k,
             None => break,
         }
@@ -186,6 +197,31 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
     core.contains('.') && core.split('.').all(|p| p.chars().count() <= 2 && !p.is_empty())
 }
 
+/// Bytes that may cut a clause: `;`, `:`, `-` and the lead byte of the
+/// dashes (E2), found by one table lookup per byte.
+static CUT_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b';' as usize] = true;
+    t[b':' as usize] = true;
+    t[b'-' as usize] = true;
+    t[0xE2] = true;
+    t
+};
+
+/// Letters a clause opener starts with (see [`is_clause_opener`]), in
+/// either case: most words start with another and are passed over.
+static OPENER_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let letters = b"abdfituw";
+    let mut i = 0;
+    while i < letters.len() {
+        t[letters[i] as usize] = true;
+        t[letters[i].to_ascii_uppercase() as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// The clauses of the sentence at `sentence` in `text`, in order; together
 /// they cover the sentence.
 pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
@@ -195,6 +231,9 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
     // Byte by byte: every cut character but the dashes is ASCII, and the
     // dashes' UTF-8 (E2 80 93, E2 80 94) can only start at a lead byte.
     for i in 0..b.len() {
+        if !CUT_BYTE[usize::from(b[i])] {
+            continue;
+        }
         match b[i] {
             // Not the colon of a clock time ("8:30").
             b':' if i > 0
@@ -208,17 +247,24 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
             _ => {}
         }
     }
+    // Openers are all written in the alphabet of `OPENER_FIRST`.
     for w in word_spans(s, Span::new(0, s.len())) {
-        if w.start == 0 || w.end - w.start > MAX_OPENER_LEN {
+        if w.start == 0
+            || w.end - w.start > MAX_OPENER_LEN
+            || !OPENER_FIRST[usize::from(b[w.start])]
+        {
             continue;
         }
         if is_clause_opener(&s[w.start..w.end]) {
             cuts.push(w.start);
         }
     }
-    cuts.sort_unstable();
+    let sorted = cuts.is_sorted();
+    if !sorted {
+        cuts.sort_unstable();
+    }
     cuts.dedup();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(cuts.len() + 1);
     let mut start = 0;
     for cut in cuts {
         if cut > start && cut < s.len() {
@@ -291,29 +337,38 @@ static BYTE_CLASS: [u8; 256] = {
 
 /// Whether the character at byte `i` of `s` (a char boundary) is a letter
 /// or digit, and its length in bytes.
-#[inline]
+#[inline(always)]
 fn word_char_at(s: &str, i: usize) -> (bool, usize) {
     match BYTE_CLASS[usize::from(s.as_bytes()[i])] {
         ASCII_WORD => (true, 1),
         ASCII_OTHER => (false, 1),
-        _ => {
-            let c = s[i..].chars().next().unwrap_or('\0');
-            (c.is_alphanumeric(), c.len_utf8())
-        }
+        _ => non_ascii_word_char_at(s, i),
     }
+}
+
+/// [`word_char_at`] for a character that is not ASCII (rare: kept out of
+/// line so that the ASCII loops stay small).
+#[inline(never)]
+fn non_ascii_word_char_at(s: &str, i: usize) -> (bool, usize) {
+    let c = s[i..].chars().next().unwrap_or('\0');
+    (c.is_alphanumeric(), c.len_utf8())
 }
 
 impl Iterator for WordSpans<'_> {
     type Item = Span;
 
-    #[inline(never)]
+    #[inline]
     fn next(&mut self) -> Option<Span> {
         let s = self.s;
         let b = s.as_bytes();
         let len = b.len();
         let mut i = self.pos;
-        // Only a letter or digit starts a word.
+        // Only a letter or digit starts a word: skip ASCII punctuation and
+        // spaces a byte at a time.
         loop {
+            while i < len && BYTE_CLASS[usize::from(b[i])] == ASCII_OTHER {
+                i += 1;
+            }
             if i >= len {
                 self.pos = len;
                 return None;
@@ -327,12 +382,16 @@ impl Iterator for WordSpans<'_> {
         let start = i;
         while i < len {
             // The common case first: a run of ASCII letters and digits.
-            if BYTE_CLASS[usize::from(b[i])] == ASCII_WORD {
+            let class = BYTE_CLASS[usize::from(b[i])];
+            if class == ASCII_WORD {
                 i += 1;
                 continue;
             }
-            let (word, n) = word_char_at(s, i);
-            if word {
+            if class == NON_ASCII {
+                let (word, n) = non_ascii_word_char_at(s, i);
+                if !word {
+                    break;
+                }
                 i += n;
             } else if matches!(b[i], b'-' | b'.' | b'\'') && i + 1 < len && word_char_at(s, i + 1).0
             {
@@ -345,6 +404,38 @@ impl Iterator for WordSpans<'_> {
         self.pos = i;
         Some(Span::new(self.base + start, self.base + i))
     }
+}
+
+/// Whether `text[a..b]`, a run of ASCII letters and digits inside `span`,
+/// is one of the words of `text[span]` ([`word_spans`]), without scanning
+/// the words before it: neither end continues into a longer word (a
+/// letter or digit, or an inner `-`, `.` or `'` joined to one, inside
+/// `span`).
+pub(crate) fn is_ascii_word_at(text: &str, span: Span, a: usize, b: usize) -> bool {
+    debug_assert!(span.start <= a && a < b && b <= span.end);
+    debug_assert!(text.as_bytes()[a..b].iter().all(u8::is_ascii_alphanumeric));
+    let joiner = |c: char| matches!(c, '-' | '.' | '\'');
+    if a > span.start {
+        let before = &text[span.start..a];
+        let mut back = before.chars().rev();
+        if let Some(c1) = back.next() {
+            if c1.is_alphanumeric()
+                || (joiner(c1) && back.next().is_some_and(char::is_alphanumeric))
+            {
+                return false;
+            }
+        }
+    }
+    if b < span.end {
+        let mut ahead = text[b..span.end].chars();
+        if let Some(c) = ahead.next() {
+            if c.is_alphanumeric() || (joiner(c) && ahead.next().is_some_and(char::is_alphanumeric))
+            {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// A word lower-cased: borrowed from the text when it has no upper-case
@@ -620,8 +711,12 @@ mod tests {
     }
 
     #[test]
-    fn clause_openers_fit_the_length_bound() {
+    fn clause_openers_fit_the_length_bound_and_first_letters() {
         assert!(CLAUSE_OPENERS.iter().all(|o| o.len() <= MAX_OPENER_LEN));
+        for o in CLAUSE_OPENERS {
+            assert!(OPENER_FIRST[usize::from(o.as_bytes()[0])], "{o}");
+            assert!(OPENER_FIRST[usize::from(o.as_bytes()[0].to_ascii_uppercase())], "{o}");
+        }
     }
 
     #[test]
@@ -654,6 +749,41 @@ mod tests {
         }
         for w in ["", "the", "said", "afterwards", "whichever", "ifs", "wholly"] {
             assert!(!is_clause_opener(w), "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_word_at_matches_the_scan(
+            t in "[a-zA-Z0-9 .,'\\-éÉ’ǅ\u{a0}\n]{0,40}",
+            a in 0usize..50,
+            b in 0usize..50,
+        ) {
+            let (mut a, mut b) = (a.min(t.len()), b.min(t.len()));
+            if a > b {
+                std::mem::swap(&mut a, &mut b);
+            }
+            while !t.is_char_boundary(a) {
+                a -= 1;
+            }
+            while !t.is_char_boundary(b) {
+                b += 1;
+            }
+            let span = Span::new(a, b);
+            let scanned = words(&t, span);
+            let bytes = t.as_bytes();
+            for x in a..b {
+                for y in x + 1..=b {
+                    if !bytes[x..y].iter().all(u8::is_ascii_alphanumeric) {
+                        break;
+                    }
+                    proptest::prop_assert_eq!(
+                        is_ascii_word_at(&t, span, x, y),
+                        scanned.contains(&Span::new(x, y)),
+                        "{:?} {:?} {}..{}", t, span, x, y
+                    );
+                }
+            }
         }
     }
 

@@ -32,7 +32,9 @@ as the event's location rather than as a participant.
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 
 use super::words::WORDS;
 use crate::lexicon;
@@ -208,9 +210,11 @@ pub(crate) static HEADS: LazyLock<Heads> = LazyLock::new(|| {
         patterns.push(cols[0].to_string());
         military.push(cols.len() == 2);
     }
+    // Anchored searches too: a head noun is looked for right after a name.
     let matcher = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
         .kind(Some(AhoCorasickKind::DFA))
+        .start_kind(StartKind::Both)
         .build(&patterns)
         .expect("head patterns build");
     Heads { matcher, military }
@@ -355,7 +359,12 @@ fn find_pair<'a>(
 
 /// True when `word` is an actor head noun ("airstrikes", "forces").
 pub(crate) fn is_head(word: &str) -> bool {
-    HEADS.matcher.find(word).is_some_and(|m| m.start() == 0 && m.end() == word.len())
+    // The longest head at the start is the leftmost-longest match when one
+    // starts there.
+    HEADS
+        .matcher
+        .find(Input::new(word).anchored(Anchored::Yes))
+        .is_some_and(|m| m.end() == word.len())
 }
 
 /// Capitalized words that never start a name.
@@ -458,6 +467,21 @@ fn gazetteer_hits(text: &str) -> Vec<(Span, &'static GazEntry)> {
         .collect()
 }
 
+/// Whether a gazetteer hit of `gaz` starts at `pos`. Hits are as
+/// [`gazetteer_hits`] finds them: leftmost and not overlapping, so their
+/// starts and their ends both increase, and a binary search finds them.
+fn gaz_starts_at(gaz: &[(Span, &GazEntry)], pos: usize) -> bool {
+    gaz.binary_search_by_key(&pos, |(s, _)| s.start).is_ok()
+}
+
+/// The gazetteer hit of `gaz` ending at `end` (see [`gaz_starts_at`]).
+fn gaz_ending_at<'a>(
+    gaz: &'a [(Span, &'static GazEntry)],
+    end: usize,
+) -> Option<&'a (Span, &'static GazEntry)> {
+    gaz.binary_search_by_key(&end, |(s, _)| s.end).ok().map(|i| &gaz[i])
+}
+
 /// Role hits in `text`, whole words only.
 fn role_hits(text: &str) -> Vec<(Span, &'static str, RoleClass)> {
     let roles = &*ROLES;
@@ -510,7 +534,7 @@ fn name_at(text: &str, pos: usize, gaz: &[(Span, &GazEntry)]) -> Option<Span> {
         // "Defence Minister Israel Katz": a first name spelled like a
         // country still opens a name when a surname follows.
         if capital
-            && gaz.iter().any(|(s, _)| s.start == first.start)
+            && gaz_starts_at(gaz, first.start)
             && !(count == 0 && !possessive && surname_follows(text, first.end, gaz))
         {
             break;
@@ -556,7 +580,7 @@ fn surname_follows(text: &str, end: usize, gaz: &[(Span, &GazEntry)]) -> bool {
         && word.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
         && !NOT_NAMES.contains(word)
         && !role_starts_with(word)
-        && !gaz.iter().any(|(s, _)| s.start == start)
+        && !gaz_starts_at(gaz, start)
 }
 
 /// Where the titles stacked before role `i` start: "Qatar's Prime Minister
@@ -594,7 +618,7 @@ fn role_prefix<'a>(
     let mut head = text[..role_start].trim_end_matches([' ', '\u{a0}']);
     for _ in 0..3 {
         let h = head.strip_suffix("’s").or_else(|| head.strip_suffix("'s")).unwrap_or(head);
-        if let Some(hit) = gaz.iter().find(|(s, _)| s.end == h.len()) {
+        if let Some(hit) = gaz_ending_at(gaz, h.len()) {
             return Some(hit);
         }
         let (start, word) = word_before(text, head.len())?;
@@ -616,12 +640,23 @@ pub fn find_people(text: &str, cast: &mut Cast) {
 pub struct Scan {
     gaz: Vec<(Span, &'static GazEntry)>,
     roles: Vec<(Span, &'static str, RoleClass)>,
+    sentences: Vec<Span>,
 }
 
 impl Scan {
     /// Scan `text`.
     pub fn new(text: &str) -> Scan {
-        Scan { gaz: gazetteer_hits(text), roles: role_hits(text) }
+        let gaz = gazetteer_hits(text);
+        // What the binary searches of `gaz_starts_at` rely on.
+        debug_assert!(gaz.iter().all(|(s, _)| s.start < s.end));
+        debug_assert!(gaz.windows(2).all(|w| w[0].0.end <= w[1].0.start));
+        Scan { gaz, roles: role_hits(text), sentences: segment::sentences(text) }
+    }
+
+    /// The text's sentences ([`segment::sentences`]), found once for the
+    /// actors and the events.
+    pub fn sentences(&self) -> &[Span] {
+        &self.sentences
     }
 }
 
@@ -728,7 +763,7 @@ fn appositive_name(
     while let Some((s, w)) = word_before(text, start) {
         let cap = w.chars().next().is_some_and(char::is_uppercase);
         let particle = WORDS.name_particle.has(w.split('-').next().unwrap_or(""));
-        if !(cap || particle) || NOT_NAMES.contains(w) || gaz.iter().any(|(g, _)| g.start == s) {
+        if !(cap || particle) || NOT_NAMES.contains(w) || gaz_starts_at(gaz, s) {
             break;
         }
         start = s;
@@ -803,7 +838,9 @@ pub fn find(text: &str, cast: &Cast) -> Vec<ActorMention> {
 /// [`find`] with the text's hits already found.
 pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
     let (gaz, roles) = (&scan.gaz, &scan.roles);
-    let mut out: Vec<ActorMention> = Vec::new();
+    // Mostly one mention per hit: room for them up front instead of
+    // regrowing (and copying) a vector of large mentions.
+    let mut out: Vec<ActorMention> = Vec::with_capacity(gaz.len() + roles.len() + 8);
     let home = cast.home.as_ref();
 
     // People named with a role, and "the <role>" back-references.
@@ -900,7 +937,9 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
                 while !text.is_char_boundary(stop) {
                     stop -= 1;
                 }
-                if let Some(m) = heads.matcher.find(&text[end + gap..stop]) {
+                // Anchored: only a head right at the start counts.
+                let window = Input::new(&text[end + gap..stop]).anchored(Anchored::Yes);
+                if let Some(m) = heads.matcher.find(window) {
                     let (hs, he) = (end + gap + m.start(), end + gap + m.end());
                     // "EU diplomats said": an organization's unnamed staff
                     // (the anonymous sources of a report) are its own
@@ -955,9 +994,9 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
             };
             // "the authorities in Lima", "the governments of Mali and
             // Chad": the place or country after says whose.
-            let owned = [" in ", " of "].iter().any(|p| {
-                text[span.end..].starts_with(p) && gaz.iter().any(|(g, _)| g.start == span.end + 4)
-            });
+            let owned = [" in ", " of "]
+                .iter()
+                .any(|p| text[span.end..].starts_with(p) && gaz_starts_at(gaz, span.end + 4));
             if owned {
                 continue;
             }
@@ -1026,9 +1065,9 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
                 && !WORDS.name_particle.has(&f.to_lowercase())
                 && cast.people.iter().filter(|q| q.name.split(' ').next() == Some(*f)).count() == 1
         });
-        let family = family_first.into_iter().flat_map(|f| text.match_indices(f));
+        let family = family_first.into_iter().flat_map(|f| occurrences(text, f));
         for (i, w) in
-            text.match_indices(surname).chain(capitalized_matches(text, surname)).chain(family)
+            occurrences(text, surname).chain(capitalized_matches(text, surname)).chain(family)
         {
             let span = Span::new(i, i + w.len());
             if !bounded(text, span.start, span.end) || out.iter().any(|o| o.span.overlaps(&span)) {
@@ -1047,11 +1086,44 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
     }
     group_mentions(text, &mut out);
     out.sort_by_key(|m| (m.span.start, m.span.end));
-    resolve_pronouns(text, &mut out);
+    resolve_pronouns(text, &scan.sentences, &mut out);
     for m in &mut out {
         m.actor.code = m.code.clone();
     }
     out
+}
+
+/// What `text.match_indices(needle)` gives (left to right, not
+/// overlapping), found by looking for the needle's first character (a
+/// `memchr` of one byte for the capital of most names) and comparing the
+/// rest there: the names of an article's people are looked for in every
+/// text of it.
+fn occurrences<'a>(text: &'a str, needle: &str) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+    let first = needle.chars().next();
+    let needle_len = needle.len();
+    let needle = needle.to_string();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        // An empty needle matches everywhere: no name is empty, but keep
+        // the definition.
+        let Some(first) = first else {
+            let at = pos;
+            if at > text.len() {
+                return None;
+            }
+            pos = text[at..].chars().next().map_or(text.len() + 1, |c| at + c.len_utf8());
+            return Some((at, &text[at..at]));
+        };
+        while pos < text.len() {
+            let at = pos + text[pos..].find(first)?;
+            if text[at..].starts_with(needle.as_str()) {
+                pos = at + needle_len;
+                return Some((at, &text[at..at + needle_len]));
+            }
+            pos = at + first.len_utf8();
+        }
+        None
+    })
 }
 
 /// Occurrences of `surname` with its first letter upper-cased
@@ -1066,7 +1138,7 @@ fn capitalized_matches<'a>(
         _ => String::new(),
     };
     let found: Vec<(usize, &'a str)> =
-        if cap.is_empty() { Vec::new() } else { text.match_indices(cap.as_str()).collect() };
+        if cap.is_empty() { Vec::new() } else { occurrences(text, cap.as_str()).collect() };
     found.into_iter()
 }
 
@@ -1094,12 +1166,31 @@ fn is_place(text: &str, start: usize) -> bool {
     false
 }
 
+/// The words "he", "He", "she" and "She" of `text[sentence]`, in order
+/// (as [`segment::word_spans`] would give them): found from the "he" in
+/// each, without scanning every word.
+fn pronouns(text: &str, sentence: Span) -> impl Iterator<Item = Span> + '_ {
+    let b = text.as_bytes();
+    (sentence.start..sentence.end.saturating_sub(1)).filter_map(move |p| {
+        if b[p + 1] != b'e' || !matches!(b[p], b'h' | b'H') {
+            return None;
+        }
+        // "she", "She": the "he" ends it.
+        let a = if b[p] == b'h' && p > sentence.start && matches!(b[p - 1], b's' | b'S') {
+            p - 1
+        } else {
+            p
+        };
+        // (After any other "s" the "he" is no word either.)
+        segment::is_ascii_word_at(text, sentence, a, p + 2).then(|| Span::new(a, p + 2))
+    })
+}
+
 /// Resolve subject pronouns ("he", "she") to people, adding mentions.
-fn resolve_pronouns(text: &str, out: &mut Vec<ActorMention>) {
-    let sentences = segment::sentences(text);
+fn resolve_pronouns(text: &str, sentences: &[Span], out: &mut Vec<ActorMention>) {
     let mut added = Vec::new();
     let mut last_people: Vec<&ActorMention> = Vec::new();
-    for s in &sentences {
+    for s in sentences {
         let in_sentence: Vec<&ActorMention> = out
             .iter()
             .filter(|m| m.span.start >= s.start && m.span.end <= s.end && m.actor.kind == "person")
@@ -1109,11 +1200,7 @@ fn resolve_pronouns(text: &str, out: &mut Vec<ActorMention>) {
         if in_sentence.is_empty() && last_people.is_empty() {
             continue;
         }
-        for w in segment::word_spans(text, *s) {
-            let word = &text[w.start..w.end];
-            if !matches!(word, "he" | "He" | "she" | "She") {
-                continue;
-            }
+        for w in pronouns(text, *s) {
             let earlier: Vec<&&ActorMention> =
                 in_sentence.iter().filter(|m| m.span.end <= w.start).collect();
             let target = if let Some(first) = earlier.first() {
@@ -1144,6 +1231,15 @@ fn resolve_pronouns(text: &str, out: &mut Vec<ActorMention>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn occurrences_are_match_indices(t in "[aAbé’ -]{0,30}", n in "[aAbé’-]{0,3}") {
+            let got: Vec<(usize, &str)> = occurrences(&t, &n).collect();
+            let want: Vec<(usize, &str)> = t.match_indices(n.as_str()).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
 
     fn cast_of(text: &str) -> Cast {
         let mut cast = Cast::default();

@@ -157,8 +157,7 @@ fn status(text: &str, sentence: Span, clause: Span, trig: &Trigger) -> Option<Ev
     if !continues_with_participle(text, trig) {
         for w in segment::word_spans(text, Span::new(clause.start, trig.span.start)) {
             first.get_or_insert(w);
-            last.rotate_right(1);
-            last[0] = Some(w);
+            last = [Some(w), last[0], last[1], last[2]];
         }
     }
     let lower = |w: Span| segment::Lower::of(&text[w.start..w.end]);
@@ -611,12 +610,24 @@ pub fn events_in_text(
     timexes: &[Timex],
     ctx: TextContext,
 ) -> Vec<RawEvent> {
+    events_in_sentences(text, &segment::sentences(text), actors, timexes, ctx)
+}
+
+/// [`events_in_text`] with the text's sentences ([`segment::sentences`])
+/// already found.
+pub fn events_in_sentences(
+    text: &str,
+    sentences: &[Span],
+    actors: &[ActorMention],
+    timexes: &[Timex],
+    ctx: TextContext,
+) -> Vec<RawEvent> {
     let mut out: Vec<RawEvent> = Vec::new();
     let index = ActorIndex::new(actors);
     // The last two parties that acted together ("X and Y met ..."), for a
     // later "they".
     let mut last_pair: Option<ActorMention> = None;
-    for sentence in segment::sentences(text) {
+    for &sentence in sentences {
         // A trigger inside an actor's name ("United States") is no trigger,
         // unless it heads it as the attack itself ("Israeli air strikes
         // continued ...").

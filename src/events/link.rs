@@ -114,7 +114,15 @@ pub fn attach_constrained(
     let mut best: Vec<Option<(usize, usize)>> = vec![None; triggers.len()];
     // Per usable date: its candidate triggers, best first.
     let mut candidates: Vec<(usize, Vec<Candidate>)> = Vec::new();
+    // `timexes` are the whole text's: a date in one of the clauses lies
+    // between their lowest start and highest end, so the others are passed
+    // over without trying every clause.
+    let lo = clauses.iter().map(|c| c.start).min().unwrap_or(usize::MAX);
+    let hi = clauses.iter().map(|c| c.end).max().unwrap_or(0);
     for (ti, t) in timexes.iter().enumerate() {
+        if t.span.start < lo || t.span.end > hi {
+            continue;
+        }
         let Some(clause) = clauses.iter().find(|c| c.start <= t.span.start && t.span.end <= c.end)
         else {
             continue;
@@ -137,8 +145,9 @@ pub fn attach_constrained(
         // fronted before a comma at the start of the sentence dates its
         // main clause, however far the verb.
         let fronted = clauses.first().is_some_and(|s| {
-            let lead = text[s.start..t.span.start].split_whitespace().count();
-            lead <= 1 && text[t.span.end..].starts_with(',')
+            // At most one word before it (without counting them all).
+            let lead_ok = text[s.start..t.span.start].split_whitespace().nth(1).is_none();
+            lead_ok && text[t.span.end..].starts_with(',')
         });
         let mut cands: Vec<Candidate> = Vec::new();
         for (gi, g) in triggers.iter().enumerate() {

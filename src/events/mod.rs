@@ -83,7 +83,9 @@ pub fn extract_with(
         let mentions = actors::find_in(&caption.text, scan, &cast);
         let ctx = TextContext { published, caption: Some(caption.date) };
         let dates: Vec<Span> = timexes.iter().map(|t| t.span).collect();
-        for raw in extract::events_in_text(&caption.text, &mentions, &timexes, ctx) {
+        let sentences = scan.sentences();
+        for raw in extract::events_in_sentences(&caption.text, sentences, &mentions, &timexes, ctx)
+        {
             out.push(finish(raw, &caption.text, &dates, Some(ci), &source));
         }
     }
@@ -91,7 +93,8 @@ pub fn extract_with(
     let mentions = actors::find_in(&body, &body_scan, &cast);
     let ctx = TextContext { published, caption: None };
     let dates: Vec<Span> = timexes.iter().map(|t| t.span).collect();
-    for raw in extract::events_in_text(&body, &mentions, &timexes, ctx) {
+    for raw in extract::events_in_sentences(&body, body_scan.sentences(), &mentions, &timexes, ctx)
+    {
         out.push(finish(raw, &body, &dates, None, &source));
     }
     out

@@ -16,6 +16,9 @@ The headline is a label for people, not data: the actors, type, mode and
 status stay in their own fields.
 */
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use super::extract::RawEvent;
 use super::inflect;
 use super::words::WORDS;
@@ -73,6 +76,7 @@ pub(crate) fn headline(raw: &RawEvent, text: &str, dates: &[Span]) -> String {
             trigger.to_string()
         };
         let mut s = joined(if passive { &targets } else { &sources });
+        s.reserve(aux.len() + verb.len() + object.len() + 8);
         for part in [aux, &verb, &object] {
             if !part.is_empty() {
                 if !s.is_empty() && !part.starts_with(':') {
@@ -94,7 +98,7 @@ pub(crate) fn headline(raw: &RawEvent, text: &str, dates: &[Span]) -> String {
     if raw.status == EventStatus::Negated && !says_negation {
         line.insert_str(0, "not: ");
     }
-    capitalized(&line)
+    capitalized(line)
 }
 
 /// The distinct names of the actors whose part passes `keep`, in order,
@@ -115,15 +119,20 @@ fn joined(names: &[&str]) -> String {
     match names {
         [] => String::new(),
         [one] => (*one).to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => {
+            let mut s = init.join(", ");
+            s.push_str(" and ");
+            s.push_str(last);
+            s
+        }
     }
 }
 
-fn capitalized(s: &str) -> String {
+fn capitalized(s: String) -> String {
     let mut chars = s.chars();
     match chars.next() {
         Some(c) if c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
-        _ => s.to_string(),
+        _ => s,
     }
 }
 
@@ -203,11 +212,39 @@ fn that_after_adjunct(
 /// stays as written.
 fn in_past(trigger: &str) -> String {
     let (head, rest) = trigger.split_once(' ').unwrap_or((trigger, ""));
-    match inflect::past_tense(head) {
+    match past_tense(head) {
         Some(past) if rest.is_empty() => past,
         Some(past) => format!("{past} {rest}"),
         None => trigger.to_string(),
     }
+}
+
+/// Forms [`past_tense`] remembers per thread at most: triggers are forms of
+/// the lexicon, so this bound is never reached in practice; it only keeps
+/// odd input from growing the memo.
+const PAST_MEMO: usize = 4096;
+
+thread_local! {
+    /// [`inflect::past_tense`] by lower-cased form (what it depends on):
+    /// working it out builds and inflects candidate lemmas, and the same
+    /// few verbs head most events.
+    static PAST: RefCell<HashMap<String, Option<String>>> = RefCell::new(HashMap::new());
+}
+
+/// [`inflect::past_tense`] of `w`, remembered.
+fn past_tense(w: &str) -> Option<String> {
+    let key = Lower::of(w);
+    PAST.with(|memo| {
+        if let Some(past) = memo.borrow().get(key.as_str()) {
+            return past.clone();
+        }
+        let past = inflect::past_tense(w);
+        let mut memo = memo.borrow_mut();
+        if memo.len() < PAST_MEMO {
+            memo.insert(key.as_str().to_string(), past.clone());
+        }
+        past
+    })
 }
 
 /// A form of "be" before a participle ("was hit", "were expelled").
@@ -262,11 +299,18 @@ fn aux_before(text: &str, sentence: Span, trigger: Span) -> &str {
         from += 1;
     }
     let cut = from > sentence.start && text[..from].ends_with(|c: char| c.is_alphanumeric());
-    let before: Vec<Span> = segment::word_spans(text, Span::new(from, trigger.start))
+    // The last AUX_WORDS words, oldest first once rotated.
+    let mut last = [Span::new(0, 0); AUX_WORDS];
+    let mut seen = 0usize;
+    for w in segment::word_spans(text, Span::new(from, trigger.start))
         .skip_while(|w| cut && w.start == from)
-        .collect();
+    {
+        last[seen % AUX_WORDS] = w;
+        seen += 1;
+    }
     let mut start = trigger.start;
-    for w in before.iter().rev().take(AUX_WORDS) {
+    for k in 1..=seen.min(AUX_WORDS) {
+        let w = last[(seen - k) % AUX_WORDS];
         if !joins(&text[w.end..start]) || !WORDS.headline_aux.has(&Lower::of(&text[w.start..w.end]))
         {
             break;
@@ -290,7 +334,11 @@ fn aux_before(text: &str, sentence: Span, trigger: Span) -> &str {
 /// closed).
 fn object_after(raw: &RawEvent, text: &str, dates: &[Span]) -> String {
     let span = Span::new(raw.trigger_span.end, raw.sentence.end.max(raw.trigger_span.end));
-    let in_timex = |at: usize| dates.iter().find(|d| d.start <= at && at < d.end);
+    // Only a date overlapping the span can hold a word of it (kept in
+    // order, so the first that holds one is the same).
+    let near: Vec<Span> =
+        dates.iter().filter(|d| d.start < span.end && span.start < d.end).copied().collect();
+    let in_timex = |at: usize| near.iter().find(|d| d.start <= at && at < d.end);
     let statement = raw.event_type == "STATEMENT";
     let mut start: Option<usize> = None;
     let mut end = span.start;

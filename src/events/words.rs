@@ -14,13 +14,79 @@ use crate::lexicon;
 
 /// A set of words of one class.
 #[derive(Debug, Default)]
-pub struct WordSet(Vec<Box<str>>);
+pub struct WordSet(Vec<Box<str>>, Keys);
+
+/// A class's words packed for lookup: each word of up to [`PACKED`] bytes
+/// as one integer (its bytes and its length), sorted, so that a probe of
+/// the binary search is one integer comparison instead of a call to
+/// compare bytes; longer words stay strings. The rules ask several
+/// classes about most words of a sentence with a trigger.
+///
+/// Most words asked about are in no class, so a 1024-bit filter of the
+/// words' first byte, last byte and length turns most of them away before
+/// any search.
+#[derive(Debug, Default)]
+struct Keys {
+    filter: Vec<u64>,
+    short: Vec<u128>,
+    long: Vec<Box<str>>,
+}
+
+/// Bits of [`Keys::filter`].
+const FILTER_BITS: usize = 1024;
+
+/// The bit of `w` in [`Keys::filter`].
+#[inline]
+fn filter_bit(w: &[u8]) -> usize {
+    let (first, last) = match (w.first(), w.last()) {
+        (Some(&f), Some(&l)) => (usize::from(f), usize::from(l)),
+        _ => (0, 0),
+    };
+    (first.wrapping_mul(31) ^ last.wrapping_mul(7) ^ w.len().wrapping_mul(131)) % FILTER_BITS
+}
+
+/// Bytes of a word packed into a `u128` (the last byte holds the length).
+const PACKED: usize = 15;
+
+/// `w` packed (see [`Keys`]), when it is short enough.
+#[inline]
+fn pack(w: &str) -> Option<u128> {
+    let b = w.as_bytes();
+    if b.len() > PACKED {
+        return None;
+    }
+    let mut k = (b.len() as u128) << (8 * PACKED);
+    for (i, &c) in b.iter().enumerate() {
+        k |= u128::from(c) << (8 * i);
+    }
+    Some(k)
+}
 
 impl WordSet {
     /// True when `w` (as given; classes are lower case unless their
     /// description in the data file says otherwise) is in the set.
     pub fn has(&self, w: &str) -> bool {
-        self.0.binary_search_by(|x| by_length(x, w)).is_ok()
+        let bit = filter_bit(w.as_bytes());
+        if self.1.filter.get(bit / 64).is_none_or(|f| f & (1 << (bit % 64)) == 0) {
+            return false;
+        }
+        match pack(w) {
+            Some(k) => self.1.short.binary_search(&k).is_ok(),
+            None => self.1.long.binary_search_by(|x| by_length(x, w)).is_ok(),
+        }
+    }
+
+    /// Build the packed keys (after the words are sorted and deduplicated).
+    fn index(&mut self) {
+        let mut short: Vec<u128> = self.0.iter().filter_map(|w| pack(w)).collect();
+        short.sort_unstable();
+        let long = self.0.iter().filter(|w| pack(w).is_none()).cloned().collect();
+        let mut filter = vec![0u64; FILTER_BITS / 64];
+        for w in &self.0 {
+            let bit = filter_bit(w.as_bytes());
+            filter[bit / 64] |= 1 << (bit % 64);
+        }
+        self.1 = Keys { filter, short, long };
     }
 
     /// The words, shortest first.
@@ -65,6 +131,7 @@ macro_rules! classes {
                 $(
                     self.$field.0.sort_by(|a, b| by_length(a, b));
                     self.$field.0.dedup();
+                    self.$field.index();
                 )*
             }
 
@@ -151,5 +218,22 @@ mod tests {
         assert!(!WORDS.refusal_frame.has("failed"));
         assert!(WORDS.irregular_past.has("met"));
         assert!(WORDS.document_word.has("Resolution"));
+    }
+
+    proptest::proptest! {
+        /// The packed lookup answers as a search of the words themselves.
+        #[test]
+        fn packed_lookup_is_membership(w in "[a-zA-Z'’é -]{0,20}", pick in 0usize..1000) {
+            for (_, set) in WORDS.all() {
+                let words: Vec<&str> = set.iter().collect();
+                proptest::prop_assert_eq!(set.has(&w), words.contains(&w.as_str()));
+                let member = words[pick % words.len()];
+                proptest::prop_assert!(set.has(member));
+                let longer = format!("{member}s");
+                proptest::prop_assert_eq!(set.has(&longer), words.contains(&longer.as_str()));
+                let shorter = &member[..member.char_indices().last().map_or(0, |(i, _)| i)];
+                proptest::prop_assert_eq!(set.has(shorter), words.contains(&shorter));
+            }
+        }
     }
 }
