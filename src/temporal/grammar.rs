@@ -155,6 +155,9 @@ pub(crate) mod bit {
     pub(crate) const POST_PRE: u64 = 1 << 35;
     /// "fy", "q", "h": the token's bits depend on its capitals.
     pub(crate) const CASED: u64 = 1 << 36;
+    /// For the tense cues: a cue reading; a word `tense::cue` names.
+    pub(crate) const CUE: u64 = 1 << 37;
+    pub(crate) const TENSE_WORD: u64 = 1 << 38;
 }
 
 /// The words the gates name, with their bits.
@@ -219,7 +222,8 @@ pub(crate) fn word_bits(word: &str, readings: &[Lex], phrases: &[Phrase]) -> u64
             Lex::DayPart(_) | Lex::Cue(_) | Lex::NotYear(_) | Lex::Starter => 0,
         };
         b |= match l {
-            Lex::Cue(_) | Lex::NotYear(_) => 0,
+            Lex::Cue(_) => bit::CUE,
+            Lex::NotYear(_) => 0,
             Lex::Starter => bit::STARTER,
             _ => bit::STARTS,
         };
@@ -232,6 +236,9 @@ pub(crate) fn word_bits(word: &str, readings: &[Lex], phrases: &[Phrase]) -> u64
     if LENGTH_ADJECTIVES.contains(&word) {
         b |= bit::LENGTH_ADJ;
     }
+    if super::tense::cue_words().any(|w| w == word) {
+        b |= bit::TENSE_WORD;
+    }
     if phrases.iter().any(|p| p.words.len() > 1 && &*p.words[1] == word) {
         b |= bit::PHRASE_SECOND;
     }
@@ -241,7 +248,11 @@ pub(crate) fn word_bits(word: &str, readings: &[Lex], phrases: &[Phrase]) -> u64
 /// Words that need a lexicon entry for their gate bits, with or without
 /// readings.
 pub(crate) fn gate_words() -> impl Iterator<Item = &'static str> {
-    GATE_WORDS.iter().map(|(w, _)| *w).chain(LENGTH_ADJECTIVES.iter().copied())
+    GATE_WORDS
+        .iter()
+        .map(|(w, _)| *w)
+        .chain(LENGTH_ADJECTIVES.iter().copied())
+        .chain(super::tense::cue_words())
 }
 
 /// The bits of a word token from its entry's bits and its spelling:

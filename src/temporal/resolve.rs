@@ -142,6 +142,20 @@ fn unit_code(u: Unit, n: Option<u32>) -> String {
     s
 }
 
+/// The days within a week of `dct` (either way, in order) that fall on
+/// weekday `wd` (1 = Monday): only offsets congruent to the weekday's
+/// distance are stepped to.
+fn weekday_candidates(dct: NaiveDate, wd: u32) -> Vec<Period> {
+    let r = (i64::from(wd) - i64::from(dct.weekday().number_from_monday())).rem_euclid(7);
+    [r - 7, r, r + 7]
+        .into_iter()
+        .filter(|k| (-7..=7).contains(k))
+        .filter_map(|k| step_date(dct, Grain::Day, k))
+        .filter(|d| d.weekday().number_from_monday() == wd)
+        .map(Period::Day)
+        .collect()
+}
+
 /// The resolver's running state over one text.
 pub(crate) struct Resolver {
     pub(crate) dct: Option<NaiveDate>,
@@ -406,11 +420,7 @@ impl Resolver {
                 let Some(dct) = self.dct else {
                     return Some(Resolved::unresolved(format!("XXXX-WXX-{wd}"), NO_DCT, "no_dct"));
                 };
-                let cands: Vec<Period> = (-7i64..=7)
-                    .filter_map(|k| step_date(dct, Grain::Day, k))
-                    .filter(|d| d.weekday().number_from_monday() == *wd)
-                    .map(Period::Day)
-                    .collect();
+                let cands = weekday_candidates(dct, *wd);
                 let (p, d, why) = match sel {
                     Sel::Bare => Self::pick_biased(dct, dir, &cands)?,
                     Sel::Last => {
@@ -1148,6 +1158,25 @@ mod tests {
             Unit::Year => format!("P{}Y", num(1)),
             Unit::Decade => format!("P{}Y", num(10)),
             Unit::Century => format!("P{}Y", num(100)),
+        }
+    }
+
+    #[test]
+    fn weekday_candidates_are_the_matching_days_of_the_fortnight() {
+        let edges = [(1, 1, 1), (1, 1, 5), (9999, 12, 28), (9999, 12, 31), (2025, 3, 14)];
+        let mut days: Vec<NaiveDate> =
+            edges.iter().filter_map(|&(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)).collect();
+        let start = NaiveDate::from_ymd_opt(2023, 12, 20).unwrap();
+        days.extend((0..400).filter_map(|k| step_date(start, Grain::Day, k)));
+        for dct in days {
+            for wd in 0..=9 {
+                let all: Vec<Period> = (-7i64..=7)
+                    .filter_map(|k| step_date(dct, Grain::Day, k))
+                    .filter(|d| d.weekday().number_from_monday() == wd)
+                    .map(Period::Day)
+                    .collect();
+                assert_eq!(weekday_candidates(dct, wd), all, "{dct} {wd}");
+            }
         }
     }
 

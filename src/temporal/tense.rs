@@ -10,6 +10,7 @@
 
 use std::sync::LazyLock;
 
+use super::grammar::bit;
 use super::lexicon::{Cue, Lex};
 use super::token::{Kind, Tok};
 use crate::lexicon;
@@ -224,8 +225,84 @@ fn before_content_word(text: &str, toks: &[Tok], i: usize) -> bool {
     })
 }
 
+/// Words before "to" that make what follows a plan: "set to resume", "is
+/// due to", "expected to".
+const PLAN_WORDS: &[&str] = &[
+    "set",
+    "due",
+    "expected",
+    "scheduled",
+    "slated",
+    "poised",
+    "likely",
+    "planned",
+    "plans",
+    "plan",
+    "intends",
+    "aims",
+    "hopes",
+    "going",
+    "expects",
+    "expect",
+    "plans",
+    "wants",
+    "seeks",
+    // Intent reported in the past points past the report:
+    // "agreed to buy it in February", "decided to admit them in March".
+    "decided",
+    "agreed",
+    "promised",
+    "pledged",
+    "vowed",
+    "threatened",
+    "planning",
+    "preparing",
+    "ready",
+    // "is to resume trading Tuesday": an arrangement.
+    "is",
+    "are",
+];
+
+/// Past auxiliaries ("was", "were").
+const PAST_AUX: &[&str] = &["was", "were"];
+
+/// Words that after "as" compare with a plan ("as scheduled").
+const AS_PLANNED: &[&str] =
+    &["scheduled", "planned", "expected", "promised", "agreed", "announced"];
+
+/// Words of an arrangement made for a later day ("scheduled").
+const ARRANGED: &[&str] =
+    &["scheduled", "planned", "slated", "rescheduled", "planning", "scheduling"];
+
+/// Modals that look back before "have".
+const MODALS: &[&str] = &["would", "could", "might", "should", "must", "may"];
+
+/// Every word [`cue`] tells apart by its spelling: any other word gives a
+/// cue only by a lexicon reading or an "-ed" ending. The lexicon marks
+/// them (see [`super::grammar::bit::TENSE_WORD`]) so that `cue` can skip
+/// the rest at once.
+pub(crate) fn cue_words() -> impl Iterator<Item = &'static str> {
+    [PLAN_WORDS, PAST_AUX, AS_PLANNED, ARRANGED, MODALS, &["won", "due", "could"]]
+        .into_iter()
+        .flatten()
+        .copied()
+}
+
 /// The cue token `i` gives; `verb_slot`: it directly follows the date.
 fn cue(text: &str, toks: &[Tok], i: usize, verb_slot: bool) -> Option<Cue> {
+    let t = &toks[i];
+    // Most words: no cue reading, not a word `cue_full` names, no "-ed".
+    if t.gate & (bit::CUE | bit::TENSE_WORD) == 0 {
+        let b = &text.as_bytes()[t.start..t.end];
+        if t.kind != Kind::Word || t.upper || b.len() < 4 || !b.ends_with(b"ed") {
+            return None;
+        }
+    }
+    cue_full(text, toks, i, verb_slot)
+}
+
+/// [`cue`] without the shortcut.
+fn cue_full(text: &str, toks: &[Tok], i: usize, verb_slot: bool) -> Option<Cue> {
     let t = &toks[i];
     if t.kind != Kind::Word {
         return None;
@@ -243,46 +320,7 @@ fn cue(text: &str, toks: &[Tok], i: usize, verb_slot: bool) -> Option<Cue> {
     // "set to resume", "is due to", "expected to": future; "due to its
     // loss" (because of) and "set" alone are not. (The cheap "to" test
     // first: this runs for every word near every date.)
-    if next.eq_ignore_ascii_case("to")
-        && is_any(
-            w,
-            &[
-                "set",
-                "due",
-                "expected",
-                "scheduled",
-                "slated",
-                "poised",
-                "likely",
-                "planned",
-                "plans",
-                "plan",
-                "intends",
-                "aims",
-                "hopes",
-                "going",
-                "expects",
-                "expect",
-                "plans",
-                "wants",
-                "seeks",
-                // Intent reported in the past points past the report:
-                // "agreed to buy it in February", "decided to admit them in March".
-                "decided",
-                "agreed",
-                "promised",
-                "pledged",
-                "vowed",
-                "threatened",
-                "planning",
-                "preparing",
-                "ready",
-                // "is to resume trading Tuesday": an arrangement.
-                "is",
-                "are",
-            ],
-        )
-    {
+    if next.eq_ignore_ascii_case("to") && is_any(w, PLAN_WORDS) {
         let v = word(text, toks, i + 2);
         if !v.is_empty() && !is_any(v, DETERMINERS) {
             // "had been due to expire Friday", "had been set to expire Nov.
@@ -306,7 +344,7 @@ fn cue(text: &str, toks: &[Tok], i: usize, verb_slot: bool) -> Option<Cue> {
     // Whether a date near it is still ahead depends on which verb it
     // belongs to, which the auxiliary cannot tell: it gives no cue, and a
     // nearer or the plan word itself decides.
-    if is_any(w, &["was", "were"]) {
+    if is_any(w, PAST_AUX) {
         if next.eq_ignore_ascii_case("about") && word(text, toks, i + 2).eq_ignore_ascii_case("to")
         {
             return None;
@@ -327,12 +365,10 @@ fn cue(text: &str, toks: &[Tok], i: usize, verb_slot: bool) -> Option<Cue> {
     // the tense.
     let as_before = prev.eq_ignore_ascii_case("as")
         || (prev.ends_with("ly") && i >= 2 && word(text, toks, i - 2).eq_ignore_ascii_case("as"));
-    if as_before
-        && is_any(w, &["scheduled", "planned", "expected", "promised", "agreed", "announced"])
-    {
+    if as_before && is_any(w, AS_PLANNED) {
         return None;
     }
-    if is_any(w, &["scheduled", "planned", "slated", "rescheduled", "planning", "scheduling"])
+    if is_any(w, ARRANGED)
         && !is_any(prev, DETERMINERS)
         && !next.eq_ignore_ascii_case("to")
         && !before_content_word(text, toks, i)
@@ -341,9 +377,7 @@ fn cue(text: &str, toks: &[Tok], i: usize, verb_slot: bool) -> Option<Cue> {
     }
     // "could have stopped it Friday", "would have met on Monday": a modal
     // perfect looks back ("will have" still looks ahead).
-    if next.eq_ignore_ascii_case("have")
-        && is_any(w, &["would", "could", "might", "should", "must", "may"])
-    {
+    if next.eq_ignore_ascii_case("have") && is_any(w, MODALS) {
         return Some(Cue::Past);
     }
     // "could not be reached Friday", "could be located Wednesday": in news
@@ -655,6 +689,53 @@ pub(crate) fn backshift(text: &str, toks: &[Tok], start: usize) -> Option<Backsh
 mod tests {
     use super::super::token::tokenize;
     use super::*;
+    use proptest::prelude::*;
+
+    /// Words `cue` may tell apart: the lexicon, this module's literals,
+    /// and "-ed" words.
+    fn cue_vocabulary() -> Vec<String> {
+        let mut v: Vec<String> = super::super::lexicon::LEXICON.words().map(String::from).collect();
+        let src = include_str!("tense.rs");
+        v.extend(
+            src.split('"')
+                .skip(1)
+                .step_by(2)
+                .filter(|w| {
+                    !w.is_empty() && w.len() < 20 && w.bytes().all(|b| b.is_ascii_alphabetic())
+                })
+                .map(String::from),
+        );
+        v.extend(
+            ["reduced", "Signed", "bed", "ed", "Zoëed", "talked", "to", "have", "been", "had"]
+                .map(String::from),
+        );
+        v
+    }
+
+    proptest! {
+        #[test]
+        fn the_cue_shortcut_changes_nothing(
+            words in prop::collection::vec((prop::sample::select(cue_vocabulary()), 0..6u8), 1..10),
+        ) {
+            let text: String = words
+                .iter()
+                .map(|(w, c)| match c {
+                    0 => format!("{} ", w.to_ascii_uppercase()),
+                    1 => format!("{}{} ", &w[..1].to_ascii_uppercase(), &w[1..]),
+                    2 => format!("{w}'"),
+                    3 => format!("{w}. "),
+                    _ => format!("{w} "),
+                })
+                .collect();
+            let mut toks = Vec::new();
+            tokenize(&text, &mut toks);
+            for i in 0..toks.len() {
+                for slot in [false, true] {
+                    prop_assert_eq!(cue(&text, &toks, i, slot), cue_full(&text, &toks, i, slot), "{}", text);
+                }
+            }
+        }
+    }
 
     fn dir(text: &str, word: &str) -> Option<Direction> {
         let mut toks = Vec::new();
