@@ -42,7 +42,8 @@ For each trigger of a sentence:
   (`content_frames.tsv`) recodes it: readiness to stop (AGREE) or to harm
   (THREATEN), a condition (REQUEST), a reproach or insult ("the remark was
   irresponsible", ACCUSE), a modal demand on another party ("Washington
-  should stop ...", REQUEST).
+  should stop ...", REQUEST), a tie made to hang on the other's conduct
+  ("the partnership depends on the release of ...", THREATEN).
 - **Pronouns**: "it"/"he"/"she" subject of a clause reported by the verb
   just before ("said on Saturday that it welcomed") is its speaker; "they"
   is the last pair of parties that acted together ("X and Y met ... But
@@ -419,6 +420,7 @@ enum Cue {
     NegatedCondition,
     Reproach,
     Obligation,
+    Stake,
 }
 
 /// Parse this module's data file now (see [`crate::lexicon::load_all`]).
@@ -442,6 +444,7 @@ static CONTENT_FRAMES: LazyLock<Vec<(Vec<String>, Cue)>> = LazyLock::new(|| {
                 Some("negated_condition") => Cue::NegatedCondition,
                 Some("reproach") => Cue::Reproach,
                 Some("obligation") => Cue::Obligation,
+                Some("stake") => Cue::Stake,
                 _ => panic!("events/content_frames.tsv line {n}: expected a phrase and a kind"),
             };
             (cols[0].split(' ').map(str::to_string).collect(), cue)
@@ -451,8 +454,14 @@ static CONTENT_FRAMES: LazyLock<Vec<(Vec<String>, Cue)>> = LazyLock::new(|| {
 
 impl Cue {
     /// Cues that can start a content act on their own.
-    const OPENERS: [Cue; 5] =
-        [Cue::Readiness, Cue::Condition, Cue::NegatedCondition, Cue::Reproach, Cue::Obligation];
+    const OPENERS: [Cue; 6] = [
+        Cue::Readiness,
+        Cue::Condition,
+        Cue::NegatedCondition,
+        Cue::Reproach,
+        Cue::Obligation,
+        Cue::Stake,
+    ];
 }
 
 /// Every content-frame phrase, for the quick test in [`content_act`].
@@ -475,7 +484,9 @@ static CONTENT_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 fn content_act(text: &str, trigger: Span, sentence: Span) -> Option<(&'static str, Cue, usize)> {
     // Most statements carry no cue: one automaton pass rules them out.
     let tail = &text[trigger.end..sentence.end];
-    let cued = CONTENT_CUES.find_iter(tail).any(|m| {
+    // Overlapping: a cue inside a longer word ("end" in "depended") must
+    // not hide the cue that starts at that word.
+    let cued = CONTENT_CUES.find_overlapping_iter(tail).any(|m| {
         Cue::OPENERS.contains(&CONTENT_FRAMES[m.pattern().as_usize()].1)
             && !tail[..m.start()].ends_with(|c: char| c.is_alphanumeric())
     });
@@ -529,6 +540,7 @@ fn content_act(text: &str, trigger: Span, sentence: Span) -> Option<(&'static st
                     }
                 }
                 Cue::Obligation if at(i, p) => return Some(("REQUEST", *cue, pos)),
+                Cue::Stake if at(i, p) => return Some(("THREATEN", *cue, pos)),
                 _ => {}
             }
         }

@@ -461,3 +461,37 @@ fn a_participle_takes_no_object_of_the_main_verb_as_its_subject() {
     assert_eq!(th.len(), 1, "{ev:?}");
     assert_eq!(th[0].actors[0].country.as_deref(), Some("PER"), "{ev:?}");
 }
+
+#[test]
+fn an_initialism_inside_an_object_keeps_the_frame() {
+    // "U.S." has full stops but ends no word of the gap.
+    for t in [
+        "Chile on Monday ordered ten U.S. diplomats out of the country.",
+        "Chile on Monday ordered two U.K. envoys to leave.",
+    ] {
+        let ev = run(t, &monday(t));
+        let c = typed(&ev, "COERCE");
+        assert_eq!(c.len(), 1, "{t}: {ev:?}");
+        assert_eq!(codes_of(c[0]).len(), 2, "{t}: {ev:?}");
+        assert!(typed(&ev, "REQUEST").is_empty(), "{t}: {ev:?}");
+    }
+    let t = "Peru on Monday barred eight senior U.S. officials from entering the country.";
+    assert_eq!(typed(&run(t, &monday(t)), "SANCTION").len(), 1);
+}
+
+#[test]
+fn charges_of_bad_faith_and_ties_hung_on_conduct_in_what_is_said() {
+    for (t, ty) in [
+        ("Chile's foreign minister Ana Ruiz said on Monday that there had been lying and duplicity.", "ACCUSE"),
+        ("Peru told reporters on Monday that there had been repeated violations of the truce.", "ACCUSE"),
+        ("Chile said on Monday that its aid to Peru depended on the release of the prisoners.", "THREATEN"),
+        ("Peru said on Monday it would rejoin the pact as soon as its demands were met.", "REQUEST"),
+    ] {
+        let ev = run(t, &monday(t));
+        assert_eq!(typed(&ev, ty).len(), 1, "{t}: {ev:?}");
+        assert!(typed(&ev, "STATEMENT").is_empty(), "{t}: {ev:?}");
+    }
+    // Denying violations reproaches nobody.
+    let t = "Peru said on Monday that there had been no violations of the truce.";
+    assert!(typed(&run(t, &monday(t)), "ACCUSE").is_empty());
+}
