@@ -398,6 +398,14 @@ pub struct Person {
     pub country: Option<String>,
     /// Role class.
     pub(crate) class: RoleClass,
+    /// For an office with no country stated: the first country named
+    /// after the name in its sentence ("President X's office warned that
+    /// France would ..."), used when the home country already has someone
+    /// in that office.
+    pub(crate) named_after: Option<String>,
+    /// The home country is ruled out (its holder of the same office is
+    /// another person) and nothing else names the country: none is known.
+    pub(crate) no_home: bool,
 }
 
 impl Person {
@@ -654,6 +662,9 @@ pub fn find_people_in(text: &str, scan: &Scan, cast: &mut Cast) {
         if cast.people.iter().any(|p| p.name == name_text) {
             continue;
         }
+        let national = matches!(class, RoleClass::National | RoleClass::Military);
+        let named_after =
+            if prefix.is_none() && national { country_after(text, name.end, gaz) } else { None };
         let (code, country) = match prefix {
             Some((_, e)) => (Some(e.code.clone()), e.country.clone()),
             // "Zelensky ... sent a delegation headed by Defence Minister X",
@@ -665,8 +676,28 @@ pub fn find_people_in(text: &str, scan: &Scan, cast: &mut Cast) {
             }
             None => (None, None),
         };
-        cast.people.push(Person { name: name_text, role: role_text, code, country, class });
+        cast.people.push(Person {
+            name: name_text,
+            role: role_text,
+            code,
+            country,
+            class,
+            named_after,
+            no_home: false,
+        });
     }
+}
+
+/// The first country named (not as a place, not as an adjective) after
+/// `pos` in the sentence holding it.
+fn country_after(text: &str, pos: usize, gaz: &[(Span, &GazEntry)]) -> Option<String> {
+    let rest = &text[pos..];
+    let end =
+        pos + rest.find(". ").unwrap_or(rest.len()).min(rest.find('\n').unwrap_or(rest.len()));
+    gaz.iter()
+        .filter(|(s, e)| s.start >= pos && s.end <= end && e.kind == "country" && !e.adjective)
+        .find(|(s, _)| !is_place(text, s.start))
+        .and_then(|(_, e)| e.country.clone())
 }
 
 /// The country of the first actor of the sentence holding `pos`, before
@@ -753,6 +784,29 @@ fn is_office(head: &str) -> bool {
 /// Settle the article's home country once every text was scanned for
 /// people; `texts` are the article's texts (body, captions).
 pub fn settle_home(cast: &mut Cast, texts: &[&str]) {
+    settle_home_country(cast, texts);
+    // One holder per office and country: a "President X" with no country
+    // stated is not of the home country when the article already names the
+    // home country's president, another person.
+    let Some(home) = cast.home.clone() else { return };
+    let taken: Vec<(String, String)> = cast
+        .people
+        .iter()
+        .filter(|p| p.country.as_deref() == Some(home.as_str()))
+        .map(|p| (p.name.clone(), p.role.to_lowercase()))
+        .collect();
+    for p in cast.people.iter_mut().filter(|p| p.country.is_none()) {
+        let national = matches!(p.class, RoleClass::National | RoleClass::Military);
+        let role = p.role.to_lowercase();
+        if national && taken.iter().any(|(n, r)| *n != p.name && *r == role) {
+            p.country = p.named_after.clone();
+            p.code = p.named_after.clone();
+            p.no_home = p.country.is_none();
+        }
+    }
+}
+
+fn settle_home_country(cast: &mut Cast, texts: &[&str]) {
     if let Some(c) = cast.people.iter().find_map(|p| p.country.clone()) {
         cast.home = Some(c);
         return;
@@ -778,7 +832,8 @@ pub fn settle_home(cast: &mut Cast, texts: &[&str]) {
 
 fn person_actor(p: &Person, home: Option<&String>) -> (Actor, Option<String>) {
     let national = matches!(p.class, RoleClass::National | RoleClass::Military);
-    let country = p.country.clone().or_else(|| if national { home.cloned() } else { None });
+    let country =
+        p.country.clone().or_else(|| if national && !p.no_home { home.cloned() } else { None });
     let code = p.code.clone().or_else(|| country.clone());
     (
         Actor {
@@ -1167,6 +1222,22 @@ mod tests {
         assert!(!HEADS.military.is_empty());
         assert!(GROUP_NOUNS.resolves_to.iter().any(Option::is_none));
         assert!(NOT_NAMES.contains("Thursday") && NOT_NAMES.contains("The"));
+    }
+
+    #[test]
+    fn an_office_the_home_country_already_fills_is_not_the_home_countrys() {
+        let t = "Chilean President Ana Ruiz met the envoys. President Jean Morel warned that \
+                 France would respond. Prime Minister Luis Vega said the talks went well.";
+        let n = names(t);
+        let code_of = |who: &str| n.iter().find(|(_, name, _)| name == who).unwrap().2.clone();
+        assert_eq!(code_of("Ana Ruiz").as_deref(), Some("CHL"));
+        // Chile has its president: the second one is France's, named after him.
+        assert_eq!(code_of("Jean Morel").as_deref(), Some("FRA"), "{n:?}");
+        // No one else is Chile's prime minister: the home country stays.
+        assert_eq!(code_of("Luis Vega").as_deref(), Some("CHL"), "{n:?}");
+        // Nothing names his country: none rather than the home country.
+        let n = names("Chilean President Ana Ruiz met the envoys. President Jean Morel warned.");
+        assert_eq!(n.iter().find(|(_, name, _)| name == "Jean Morel").unwrap().2, None, "{n:?}");
     }
 
     #[test]
