@@ -573,7 +573,11 @@ fn surname_follows(text: &str, end: usize, gaz: &[(Span, &GazEntry)]) -> bool {
 fn stacked_start(text: &str, roles: &[(Span, &str, RoleClass)], i: usize) -> usize {
     let mut start = roles[i].0.start;
     for r in roles[..i].iter().rev() {
-        if r.0.end <= start && text[r.0.end..start].chars().all(|c| c == ' ' || c == '\u{a0}') {
+        // "the Emirati Foreign Minister, Sheikh X": one comma may stand
+        // between a role and the honorific that opens the name.
+        let gap = text.get(r.0.end..start).unwrap_or("x");
+        let spaces = gap.chars().all(|c| c == ' ' || c == '\u{a0}' || c == ',');
+        if r.0.end <= start && spaces && gap.matches(',').count() <= 1 {
             start = r.0.start;
         } else {
             break;
@@ -659,7 +663,7 @@ pub fn find_people_in(text: &str, scan: &Scan, cast: &mut Cast) {
             }
             _ => role_text,
         };
-        if cast.people.iter().any(|p| p.name == name_text) {
+        if known(&cast.people, &name_text).is_some() {
             continue;
         }
         let national = matches!(class, RoleClass::National | RoleClass::Military);
@@ -686,6 +690,21 @@ pub fn find_people_in(text: &str, scan: &Scan, cast: &mut Cast) {
             no_home: false,
         });
     }
+}
+
+/// The person called `name`, or the only one whose name opens with it
+/// ("Sheikh Abdullah" after "Sheikh Abdullah bin Zayed", the honorific
+/// being a role).
+fn known<'a>(people: &'a [Person], name: &str) -> Option<&'a Person> {
+    people.iter().find(|p| p.name == name).or_else(|| {
+        let mut longer = people.iter().filter(|p| {
+            p.name.len() > name.len()
+                && p.name.starts_with(name)
+                && p.name.as_bytes()[name.len()] == b' '
+        });
+        let first = longer.next()?;
+        longer.next().is_none().then_some(first)
+    })
 }
 
 /// The first country named (not as a place, not as an adjective) after
@@ -872,7 +891,7 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
         let start = prefix.map(|p| p.0.start).unwrap_or(span.start);
         if let Some(name) = name_at(text, after, gaz).filter(|n| Some(n.start) != next_role_start) {
             let name_text = &text[name.start..name.end];
-            if let Some(p) = cast.people.iter().find(|p| p.name == name_text) {
+            if let Some(p) = known(&cast.people, name_text) {
                 let (actor, code) = person_actor(p, home);
                 out.push(ActorMention {
                     span: Span::new(start, name.end),
@@ -888,7 +907,7 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
         }
         if let Some(name) = appositive_name(text, span.start, prefix.map(|p| p.0.start), gaz) {
             let name_text = &text[name.start..name.end];
-            if let Some(p) = cast.people.iter().find(|p| p.name == name_text) {
+            if let Some(p) = known(&cast.people, name_text) {
                 let (actor, code) = person_actor(p, home);
                 out.push(ActorMention {
                     span: Span::new(name.start, span.end),
@@ -1070,7 +1089,12 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
     // family name comes first ("Xi" for "Xi Jinping", "Wang" for "Wang
     // Yi"), when no one else's name starts with it.
     for p in &cast.people {
-        let Some(surname) = p.surname() else { continue };
+        // "Kim Jong Un": a last word too short to be a surname on its own
+        // still leaves the family name written first.
+        let surname = p.surname();
+        if surname.is_none() && !p.name.contains(' ') {
+            continue;
+        }
         let (actor, code) = person_actor(p, home);
         let family_first = p.name.split(' ').next().filter(|f| {
             // Family names written first are short ("Xi", "Wang", "Kim"):
@@ -1082,9 +1106,19 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
                 && cast.people.iter().filter(|q| q.name.split(' ').next() == Some(*f)).count() == 1
         });
         let family = family_first.into_iter().flat_map(|f| text.match_indices(f));
-        for (i, w) in
-            text.match_indices(surname).chain(capitalized_matches(text, surname)).chain(family)
-        {
+        // "Sheikh Abdullah" for "Sheikh Abdullah bin Zayed Al Nahyan": the
+        // first two capitalized words of a long name, when no one else's
+        // name starts with them.
+        let words: Vec<&str> = p.name.split(' ').collect();
+        let opening = (words.len() >= 3
+            && words[..2].iter().all(|w| w.chars().next().is_some_and(char::is_uppercase)))
+        .then(|| &p.name[..words[0].len() + 1 + words[1].len()])
+        .filter(|o| cast.people.iter().filter(|q| q.name.starts_with(*o)).count() == 1);
+        let opening = opening.into_iter().flat_map(|o| text.match_indices(o));
+        let own = surname.into_iter().flat_map(|s| {
+            text.match_indices(s).chain(capitalized_matches(text, s)).collect::<Vec<_>>()
+        });
+        for (i, w) in opening.chain(own).chain(family) {
             let span = Span::new(i, i + w.len());
             if !bounded(text, span.start, span.end) || out.iter().any(|o| o.span.overlaps(&span)) {
                 continue;

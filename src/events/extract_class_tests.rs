@@ -495,3 +495,24 @@ fn charges_of_bad_faith_and_ties_hung_on_conduct_in_what_is_said() {
     let t = "Peru said on Monday that there had been no violations of the truce.";
     assert!(typed(&run(t, &monday(t)), "ACCUSE").is_empty());
 }
+
+#[test]
+fn short_names_link_back_to_long_ones() {
+    // A family name written first, when the last word is too short to be
+    // a surname of its own.
+    let t = "Chile's President Eva Ruiz and Korean leader Pak Jong Il met on Monday. Pak did \
+             not agree to any timetable on Monday.";
+    let ev = run(t, &monday(t));
+    let agree = typed(&ev, "AGREE");
+    assert_eq!(agree.len(), 1, "{ev:?}");
+    assert_eq!(agree[0].status, EventStatus::Negated);
+    assert_eq!(agree[0].actors[0].name, "Pak Jong Il", "{ev:?}");
+    // An honorific after a comma keeps the country of the office before
+    // it, and the honorific with the first name links back.
+    let t = "Chile's President Eva Ruiz and the Emirati Foreign Minister, Sheikh Saif bin Zayed \
+             Al Nahyan, met on Monday. Sheikh Saif thanked Ruiz on Monday for her help.";
+    let ev = run(t, &monday(t));
+    let support = typed(&ev, "SUPPORT");
+    assert_eq!(support.len(), 1, "{ev:?}");
+    assert_eq!(codes_of(support[0]), vec!["ARE", "CHL"], "{ev:?}");
+}
