@@ -644,6 +644,15 @@ pub fn events_in_text(
                 })
             })
             .collect();
+        // "arrests and targeted killings", "the renewed strikes": a past
+        // participle right before an event noun, after a function word,
+        // modifies that noun and tells no act of its own.
+        let trigs: Vec<Trigger> = trigs
+            .iter()
+            .enumerate()
+            .filter(|&(i, t)| !attributive_participle(text, t, trigs.get(i + 1)))
+            .map(|(_, t)| t.clone())
+            .collect();
         if trigs.is_empty() {
             continue;
         }
@@ -880,7 +889,20 @@ pub fn events_in_text(
                 };
                 for m in participants.iter().filter(within) {
                     let part = if m.span.start <= trig.span.start { "source" } else { "target" };
-                    actors_out.extend(parts(m, part));
+                    // "Israeli air strikes": the attack noun heads the
+                    // actor's name; the actor is the country.
+                    let head = m.span.overlaps(&trig.span);
+                    actors_out.extend(parts(m, part).map(|mut a| {
+                        let name =
+                            a.country.as_ref().filter(|_| head).and_then(|c| {
+                                super::actors::GAZETTEER.country_names.get(c).cloned()
+                            });
+                        if let Some(n) = name {
+                            a.name = n;
+                            a.kind = "country".to_string();
+                        }
+                        a
+                    }));
                 }
             } else {
                 if naming_call(text, trig, &participants) {
@@ -1154,6 +1176,31 @@ pub fn events_in_text(
     out
 }
 
+/// A one-word past participle ("targeted") right before the event noun
+/// or the plural verbal noun that follows it ("killings"), after a
+/// determiner, a preposition or a conjunction: a modifier of that noun,
+/// not a verb.
+fn attributive_participle(text: &str, t: &Trigger, next: Option<&Trigger>) -> bool {
+    let form = &text[t.span.start..t.span.end];
+    let rest = &text[t.span.end..];
+    let next_word = rest.trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let noun_next =
+        next.is_some_and(|n| {
+            n.reading == Reading::Noun
+                && n.span.start > t.span.end
+                && text[t.span.end..n.span.start].chars().all(char::is_whitespace)
+        }) || (rest.starts_with(' ') && next_word.len() > 5 && next_word.ends_with("ings"));
+    t.reading == Reading::Verb
+        && noun_next
+        && !form.contains(' ')
+        && form.ends_with("ed")
+        && prev_word(text, t.span.start).is_some_and(|(_, w)| {
+            WORDS.determiner.has(w.as_str())
+                || WORDS.preposition.has(w.as_str())
+                || matches!(w.as_str(), "and" | "or" | "of" | "to")
+        })
+}
+
 /// A text's actor mentions indexed by position, so that each sentence
 /// looks at the mentions near it rather than at all of them.
 /// [`super::actors::find`] gives them sorted by start; unsorted input is
@@ -1405,7 +1452,16 @@ fn subject<'a>(
     // "X, who proposed ...": a relative clause without a subject of its own
     // takes its antecedent.
     if relative && segment::word_spans(text, lead_span).nth(4).is_none() {
-        return (before.iter().rev().find(|m| m.span.end <= clause.start).copied(), false);
+        let antecedent = before.iter().rev().find(|m| m.span.end <= clause.start).copied();
+        // "under Trump, who pulled ...": a name that is no actor stands
+        // closer to "who" than the last actor, and is the antecedent.
+        let named_between = antecedent.is_some_and(|m| {
+            segment::word_spans(text, Span::new(m.span.end, clause.start)).any(|w| {
+                text[w.start..].starts_with(char::is_uppercase)
+                    && !in_sentence.iter().any(|o| o.span.start <= w.start && w.end <= o.span.end)
+            })
+        });
+        return (antecedent.filter(|_| !named_between), false);
     }
     if segment::word_spans(text, lead_span).all(|w| {
         let w = segment::Lower::of(&text[w.start..w.end]);

@@ -516,3 +516,38 @@ fn short_names_link_back_to_long_ones() {
     assert_eq!(support.len(), 1, "{ev:?}");
     assert_eq!(codes_of(support[0]), vec!["ARE", "CHL"], "{ev:?}");
 }
+
+#[test]
+fn a_participle_before_an_event_noun_modifies_it() {
+    let t = "Chile said on Monday the unrest led to arrests and targeted killings of civilians. \
+             Peru condemned the renewed strikes on Monday.";
+    let ev = run(t, &monday(t));
+    assert!(typed(&ev, "ASSAULT").is_empty(), "{ev:?}");
+    // A verb with its subject before it is still the act.
+    let t = "Chile launched strikes on Peru on Monday.";
+    assert_eq!(typed(&run(t, &monday(t)), "ASSAULT").len(), 1);
+}
+
+#[test]
+fn a_name_between_the_last_actor_and_who_is_the_antecedent() {
+    let t = "Chile and Peru met on Monday, the first talks under Morales, who pulled Chile out \
+             of the pact on Monday.";
+    let ev = run(t, &monday(t));
+    assert!(typed(&ev, "REJECT").is_empty(), "{ev:?}");
+    // With the actor right before "who", it acts.
+    let t = "Talks resumed under Peru's President Ana Ruiz, who pulled Peru out of the pact on \
+             Monday.";
+    let ev = run(t, &monday(t));
+    let r = typed(&ev, "REJECT");
+    assert_eq!(r.len(), 1, "{ev:?}");
+    assert_eq!(r[0].actors[0].name, "Ana Ruiz");
+}
+
+#[test]
+fn an_attack_noun_heading_an_actor_leaves_the_country_as_actor() {
+    let t = "Chilean air strikes continued across the border on Monday.";
+    let ev = run(t, &monday(t));
+    let a = typed(&ev, "ASSAULT");
+    assert_eq!(a.len(), 1, "{ev:?}");
+    assert_eq!(a[0].actors[0].name, "Chile", "{ev:?}");
+}
