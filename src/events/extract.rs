@@ -935,42 +935,68 @@ pub fn events_in_text(
                 } else {
                     subjects[i]
                 };
-                let Some(source) = source else { continue };
-                pair_source = source.also.is_some();
-                // "Russia and Ukraine exchanged ...": a subject joined by
-                // "and" acts too.
-                if !(passive || passive_voice) {
-                    if let Some(co) = co_subject(text, source, &participants) {
-                        actors_out.extend(parts(co, "source"));
-                        pair_source = true;
-                    }
+                // "The ceasefire took effect ...": a definite noun opening the
+                // trigger, with no party of its own, is filled in below.
+                let definite = source.is_none()
+                    && prev_word(text, trig.span.start).is_some_and(|(_, w)| w == "the")
+                    && noun_first(text, trig);
+                if source.is_none() && !definite {
+                    continue;
                 }
-                actors_out.extend(parts(source, "source"));
-                if passive_voice {
-                    // "X was attacked by Y": X is the target.
-                    if let (Some(t), _) = subject(text, clause, trig, &in_sentence, None) {
-                        if t.actor.name != source.actor.name {
+                if let Some(source) = source {
+                    pair_source = source.also.is_some();
+                    // "Russia and Ukraine exchanged ...": a subject joined by
+                    // "and" acts too.
+                    if !(passive || passive_voice) {
+                        if let Some(co) = co_subject(text, source, &participants) {
+                            actors_out.extend(parts(co, "source"));
+                            pair_source = true;
+                        }
+                    }
+                    actors_out.extend(parts(source, "source"));
+                    if passive_voice {
+                        // "X was attacked by Y": X is the target.
+                        if let (Some(t), _) = subject(text, clause, trig, &in_sentence, None) {
+                            if t.actor.name != source.actor.name {
+                                actors_out.extend(parts(t, "target"));
+                            }
+                        }
+                    }
+                    let later_subjects: Vec<Span> =
+                        subject_spans.iter().skip(i + 1).flatten().copied().collect();
+                    // Targets end where the next verb trigger starts ("who
+                    // proposed the talks ..., did not travel to Turkey").
+                    let next_verb = trigs
+                        .iter()
+                        .skip(i + 1)
+                        .find(|t| t.reading == Reading::Verb)
+                        .map_or(usize::MAX, |t| t.span.start);
+                    let before_next: Vec<&ActorMention> =
+                        participants.iter().copied().filter(|m| m.span.start < next_verb).collect();
+                    for t in targets(text, trig, event_type, &before_next, &later_subjects) {
+                        if t.actor.name != source.actor.name
+                            && (!t.adjective || adjective_object(text, trig, t))
+                        {
                             actors_out.extend(parts(t, "target"));
                         }
                     }
                 }
-                let later_subjects: Vec<Span> =
-                    subject_spans.iter().skip(i + 1).flatten().copied().collect();
-                // Targets end where the next verb trigger starts ("who
-                // proposed the talks ..., did not travel to Turkey").
-                let next_verb = trigs
+            }
+            // "the ceasefire took effect at 5 p.m.": a definite noun with a
+            // date of its own and no party named is the same kind of act
+            // told just before (its parties are that act's).
+            if actors_out.is_empty()
+                && (noun || noun_first(text, trig))
+                && own_date.is_some()
+                && prev_word(text, trig.span.start).is_some_and(|(_, w)| w == "the")
+            {
+                let earlier = sentence_events
                     .iter()
-                    .skip(i + 1)
-                    .find(|t| t.reading == Reading::Verb)
-                    .map_or(usize::MAX, |t| t.span.start);
-                let before_next: Vec<&ActorMention> =
-                    participants.iter().copied().filter(|m| m.span.start < next_verb).collect();
-                for t in targets(text, trig, event_type, &before_next, &later_subjects) {
-                    if t.actor.name != source.actor.name
-                        && (!t.adjective || adjective_object(text, trig, t))
-                    {
-                        actors_out.extend(parts(t, "target"));
-                    }
+                    .rev()
+                    .chain(out.iter().rev())
+                    .find(|e| e.event_type == event_type && !e.noun);
+                if let Some(e) = earlier {
+                    actors_out = e.actors.clone();
                 }
             }
             if actors_out.is_empty() {
@@ -1176,6 +1202,16 @@ pub fn events_in_text(
     out
 }
 
+/// A frame whose first side is a noun ("ceasefire ... took effect"),
+/// not a verb.
+fn noun_first(text: &str, trig: &Trigger) -> bool {
+    let first = text[trig.span.start..trig.span.end].split(' ').next().unwrap_or("");
+    trig.reading == Reading::Verb
+        && triggers::find(text, Span::new(trig.span.start, trig.span.start + first.len()))
+            .iter()
+            .any(|t| t.reading == Reading::Noun && t.span.end == trig.span.start + first.len())
+}
+
 /// A one-word past participle ("targeted") right before the event noun
 /// or the plural verbal noun that follows it ("killings"), after a
 /// determiner, a preposition or a conjunction: a modifier of that noun,
@@ -1332,9 +1368,23 @@ fn postposed(text: &str, sentence: Span, trigger: Span) -> bool {
 /// "talks with X", "a call with X": an actor introduced by "with" right
 /// after a noun trigger.
 fn with_actor(text: &str, trig: &Trigger, in_sentence: &[&ActorMention]) -> bool {
-    let rest = &text[trig.span.end..];
+    let mut rest = &text[trig.span.end..];
+    // "talks in the Kremlin with ...": a place may come first.
+    if rest.starts_with(" in ") || rest.starts_with(" at ") {
+        let place_end = in_sentence
+            .iter()
+            .find(|m| {
+                m.place
+                    && m.span.start > trig.span.end
+                    && text[trig.span.end + 4..m.span.start].split_whitespace().count() <= 1
+            })
+            .map(|m| m.span.end);
+        if let Some(end) = place_end {
+            rest = &text[end..];
+        }
+    }
     let Some(after) = rest.strip_prefix(" with ") else { return false };
-    let from = trig.span.end + (rest.len() - after.len());
+    let from = text.len() - after.len();
     in_sentence.iter().any(|m| !m.place && m.span.start >= from && m.span.start <= from + 40)
 }
 

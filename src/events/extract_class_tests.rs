@@ -551,3 +551,37 @@ fn an_attack_noun_heading_an_actor_leaves_the_country_as_actor() {
     assert_eq!(a.len(), 1, "{ev:?}");
     assert_eq!(a[0].actors[0].name, "Chile", "{ev:?}");
 }
+
+#[test]
+fn a_definite_noun_with_its_own_date_takes_the_parties_of_the_act_before() {
+    let t = "Chile and Peru agreed to a truce on Sunday. The ceasefire took effect on Monday.";
+    let tx = vec![
+        day("Sunday", t, (2025, 3, 9), Anchor::Publication),
+        day("Monday", t, (2025, 3, 10), Anchor::Publication),
+    ];
+    let ev = run(t, &tx);
+    let a = typed(&ev, "AGREE");
+    assert_eq!(a.len(), 2, "{ev:?}");
+    assert_eq!(a[1].date.value, "2025-03-10");
+    assert_eq!(codes_of(a[1]), vec!["CHL", "PER"]);
+    // An indefinite one names no earlier act.
+    let t = "Chile and Peru agreed to a truce on Sunday. A ceasefire took effect on Monday.";
+    let tx = vec![
+        day("Sunday", t, (2025, 3, 9), Anchor::Publication),
+        day("Monday", t, (2025, 3, 10), Anchor::Publication),
+    ];
+    assert_eq!(typed(&run(t, &tx), "AGREE").len(), 1);
+}
+
+#[test]
+fn talks_in_a_place_with_a_party_are_a_meeting() {
+    let t = "Chile's President Ana Ruiz replied on Monday, speaking after talks in Lima with \
+             Peruvian President Luis Vega.";
+    let ev = run(t, &monday(t));
+    let c = typed(&ev, "CONSULT");
+    assert_eq!(c.len(), 1, "{ev:?}");
+    assert!(codes_of(c[0]).contains(&"PER".to_string()), "{ev:?}");
+    // Undated talks in a place with nobody named stay background.
+    let t = "Chile's President Ana Ruiz replied on Monday, speaking after talks in Lima.";
+    assert!(typed(&run(t, &monday(t)), "CONSULT").is_empty());
+}
