@@ -1424,6 +1424,30 @@ fn subject<'a>(
             prev_word(text, prev_word(text, trig.span.start).map_or(0, |p| p.0))
                 .is_some_and(|(_, w)| w == "and" || w == "but")
         }
+        // "..., and is expected to travel": a schedule frame may stand
+        // between the conjunction and the verb.
+        Some("to") => {
+            let mut at = trig.span.start;
+            let mut found = false;
+            for _ in 0..5 {
+                let Some((start, w)) = prev_word(text, at) else { break };
+                let w = w.as_str();
+                if w == "and" || w == "but" {
+                    found = true;
+                    break;
+                }
+                let skip = w == "to"
+                    || w == "also"
+                    || WORDS.be.has(w)
+                    || WORDS.schedule_frame.has(w)
+                    || WORDS.modal.has(w);
+                if !skip {
+                    break;
+                }
+                at = start;
+            }
+            found
+        }
         _ => false,
     };
     let coordinated = conjunction && !right_after_actor;

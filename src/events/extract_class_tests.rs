@@ -585,3 +585,24 @@ fn talks_in_a_place_with_a_party_are_a_meeting() {
     let t = "Chile's President Ana Ruiz replied on Monday, speaking after talks in Lima.";
     assert!(typed(&run(t, &monday(t)), "CONSULT").is_empty());
 }
+
+#[test]
+fn halting_cooperation_or_assistance_is_a_sanction() {
+    for t in [
+        "The European Union halted its security cooperation with Peru on Monday.",
+        "Chile on Monday ended all military assistance to Peru.",
+    ] {
+        let ev = run(t, &monday(t));
+        assert_eq!(typed(&ev, "SANCTION").len(), 1, "{t}: {ev:?}");
+    }
+}
+
+#[test]
+fn a_scheduled_second_verb_after_and_shares_the_subject() {
+    let t = "Chile's Foreign Minister Ana Ruiz will visit Lima on Monday and is expected to \
+             travel to Quito on Monday.";
+    let ev = run(t, &monday(t));
+    let visits: Vec<_> = ev.iter().filter(|e| e.mode.as_deref() == Some("visit")).collect();
+    assert_eq!(visits.len(), 2, "{ev:?}");
+    assert!(visits.iter().all(|e| e.actors[0].name == "Ana Ruiz"), "{ev:?}");
+}
