@@ -368,7 +368,16 @@ fn co_subject<'a>(
     let co = participants.iter().rev().find(|m| m.span.end <= subject.span.start)?;
     let gap = text[co.span.end..subject.span.start].trim();
     let joined = matches!(gap, "and" | "and the" | ", and");
-    let blocked = prev_word(text, co.span.start).is_some_and(|(_, w)| WORDS.pair_blocker.has(&w));
+    // "the governments of A and B": "of" after an actor head ("leaders",
+    // "governments") joins the two as the head's owners.
+    let blocked = prev_word(text, co.span.start).is_some_and(|(at, w)| {
+        WORDS.pair_blocker.has(&w)
+            && !(w == "of"
+                && prev_word(text, at).is_some_and(|(_, h)| {
+                    let singular = h.strip_suffix('s').unwrap_or(&h);
+                    super::actors::is_head(&h) || super::actors::is_head(singular)
+                }))
+    });
     (joined && !blocked && !co.adjective && co.actor.name != subject.actor.name).then_some(*co)
 }
 
@@ -627,7 +636,7 @@ pub fn events_in_text(
     let index = ActorIndex::new(actors);
     // The last two parties that acted together ("X and Y met ..."), for a
     // later "they".
-    let mut last_pair: Option<ActorMention> = None;
+    let mut last_pair: Option<(ActorMention, EventDate)> = None;
     for sentence in segment::sentences(text) {
         // A trigger inside an actor's name ("United States") is no trigger,
         // unless it heads it as the attack itself ("Israeli air strikes
@@ -692,6 +701,7 @@ pub fn events_in_text(
         // accused", ", accusing"), that verb's index: it also shares its date.
         let mut shared_from: Vec<Option<usize>> = Vec::with_capacity(trigs.len());
         let mut prior: Option<(usize, &ActorMention)> = None;
+        let mut pair_dates: Vec<Option<EventDate>> = Vec::with_capacity(trigs.len());
         for (i, t) in trigs.iter().enumerate() {
             let infinitive = prev_word(text, t.span.start).is_some_and(|(_, w)| w == "to");
             let clause = clauses.iter().rfind(|c| c.start <= t.span.start).copied();
@@ -739,11 +749,16 @@ pub fn events_in_text(
             }
             // "But they did not reach ...": the two parties last named
             // acting together.
-            if let (None, Some(c), Some(pair)) = (subj, clause, last_pair.as_ref()) {
+            // Their act is dated like the one they were named in, unless
+            // it has a date of its own.
+            let mut from_pair = None;
+            if let (None, Some(c), Some((pair, d))) = (subj, clause, last_pair.as_ref()) {
                 if t.reading == Reading::Verb && plural_pronoun_subject(text, c, t) {
                     subj = Some(pair);
+                    from_pair = Some(d.clone());
                 }
             }
+            pair_dates.push(from_pair);
             shared_from.push(if shared { prior.map(|p| p.0) } else { None });
             if let Some(m) = subj.filter(|_| !infinitive) {
                 prior = Some((i, m));
@@ -1108,7 +1123,18 @@ pub fn events_in_text(
                 if noun || own_date.is_some() {
                     return None;
                 }
-                object_relative_date(text, &trigs, i, &fences, &sentence_timexes)
+                object_relative_date(text, &trigs, i, &fences, &sentence_timexes).or_else(|| {
+                    // "They also refused ...": the date of the act the pair
+                    // was named in.
+                    pair_dates[i].clone().map(|mut d| {
+                        if d.anchor != crate::model::DateAnchor::Inherited {
+                            d.anchor = crate::model::DateAnchor::Inherited;
+                            d.confidence = link::CONF_SAME_SENTENCE;
+                            d.rule = format!("{}; inherited_from_pair_act", d.rule);
+                        }
+                        d
+                    })
+                })
             });
             let date = match (own_date.or(shared_date), ctx.caption) {
                 (Some(d), _) => d,
@@ -1193,7 +1219,9 @@ pub fn events_in_text(
             .map(|t| t.span.start)
             .collect();
         drop_sourcing_statements(text, &clauses, &coded, &mut sentence_events);
-        if let Some(pair) = sentence_events.iter().rev().find_map(source_pair) {
+        if let Some(pair) =
+            sentence_events.iter().rev().find_map(|e| source_pair(e).map(|p| (p, e.date.clone())))
+        {
             last_pair = Some(pair);
         }
         out.extend(sentence_events);

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::events::link::tests::day;
-use crate::model::{Anchor, Interval, Precision};
+use crate::model::{Anchor, DateAnchor, Interval, Precision};
 
 use super::tests::run;
 
@@ -605,4 +605,50 @@ fn a_scheduled_second_verb_after_and_shares_the_subject() {
     let visits: Vec<_> = ev.iter().filter(|e| e.mode.as_deref() == Some("visit")).collect();
     assert_eq!(visits.len(), 2, "{ev:?}");
     assert!(visits.iter().all(|e| e.actors[0].name == "Ana Ruiz"), "{ev:?}");
+}
+
+#[test]
+fn the_heads_of_two_joined_countries_act_together() {
+    let t = "On Monday, the military governments of Chile and Peru warned that any intervention \
+             would be an act of war. They also refused to apply the sanctions.";
+    let ev = run(t, &monday(t));
+    let th = typed(&ev, "THREATEN");
+    assert_eq!(th.len(), 1, "{ev:?}");
+    assert_eq!(codes_of(th[0]), vec!["CHL", "PER"], "{ev:?}");
+    let r = typed(&ev, "REJECT");
+    assert_eq!(r.len(), 1, "{ev:?}");
+    assert_eq!(codes_of(r[0]), vec!["CHL", "PER"], "{ev:?}");
+    // "of" after an event noun still keeps the two apart.
+    let t = "Bolivia condemned the killing of Chile and Peru's envoys on Monday.";
+    let ev = run(t, &monday(t));
+    assert_eq!(typed(&ev, "ACCUSE")[0].actors[0].name, "Bolivia", "{ev:?}");
+}
+
+#[test]
+fn crowds_marching_on_or_surrounding_a_mission_protest() {
+    for t in [
+        "Thousands of Peruvian protesters marched on the Chilean embassy in Lima on Monday.",
+        "Peruvian protesters surrounded the Chilean consulate on Monday.",
+    ] {
+        let ev = run(t, &monday(t));
+        let p = typed(&ev, "PROTEST");
+        assert_eq!(p.len(), 1, "{t}: {ev:?}");
+        assert_eq!(codes_of(p[0]), vec!["CHL", "PER"], "{t}: {ev:?}");
+    }
+}
+
+#[test]
+fn they_act_on_the_day_the_pair_was_named() {
+    let t = "Chile expelled Bolivian envoys on Sunday. Later, Chile and Peru warned on Monday \
+             that any intervention would be an act of war. They also refused to apply the \
+             sanctions.";
+    let tx = vec![
+        day("Sunday", t, (2025, 3, 9), Anchor::Publication),
+        day("Monday", t, (2025, 3, 10), Anchor::Publication),
+    ];
+    let ev = run(t, &tx);
+    let r = typed(&ev, "REJECT");
+    assert_eq!(r.len(), 1, "{ev:?}");
+    assert_eq!(r[0].date.value, "2025-03-10", "{ev:?}");
+    assert_eq!(r[0].date.anchor, DateAnchor::Inherited);
 }
