@@ -569,6 +569,11 @@ fn split_since(text: &str, clauses: Vec<Span>) -> Vec<Span> {
     if !whole.contains("since") {
         return clauses;
     }
+    let is_verb = |v: &segment::Lower<'_>| {
+        WORDS.since_clause_verb.has(v.as_str())
+            || is_irregular_past(v)
+            || (v.len() > 4 && v.ends_with("ed"))
+    };
     let mut out = Vec::with_capacity(clauses.len());
     for c in clauses {
         let words = lower_words(text, c);
@@ -576,14 +581,17 @@ fn split_since(text: &str, clauses: Vec<Span>) -> Vec<Span> {
             if word != "since" {
                 return None;
             }
+            // A comma ends the search unless a name follows it (a list of
+            // subjects: "since Washington, London and Canberra unveiled").
+            let mut from = w.end;
             let verb = words[i + 1..]
                 .iter()
-                .take_while(|(s, _)| !text[w.end..s.start].contains(','))
-                .any(|(_, v)| {
-                    WORDS.since_clause_verb.has(v.as_str())
-                        || is_irregular_past(v)
-                        || (v.len() > 4 && v.ends_with("ed"))
-                });
+                .take_while(|(s, _)| {
+                    let comma = text[from..s.start].contains(',');
+                    from = s.start;
+                    !comma || text[s.start..].starts_with(char::is_uppercase)
+                })
+                .any(|(_, v)| is_verb(v));
             verb.then_some(w.start)
         });
         match cut {

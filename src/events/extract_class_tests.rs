@@ -652,3 +652,25 @@ fn they_act_on_the_day_the_pair_was_named() {
     assert_eq!(r[0].date.value, "2025-03-10", "{ev:?}");
     assert_eq!(r[0].date.anchor, DateAnchor::Inherited);
 }
+
+#[test]
+fn unveiling_a_pact_is_an_agreement() {
+    let t = "Chile, Peru and Bolivia unveiled a new security pact on Monday.";
+    let ev = run(t, &monday(t));
+    assert_eq!(typed(&ev, "AGREE").len(), 1, "{ev:?}");
+}
+
+#[test]
+fn a_since_clause_with_a_list_of_subjects_dates_only_itself() {
+    let t = "Chile and Peru agreed on Monday to open talks. Chile's President Ana Ruiz spoke \
+             by telephone with Peru's President Luis Vega, their first contact since Quito, \
+             Bogota and Caracas unveiled their pact on Sunday.";
+    let tx = vec![
+        day("Monday", t, (2025, 3, 10), Anchor::Publication),
+        day("Sunday", t, (2025, 3, 9), Anchor::Publication),
+    ];
+    let ev = run(t, &tx);
+    let call = typed(&ev, "CONSULT");
+    assert_eq!(call.len(), 1, "{ev:?}");
+    assert_eq!(call[0].date.value, "2025-03-10", "{ev:?}");
+}
