@@ -43,7 +43,8 @@ For each trigger of a sentence:
   (THREATEN), a condition (REQUEST), a reproach or insult ("the remark was
   irresponsible", ACCUSE), a modal demand on another party ("Washington
   should stop ...", REQUEST), a tie made to hang on the other's conduct
-  ("the partnership depends on the release of ...", THREATEN).
+  ("the partnership depends on the release of ...", THREATEN), a refusal
+  of talks ("would not hold talks with ...", REJECT).
 - **Pronouns**: "it"/"he"/"she" subject of a clause reported by the verb
   just before ("said on Saturday that it welcomed") is its speaker; "they"
   is the last pair of parties that acted together ("X and Y met ... But
@@ -430,6 +431,7 @@ enum Cue {
     Reproach,
     Obligation,
     Stake,
+    Refusal,
 }
 
 /// Parse this module's data file now (see [`crate::lexicon::load_all`]).
@@ -454,6 +456,7 @@ static CONTENT_FRAMES: LazyLock<Vec<(Vec<String>, Cue)>> = LazyLock::new(|| {
                 Some("reproach") => Cue::Reproach,
                 Some("obligation") => Cue::Obligation,
                 Some("stake") => Cue::Stake,
+                Some("refusal") => Cue::Refusal,
                 _ => panic!("events/content_frames.tsv line {n}: expected a phrase and a kind"),
             };
             (cols[0].split(' ').map(str::to_string).collect(), cue)
@@ -463,13 +466,14 @@ static CONTENT_FRAMES: LazyLock<Vec<(Vec<String>, Cue)>> = LazyLock::new(|| {
 
 impl Cue {
     /// Cues that can start a content act on their own.
-    const OPENERS: [Cue; 6] = [
+    const OPENERS: [Cue; 7] = [
         Cue::Readiness,
         Cue::Condition,
         Cue::NegatedCondition,
         Cue::Reproach,
         Cue::Obligation,
         Cue::Stake,
+        Cue::Refusal,
     ];
 }
 
@@ -550,6 +554,7 @@ fn content_act(text: &str, trigger: Span, sentence: Span) -> Option<(&'static st
                 }
                 Cue::Obligation if at(i, p) => return Some(("REQUEST", *cue, pos)),
                 Cue::Stake if at(i, p) => return Some(("THREATEN", *cue, pos)),
+                Cue::Refusal if at(i, p) => return Some(("REJECT", *cue, pos)),
                 _ => {}
             }
         }

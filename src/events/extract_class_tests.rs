@@ -674,3 +674,17 @@ fn a_since_clause_with_a_list_of_subjects_dates_only_itself() {
     assert_eq!(call.len(), 1, "{ev:?}");
     assert_eq!(call[0].date.value, "2025-03-10", "{ev:?}");
 }
+
+#[test]
+fn saying_ones_side_will_not_hold_talks_is_a_rejection() {
+    for t in [
+        "Chile's President Ana Ruiz said on Monday that her country would not hold talks with \
+         Peru.",
+        "Chile said on Monday it will not negotiate with Peru.",
+    ] {
+        let ev = run(t, &monday(t));
+        let r = typed(&ev, "REJECT");
+        assert_eq!(r.len(), 1, "{t}: {ev:?}");
+        assert_eq!(codes_of(r[0]), vec!["CHL", "PER"], "{t}: {ev:?}");
+    }
+}
