@@ -294,14 +294,14 @@ fn precision_and_recall_on_the_heldout_gold() {
 /// (lemma triggers, its conventions) took it to precision 0.590, recall
 /// 0.469, the sixth (precision work: reporting participles, noun-modifying
 /// participles, naming "called") to 0.644 / 0.480, the seventh (statement
-/// content, definite noun frames, object initialisms, refusals of talks)
-/// to 0.662 / 0.520; the floors sit under that (regression floors, not the
+/// content, definite noun frames, object initialisms, refusals of talks,
+/// years modifying nouns) to 0.675 / 0.531; the floors sit under that (regression floors, not the
 /// target, which is 0.85).
 #[test]
 fn precision_and_recall_on_the_second_heldout_gold() {
     let (p, r) = heldout_score("data/heldout2", 80, "second held-out, real tagger");
     assert!(
-        p >= 0.64 && r >= 0.50,
+        p >= 0.65 && r >= 0.51,
         "second held-out precision {p:.3}, recall {r:.3} fell below the floor"
     );
 }

@@ -700,7 +700,12 @@ pub fn events_in_text(
                         && postposed(text, sentence, t.span))
             })
             .collect();
-        let own = link::attach_constrained(text, &clauses, &spans, &verbs, &forward, timexes);
+        let mut own = link::attach_constrained(text, &clauses, &spans, &verbs, &forward, timexes);
+        for o in &mut own {
+            if o.is_some_and(|ti| modifier_year(text, &timexes[ti])) {
+                *o = None;
+            }
+        }
         let in_sentence: Vec<&ActorMention> = index
             .near(sentence)
             .iter()
@@ -1097,7 +1102,8 @@ pub fn events_in_text(
             // Nor does the content of "agreed that ... would swap ... on
             // Wednesday" date the agreement.
             let blocked = |t: &Timex| {
-                (resumed && clause.start <= t.span.start && t.span.end <= trig.span.start)
+                modifier_year(text, t)
+                    || (resumed && clause.start <= t.span.start && t.span.end <= trig.span.start)
                     || fences.iter().any(|&(c, word)| {
                         let inside = c.start <= t.span.start && t.span.end <= c.end;
                         inside
@@ -1241,6 +1247,26 @@ pub fn events_in_text(
     }
     complete_targets(&mut out);
     out
+}
+
+/// A bare year modifying a noun ("a deadly 2014 blast", "the 2015 nuclear
+/// deal"): it names an older event, and dates no act of the clause.
+fn modifier_year(text: &str, t: &Timex) -> bool {
+    let expr = &text[t.span.start..t.span.end];
+    if expr.len() != 4 || !expr.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let next_lower = text[t.span.end..]
+        .strip_prefix(' ')
+        .is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()));
+    let det = |w: &str| WORDS.determiner.has(w);
+    let before = prev_word(text, t.span.start);
+    let determined = before.as_ref().is_some_and(|(at, w)| {
+        det(w.as_str())
+            || (w.chars().all(char::is_alphabetic)
+                && prev_word(text, *at).is_some_and(|(_, d)| det(d.as_str())))
+    });
+    next_lower && determined
 }
 
 /// A frame whose first side is a noun ("ceasefire ... took effect"),

@@ -688,3 +688,34 @@ fn saying_ones_side_will_not_hold_talks_is_a_rejection() {
         assert_eq!(codes_of(r[0]), vec!["CHL", "PER"], "{t}: {ev:?}");
     }
 }
+
+#[test]
+fn a_year_modifying_a_noun_dates_no_act() {
+    let t = "Chile expelled 18 Peruvian diplomats on Monday, accusing Peru's army of involvement \
+             in a deadly 2014 blast at a depot.";
+    let mut tx = monday(t);
+    let mut y = day("2014", t, (2014, 1, 1), Anchor::Explicit);
+    y.value = "2014".into();
+    y.precision = Precision::Year;
+    tx.push(y);
+    let ev = run(t, &tx);
+    let a = typed(&ev, "ACCUSE");
+    assert_eq!(a.len(), 1, "{ev:?}");
+    assert_eq!(a[0].date.value, "2025-03-10", "{ev:?}");
+    // Nor is it inherited by an act without a date of its own.
+    let t = "Chile met Peru on Monday. Chile also accused Peru of a deadly 2014 blast.";
+    let mut tx = monday(t);
+    let mut y = day("2014", t, (2014, 1, 1), Anchor::Explicit);
+    y.value = "2014".into();
+    tx.push(y);
+    let ev = run(t, &tx);
+    let a = typed(&ev, "ACCUSE");
+    assert_eq!(a.len(), 1, "{ev:?}");
+    assert_ne!(a[0].date.value, "2014", "{ev:?}");
+    // A year standing alone after "in" still dates its act.
+    let t = "Chile and Peru signed a treaty in 2014.";
+    let mut y = day("2014", t, (2014, 1, 1), Anchor::Explicit);
+    y.value = "2014".into();
+    let ev = run(t, &[y]);
+    assert_eq!(typed(&ev, "AGREE")[0].date.value, "2014", "{ev:?}");
+}
