@@ -293,13 +293,15 @@ fn precision_and_recall_on_the_heldout_gold() {
 /// development data since its second measurement. The fifth rule round
 /// (lemma triggers, its conventions) took it to precision 0.590, recall
 /// 0.469, the sixth (precision work: reporting participles, noun-modifying
-/// participles, naming "called") to 0.644 / 0.480; the floors sit under
-/// that (regression floors, not the target, which is 0.85).
+/// participles, naming "called") to 0.644 / 0.480, the seventh (statement
+/// content, definite noun frames, object initialisms, refusals of talks,
+/// years modifying nouns) to 0.675 / 0.531; the floors sit under that (regression floors, not the
+/// target, which is 0.85).
 #[test]
 fn precision_and_recall_on_the_second_heldout_gold() {
     let (p, r) = heldout_score("data/heldout2", 80, "second held-out, real tagger");
     assert!(
-        p >= 0.62 && r >= 0.46,
+        p >= 0.65 && r >= 0.51,
         "second held-out precision {p:.3}, recall {r:.3} fell below the floor"
     );
 }
@@ -308,13 +310,14 @@ fn precision_and_recall_on_the_second_heldout_gold() {
 /// written blind while the rules were being changed because of the second
 /// set. Measured blind twice (round 4: 0.559 / 0.422; round 5: 0.560 /
 /// 0.522), development data since; the sixth rule round took it to 0.608 /
-/// 0.533. The floors sit under that (regression floors, not the target,
-/// which is 0.85).
+/// 0.533, the seventh (offices, short names, pairs, "since" lists,
+/// pacts, sanctions by halted cooperation) to 0.671 / 0.633. The floors sit
+/// under that (regression floors, not the target, which is 0.85).
 #[test]
 fn precision_and_recall_on_the_third_heldout_gold() {
     let (p, r) = heldout_score("data/heldout3", 80, "third held-out, real tagger");
     assert!(
-        p >= 0.58 && r >= 0.51,
+        p >= 0.65 && r >= 0.61,
         "third held-out precision {p:.3}, recall {r:.3} fell below the floor"
     );
 }

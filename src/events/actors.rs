@@ -407,6 +407,14 @@ pub struct Person {
     pub country: Option<String>,
     /// Role class.
     pub(crate) class: RoleClass,
+    /// For an office with no country stated: the first country named
+    /// after the name in its sentence ("President X's office warned that
+    /// France would ..."), used when the home country already has someone
+    /// in that office.
+    pub(crate) named_after: Option<String>,
+    /// The home country is ruled out (its holder of the same office is
+    /// another person) and nothing else names the country: none is known.
+    pub(crate) no_home: bool,
 }
 
 impl Person {
@@ -589,7 +597,11 @@ fn surname_follows(text: &str, end: usize, gaz: &[(Span, &GazEntry)]) -> bool {
 fn stacked_start(text: &str, roles: &[(Span, &str, RoleClass)], i: usize) -> usize {
     let mut start = roles[i].0.start;
     for r in roles[..i].iter().rev() {
-        if r.0.end <= start && text[r.0.end..start].chars().all(|c| c == ' ' || c == '\u{a0}') {
+        // "the Emirati Foreign Minister, Sheikh X": one comma may stand
+        // between a role and the honorific that opens the name.
+        let gap = text.get(r.0.end..start).unwrap_or("x");
+        let spaces = gap.chars().all(|c| c == ' ' || c == '\u{a0}' || c == ',');
+        if r.0.end <= start && spaces && gap.matches(',').count() <= 1 {
             start = r.0.start;
         } else {
             break;
@@ -686,9 +698,12 @@ pub fn find_people_in(text: &str, scan: &Scan, cast: &mut Cast) {
             }
             _ => role_text,
         };
-        if cast.people.iter().any(|p| p.name == name_text) {
+        if known(&cast.people, &name_text).is_some() {
             continue;
         }
+        let national = matches!(class, RoleClass::National | RoleClass::Military);
+        let named_after =
+            if prefix.is_none() && national { country_after(text, name.end, gaz) } else { None };
         let (code, country) = match prefix {
             Some((_, e)) => (Some(e.code.clone()), e.country.clone()),
             // "Zelensky ... sent a delegation headed by Defence Minister X",
@@ -700,8 +715,43 @@ pub fn find_people_in(text: &str, scan: &Scan, cast: &mut Cast) {
             }
             None => (None, None),
         };
-        cast.people.push(Person { name: name_text, role: role_text, code, country, class });
+        cast.people.push(Person {
+            name: name_text,
+            role: role_text,
+            code,
+            country,
+            class,
+            named_after,
+            no_home: false,
+        });
     }
+}
+
+/// The person called `name`, or the only one whose name opens with it
+/// ("Sheikh Abdullah" after "Sheikh Abdullah bin Zayed", the honorific
+/// being a role).
+fn known<'a>(people: &'a [Person], name: &str) -> Option<&'a Person> {
+    people.iter().find(|p| p.name == name).or_else(|| {
+        let mut longer = people.iter().filter(|p| {
+            p.name.len() > name.len()
+                && p.name.starts_with(name)
+                && p.name.as_bytes()[name.len()] == b' '
+        });
+        let first = longer.next()?;
+        longer.next().is_none().then_some(first)
+    })
+}
+
+/// The first country named (not as a place, not as an adjective) after
+/// `pos` in the sentence holding it.
+fn country_after(text: &str, pos: usize, gaz: &[(Span, &GazEntry)]) -> Option<String> {
+    let rest = &text[pos..];
+    let end =
+        pos + rest.find(". ").unwrap_or(rest.len()).min(rest.find('\n').unwrap_or(rest.len()));
+    gaz.iter()
+        .filter(|(s, e)| s.start >= pos && s.end <= end && e.kind == "country" && !e.adjective)
+        .find(|(s, _)| !is_place(text, s.start))
+        .and_then(|(_, e)| e.country.clone())
 }
 
 /// The country of the first actor of the sentence holding `pos`, before
@@ -788,6 +838,29 @@ fn is_office(head: &str) -> bool {
 /// Settle the article's home country once every text was scanned for
 /// people; `texts` are the article's texts (body, captions).
 pub fn settle_home(cast: &mut Cast, texts: &[&str]) {
+    settle_home_country(cast, texts);
+    // One holder per office and country: a "President X" with no country
+    // stated is not of the home country when the article already names the
+    // home country's president, another person.
+    let Some(home) = cast.home.clone() else { return };
+    let taken: Vec<(String, String)> = cast
+        .people
+        .iter()
+        .filter(|p| p.country.as_deref() == Some(home.as_str()))
+        .map(|p| (p.name.clone(), p.role.to_lowercase()))
+        .collect();
+    for p in cast.people.iter_mut().filter(|p| p.country.is_none()) {
+        let national = matches!(p.class, RoleClass::National | RoleClass::Military);
+        let role = p.role.to_lowercase();
+        if national && taken.iter().any(|(n, r)| *n != p.name && *r == role) {
+            p.country = p.named_after.clone();
+            p.code = p.named_after.clone();
+            p.no_home = p.country.is_none();
+        }
+    }
+}
+
+fn settle_home_country(cast: &mut Cast, texts: &[&str]) {
     if let Some(c) = cast.people.iter().find_map(|p| p.country.clone()) {
         cast.home = Some(c);
         return;
@@ -813,7 +886,8 @@ pub fn settle_home(cast: &mut Cast, texts: &[&str]) {
 
 fn person_actor(p: &Person, home: Option<&String>) -> (Actor, Option<String>) {
     let national = matches!(p.class, RoleClass::National | RoleClass::Military);
-    let country = p.country.clone().or_else(|| if national { home.cloned() } else { None });
+    let country =
+        p.country.clone().or_else(|| if national && !p.no_home { home.cloned() } else { None });
     let code = p.code.clone().or_else(|| country.clone());
     (
         Actor {
@@ -854,7 +928,7 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
         let start = prefix.map(|p| p.0.start).unwrap_or(span.start);
         if let Some(name) = name_at(text, after, gaz).filter(|n| Some(n.start) != next_role_start) {
             let name_text = &text[name.start..name.end];
-            if let Some(p) = cast.people.iter().find(|p| p.name == name_text) {
+            if let Some(p) = known(&cast.people, name_text) {
                 let (actor, code) = person_actor(p, home);
                 out.push(ActorMention {
                     span: Span::new(start, name.end),
@@ -870,7 +944,7 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
         }
         if let Some(name) = appositive_name(text, span.start, prefix.map(|p| p.0.start), gaz) {
             let name_text = &text[name.start..name.end];
-            if let Some(p) = cast.people.iter().find(|p| p.name == name_text) {
+            if let Some(p) = known(&cast.people, name_text) {
                 let (actor, code) = person_actor(p, home);
                 out.push(ActorMention {
                     span: Span::new(name.start, span.end),
@@ -1054,7 +1128,12 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
     // family name comes first ("Xi" for "Xi Jinping", "Wang" for "Wang
     // Yi"), when no one else's name starts with it.
     for p in &cast.people {
-        let Some(surname) = p.surname() else { continue };
+        // "Kim Jong Un": a last word too short to be a surname on its own
+        // still leaves the family name written first.
+        let surname = p.surname();
+        if surname.is_none() && !p.name.contains(' ') {
+            continue;
+        }
         let (actor, code) = person_actor(p, home);
         let family_first = p.name.split(' ').next().filter(|f| {
             // Family names written first are short ("Xi", "Wang", "Kim"):
@@ -1066,9 +1145,19 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
                 && cast.people.iter().filter(|q| q.name.split(' ').next() == Some(*f)).count() == 1
         });
         let family = family_first.into_iter().flat_map(|f| occurrences(text, f));
-        for (i, w) in
-            occurrences(text, surname).chain(capitalized_matches(text, surname)).chain(family)
-        {
+        // "Sheikh Abdullah" for "Sheikh Abdullah bin Zayed Al Nahyan": the
+        // first two capitalized words of a long name, when no one else's
+        // name starts with them.
+        let words: Vec<&str> = p.name.split(' ').collect();
+        let opening = (words.len() >= 3
+            && words[..2].iter().all(|w| w.chars().next().is_some_and(char::is_uppercase)))
+        .then(|| &p.name[..words[0].len() + 1 + words[1].len()])
+        .filter(|o| cast.people.iter().filter(|q| q.name.starts_with(*o)).count() == 1);
+        let opening = opening.into_iter().flat_map(|o| occurrences(text, o));
+        let own = surname
+            .into_iter()
+            .flat_map(|s| occurrences(text, s).chain(capitalized_matches(text, s)));
+        for (i, w) in opening.chain(own).chain(family) {
             let span = Span::new(i, i + w.len());
             if !bounded(text, span.start, span.end) || out.iter().any(|o| o.span.overlaps(&span)) {
                 continue;
@@ -1263,6 +1352,22 @@ mod tests {
         assert!(!HEADS.military.is_empty());
         assert!(GROUP_NOUNS.resolves_to.iter().any(Option::is_none));
         assert!(NOT_NAMES.contains("Thursday") && NOT_NAMES.contains("The"));
+    }
+
+    #[test]
+    fn an_office_the_home_country_already_fills_is_not_the_home_countrys() {
+        let t = "Chilean President Ana Ruiz met the envoys. President Jean Morel warned that \
+                 France would respond. Prime Minister Luis Vega said the talks went well.";
+        let n = names(t);
+        let code_of = |who: &str| n.iter().find(|(_, name, _)| name == who).unwrap().2.clone();
+        assert_eq!(code_of("Ana Ruiz").as_deref(), Some("CHL"));
+        // Chile has its president: the second one is France's, named after him.
+        assert_eq!(code_of("Jean Morel").as_deref(), Some("FRA"), "{n:?}");
+        // No one else is Chile's prime minister: the home country stays.
+        assert_eq!(code_of("Luis Vega").as_deref(), Some("CHL"), "{n:?}");
+        // Nothing names his country: none rather than the home country.
+        let n = names("Chilean President Ana Ruiz met the envoys. President Jean Morel warned.");
+        assert_eq!(n.iter().find(|(_, name, _)| name == "Jean Morel").unwrap().2, None, "{n:?}");
     }
 
     #[test]

@@ -42,7 +42,9 @@ For each trigger of a sentence:
   (`content_frames.tsv`) recodes it: readiness to stop (AGREE) or to harm
   (THREATEN), a condition (REQUEST), a reproach or insult ("the remark was
   irresponsible", ACCUSE), a modal demand on another party ("Washington
-  should stop ...", REQUEST).
+  should stop ...", REQUEST), a tie made to hang on the other's conduct
+  ("the partnership depends on the release of ...", THREATEN), a refusal
+  of talks ("would not hold talks with ...", REJECT).
 - **Pronouns**: "it"/"he"/"she" subject of a clause reported by the verb
   just before ("said on Saturday that it welcomed") is its speaker; "they"
   is the last pair of parties that acted together ("X and Y met ... But
@@ -366,7 +368,16 @@ fn co_subject<'a>(
     let co = participants.iter().rev().find(|m| m.span.end <= subject.span.start)?;
     let gap = text[co.span.end..subject.span.start].trim();
     let joined = matches!(gap, "and" | "and the" | ", and");
-    let blocked = prev_word(text, co.span.start).is_some_and(|(_, w)| WORDS.pair_blocker.has(&w));
+    // "the governments of A and B": "of" after an actor head ("leaders",
+    // "governments") joins the two as the head's owners.
+    let blocked = prev_word(text, co.span.start).is_some_and(|(at, w)| {
+        WORDS.pair_blocker.has(&w)
+            && !(w == "of"
+                && prev_word(text, at).is_some_and(|(_, h)| {
+                    let singular = h.strip_suffix('s').unwrap_or(&h);
+                    super::actors::is_head(&h) || super::actors::is_head(singular)
+                }))
+    });
     (joined && !blocked && !co.adjective && co.actor.name != subject.actor.name).then_some(*co)
 }
 
@@ -418,6 +429,8 @@ enum Cue {
     NegatedCondition,
     Reproach,
     Obligation,
+    Stake,
+    Refusal,
 }
 
 /// Parse this module's data file now (see [`crate::lexicon::load_all`]).
@@ -441,6 +454,8 @@ static CONTENT_FRAMES: LazyLock<Vec<(Vec<String>, Cue)>> = LazyLock::new(|| {
                 Some("negated_condition") => Cue::NegatedCondition,
                 Some("reproach") => Cue::Reproach,
                 Some("obligation") => Cue::Obligation,
+                Some("stake") => Cue::Stake,
+                Some("refusal") => Cue::Refusal,
                 _ => panic!("events/content_frames.tsv line {n}: expected a phrase and a kind"),
             };
             (cols[0].split(' ').map(str::to_string).collect(), cue)
@@ -450,8 +465,15 @@ static CONTENT_FRAMES: LazyLock<Vec<(Vec<String>, Cue)>> = LazyLock::new(|| {
 
 impl Cue {
     /// Cues that can start a content act on their own.
-    const OPENERS: [Cue; 5] =
-        [Cue::Readiness, Cue::Condition, Cue::NegatedCondition, Cue::Reproach, Cue::Obligation];
+    const OPENERS: [Cue; 7] = [
+        Cue::Readiness,
+        Cue::Condition,
+        Cue::NegatedCondition,
+        Cue::Reproach,
+        Cue::Obligation,
+        Cue::Stake,
+        Cue::Refusal,
+    ];
 }
 
 /// Every content-frame phrase, for the quick test in [`content_act`].
@@ -474,7 +496,9 @@ static CONTENT_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 fn content_act(text: &str, trigger: Span, sentence: Span) -> Option<(&'static str, Cue, usize)> {
     // Most statements carry no cue: one automaton pass rules them out.
     let tail = &text[trigger.end..sentence.end];
-    let cued = CONTENT_CUES.find_iter(tail).any(|m| {
+    // Overlapping: a cue inside a longer word ("end" in "depended") must
+    // not hide the cue that starts at that word.
+    let cued = CONTENT_CUES.find_overlapping_iter(tail).any(|m| {
         Cue::OPENERS.contains(&CONTENT_FRAMES[m.pattern().as_usize()].1)
             && !tail[..m.start()].ends_with(|c: char| c.is_alphanumeric())
     });
@@ -528,6 +552,8 @@ fn content_act(text: &str, trigger: Span, sentence: Span) -> Option<(&'static st
                     }
                 }
                 Cue::Obligation if at(i, p) => return Some(("REQUEST", *cue, pos)),
+                Cue::Stake if at(i, p) => return Some(("THREATEN", *cue, pos)),
+                Cue::Refusal if at(i, p) => return Some(("REJECT", *cue, pos)),
                 _ => {}
             }
         }
@@ -547,6 +573,11 @@ fn split_since(text: &str, clauses: Vec<Span>) -> Vec<Span> {
     if !whole.contains("since") {
         return clauses;
     }
+    let is_verb = |v: &segment::Lower<'_>| {
+        WORDS.since_clause_verb.has(v.as_str())
+            || is_irregular_past(v)
+            || (v.len() > 4 && v.ends_with("ed"))
+    };
     let mut out = Vec::with_capacity(clauses.len());
     for c in clauses {
         let words = lower_words(text, c);
@@ -554,14 +585,17 @@ fn split_since(text: &str, clauses: Vec<Span>) -> Vec<Span> {
             if word != "since" {
                 return None;
             }
+            // A comma ends the search unless a name follows it (a list of
+            // subjects: "since Washington, London and Canberra unveiled").
+            let mut from = w.end;
             let verb = words[i + 1..]
                 .iter()
-                .take_while(|(s, _)| !text[w.end..s.start].contains(','))
-                .any(|(_, v)| {
-                    WORDS.since_clause_verb.has(v.as_str())
-                        || is_irregular_past(v)
-                        || (v.len() > 4 && v.ends_with("ed"))
-                });
+                .take_while(|(s, _)| {
+                    let comma = text[from..s.start].contains(',');
+                    from = s.start;
+                    !comma || text[s.start..].starts_with(char::is_uppercase)
+                })
+                .any(|(_, v)| is_verb(v));
             verb.then_some(w.start)
         });
         match cut {
@@ -626,7 +660,7 @@ pub fn events_in_sentences(
     let index = ActorIndex::new(actors);
     // The last two parties that acted together ("X and Y met ..."), for a
     // later "they".
-    let mut last_pair: Option<ActorMention> = None;
+    let mut last_pair: Option<(ActorMention, EventDate)> = None;
     for &sentence in sentences {
         // A trigger inside an actor's name ("United States") is no trigger,
         // unless it heads it as the attack itself ("Israeli air strikes
@@ -642,6 +676,15 @@ pub fn events_in_sentences(
                     m.span.overlaps(&t.span) && !attack_head
                 })
             })
+            .collect();
+        // "arrests and targeted killings", "the renewed strikes": a past
+        // participle right before an event noun, after a function word,
+        // modifies that noun and tells no act of its own.
+        let trigs: Vec<Trigger> = trigs
+            .iter()
+            .enumerate()
+            .filter(|&(i, t)| !attributive_participle(text, t, trigs.get(i + 1)))
+            .map(|(_, t)| t.clone())
             .collect();
         if trigs.is_empty() {
             continue;
@@ -668,7 +711,12 @@ pub fn events_in_sentences(
                         && postposed(text, sentence, t.span))
             })
             .collect();
-        let own = link::attach_constrained(text, &clauses, &spans, &verbs, &forward, timexes);
+        let mut own = link::attach_constrained(text, &clauses, &spans, &verbs, &forward, timexes);
+        for o in &mut own {
+            if o.is_some_and(|ti| modifier_year(text, &timexes[ti])) {
+                *o = None;
+            }
+        }
         let in_sentence: Vec<&ActorMention> = index
             .near(sentence)
             .iter()
@@ -682,6 +730,7 @@ pub fn events_in_sentences(
         // accused", ", accusing"), that verb's index: it also shares its date.
         let mut shared_from: Vec<Option<usize>> = Vec::with_capacity(trigs.len());
         let mut prior: Option<(usize, &ActorMention)> = None;
+        let mut pair_dates: Vec<Option<EventDate>> = Vec::with_capacity(trigs.len());
         for (i, t) in trigs.iter().enumerate() {
             let infinitive = prev_word(text, t.span.start).is_some_and(|(_, w)| w == "to");
             let clause = clauses.iter().rfind(|c| c.start <= t.span.start).copied();
@@ -729,11 +778,16 @@ pub fn events_in_sentences(
             }
             // "But they did not reach ...": the two parties last named
             // acting together.
-            if let (None, Some(c), Some(pair)) = (subj, clause, last_pair.as_ref()) {
+            // Their act is dated like the one they were named in, unless
+            // it has a date of its own.
+            let mut from_pair = None;
+            if let (None, Some(c), Some((pair, d))) = (subj, clause, last_pair.as_ref()) {
                 if t.reading == Reading::Verb && plural_pronoun_subject(text, c, t) {
                     subj = Some(pair);
+                    from_pair = Some(d.clone());
                 }
             }
+            pair_dates.push(from_pair);
             shared_from.push(if shared { prior.map(|p| p.0) } else { None });
             if let Some(m) = subj.filter(|_| !infinitive) {
                 prior = Some((i, m));
@@ -879,7 +933,20 @@ pub fn events_in_sentences(
                 };
                 for m in participants.iter().filter(within) {
                     let part = if m.span.start <= trig.span.start { "source" } else { "target" };
-                    actors_out.extend(parts(m, part));
+                    // "Israeli air strikes": the attack noun heads the
+                    // actor's name; the actor is the country.
+                    let head = m.span.overlaps(&trig.span);
+                    actors_out.extend(parts(m, part).map(|mut a| {
+                        let name =
+                            a.country.as_ref().filter(|_| head).and_then(|c| {
+                                super::actors::GAZETTEER.country_names.get(c).cloned()
+                            });
+                        if let Some(n) = name {
+                            a.name = n;
+                            a.kind = "country".to_string();
+                        }
+                        a
+                    }));
                 }
             } else {
                 if naming_call(text, trig, &participants) {
@@ -912,42 +979,68 @@ pub fn events_in_sentences(
                 } else {
                     subjects[i]
                 };
-                let Some(source) = source else { continue };
-                pair_source = source.also.is_some();
-                // "Russia and Ukraine exchanged ...": a subject joined by
-                // "and" acts too.
-                if !(passive || passive_voice) {
-                    if let Some(co) = co_subject(text, source, &participants) {
-                        actors_out.extend(parts(co, "source"));
-                        pair_source = true;
-                    }
+                // "The ceasefire took effect ...": a definite noun opening the
+                // trigger, with no party of its own, is filled in below.
+                let definite = source.is_none()
+                    && prev_word(text, trig.span.start).is_some_and(|(_, w)| w == "the")
+                    && noun_first(text, trig);
+                if source.is_none() && !definite {
+                    continue;
                 }
-                actors_out.extend(parts(source, "source"));
-                if passive_voice {
-                    // "X was attacked by Y": X is the target.
-                    if let (Some(t), _) = subject(text, clause, trig, &in_sentence, None) {
-                        if t.actor.name != source.actor.name {
+                if let Some(source) = source {
+                    pair_source = source.also.is_some();
+                    // "Russia and Ukraine exchanged ...": a subject joined by
+                    // "and" acts too.
+                    if !(passive || passive_voice) {
+                        if let Some(co) = co_subject(text, source, &participants) {
+                            actors_out.extend(parts(co, "source"));
+                            pair_source = true;
+                        }
+                    }
+                    actors_out.extend(parts(source, "source"));
+                    if passive_voice {
+                        // "X was attacked by Y": X is the target.
+                        if let (Some(t), _) = subject(text, clause, trig, &in_sentence, None) {
+                            if t.actor.name != source.actor.name {
+                                actors_out.extend(parts(t, "target"));
+                            }
+                        }
+                    }
+                    let later_subjects: Vec<Span> =
+                        subject_spans.iter().skip(i + 1).flatten().copied().collect();
+                    // Targets end where the next verb trigger starts ("who
+                    // proposed the talks ..., did not travel to Turkey").
+                    let next_verb = trigs
+                        .iter()
+                        .skip(i + 1)
+                        .find(|t| t.reading == Reading::Verb)
+                        .map_or(usize::MAX, |t| t.span.start);
+                    let before_next: Vec<&ActorMention> =
+                        participants.iter().copied().filter(|m| m.span.start < next_verb).collect();
+                    for t in targets(text, trig, event_type, &before_next, &later_subjects) {
+                        if t.actor.name != source.actor.name
+                            && (!t.adjective || adjective_object(text, trig, t))
+                        {
                             actors_out.extend(parts(t, "target"));
                         }
                     }
                 }
-                let later_subjects: Vec<Span> =
-                    subject_spans.iter().skip(i + 1).flatten().copied().collect();
-                // Targets end where the next verb trigger starts ("who
-                // proposed the talks ..., did not travel to Turkey").
-                let next_verb = trigs
+            }
+            // "the ceasefire took effect at 5 p.m.": a definite noun with a
+            // date of its own and no party named is the same kind of act
+            // told just before (its parties are that act's).
+            if actors_out.is_empty()
+                && (noun || noun_first(text, trig))
+                && own_date.is_some()
+                && prev_word(text, trig.span.start).is_some_and(|(_, w)| w == "the")
+            {
+                let earlier = sentence_events
                     .iter()
-                    .skip(i + 1)
-                    .find(|t| t.reading == Reading::Verb)
-                    .map_or(usize::MAX, |t| t.span.start);
-                let before_next: Vec<&ActorMention> =
-                    participants.iter().copied().filter(|m| m.span.start < next_verb).collect();
-                for t in targets(text, trig, event_type, &before_next, &later_subjects) {
-                    if t.actor.name != source.actor.name
-                        && (!t.adjective || adjective_object(text, trig, t))
-                    {
-                        actors_out.extend(parts(t, "target"));
-                    }
+                    .rev()
+                    .chain(out.iter().rev())
+                    .find(|e| e.event_type == event_type && !e.noun);
+                if let Some(e) = earlier {
+                    actors_out = e.actors.clone();
                 }
             }
             if actors_out.is_empty() {
@@ -1020,7 +1113,8 @@ pub fn events_in_sentences(
             // Nor does the content of "agreed that ... would swap ... on
             // Wednesday" date the agreement.
             let blocked = |t: &Timex| {
-                (resumed && clause.start <= t.span.start && t.span.end <= trig.span.start)
+                modifier_year(text, t)
+                    || (resumed && clause.start <= t.span.start && t.span.end <= trig.span.start)
                     || fences.iter().any(|&(c, word)| {
                         let inside = c.start <= t.span.start && t.span.end <= c.end;
                         inside
@@ -1059,7 +1153,18 @@ pub fn events_in_sentences(
                 if noun || own_date.is_some() {
                     return None;
                 }
-                object_relative_date(text, &trigs, i, &fences, &sentence_timexes)
+                object_relative_date(text, &trigs, i, &fences, &sentence_timexes).or_else(|| {
+                    // "They also refused ...": the date of the act the pair
+                    // was named in.
+                    pair_dates[i].clone().map(|mut d| {
+                        if d.anchor != crate::model::DateAnchor::Inherited {
+                            d.anchor = crate::model::DateAnchor::Inherited;
+                            d.confidence = link::CONF_SAME_SENTENCE;
+                            d.rule = format!("{}; inherited_from_pair_act", d.rule);
+                        }
+                        d
+                    })
+                })
             });
             let date = match (own_date.or(shared_date), ctx.caption) {
                 (Some(d), _) => d,
@@ -1144,13 +1249,70 @@ pub fn events_in_sentences(
             .map(|t| t.span.start)
             .collect();
         drop_sourcing_statements(text, &clauses, &coded, &mut sentence_events);
-        if let Some(pair) = sentence_events.iter().rev().find_map(source_pair) {
+        if let Some(pair) =
+            sentence_events.iter().rev().find_map(|e| source_pair(e).map(|p| (p, e.date.clone())))
+        {
             last_pair = Some(pair);
         }
         out.extend(sentence_events);
     }
     complete_targets(&mut out);
     out
+}
+
+/// A bare year modifying a noun ("a deadly 2014 blast", "the 2015 nuclear
+/// deal"): it names an older event, and dates no act of the clause.
+fn modifier_year(text: &str, t: &Timex) -> bool {
+    let expr = &text[t.span.start..t.span.end];
+    if expr.len() != 4 || !expr.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let next_lower = text[t.span.end..]
+        .strip_prefix(' ')
+        .is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()));
+    let det = |w: &str| WORDS.determiner.has(w);
+    let before = prev_word(text, t.span.start);
+    let determined = before.as_ref().is_some_and(|(at, w)| {
+        det(w.as_str())
+            || (w.chars().all(char::is_alphabetic)
+                && prev_word(text, *at).is_some_and(|(_, d)| det(d.as_str())))
+    });
+    next_lower && determined
+}
+
+/// A frame whose first side is a noun ("ceasefire ... took effect"),
+/// not a verb.
+fn noun_first(text: &str, trig: &Trigger) -> bool {
+    let first = text[trig.span.start..trig.span.end].split(' ').next().unwrap_or("");
+    trig.reading == Reading::Verb
+        && triggers::find(text, Span::new(trig.span.start, trig.span.start + first.len()))
+            .iter()
+            .any(|t| t.reading == Reading::Noun && t.span.end == trig.span.start + first.len())
+}
+
+/// A one-word past participle ("targeted") right before the event noun
+/// or the plural verbal noun that follows it ("killings"), after a
+/// determiner, a preposition or a conjunction: a modifier of that noun,
+/// not a verb.
+fn attributive_participle(text: &str, t: &Trigger, next: Option<&Trigger>) -> bool {
+    let form = &text[t.span.start..t.span.end];
+    let rest = &text[t.span.end..];
+    let next_word = rest.trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let noun_next =
+        next.is_some_and(|n| {
+            n.reading == Reading::Noun
+                && n.span.start > t.span.end
+                && text[t.span.end..n.span.start].chars().all(char::is_whitespace)
+        }) || (rest.starts_with(' ') && next_word.len() > 5 && next_word.ends_with("ings"));
+    t.reading == Reading::Verb
+        && noun_next
+        && !form.contains(' ')
+        && form.ends_with("ed")
+        && prev_word(text, t.span.start).is_some_and(|(_, w)| {
+            WORDS.determiner.has(w.as_str())
+                || WORDS.preposition.has(w.as_str())
+                || matches!(w.as_str(), "and" | "or" | "of" | "to")
+        })
 }
 
 /// A text's actor mentions indexed by position, so that each sentence
@@ -1287,9 +1449,23 @@ fn postposed(text: &str, sentence: Span, trigger: Span) -> bool {
 /// "talks with X", "a call with X": an actor introduced by "with" right
 /// after a noun trigger.
 fn with_actor(text: &str, trig: &Trigger, in_sentence: &[&ActorMention]) -> bool {
-    let rest = &text[trig.span.end..];
+    let mut rest = &text[trig.span.end..];
+    // "talks in the Kremlin with ...": a place may come first.
+    if rest.starts_with(" in ") || rest.starts_with(" at ") {
+        let place_end = in_sentence
+            .iter()
+            .find(|m| {
+                m.place
+                    && m.span.start > trig.span.end
+                    && text[trig.span.end + 4..m.span.start].split_whitespace().count() <= 1
+            })
+            .map(|m| m.span.end);
+        if let Some(end) = place_end {
+            rest = &text[end..];
+        }
+    }
     let Some(after) = rest.strip_prefix(" with ") else { return false };
-    let from = trig.span.end + (rest.len() - after.len());
+    let from = text.len() - after.len();
     in_sentence.iter().any(|m| !m.place && m.span.start >= from && m.span.start <= from + 40)
 }
 
@@ -1328,6 +1504,30 @@ fn subject<'a>(
         Some("then" | "also" | "later") => {
             prev_word(text, prev_word(text, trig.span.start).map_or(0, |p| p.0))
                 .is_some_and(|(_, w)| w == "and" || w == "but")
+        }
+        // "..., and is expected to travel": a schedule frame may stand
+        // between the conjunction and the verb.
+        Some("to") => {
+            let mut at = trig.span.start;
+            let mut found = false;
+            for _ in 0..5 {
+                let Some((start, w)) = prev_word(text, at) else { break };
+                let w = w.as_str();
+                if w == "and" || w == "but" {
+                    found = true;
+                    break;
+                }
+                let skip = w == "to"
+                    || w == "also"
+                    || WORDS.be.has(w)
+                    || WORDS.schedule_frame.has(w)
+                    || WORDS.modal.has(w);
+                if !skip {
+                    break;
+                }
+                at = start;
+            }
+            found
         }
         _ => false,
     };
@@ -1407,7 +1607,16 @@ fn subject<'a>(
     // "X, who proposed ...": a relative clause without a subject of its own
     // takes its antecedent.
     if relative && segment::word_spans(text, lead_span).nth(4).is_none() {
-        return (before.iter().rev().find(|m| m.span.end <= clause.start).copied(), false);
+        let antecedent = before.iter().rev().find(|m| m.span.end <= clause.start).copied();
+        // "under Trump, who pulled ...": a name that is no actor stands
+        // closer to "who" than the last actor, and is the antecedent.
+        let named_between = antecedent.is_some_and(|m| {
+            segment::word_spans(text, Span::new(m.span.end, clause.start)).any(|w| {
+                text[w.start..].starts_with(char::is_uppercase)
+                    && !in_sentence.iter().any(|o| o.span.start <= w.start && w.end <= o.span.end)
+            })
+        });
+        return (antecedent.filter(|_| !named_between), false);
     }
     if segment::word_spans(text, lead_span).all(|w| {
         let w = segment::Lower::of(&text[w.start..w.end]);

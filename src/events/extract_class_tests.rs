@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::events::link::tests::day;
-use crate::model::{Anchor, Interval, Precision};
+use crate::model::{Anchor, DateAnchor, Interval, Precision};
 
 use super::tests::run;
 
@@ -460,4 +460,262 @@ fn a_participle_takes_no_object_of_the_main_verb_as_its_subject() {
     let th = typed(&ev, "THREATEN");
     assert_eq!(th.len(), 1, "{ev:?}");
     assert_eq!(th[0].actors[0].country.as_deref(), Some("PER"), "{ev:?}");
+}
+
+#[test]
+fn an_initialism_inside_an_object_keeps_the_frame() {
+    // "U.S." has full stops but ends no word of the gap.
+    for t in [
+        "Chile on Monday ordered ten U.S. diplomats out of the country.",
+        "Chile on Monday ordered two U.K. envoys to leave.",
+    ] {
+        let ev = run(t, &monday(t));
+        let c = typed(&ev, "COERCE");
+        assert_eq!(c.len(), 1, "{t}: {ev:?}");
+        assert_eq!(codes_of(c[0]).len(), 2, "{t}: {ev:?}");
+        assert!(typed(&ev, "REQUEST").is_empty(), "{t}: {ev:?}");
+    }
+    let t = "Peru on Monday barred eight senior U.S. officials from entering the country.";
+    assert_eq!(typed(&run(t, &monday(t)), "SANCTION").len(), 1);
+}
+
+#[test]
+fn charges_of_bad_faith_and_ties_hung_on_conduct_in_what_is_said() {
+    for (t, ty) in [
+        ("Chile's foreign minister Ana Ruiz said on Monday that there had been lying and duplicity.", "ACCUSE"),
+        ("Peru told reporters on Monday that there had been repeated violations of the truce.", "ACCUSE"),
+        ("Chile said on Monday that its aid to Peru depended on the release of the prisoners.", "THREATEN"),
+        ("Peru said on Monday it would rejoin the pact as soon as its demands were met.", "REQUEST"),
+    ] {
+        let ev = run(t, &monday(t));
+        assert_eq!(typed(&ev, ty).len(), 1, "{t}: {ev:?}");
+        assert!(typed(&ev, "STATEMENT").is_empty(), "{t}: {ev:?}");
+    }
+    // Denying violations reproaches nobody.
+    let t = "Peru said on Monday that there had been no violations of the truce.";
+    assert!(typed(&run(t, &monday(t)), "ACCUSE").is_empty());
+}
+
+#[test]
+fn short_names_link_back_to_long_ones() {
+    // A family name written first, when the last word is too short to be
+    // a surname of its own.
+    let t = "Chile's President Eva Ruiz and Korean leader Pak Jong Il met on Monday. Pak did \
+             not agree to any timetable on Monday.";
+    let ev = run(t, &monday(t));
+    let agree = typed(&ev, "AGREE");
+    assert_eq!(agree.len(), 1, "{ev:?}");
+    assert_eq!(agree[0].status, EventStatus::Negated);
+    assert_eq!(agree[0].actors[0].name, "Pak Jong Il", "{ev:?}");
+    // An honorific after a comma keeps the country of the office before
+    // it, and the honorific with the first name links back.
+    let t = "Chile's President Eva Ruiz and the Emirati Foreign Minister, Sheikh Saif bin Zayed \
+             Al Nahyan, met on Monday. Sheikh Saif thanked Ruiz on Monday for her help.";
+    let ev = run(t, &monday(t));
+    let support = typed(&ev, "SUPPORT");
+    assert_eq!(support.len(), 1, "{ev:?}");
+    assert_eq!(codes_of(support[0]), vec!["ARE", "CHL"], "{ev:?}");
+}
+
+#[test]
+fn a_participle_before_an_event_noun_modifies_it() {
+    let t = "Chile said on Monday the unrest led to arrests and targeted killings of civilians. \
+             Peru condemned the renewed strikes on Monday.";
+    let ev = run(t, &monday(t));
+    assert!(typed(&ev, "ASSAULT").is_empty(), "{ev:?}");
+    // A verb with its subject before it is still the act.
+    let t = "Chile launched strikes on Peru on Monday.";
+    assert_eq!(typed(&run(t, &monday(t)), "ASSAULT").len(), 1);
+}
+
+#[test]
+fn a_name_between_the_last_actor_and_who_is_the_antecedent() {
+    let t = "Chile and Peru met on Monday, the first talks under Morales, who pulled Chile out \
+             of the pact on Monday.";
+    let ev = run(t, &monday(t));
+    assert!(typed(&ev, "REJECT").is_empty(), "{ev:?}");
+    // With the actor right before "who", it acts.
+    let t = "Talks resumed under Peru's President Ana Ruiz, who pulled Peru out of the pact on \
+             Monday.";
+    let ev = run(t, &monday(t));
+    let r = typed(&ev, "REJECT");
+    assert_eq!(r.len(), 1, "{ev:?}");
+    assert_eq!(r[0].actors[0].name, "Ana Ruiz");
+}
+
+#[test]
+fn an_attack_noun_heading_an_actor_leaves_the_country_as_actor() {
+    let t = "Chilean air strikes continued across the border on Monday.";
+    let ev = run(t, &monday(t));
+    let a = typed(&ev, "ASSAULT");
+    assert_eq!(a.len(), 1, "{ev:?}");
+    assert_eq!(a[0].actors[0].name, "Chile", "{ev:?}");
+}
+
+#[test]
+fn a_definite_noun_with_its_own_date_takes_the_parties_of_the_act_before() {
+    let t = "Chile and Peru agreed to a truce on Sunday. The ceasefire took effect on Monday.";
+    let tx = vec![
+        day("Sunday", t, (2025, 3, 9), Anchor::Publication),
+        day("Monday", t, (2025, 3, 10), Anchor::Publication),
+    ];
+    let ev = run(t, &tx);
+    let a = typed(&ev, "AGREE");
+    assert_eq!(a.len(), 2, "{ev:?}");
+    assert_eq!(a[1].date.value, "2025-03-10");
+    assert_eq!(codes_of(a[1]), vec!["CHL", "PER"]);
+    // An indefinite one names no earlier act.
+    let t = "Chile and Peru agreed to a truce on Sunday. A ceasefire took effect on Monday.";
+    let tx = vec![
+        day("Sunday", t, (2025, 3, 9), Anchor::Publication),
+        day("Monday", t, (2025, 3, 10), Anchor::Publication),
+    ];
+    assert_eq!(typed(&run(t, &tx), "AGREE").len(), 1);
+}
+
+#[test]
+fn talks_in_a_place_with_a_party_are_a_meeting() {
+    let t = "Chile's President Ana Ruiz replied on Monday, speaking after talks in Lima with \
+             Peruvian President Luis Vega.";
+    let ev = run(t, &monday(t));
+    let c = typed(&ev, "CONSULT");
+    assert_eq!(c.len(), 1, "{ev:?}");
+    assert!(codes_of(c[0]).contains(&"PER".to_string()), "{ev:?}");
+    // Undated talks in a place with nobody named stay background.
+    let t = "Chile's President Ana Ruiz replied on Monday, speaking after talks in Lima.";
+    assert!(typed(&run(t, &monday(t)), "CONSULT").is_empty());
+}
+
+#[test]
+fn halting_cooperation_or_assistance_is_a_sanction() {
+    for t in [
+        "The European Union halted its security cooperation with Peru on Monday.",
+        "Chile on Monday ended all military assistance to Peru.",
+    ] {
+        let ev = run(t, &monday(t));
+        assert_eq!(typed(&ev, "SANCTION").len(), 1, "{t}: {ev:?}");
+    }
+}
+
+#[test]
+fn a_scheduled_second_verb_after_and_shares_the_subject() {
+    let t = "Chile's Foreign Minister Ana Ruiz will visit Lima on Monday and is expected to \
+             travel to Quito on Monday.";
+    let ev = run(t, &monday(t));
+    let visits: Vec<_> = ev.iter().filter(|e| e.mode.as_deref() == Some("visit")).collect();
+    assert_eq!(visits.len(), 2, "{ev:?}");
+    assert!(visits.iter().all(|e| e.actors[0].name == "Ana Ruiz"), "{ev:?}");
+}
+
+#[test]
+fn the_heads_of_two_joined_countries_act_together() {
+    let t = "On Monday, the military governments of Chile and Peru warned that any intervention \
+             would be an act of war. They also refused to apply the sanctions.";
+    let ev = run(t, &monday(t));
+    let th = typed(&ev, "THREATEN");
+    assert_eq!(th.len(), 1, "{ev:?}");
+    assert_eq!(codes_of(th[0]), vec!["CHL", "PER"], "{ev:?}");
+    let r = typed(&ev, "REJECT");
+    assert_eq!(r.len(), 1, "{ev:?}");
+    assert_eq!(codes_of(r[0]), vec!["CHL", "PER"], "{ev:?}");
+    // "of" after an event noun still keeps the two apart.
+    let t = "Bolivia condemned the killing of Chile and Peru's envoys on Monday.";
+    let ev = run(t, &monday(t));
+    assert_eq!(typed(&ev, "ACCUSE")[0].actors[0].name, "Bolivia", "{ev:?}");
+}
+
+#[test]
+fn crowds_marching_on_or_surrounding_a_mission_protest() {
+    for t in [
+        "Thousands of Peruvian protesters marched on the Chilean embassy in Lima on Monday.",
+        "Peruvian protesters surrounded the Chilean consulate on Monday.",
+    ] {
+        let ev = run(t, &monday(t));
+        let p = typed(&ev, "PROTEST");
+        assert_eq!(p.len(), 1, "{t}: {ev:?}");
+        assert_eq!(codes_of(p[0]), vec!["CHL", "PER"], "{t}: {ev:?}");
+    }
+}
+
+#[test]
+fn they_act_on_the_day_the_pair_was_named() {
+    let t = "Chile expelled Bolivian envoys on Sunday. Later, Chile and Peru warned on Monday \
+             that any intervention would be an act of war. They also refused to apply the \
+             sanctions.";
+    let tx = vec![
+        day("Sunday", t, (2025, 3, 9), Anchor::Publication),
+        day("Monday", t, (2025, 3, 10), Anchor::Publication),
+    ];
+    let ev = run(t, &tx);
+    let r = typed(&ev, "REJECT");
+    assert_eq!(r.len(), 1, "{ev:?}");
+    assert_eq!(r[0].date.value, "2025-03-10", "{ev:?}");
+    assert_eq!(r[0].date.anchor, DateAnchor::Inherited);
+}
+
+#[test]
+fn unveiling_a_pact_is_an_agreement() {
+    let t = "Chile, Peru and Bolivia unveiled a new security pact on Monday.";
+    let ev = run(t, &monday(t));
+    assert_eq!(typed(&ev, "AGREE").len(), 1, "{ev:?}");
+}
+
+#[test]
+fn a_since_clause_with_a_list_of_subjects_dates_only_itself() {
+    let t = "Chile and Peru agreed on Monday to open talks. Chile's President Ana Ruiz spoke \
+             by telephone with Peru's President Luis Vega, their first contact since Quito, \
+             Bogota and Caracas unveiled their pact on Sunday.";
+    let tx = vec![
+        day("Monday", t, (2025, 3, 10), Anchor::Publication),
+        day("Sunday", t, (2025, 3, 9), Anchor::Publication),
+    ];
+    let ev = run(t, &tx);
+    let call = typed(&ev, "CONSULT");
+    assert_eq!(call.len(), 1, "{ev:?}");
+    assert_eq!(call[0].date.value, "2025-03-10", "{ev:?}");
+}
+
+#[test]
+fn saying_ones_side_will_not_hold_talks_is_a_rejection() {
+    for t in [
+        "Chile's President Ana Ruiz said on Monday that her country would not hold talks with \
+         Peru.",
+        "Chile said on Monday it will not negotiate with Peru.",
+    ] {
+        let ev = run(t, &monday(t));
+        let r = typed(&ev, "REJECT");
+        assert_eq!(r.len(), 1, "{t}: {ev:?}");
+        assert_eq!(codes_of(r[0]), vec!["CHL", "PER"], "{t}: {ev:?}");
+    }
+}
+
+#[test]
+fn a_year_modifying_a_noun_dates_no_act() {
+    let t = "Chile expelled 18 Peruvian diplomats on Monday, accusing Peru's army of involvement \
+             in a deadly 2014 blast at a depot.";
+    let mut tx = monday(t);
+    let mut y = day("2014", t, (2014, 1, 1), Anchor::Explicit);
+    y.value = "2014".into();
+    y.precision = Precision::Year;
+    tx.push(y);
+    let ev = run(t, &tx);
+    let a = typed(&ev, "ACCUSE");
+    assert_eq!(a.len(), 1, "{ev:?}");
+    assert_eq!(a[0].date.value, "2025-03-10", "{ev:?}");
+    // Nor is it inherited by an act without a date of its own.
+    let t = "Chile met Peru on Monday. Chile also accused Peru of a deadly 2014 blast.";
+    let mut tx = monday(t);
+    let mut y = day("2014", t, (2014, 1, 1), Anchor::Explicit);
+    y.value = "2014".into();
+    tx.push(y);
+    let ev = run(t, &tx);
+    let a = typed(&ev, "ACCUSE");
+    assert_eq!(a.len(), 1, "{ev:?}");
+    assert_ne!(a[0].date.value, "2014", "{ev:?}");
+    // A year standing alone after "in" still dates its act.
+    let t = "Chile and Peru signed a treaty in 2014.";
+    let mut y = day("2014", t, (2014, 1, 1), Anchor::Explicit);
+    y.value = "2014".into();
+    let ev = run(t, &[y]);
+    assert_eq!(typed(&ev, "AGREE")[0].date.value, "2014", "{ev:?}");
 }

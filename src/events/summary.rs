@@ -86,7 +86,11 @@ pub(crate) fn headline(raw: &RawEvent, text: &str, dates: &[Span]) -> String {
             }
         }
         if passive && !by && !sources.is_empty() {
-            s.push_str(" by ");
+            // "rockets were launched from southern Lebanon": fire from a
+            // country is coded as that country's, but the text says "from".
+            let after = &text[raw.trigger_span.end..raw.sentence.end];
+            let from = after.split_whitespace().take(2).any(|w| w == "from");
+            s.push_str(if from { " from " } else { " by " });
             s.push_str(&joined(&sources));
         } else if !passive && object.is_empty() && !targets.is_empty() {
             s.push_str(" → ");
@@ -642,5 +646,12 @@ mod tests {
         let text = "Jets struck Lima’s southern suburbs overnight, witnesses said.";
         let ev = raw(text, "struck", false, vec![actor("Chile", "source")]);
         assert_eq!(headline(&ev, text, &[]), "Chile struck Lima’s southern suburbs overnight");
+    }
+
+    #[test]
+    fn fire_from_a_country_says_from() {
+        let text = "Two rockets were launched from Peru toward the border.";
+        let ev = raw(text, "launched", false, vec![actor("Peru", "source")]);
+        assert_eq!(headline(&ev, text, &[]), "Were launched from Peru");
     }
 }

@@ -131,9 +131,12 @@ fn frame_regex(form: &str) -> Option<(String, bool)> {
     let alt =
         |side: &str| side.split('|').map(|w| regex::escape(w.trim())).collect::<Vec<_>>().join("|");
     // A decimal point or thousands comma inside a number ("$1.1 billion")
-    // does not end a word.
-    let (min, word) =
-        if tight { (0, r"(?:[^\s.,;:!?]|[.,]\d)+") } else { (1, r"(?:[^\s.;:!?]|[.,]\d)+") };
+    // does not end a word, nor do the stops of an initialism ("U.S.").
+    let (min, word) = if tight {
+        (0, r"(?:[^\s.,;:!?]|[.,]\d|(?-u:\b)[a-z]\.)+")
+    } else {
+        (1, r"(?:[^\s.;:!?]|[.,]\d|(?-u:\b)[a-z]\.)+")
+    };
     let pattern = format!(
         r#"(?i)(?-u:\b)({})(?-u:\b)((?:\s+{word}){{{min},{gap}}}?)\s+["“‘']?(?:{})(?-u:\b)"#,
         alt(verbs),
