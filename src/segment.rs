@@ -752,6 +752,13 @@ mod tests {
         }
     }
 
+    /// The span between two arbitrary byte positions of `t`, ordered and
+    /// widened to character boundaries.
+    fn char_span(t: &str, a: usize, b: usize) -> Span {
+        let (a, b) = (a.min(b), a.max(b));
+        Span::new(floor_boundary(t, a), ceil_boundary(t, b))
+    }
+
     proptest::proptest! {
         #[test]
         fn ascii_word_at_matches_the_scan(
@@ -759,17 +766,8 @@ mod tests {
             a in 0usize..50,
             b in 0usize..50,
         ) {
-            let (mut a, mut b) = (a.min(t.len()), b.min(t.len()));
-            if a > b {
-                std::mem::swap(&mut a, &mut b);
-            }
-            while !t.is_char_boundary(a) {
-                a -= 1;
-            }
-            while !t.is_char_boundary(b) {
-                b += 1;
-            }
-            let span = Span::new(a, b);
+            let span = char_span(&t, a, b);
+            let (a, b) = (span.start, span.end);
             let scanned = words(&t, span);
             let bytes = t.as_bytes();
             for x in a..b {
@@ -794,17 +792,7 @@ mod tests {
             a in 0usize..50,
             b in 0usize..50,
         ) {
-            let (mut a, mut b) = (a.min(t.len()), b.min(t.len()));
-            if a > b {
-                std::mem::swap(&mut a, &mut b);
-            }
-            while !t.is_char_boundary(a) {
-                a -= 1;
-            }
-            while !t.is_char_boundary(b) {
-                b += 1;
-            }
-            let span = Span::new(a, b);
+            let span = char_span(&t, a, b);
             proptest::prop_assert_eq!(words(&t, span), words_reference(&t, span));
             for w in words(&t, span) {
                 let word = &t[w.start..w.end];
