@@ -170,6 +170,7 @@ impl Tagger {
             focus: None,
             to_date: false,
             frame: None,
+            attributive: false,
         };
         self.done.clear();
         for (ci, c) in self.cands.iter().enumerate() {
@@ -217,6 +218,7 @@ impl Tagger {
             };
             let dir = || dir_of(ds, de);
             resolver.frame = self.frame(text, c, || dir_of(c.start, c.end));
+            resolver.attributive = tense::attributive_year(text, toks, c.start, c.end);
             let Some(r) = resolver.resolve(rc, dir) else { continue };
             self.done.push((c.start, c.end, r.period));
             out.push(Timex {

@@ -174,6 +174,11 @@ pub(crate) struct Resolver {
     /// The backshifted frame of the next expression (see
     /// [`super::tense::Backshift`]), set by the caller for one call.
     pub(crate) frame: Option<Frame>,
+    /// The next expression is a year naming a thing ("a deadly 2014
+    /// blast", "Russia's 2014 annexation"), set by the caller for one
+    /// call: it is resolved, but the story's time does not move to it, so
+    /// "a day later" after it still counts from the last day told.
+    pub(crate) attributive: bool,
 }
 
 /// A past moment a modal's future counts from.
@@ -247,7 +252,8 @@ impl Resolver {
                 r
             }
         };
-        if r.anchor != Anchor::None {
+        let attributive = std::mem::take(&mut self.attributive);
+        if r.anchor != Anchor::None && !attributive {
             if let Some(p) = r.period {
                 // Backward comparisons ("a year earlier", "a year ago", "the
                 // year-ago quarter") count from the period being reported,

@@ -55,6 +55,38 @@ fn is_any(w: &str, list: &[&str]) -> bool {
     list.iter().any(|x| w.eq_ignore_ascii_case(x))
 }
 
+/// Whether the expression of tokens `start..end` is a bare year naming a
+/// thing rather than a time the story moves to: "a deadly 2014 blast",
+/// "the 2015 accord", "Russia's 2014 annexation" (a determiner or a
+/// possessive before it, perhaps with one adjective between, and a word
+/// after it). "In 2014 talks resumed" is no such year.
+pub(crate) fn attributive_year(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
+    let i = start;
+    let Some(year) = toks.get(i) else { return false };
+    if end != i + 1 || year.kind != Kind::Num || year.digits != 4 {
+        return false;
+    }
+    let next_is_word = toks.get(i + 1).is_some_and(|t| {
+        t.kind == Kind::Word && t.space && text[t.start..].starts_with(|c: char| c.is_alphabetic())
+    });
+    if !next_is_word || i == 0 || !year.space {
+        return false;
+    }
+    let determiner = |k: usize| is_any(word(text, toks, k), DETERMINERS);
+    // "Russia's 2014 ...": a word, an apostrophe (typographic ones are
+    // folded to it), "s".
+    let possessive = |k: usize| {
+        k >= 2 && word(text, toks, k).eq_ignore_ascii_case("s") && toks[k - 1].is_punct(b'\'')
+    };
+    if determiner(i - 1) || possessive(i - 1) {
+        return true;
+    }
+    let adjective = toks[i - 1].kind == Kind::Word
+        && !toks[i - 1].upper
+        && !is_any(word(text, toks, i - 1), FUNCTION_WORDS);
+    adjective && i >= 2 && (determiner(i - 2) || possessive(i - 2))
+}
+
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
 ];
