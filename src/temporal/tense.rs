@@ -66,9 +66,7 @@ pub(crate) fn attributive_year(text: &str, toks: &[Tok], start: usize, end: usiz
     if end != i + 1 || year.kind != Kind::Num || year.digits != 4 {
         return false;
     }
-    let next_is_word = toks.get(i + 1).is_some_and(|t| {
-        t.kind == Kind::Word && t.space && text[t.start..].starts_with(|c: char| c.is_alphabetic())
-    });
+    let next_is_word = toks.get(i + 1).is_some_and(|t| t.kind == Kind::Word && t.space);
     if !next_is_word || i == 0 || !year.space {
         return false;
     }
