@@ -191,13 +191,20 @@ struct Score {
     matched: usize,
 }
 
+/// Names (as passed to [`score`]) of the held-out sets still blind: measured,
+/// never read for misses. Remove a set here when it becomes development data.
+const BLIND: &[&str] = &["fifth held-out"];
+
 fn score(
     name: &str,
     gold: &[Gold],
     articles: &[(String, String, Article)],
     extract: &dyn Fn(&str, &str, &Article) -> Vec<Event>,
 ) -> Score {
-    let verbose = std::env::var_os("DATELINE_SCORE_VERBOSE").is_some();
+    // A blind set's misses are never printed: reading them would turn it
+    // into development data without anyone deciding so.
+    let blind = BLIND.iter().any(|b| name.starts_with(b));
+    let verbose = std::env::var_os("DATELINE_SCORE_VERBOSE").is_some() && !blind;
     let mut s = Score { system: 0, gold: 0, matched: 0 };
     for (file, label, article) in articles {
         let sys = pairs(&extract(file, label, article));
