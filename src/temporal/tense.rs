@@ -338,6 +338,15 @@ fn cue_full(text: &str, toks: &[Tok], i: usize, verb_slot: bool) -> Option<Cue> 
         return None;
     }
     let w = &text[t.start..t.end];
+    // "on March 12 May told lawmakers", "a letter on May 24": a capitalised
+    // "May" inside a sentence, or before a number, is a name or the month,
+    // never the modal, and says nothing about what lies ahead.
+    if t.upper
+        && w.eq_ignore_ascii_case("may")
+        && (!boundary_before(text, toks, i) || toks.get(i + 1).is_some_and(|n| n.kind == Kind::Num))
+    {
+        return None;
+    }
     let prev = if i > 0 { word(text, toks, i - 1) } else { "" };
     let next = word(text, toks, i + 1);
     // "won't" is "will not", not "won".
@@ -452,6 +461,46 @@ fn cue_full(text: &str, toks: &[Tok], i: usize, verb_slot: bool) -> Option<Cue> 
     }
 }
 
+/// Relative pronouns that open a clause inside a sentence.
+const RELATIVES: &[&str] = &["which", "who", "whom", "whose", "where"];
+
+/// Does the date at token `start` stand in a relative clause set off by a
+/// comma ("the change, which takes effect on Aug. 28, came ...")? The
+/// nearest comma to its left, within the window and the sentence, is
+/// followed by a relative pronoun.
+fn in_relative_clause(text: &str, toks: &[Tok], start: usize) -> bool {
+    let mut i = start;
+    while i > 0 && start - i < WINDOW && !boundary_before(text, toks, i) {
+        i -= 1;
+        if toks[i].is_punct(b',') {
+            return is_any(word(text, toks, i + 1), RELATIVES);
+        }
+    }
+    false
+}
+
+/// Does the clause of a date end at token `j`, to its right, so that no
+/// cue from `j` on is the date's? The words after it are another clause's:
+/// "told them on Wednesday that it would sever ties" (a content clause),
+/// "announced it on Wednesday, saying the truce would begin" (a
+/// participle's clause). A comma also ends it when `closed`: the date's
+/// clause already has its verb ("are due to meet on Sunday, he said") or
+/// is a relative clause whose main verb follows ("which takes effect on
+/// Aug. 28, came ..."). A date opening its sentence ("On Sunday, he said")
+/// belongs to the clause after the comma.
+fn clause_ends(text: &str, toks: &[Tok], j: usize, fronted: bool, closed: bool) -> bool {
+    if word(text, toks, j).eq_ignore_ascii_case("that") {
+        return true;
+    }
+    if fronted || !toks[j].is_punct(b',') {
+        return false;
+    }
+    let participle = toks
+        .get(j + 1)
+        .is_some_and(|n| n.kind == Kind::Word && !n.upper && text[n.start..n.end].ends_with("ing"));
+    closed || participle
+}
+
 /// The direction the sentence around tokens `start..end` gives, if any.
 pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> Option<Direction> {
     // Deadlines and limits ("extended until Nov. 20", "by Jan. 14") point
@@ -559,7 +608,10 @@ pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> O
             None => {}
         }
     }
-    // Right, at double distance.
+    // Right, at double distance, within the date's own clause (see
+    // `clause_ends`).
+    let fronted = (0..=2).any(|k| k <= start && boundary_before(text, toks, start - k));
+    let relative = !fronted && in_relative_clause(text, toks, start);
     let mut j = end;
     let mut d = 0;
     while j < toks.len() && d < WINDOW {
@@ -568,6 +620,9 @@ pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> O
         }
         d += 1;
         if best.is_some_and(|(bd, _)| 2 * d >= bd) {
+            break;
+        }
+        if clause_ends(text, toks, j, fronted, relative || best.is_some()) {
             break;
         }
         // "In September, it announced plans to buy": the first reporting

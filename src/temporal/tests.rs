@@ -888,3 +888,48 @@ fn a_year_naming_a_thing_does_not_move_the_story() {
         assert_eq!(last, Some(("A day later", want)), "{text}");
     }
 }
+
+#[test]
+fn a_capitalised_may_is_a_month_or_a_name_not_the_modal() {
+    // Published Thursday 12 June 2025: the days lie behind, not a year
+    // ahead, whatever the "May" near them.
+    let c = ctx(2025, 6, 12);
+    for (text, day, want) in [
+        ("On June 3 May addressed the chamber.", "June 3", "2025-06-03"),
+        ("The envoy left on May 20, only to return on June 2.", "June 2", "2025-06-02"),
+        ("Minister Theresa May signed it on June 4 in Leeds.", "June 4", "2025-06-04"),
+    ] {
+        let v = tv(text, &c);
+        assert!(v.iter().any(|(t, v)| t == day && v == want), "{text}: {v:?}");
+    }
+    // The modal still points ahead, at a sentence's start too.
+    assert_eq!(one("The envoy may return on June 20.", &c).value, "2025-06-20");
+    assert_eq!(one("May the talks resume on June 20, he prayed.", &c).value, "2025-06-20");
+}
+
+#[test]
+fn a_cue_in_another_clause_after_the_date_is_not_its_own() {
+    // Published Saturday 15 March 2025.
+    let c = ctx(2025, 3, 15);
+    for (text, want) in [
+        // A content clause after the date: its modal is the reported plan.
+        (
+            "The mayor had written to the council on Wednesday that the bridge would close.",
+            "2025-03-12",
+        ),
+        // A participle's clause after a comma: the content of the saying.
+        (
+            "The minister unveiled the budget in parliament on Wednesday, saying taxes would fall.",
+            "2025-03-12",
+        ),
+        // A closing attribution after a clause with its own verb.
+        ("Negotiators are due to meet in Geneva on Wednesday, the ministry said.", "2025-03-19"),
+        // A relative clause: the main verb after it is not the date's.
+        ("The rule, which applies from March 28, drew protests.", "2025-03-28"),
+    ] {
+        assert_eq!(one(text, &c).value, want, "{text}");
+    }
+    // A date opening the sentence belongs to the clause after the comma.
+    assert_eq!(one("On Wednesday, the ministry said it was ready.", &c).value, "2025-03-12");
+    assert_eq!(one("Wednesday, the ministers will meet again.", &c).value, "2025-03-19");
+}
