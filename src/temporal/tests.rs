@@ -933,3 +933,27 @@ fn a_cue_in_another_clause_after_the_date_is_not_its_own() {
     assert_eq!(one("On Wednesday, the ministry said it was ready.", &c).value, "2025-03-12");
     assert_eq!(one("Wednesday, the ministers will meet again.", &c).value, "2025-03-19");
 }
+
+#[test]
+fn a_datelines_date_says_it_is_the_filing_date() {
+    let c = ctx(2025, 6, 12);
+    for text in [
+        "OSLO, June 12 (Fjord Wire) - Ministers met on Wednesday.",
+        "By A. Writer\n\nLA PAZ/LIMA, June 12 - Ministers met on Wednesday.",
+        "REYKJAVIK, 12 June (Wire) — Ministers met on Wednesday.",
+    ] {
+        let v = tag(text, &c);
+        assert_eq!(v[0].value, "2025-06-12", "{text}");
+        assert!(v[0].rule.ends_with("/dateline"), "{text}: {}", v[0].rule);
+        assert!(!v[1].rule.ends_with("/dateline"), "{text}: {}", v[1].rule);
+    }
+    // A date after a comma elsewhere is no dateline.
+    for text in [
+        "In Oslo, June 12 (a Thursday) was chosen.",
+        "Ministers met in OSLO, June 12 - the talks failed.",
+        "The Oslo talks, June 12 - 14, failed.",
+    ] {
+        let v = tag(text, &c);
+        assert!(v.iter().all(|t| !t.rule.ends_with("/dateline")), "{text}: {v:?}");
+    }
+}
