@@ -120,6 +120,55 @@ pub struct Skipped {
     pub reason: &'static str,
 }
 
+/// The resolver's story state saved where a relative clause opens, and
+/// whether a date in that clause moved to another year.
+#[derive(Debug, Clone, Copy)]
+struct Aside {
+    /// The first token of the first expression in the clause.
+    at: usize,
+    last: Option<Period>,
+    last_day: Option<Period>,
+    focus: Option<Period>,
+    to_date: bool,
+    /// The year the story was in: the last day told, else the publication
+    /// date.
+    year: Option<i32>,
+    moved: bool,
+}
+
+impl Aside {
+    fn save(r: &Resolver, at: usize) -> Aside {
+        let day = match r.last_day {
+            Some(Period::Day(d)) => Some(d),
+            _ => r.dct,
+        };
+        Aside {
+            at,
+            last: r.last,
+            last_day: r.last_day,
+            focus: r.focus,
+            to_date: r.to_date,
+            year: day.map(|d| chrono::Datelike::year(&d)),
+            moved: false,
+        }
+    }
+
+    fn other_year(&self, p: Period) -> bool {
+        let y = |d: chrono::NaiveDate| chrono::Datelike::year(&d);
+        match (self.year, p.interval()) {
+            (Some(year), Some(iv)) => y(iv.start) != year && y(iv.end) != year,
+            _ => false,
+        }
+    }
+
+    fn restore(&self, r: &mut Resolver) {
+        r.last = self.last;
+        r.last_day = self.last_day;
+        r.focus = self.focus;
+        r.to_date = self.to_date;
+    }
+}
+
 /// A reusable tagger: keeps its token and candidate buffers between texts,
 /// so tagging many texts allocates only for the expressions found.
 #[derive(Debug, Default)]
@@ -173,6 +222,7 @@ impl Tagger {
             attributive: false,
         };
         self.done.clear();
+        let mut aside: Option<Aside> = None;
         for (ci, c) in self.cands.iter().enumerate() {
             let span = Span::new(self.toks[c.start].start, self.toks[c.end - 1].end);
             if let expr::Expr::Invalid(reason) = c.expr {
@@ -188,6 +238,21 @@ impl Tagger {
                 continue;
             }
             let toks = &self.toks;
+            // A relative clause that moves to another year tells background
+            // ("..., which was signed on July 2 two years ago"): once its
+            // sentence is over, the story is back where it was, and "the
+            // same day" counts from there.
+            if let Some(a) = aside {
+                if (a.at + 1..=c.start).any(|k| tense::boundary_before(text, toks, k)) {
+                    if a.moved {
+                        a.restore(&mut resolver);
+                    }
+                    aside = None;
+                }
+            }
+            if aside.is_none() && tense::in_relative_clause(text, toks, c.start) {
+                aside = Some(Aside::save(&resolver, c.start));
+            }
             // "at 9 a.m. on Monday": the clock time falls on the day named
             // after it, which also gives the sentence's direction.
             let joined;
@@ -222,6 +287,9 @@ impl Tagger {
             let Some(mut r) = resolver.resolve(rc, dir) else { continue };
             if r.anchor != Anchor::None && dateline(text, toks, c) {
                 r.decision = "dateline";
+            }
+            if let (Some(a), Some(p)) = (aside.as_mut(), r.period) {
+                a.moved |= r.anchor != Anchor::None && a.other_year(p);
             }
             self.done.push((c.start, c.end, r.period));
             out.push(Timex {

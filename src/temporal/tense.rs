@@ -19,7 +19,7 @@ use crate::model::Direction;
 /// Farthest a cue may be, in tokens.
 const WINDOW: usize = 20;
 
-fn boundary_before(text: &str, toks: &[Tok], i: usize) -> bool {
+pub(crate) fn boundary_before(text: &str, toks: &[Tok], i: usize) -> bool {
     // Is there a sentence boundary between token i-1 and token i?
     if i == 0 || i >= toks.len() {
         return true;
@@ -468,7 +468,7 @@ const RELATIVES: &[&str] = &["which", "who", "whom", "whose", "where"];
 /// comma ("the change, which takes effect on Aug. 28, came ...")? The
 /// nearest comma to its left, within the window and the sentence, is
 /// followed by a relative pronoun.
-fn in_relative_clause(text: &str, toks: &[Tok], start: usize) -> bool {
+pub(crate) fn in_relative_clause(text: &str, toks: &[Tok], start: usize) -> bool {
     let mut i = start;
     while i > 0 && start - i < WINDOW && !boundary_before(text, toks, i) {
         i -= 1;

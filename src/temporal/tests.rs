@@ -957,3 +957,36 @@ fn a_datelines_date_says_it_is_the_filing_date() {
         assert!(v.iter().all(|t| !t.rule.ends_with("/dateline")), "{text}: {v:?}");
     }
 }
+
+#[test]
+fn a_relative_clause_in_another_year_does_not_move_the_story() {
+    // Published Friday 14 March 2025.
+    let c = fri();
+    let last = |text: &str| tv(text, &c).pop().map(|(_, v)| v).unwrap_or_default();
+    // The clause tells background from last year: "the same day" is the
+    // day the story had reached.
+    assert_eq!(
+        last(
+            "The club quit the league on Tuesday, which it had joined on May 5 last year. \
+             Its coach resigned the same day."
+        ),
+        "2025-03-11"
+    );
+    assert_eq!(
+        last(
+            "Parliament voted on Monday to leave the pact, which was signed in Riga on 3 June \
+             2019. The next day, the envoy was recalled."
+        ),
+        "2025-03-11"
+    );
+    // A clause in the story's own time is part of it.
+    assert_eq!(
+        last("The talks, which began on Monday, ended without a deal. The next day, both sides left."),
+        "2025-03-11"
+    );
+    // Inside the clause itself its own date is the reference.
+    assert_eq!(
+        last("The pact, which was signed on 3 June 2019 and took effect the next day, lapsed."),
+        "2019-06-04"
+    );
+}
