@@ -622,7 +622,15 @@ impl Resolver {
                     Unit::Fortnight => step_date(dct, Grain::Week, steps * 2),
                     u => step_date(dct, grain_of(*u), steps),
                 };
-                let p = moved.and_then(|d| Period::containing(ago_grain(*unit), d))?;
+                // "a week ago", "two weeks ago": so short a count of weeks
+                // names the day that many weeks back (the same weekday:
+                // "met him a week ago" is last Tuesday on a Tuesday); "six
+                // weeks ago" is only the week.
+                let grain = match (unit, n) {
+                    (Unit::Week, 1..=2) | (Unit::Fortnight, 1) => Grain::Day,
+                    _ => ago_grain(*unit),
+                };
+                let p = moved.and_then(|d| Period::containing(grain, d))?;
                 Resolved::period(p, Anchor::Publication, None, "deictic")
             }
             Expr::Shift { n, unit, sign } => {

@@ -990,3 +990,14 @@ fn a_relative_clause_in_another_year_does_not_move_the_story() {
         "2019-06-04"
     );
 }
+
+#[test]
+fn a_week_or_two_ago_is_a_day_and_longer_ago_a_week() {
+    // Published Friday 14 March 2025.
+    let c = fri();
+    assert_eq!(one("The envoys spoke a week ago.", &c).value, "2025-03-07");
+    assert_eq!(one("The envoys spoke two weeks ago.", &c).value, "2025-02-28");
+    assert_eq!(one("The envoys spoke a week or so ago.", &c).value, "2025-03-07");
+    assert_eq!(one("The envoys spoke five weeks ago.", &c).value, "2025-W06");
+    assert_eq!(one("The envoys spoke a fortnight ago.", &c).value, "2025-02-28");
+}
