@@ -540,7 +540,11 @@ pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> O
             && word(text, toks, end + 1).eq_ignore_ascii_case("the")
             && is_any(word(text, toks, end + 2), &["deadline", "date"]));
     // "postponed until Tuesday", "delayed the vote till March": a day
-    // something is put off to lies ahead, whatever the verb's tense.
+    // something is put off to lies ahead of the putting off, whatever the
+    // verb's tense. A weekday is named within a week of it, so it lies
+    // ahead of the report too; a past delay to a named month or day may be
+    // long over ("a deadline later extended to Feb. 18" in a late-March
+    // report): the nearest match.
     if is_any(before(1), &["until", "till", "to"]) {
         let mut k = 2;
         while k <= 6 && k <= start && !boundary_before(text, toks, start - k + 1) {
@@ -551,7 +555,9 @@ pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> O
                     && particle.as_deref().is_none_or(|p| before(k - 1).eq_ignore_ascii_case(p))
             });
             if delays {
-                return Some(Direction::Future);
+                let past = w.as_bytes().ends_with(b"ed");
+                let weekday = toks[start].lex.iter().any(|l| matches!(l, Lex::Weekday(..)));
+                return Some(if past && !weekday { Direction::Nearest } else { Direction::Future });
             }
             k += 1;
         }

@@ -1001,3 +1001,19 @@ fn a_week_or_two_ago_is_a_day_and_longer_ago_a_week() {
     assert_eq!(one("The envoys spoke five weeks ago.", &c).value, "2025-W06");
     assert_eq!(one("The envoys spoke a fortnight ago.", &c).value, "2025-02-28");
 }
+
+#[test]
+fn a_past_delay_to_a_named_day_takes_the_nearest_match() {
+    // Published Friday 28 March 2025.
+    let c = ctx(2025, 3, 28);
+    // Long over: the extension was told in a look back.
+    assert_eq!(
+        tv("The fleet was to leave by January, a deadline later extended to Feb. 20.", &c)[1].1,
+        "2025-02-20"
+    );
+    // Just ahead, as a fresh delay usually is.
+    assert_eq!(one("The court adjourned the trial until April 2.", &c).value, "2025-04-02");
+    // A future delay, and a delay to a weekday, still look ahead.
+    assert_eq!(one("The board will extend the offer to Feb. 20.", &c).value, "2026-02-20");
+    assert_eq!(one("The court adjourned the trial until Monday.", &c).value, "2025-03-31");
+}
