@@ -509,6 +509,22 @@ impl Resolver {
                 let Some(p) = Period::containing(*grain, dct).and_then(|p| p.shift(*offset)) else {
                     return Some(Resolved::unresolved(x_value(*grain), OUT_OF_RANGE, "deictic"));
                 };
+                // "protesters marched this weekend" in a Monday report: a
+                // weekend told in the past that has not begun yet is the
+                // one just gone.
+                if *grain == Grain::Weekend && *offset == 0 {
+                    let ahead = p.interval().is_some_and(|iv| iv.start > dct);
+                    if ahead && dir() == Some(Direction::Past) {
+                        if let Some(q) = p.shift(-1) {
+                            return Some(Resolved::period(
+                                q,
+                                Anchor::Publication,
+                                Some(Direction::Past),
+                                "past_cue",
+                            ));
+                        }
+                    }
+                }
                 Resolved::period(p, Anchor::Publication, None, "deictic")
             }
             Expr::MonthSel { month, sel } => {

@@ -1017,3 +1017,14 @@ fn a_past_delay_to_a_named_day_takes_the_nearest_match() {
     assert_eq!(one("The board will extend the offer to Feb. 20.", &c).value, "2026-02-20");
     assert_eq!(one("The court adjourned the trial until Monday.", &c).value, "2025-03-31");
 }
+
+#[test]
+fn this_weekend_told_in_the_past_early_in_the_week_is_the_one_gone() {
+    // Published Tuesday 18 March 2025.
+    let c = ctx(2025, 3, 18);
+    assert_eq!(one("Crowds gathered in the square this weekend.", &c).value, "2025-W11-WE");
+    assert_eq!(one("Crowds will gather in the square this weekend.", &c).value, "2025-W12-WE");
+    assert_eq!(one("The fair is this weekend.", &c).value, "2025-W12-WE");
+    // On a Sunday the weekend under way is the one told.
+    assert_eq!(one("Crowds gathered this weekend.", &ctx(2025, 3, 16)).value, "2025-W11-WE");
+}
