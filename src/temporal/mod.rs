@@ -76,7 +76,13 @@ shares ("$5 million a year", "8% annually"; a count of events per unit,
 # Anchors and directions
 
 Deictic expressions count from the publication date; anaphoric ones from
-the last date mentioned before them (else the publication date). Without a
+the last date mentioned before them (else the publication date). A year
+naming a thing ("the 2015 accord") and, once its sentence is over, a
+relative clause that moved to another year (", which it signed on July 2
+last year") do not move the story: "the same day" after them counts from
+the day the story had reached. A dateline's date ("OSLO, June 12 (Agency)
+-") is resolved like any other and marked with the rule `.../dateline`: it
+is the filing day, not the day of the lead event. Without a
 publication date, relative expressions keep `X` placeholders
 (`XXXX-WXX-4`) and a note says why: dateline never invents a date.
 Underspecified expressions follow the sentence's tense (see `resolve`).

@@ -5,8 +5,11 @@
 //! lower-case word ending in "-ed"). The nearest cue decides; a cue after the
 //! expression counts at double distance, because the verb a date modifies
 //! usually comes first in English news ("announced on Thursday") while a
-//! trailing "said" is often only attribution. No cue: `None`, and the
-//! resolver applies its documented default.
+//! trailing "said" is often only attribution. Cues after the date are
+//! looked for only in its own clause: a content clause ("that ..."), a
+//! participle's clause (", saying ..."), and after a comma the clause that
+//! follows a date whose own verb came first, are another verb's. No cue:
+//! `None`, and the resolver applies its documented default.
 
 use std::sync::LazyLock;
 
