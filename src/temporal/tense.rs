@@ -483,25 +483,19 @@ pub(crate) fn in_relative_clause(text: &str, toks: &[Tok], start: usize) -> bool
 }
 
 /// Does the clause of a date end at token `j`, to its right, so that no
-/// cue from `j` on is the date's? The words after it are another clause's:
+/// cue from `j` on is the date's? Asked only when the date's clause is
+/// known to have a verb of its own before the date, or to be a relative
+/// clause whose main verb follows ("which takes effect on Aug. 28, came
+/// ..."). The words after "that" or a comma then belong to another clause:
 /// "told them on Wednesday that it would sever ties" (a content clause),
 /// "announced it on Wednesday, saying the truce would begin" (a
-/// participle's clause). A comma also ends it when `closed`: the date's
-/// clause already has its verb ("are due to meet on Sunday, he said") or
-/// is a relative clause whose main verb follows ("which takes effect on
-/// Aug. 28, came ..."). A date opening its sentence ("On Sunday, he said")
-/// belongs to the clause after the comma.
-fn clause_ends(text: &str, toks: &[Tok], j: usize, fronted: bool, closed: bool) -> bool {
-    if word(text, toks, j).eq_ignore_ascii_case("that") {
-        return true;
-    }
-    if fronted || !toks[j].is_punct(b',') {
-        return false;
-    }
-    let participle = toks
-        .get(j + 1)
-        .is_some_and(|n| n.kind == Kind::Word && !n.upper && text[n.start..n.end].ends_with("ing"));
-    closed || participle
+/// participle's), "are due to meet on Sunday, he said" (an attribution).
+/// A date opening its sentence ("On Sunday, he said") belongs to the
+/// clause after the comma. Without a verb before it, "the strike on Monday
+/// that killed ten" or "the strike on Monday, killing ten" still take
+/// their tense from the words after.
+fn clause_ends(text: &str, toks: &[Tok], j: usize, fronted: bool) -> bool {
+    word(text, toks, j).eq_ignore_ascii_case("that") || (!fronted && toks[j].is_punct(b','))
 }
 
 /// The direction the sentence around tokens `start..end` gives, if any.
@@ -584,6 +578,7 @@ pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> O
         }
     }
     let mut best: Option<(usize, Cue)> = None;
+    let mut far_report = false;
     // Left.
     let mut i = start;
     let mut d = 0;
@@ -605,7 +600,9 @@ pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> O
             break;
         }
         match cue(text, toks, i, false) {
-            Some(Cue::Report) if d > 4 => {}
+            // Too far to date the expression ("said the meeting with the
+            // envoys on Thursday would ..."), but the clause has its verb.
+            Some(Cue::Report) if d > 4 => far_report = true,
             Some(Cue::Report) => {
                 best = Some((d, Cue::Past));
                 break;
@@ -631,7 +628,7 @@ pub(crate) fn direction(text: &str, toks: &[Tok], start: usize, end: usize) -> O
         if best.is_some_and(|(bd, _)| 2 * d >= bd) {
             break;
         }
-        if clause_ends(text, toks, j, fronted, relative || best.is_some()) {
+        if (relative || far_report || best.is_some()) && clause_ends(text, toks, j, fronted) {
             break;
         }
         // "In September, it announced plans to buy": the first reporting

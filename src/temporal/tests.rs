@@ -929,6 +929,15 @@ fn a_cue_in_another_clause_after_the_date_is_not_its_own() {
     ] {
         assert_eq!(one(text, &c).value, want, "{text}");
     }
+    // With no verb before it, the words after the date give its tense.
+    assert_eq!(
+        one("A landslide on Monday that buried the road cut the town off.", &c).value,
+        "2025-03-10"
+    );
+    assert_eq!(
+        one("A landslide on Monday, burying the road, isolated the town.", &c).value,
+        "2025-03-10"
+    );
     // A date opening the sentence belongs to the clause after the comma.
     assert_eq!(one("On Wednesday, the ministry said it was ready.", &c).value, "2025-03-12");
     assert_eq!(one("Wednesday, the ministers will meet again.", &c).value, "2025-03-19");
