@@ -247,16 +247,21 @@ impl Tagger {
             // A relative clause that moves to another year tells background
             // ("..., which was signed on July 2 two years ago"): once its
             // sentence is over, the story is back where it was, and "the
-            // same day" counts from there.
+            // same day" counts from there. A date of the main clause after
+            // it in the same sentence ("..., was renewed on Monday") moves
+            // the story again.
+            let relative = tense::in_relative_clause(text, toks, c.start);
             if let Some(a) = aside {
                 if (a.at + 1..=c.start).any(|k| tense::boundary_before(text, toks, k)) {
                     if a.moved {
                         a.restore(&mut resolver);
                     }
                     aside = None;
+                } else if !relative {
+                    aside = None;
                 }
             }
-            if aside.is_none() && tense::in_relative_clause(text, toks, c.start) {
+            if aside.is_none() && relative {
                 aside = Some(Aside::save(&resolver, c.start));
             }
             // "at 9 a.m. on Monday": the clock time falls on the day named

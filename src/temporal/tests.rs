@@ -993,6 +993,11 @@ fn a_relative_clause_in_another_year_does_not_move_the_story() {
         last("The talks, which began on Monday, ended without a deal. The next day, both sides left."),
         "2025-03-11"
     );
+    // The main clause's own date after the clause moves the story.
+    assert_eq!(
+        last("The pact, which was signed on 3 June 2019, was renewed on Monday. The next day, it lapsed."),
+        "2025-03-11"
+    );
     // Inside the clause itself its own date is the reference.
     assert_eq!(
         last("The pact, which was signed on 3 June 2019 and took effect the next day, lapsed."),
