@@ -193,7 +193,7 @@ struct Score {
 
 /// Names (as passed to [`score`]) of the held-out sets still blind: measured,
 /// never read for misses. Remove a set here when it becomes development data.
-const BLIND: &[&str] = &["fifth held-out"];
+const BLIND: &[&str] = &["fifth held-out", "sixth held-out"];
 
 fn score(
     name: &str,
@@ -356,5 +356,21 @@ fn precision_and_recall_on_the_fifth_heldout_gold() {
     assert!(
         p >= 0.58 && r >= 0.36,
         "fifth held-out precision {p:.3}, recall {r:.3} fell below the floor"
+    );
+}
+
+/// The sixth held-out set (`data/heldout6/`, 6 articles in 5 files, 114
+/// rows), written blind by a helper who read no rule and ran no extractor
+/// on it, in more kinds of writing than the earlier sets (an explainer with
+/// many past dates, a live blog with clock times, quotes, plans and
+/// conditions, negations). Measured blind on the round-7 rules (P 0.397,
+/// R 0.237); no miss list printed. The floors sit under that measurement
+/// (regression floors; the target is 0.85).
+#[test]
+fn precision_and_recall_on_the_sixth_heldout_gold() {
+    let (p, r) = heldout_score("data/heldout6", 100, "sixth held-out, real tagger");
+    assert!(
+        p >= 0.36 && r >= 0.21,
+        "sixth held-out precision {p:.3}, recall {r:.3} fell below the floor"
     );
 }
