@@ -451,7 +451,10 @@ const INLINE_LOWER: usize = 22;
 #[derive(Clone)]
 enum LowerRepr<'a> {
     Borrowed(&'a str),
-    Inline { len: u8, buf: [u8; INLINE_LOWER] },
+    // A fixed-capacity string rather than a byte buffer: it derefs to `str`
+    // without checking the UTF-8 again at every use (the rules compare the
+    // same lower-cased word several times).
+    Inline(arrayvec::ArrayString<INLINE_LOWER>),
     Owned(String),
 }
 
@@ -463,13 +466,11 @@ impl<'a> Lower<'a> {
             return Lower(LowerRepr::Borrowed(word));
         }
         if b.len() <= INLINE_LOWER && b.is_ascii() {
-            // ASCII lower-casing is what `to_lowercase` does to ASCII.
-            let mut buf = [0u8; INLINE_LOWER];
-            for (d, c) in buf.iter_mut().zip(b) {
-                *d = c.to_ascii_lowercase();
+            if let Ok(mut inline) = arrayvec::ArrayString::from(word) {
+                // ASCII lower-casing is what `to_lowercase` does to ASCII.
+                inline.make_ascii_lowercase();
+                return Lower(LowerRepr::Inline(inline));
             }
-            let len = u8::try_from(b.len()).unwrap_or(0);
-            return Lower(LowerRepr::Inline { len, buf });
         }
         Lower(LowerRepr::Owned(word.to_lowercase()))
     }
@@ -478,10 +479,7 @@ impl<'a> Lower<'a> {
     pub fn as_str(&self) -> &str {
         match &self.0 {
             LowerRepr::Borrowed(s) => s,
-            // Always ASCII (see `of`), so this never fails.
-            LowerRepr::Inline { len, buf } => {
-                std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or_default()
-            }
+            LowerRepr::Inline(s) => s,
             LowerRepr::Owned(s) => s,
         }
     }

@@ -131,7 +131,21 @@ pub fn event_key(ev: &Event) -> String {
 
 fn hash128(key: &str) -> String {
     let h = blake3::hash(key.as_bytes());
-    h.to_hex()[..32].to_string()
+    let mut buf = [0u8; 32];
+    hex_into(&h.as_bytes()[..16], &mut buf).to_string()
+}
+
+/// `bytes` as lower-case hex digits in `buf` (two per byte; `buf` at least
+/// twice as long), without the formatter: ids are written for every mention.
+pub(crate) fn hex_into<'a>(bytes: &[u8], buf: &'a mut [u8]) -> &'a str {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    for (i, b) in bytes.iter().enumerate() {
+        buf[2 * i] = DIGITS[usize::from(b >> 4)];
+        buf[2 * i + 1] = DIGITS[usize::from(b & 15)];
+    }
+    let out = &buf[..2 * bytes.len()];
+    // Only ASCII digits were written.
+    std::str::from_utf8(out).unwrap_or_default()
 }
 
 /// The stable id of an event: 128 bits of BLAKE3 over [`event_key`].
@@ -142,14 +156,43 @@ pub fn event_id(ev: &Event) -> String {
 /// The id of one mention: article id, text (body or caption index), span
 /// and event id, hashed.
 pub fn mention_id(article_id: &str, caption: Option<usize>, span: Span, event_id: &str) -> String {
+    // Pieces pushed without the formatter: this runs for every mention.
     let mut key = String::with_capacity(64 + article_id.len() + event_id.len());
-    let _ = write!(key, "dateline-mention-v1|{}|{article_id}|", article_id.len());
-    let _ = match caption {
-        Some(i) => write!(key, "caption:{i}"),
-        None => write!(key, "body"),
-    };
-    let _ = write!(key, "|{}|{}|{event_id}", span.start, span.end);
+    key.push_str("dateline-mention-v1|");
+    push_decimal(&mut key, article_id.len());
+    key.push('|');
+    key.push_str(article_id);
+    key.push('|');
+    match caption {
+        Some(i) => {
+            key.push_str("caption:");
+            push_decimal(&mut key, i);
+        }
+        None => key.push_str("body"),
+    }
+    key.push('|');
+    push_decimal(&mut key, span.start);
+    key.push('|');
+    push_decimal(&mut key, span.end);
+    key.push('|');
+    key.push_str(event_id);
     hash128(&key)
+}
+
+/// `n` in decimal digits, as `write!(out, "{n}")` would put them.
+fn push_decimal(out: &mut String, mut n: usize) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // Only ASCII digits were written.
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
 }
 
 /// Extract events from every article (in parallel) and merge them into the
@@ -639,6 +682,18 @@ fn rebuild(event_id: String, g: Group) -> Option<Built> {
 mod tests {
     use super::*;
     use crate::model::{Actor, EventDate, SourceRef};
+
+    proptest::proptest! {
+        #[test]
+        fn ids_are_written_as_the_formatter_writes_them(n in proptest::num::usize::ANY, b in proptest::collection::vec(proptest::num::u8::ANY, 0..20)) {
+            let mut s = String::from("x");
+            push_decimal(&mut s, n);
+            proptest::prop_assert_eq!(s, format!("x{n}"));
+            let mut buf = [0u8; 40];
+            let hex: String = b.iter().map(|v| format!("{v:02x}")).collect();
+            proptest::prop_assert_eq!(hex_into(&b, &mut buf), hex.as_str());
+        }
+    }
 
     fn event(article: &str, day: u32, anchor: DateAnchor, conf: f32, hex_ids: bool) -> Event {
         let d = NaiveDate::from_ymd_opt(2025, 3, day).expect("valid date");

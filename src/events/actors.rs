@@ -1183,12 +1183,11 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
 }
 
 /// What `text.match_indices(needle)` gives (left to right, not
-/// overlapping), found by looking for the needle's first character (a
-/// `memchr` of one byte for the capital of most names) and comparing the
-/// rest there: the names of an article's people are looked for in every
-/// text of it.
+/// overlapping), found by looking for the needle's first byte (a
+/// vectorized `memchr`) and comparing the rest there: the names of an
+/// article's people are looked for in every text of it.
 fn occurrences<'a>(text: &'a str, needle: &str) -> impl Iterator<Item = (usize, &'a str)> + 'a {
-    let first = needle.chars().next();
+    let first = needle.as_bytes().first().copied();
     let needle_len = needle.len();
     let needle = needle.to_string();
     let mut pos = 0;
@@ -1203,15 +1202,17 @@ fn occurrences<'a>(text: &'a str, needle: &str) -> impl Iterator<Item = (usize, 
             pos = text[at..].chars().next().map_or(text.len() + 1, |c| at + c.len_utf8());
             return Some((at, &text[at..at]));
         };
-        while pos < text.len() {
-            let at = pos + text[pos..].find(first)?;
-            if text[at..].starts_with(needle.as_str()) {
+        // The first byte of a UTF-8 needle is ASCII or a lead byte, which
+        // only ever starts a character: every candidate is a char boundary.
+        let b = text.as_bytes();
+        loop {
+            let at = pos + memchr::memchr(first, b.get(pos..)?)?;
+            if b[at..].starts_with(needle.as_bytes()) {
                 pos = at + needle_len;
                 return Some((at, &text[at..at + needle_len]));
             }
-            pos = at + first.len_utf8();
+            pos = at + 1;
         }
-        None
     })
 }
 

@@ -10,10 +10,11 @@
 //! gives the mention back field for field, so output is unchanged.
 
 use std::cmp::Ordering;
-use std::collections::HashSet;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
+
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::model::{Actor, EventDate, EventStatus, Mention, SourceRef, Span};
 
@@ -38,10 +39,26 @@ impl MentionKey {
     }
 }
 
+impl MentionKey {
+    /// The id as text (what `to_string` gives, without the formatter).
+    pub(crate) fn to_id(&self) -> String {
+        match self {
+            MentionKey::Hex(v) => {
+                let mut buf = [0u8; 32];
+                crate::timeline::hex_into(&v.to_be_bytes(), &mut buf).to_string()
+            }
+            MentionKey::Text(s) => s.to_string(),
+        }
+    }
+}
+
 impl fmt::Display for MentionKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            MentionKey::Hex(v) => write!(f, "{v:032x}"),
+            MentionKey::Hex(v) => {
+                let mut buf = [0u8; 32];
+                f.write_str(crate::timeline::hex_into(&v.to_be_bytes(), &mut buf))
+            }
             MentionKey::Text(s) => f.write_str(s),
         }
     }
@@ -159,7 +176,7 @@ impl CompactMention {
     /// The full mention back.
     pub(crate) fn to_mention(&self, key: &MentionKey) -> Mention {
         Mention {
-            mention_id: key.to_string(),
+            mention_id: key.to_id(),
             source: (*self.source).clone(),
             evidence: self.evidence.to_string(),
             span: self.span,
