@@ -14,7 +14,10 @@ use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-use rustc_hash::FxHashSet as HashSet;
+// Keyed per process (a random seed), so text crafted to collide cannot
+// slow the merge down; the sets are only probed, never iterated, so output
+// does not depend on the seed.
+type HashSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
 
 use crate::model::{Actor, EventDate, EventStatus, Mention, SourceRef, Span};
 
