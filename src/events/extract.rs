@@ -41,7 +41,8 @@ For each trigger of a sentence:
   an event of its own (the act is coded, or left out); a content cue
   (`content_frames.tsv`) recodes it: readiness to stop (AGREE) or to harm
   (THREATEN), a condition (REQUEST), a reproach or insult ("the remark was
-  irresponsible", ACCUSE), a modal demand on another party ("Washington
+  irresponsible", ACCUSE), a consequence the other side is told to expect
+  ("Moscow would respond", THREATEN), a modal demand on another party ("Washington
   should stop ...", REQUEST), a tie made to hang on the other's conduct
   ("the partnership depends on the release of ...", THREATEN), a refusal
   of talks ("would not hold talks with ...", REJECT).
@@ -189,10 +190,21 @@ fn status(text: &str, sentence: Span, clause: Span, trig: &Trigger) -> Option<Ev
     if window.iter().any(|w| WORDS.negation.has(w) || w.ends_with("n't")) {
         return Some(EventStatus::Negated);
     }
-    if window.iter().any(|w| WORDS.future.has(w)) {
+    // "Prime Minister Theresa May thanked": a capitalised modal inside the
+    // sentence is a name, not a modal.
+    let auxiliaries: Vec<&str> = last
+        .iter()
+        .flatten()
+        .zip(&window)
+        .filter(|(w, _)| {
+            w.start == sentence.start || !text[w.start..].starts_with(|c: char| c.is_uppercase())
+        })
+        .map(|(_, l)| *l)
+        .collect();
+    if auxiliaries.iter().any(|w| WORDS.future.has(w)) {
         return Some(EventStatus::Scheduled);
     }
-    if window.iter().any(|w| WORDS.modal.has(w))
+    if auxiliaries.iter().any(|w| WORDS.modal.has(w))
         || window.contains(&"either")
         || first_of_clause.is_some_and(|w| WORDS.conditional.has(w))
     {
@@ -431,6 +443,7 @@ enum Cue {
     Obligation,
     Stake,
     Refusal,
+    Warning,
 }
 
 /// Parse this module's data file now (see [`crate::lexicon::load_all`]).
@@ -456,6 +469,7 @@ static CONTENT_FRAMES: LazyLock<Vec<(Vec<String>, Cue)>> = LazyLock::new(|| {
                 Some("obligation") => Cue::Obligation,
                 Some("stake") => Cue::Stake,
                 Some("refusal") => Cue::Refusal,
+                Some("warning") => Cue::Warning,
                 _ => panic!("events/content_frames.tsv line {n}: expected a phrase and a kind"),
             };
             (cols[0].split(' ').map(str::to_string).collect(), cue)
@@ -465,7 +479,7 @@ static CONTENT_FRAMES: LazyLock<Vec<(Vec<String>, Cue)>> = LazyLock::new(|| {
 
 impl Cue {
     /// Cues that can start a content act on their own.
-    const OPENERS: [Cue; 7] = [
+    const OPENERS: [Cue; 8] = [
         Cue::Readiness,
         Cue::Condition,
         Cue::NegatedCondition,
@@ -473,6 +487,7 @@ impl Cue {
         Cue::Obligation,
         Cue::Stake,
         Cue::Refusal,
+        Cue::Warning,
     ];
 }
 
@@ -542,13 +557,14 @@ fn content_act(text: &str, trigger: Span, sentence: Span) -> Option<(&'static st
                         return Some(("REQUEST", *cue, pos));
                     }
                 }
-                Cue::Reproach if at(i, p) => {
+                Cue::Reproach | Cue::Warning if at(i, p) => {
                     // "did not call it a provocation" reproaches nobody.
                     let negated = ws[i.saturating_sub(3)..i]
                         .iter()
                         .any(|w| WORDS.negation.has(w) || w.ends_with("n't"));
                     if !negated {
-                        return Some(("ACCUSE", *cue, pos));
+                        let act = if *cue == Cue::Warning { "THREATEN" } else { "ACCUSE" };
+                        return Some((act, *cue, pos));
                     }
                 }
                 Cue::Obligation if at(i, p) => return Some(("REQUEST", *cue, pos)),
@@ -656,6 +672,16 @@ pub fn events_in_sentences(
     timexes: &[Timex],
     ctx: TextContext,
 ) -> Vec<RawEvent> {
+    // A dateline's date dates the report, not an event (see
+    // [`link::is_dateline`]).
+    let story_timexes: Vec<Timex>;
+    let timexes = if timexes.iter().any(|t| link::is_dateline(text, t.span)) {
+        story_timexes =
+            timexes.iter().filter(|t| !link::is_dateline(text, t.span)).cloned().collect();
+        &story_timexes[..]
+    } else {
+        timexes
+    };
     let mut out: Vec<RawEvent> = Vec::new();
     let index = ActorIndex::new(actors);
     // The last two parties that acted together ("X and Y met ..."), for a
@@ -830,6 +856,18 @@ pub fn events_in_sentences(
             let statement = t.reading == Reading::Verb && t.sense.event_type == "STATEMENT";
             let continues = shared_from[i].is_some_and(|j| context_only[j]);
             context_only.push(undated && (statement || continues));
+        }
+        // Background told in the present perfect: "has sent bombers ... and
+        // moved warships" (a verb sharing its subject), "officials have said
+        // Israel could strike" (what such a statement reports).
+        let mut background: Vec<bool> = Vec::with_capacity(trigs.len());
+        for (i, t) in trigs.iter().enumerate() {
+            let own_perfect = t.reading == Reading::Verb && present_perfect(text, t);
+            let shares = shared_from[i].is_some_and(|j| background[j]);
+            let reported = trigs[..i].iter().zip(&background).any(|(r, &b)| {
+                b && r.reading == Reading::Verb && r.sense.event_type == "STATEMENT"
+            });
+            background.push(own_perfect || shares || (reported && t.reading == Reading::Verb));
         }
         // "seized in a surprise incursion", "killed in an air strike": an
         // attack noun after "in a" names how the verb's act was done.
@@ -1131,7 +1169,7 @@ pub fn events_in_sentences(
                 };
                 let found = if context_only[i] {
                     link::report_context(inheritable)
-                } else if !noun && present_perfect(text, trig) {
+                } else if !noun && background[i] {
                     // "has made its signature conditional": background
                     // that the story's lead date does not date.
                     let in_sentence: Vec<Timex> = sentence_timexes
