@@ -1618,6 +1618,14 @@ fn subject<'a>(
             && words.len() <= 5
             && !gap.contains(',');
         if comma_ok && (words_ok || possessive) {
+            // "Saudi Arabia, a close ally of the United States, called":
+            // the actor closing an appositive describes the subject before
+            // it.
+            if gap.trim() == "," {
+                if let Some(head) = appositive_head(text, &before, near) {
+                    return (Some(head), false);
+                }
+            }
             return (Some(near), false);
         }
         // "A and B sat apart and did not meet", "both sides calling it
@@ -1666,6 +1674,26 @@ fn subject<'a>(
         };
     }
     (None, false)
+}
+
+/// The subject an appositive describes: the actor right before ", a ...,"
+/// when `near` (the last actor before the verb) ends that appositive
+/// ("Saudi Arabia, a close ally of Egypt, called ..."). The appositive
+/// opens with a determiner and holds no other comma.
+fn appositive_head<'a>(
+    text: &str,
+    before: &[&'a ActorMention],
+    near: &ActorMention,
+) -> Option<&'a ActorMention> {
+    let head = before
+        .iter()
+        .rev()
+        .find(|m| m.span.end < near.span.start && text[m.span.end..].starts_with(','))?;
+    let inner = &text[head.span.end + 1..near.span.start];
+    let opens = lower_word_iter(text, Span::new(head.span.end, near.span.start))
+        .next()
+        .is_some_and(|(_, w)| WORDS.appositive_opener.has(w.as_str()));
+    (opens && !inner.contains(',') && !inner.contains(['.', ';'])).then_some(*head)
 }
 
 /// Words before a verb that end in a reported clause with a singular
@@ -1912,6 +1940,10 @@ mod class_tests;
 #[cfg(test)]
 #[path = "extract_lemma_tests.rs"]
 mod lemma_tests;
+
+#[cfg(test)]
+#[path = "extract_report_tests.rs"]
+mod report_tests;
 
 #[cfg(test)]
 mod tests {

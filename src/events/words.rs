@@ -182,6 +182,7 @@ classes! {
     headline_adjunct => "headline_adjunct",
     headline_trail => "headline_trail",
     distributive => "distributive",
+    appositive_opener => "appositive_opener",
 }
 
 /// The word classes, loaded once.

@@ -1,0 +1,153 @@
+//! Tests for the round-8 rules (datelines, the home of untitled officials,
+//! capitalised modals, appositive subjects, present-perfect background,
+//! warnings and reproaches in statement content, and the trigger classes
+//! added with them), on sentences written for these tests.
+
+use super::tests::run;
+use super::*;
+use crate::events::link::tests::day;
+use crate::model::{Anchor, DateAnchor};
+
+fn monday(t: &str) -> Vec<Timex> {
+    vec![day("Monday", t, (2025, 3, 10), Anchor::Publication)]
+}
+
+fn typed<'a>(ev: &'a [RawEvent], ty: &str) -> Vec<&'a RawEvent> {
+    ev.iter().filter(|e| e.event_type == ty).collect()
+}
+
+fn source_country(e: &RawEvent) -> Option<&str> {
+    e.actors.iter().find(|a| a.part == "source").and_then(|a| a.country.as_deref())
+}
+
+#[test]
+fn a_dateline_date_is_neither_own_date_nor_lead_date() {
+    let t = "LIMA, March 13 (Andes Wire) - Peru expelled two Chilean diplomats on Monday.\n\n\
+             Bolivia condemned the expulsions.";
+    let tx = vec![
+        day("March 13", t, (2025, 3, 13), Anchor::Publication),
+        day("Monday", t, (2025, 3, 10), Anchor::Publication),
+    ];
+    let ev = run(t, &tx);
+    let accuse = typed(&ev, "ACCUSE");
+    assert_eq!(accuse.len(), 1, "{ev:?}");
+    assert_eq!(accuse[0].date.value, "2025-03-10", "the lead event's day, not the dateline's");
+    assert_eq!(accuse[0].date.anchor, DateAnchor::Inherited);
+    // With no date in the story, the dateline still dates nothing.
+    let t = "LIMA, March 13 (Andes Wire) - Bolivia condemned Peru.";
+    let ev = run(t, &[day("March 13", t, (2025, 3, 13), Anchor::Publication)]);
+    assert_eq!(typed(&ev, "ACCUSE")[0].date.anchor, DateAnchor::PublicationFallback, "{ev:?}");
+}
+
+#[test]
+fn the_dateline_place_is_the_home_of_officials_named_by_title_alone() {
+    let t = "LIMA, March 13 (Andes Wire) - Chilean President Ana Rojas criticised Bolivia on \
+             Monday.\n\nForeign Minister Luis Paz thanked Ecuador on Monday.";
+    let ev = run(t, &monday(t));
+    let thanks = typed(&ev, "SUPPORT");
+    assert_eq!(thanks.len(), 1, "{ev:?}");
+    assert_eq!(source_country(thanks[0]), Some("PER"), "{ev:?}");
+    // Without a dateline the first person with a country still decides.
+    let t = "Chilean President Ana Rojas criticised Bolivia on Monday. Foreign Minister Luis \
+             Paz thanked Ecuador on Monday.";
+    let ev = run(t, &monday(t));
+    assert_eq!(source_country(typed(&ev, "SUPPORT")[0]), Some("CHL"), "{ev:?}");
+}
+
+#[test]
+fn a_capitalised_modal_inside_a_sentence_is_a_name() {
+    let t = "Peruvian Foreign Minister Sara May thanked Chile on Monday.";
+    let ev = run(t, &monday(t));
+    assert_eq!(typed(&ev, "SUPPORT")[0].status, EventStatus::Occurred, "{ev:?}");
+    let t = "Peru may recall its ambassador from Chile on Monday.";
+    let ev = run(t, &monday(t));
+    assert_eq!(typed(&ev, "SANCTION")[0].status, EventStatus::Hypothetical, "{ev:?}");
+}
+
+#[test]
+fn an_appositive_does_not_take_the_subject_from_the_actor_it_names() {
+    for t in [
+        "Chile, a close ally of Peru, called the move unjustified on Monday.",
+        "Chile, an old partner of the Bolivian government, called the move unjustified on Monday.",
+    ] {
+        let ev = run(t, &monday(t));
+        let a = typed(&ev, "ACCUSE");
+        assert_eq!(a.len(), 1, "{t}: {ev:?}");
+        assert_eq!(source_country(a[0]), Some("CHL"), "{t}: {ev:?}");
+    }
+    // An appositive that opens with no determiner is not taken for one.
+    let t = "Chile thanked Ecuador, Peru called the move unjustified on Monday.";
+    let ev = run(t, &monday(t));
+    assert_eq!(source_country(typed(&ev, "ACCUSE")[0]), Some("PER"), "{ev:?}");
+}
+
+#[test]
+fn present_perfect_background_reaches_shared_verbs_and_reported_content() {
+    let t = "Chile met Bolivia on Monday. Peru has sent warships to the coast and moved \
+             troops to the border. Peruvian officials have said Peru could strike Chile.";
+    let ev = run(t, &monday(t));
+    let mobilize = typed(&ev, "MOBILIZE");
+    assert!(!mobilize.is_empty(), "{ev:?}");
+    for m in &mobilize {
+        assert_eq!(m.date.anchor, DateAnchor::PublicationFallback, "{m:?}");
+    }
+    let strike = typed(&ev, "ASSAULT");
+    assert_eq!(strike.len(), 1, "{ev:?}");
+    assert_eq!(strike[0].status, EventStatus::Hypothetical);
+    assert_eq!(strike[0].date.anchor, DateAnchor::PublicationFallback, "{ev:?}");
+    // A past-tense verb keeps the lead date.
+    let t = "Chile met Bolivia on Monday. Peru sent warships to the coast.";
+    let ev = run(t, &monday(t));
+    assert_eq!(typed(&ev, "MOBILIZE")[0].date.anchor, DateAnchor::Inherited, "{ev:?}");
+}
+
+#[test]
+fn a_consequence_announced_to_the_other_side_is_a_threat() {
+    for t in [
+        "Peru said on Monday that Chile would bear the consequences.",
+        "Peru's foreign ministry said on Monday that Lima would retaliate against Chile.",
+        "Peru told Chile on Monday that it would pay a heavy price.",
+    ] {
+        let ev = run(t, &monday(t));
+        assert_eq!(typed(&ev, "THREATEN").len(), 1, "{t}: {ev:?}");
+        assert!(typed(&ev, "STATEMENT").is_empty(), "{t}: {ev:?}");
+    }
+    let t = "Peru said on Monday that it would not retaliate against Chile.";
+    let ev = run(t, &monday(t));
+    assert!(typed(&ev, "THREATEN").is_empty(), "{ev:?}");
+}
+
+#[test]
+fn disappointment_alarm_and_interference_in_a_statement_are_reproaches() {
+    for t in [
+        "Chile said on Monday it was deeply disappointed by Peru's decision.",
+        "Bolivia said on Monday that the Peruvian measure amounted to interference in its \
+         affairs.",
+        "Chile's foreign minister said on Monday that Peru had misjudged the situation.",
+        "Bolivia told parliament on Monday that Peru was responsible for the blast.",
+    ] {
+        let ev = run(t, &monday(t));
+        assert_eq!(typed(&ev, "ACCUSE").len(), 1, "{t}: {ev:?}");
+    }
+}
+
+#[test]
+fn round_eight_trigger_classes() {
+    for (t, ty) in [
+        ("Peru sent home three Chilean diplomats on Monday.", "COERCE"),
+        ("Chile lodged a formal protest with Peru on Monday.", "ACCUSE"),
+        ("Bolivia expressed serious concern about Peru's measures on Monday.", "ACCUSE"),
+        ("Ecuador voiced disappointment with Peru on Monday.", "ACCUSE"),
+        ("Ecuador and Colombia came out in support of Peru on Monday.", "SUPPORT"),
+        ("Chile reopened the border with Peru on Monday.", "CONCEDE"),
+        ("Chile called Peru's decision regrettable on Monday.", "ACCUSE"),
+    ] {
+        let ev = run(t, &monday(t));
+        assert_eq!(typed(&ev, ty).len(), 1, "{t}: {ev:?}");
+    }
+    // Plain concern stays a statement; opening fire is no reopening.
+    let t = "Bolivia expressed concern about the situation on Monday.";
+    assert!(typed(&run(t, &monday(t)), "ACCUSE").is_empty());
+    let t = "Chile opened fire across the border with Peru on Monday.";
+    assert!(typed(&run(t, &monday(t)), "CONCEDE").is_empty());
+}
