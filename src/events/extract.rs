@@ -638,9 +638,14 @@ fn is_reduced_relative(text: &str, trig: &Trigger, actors: &[&ActorMention]) -> 
         && !WORDS.active_before.has(prev.as_str())
         && !prev.ends_with("ly")
         && !actors.iter().any(|a| a.span.start <= pstart && pstart < a.span.end);
-    let next = first_lower_word(text, Span::new(trig.span.end, text.len().min(trig.span.end + 24)));
-    let next_prep = next.is_some_and(|w| WORDS.preposition.has(w.as_str()));
-    plain_noun && next_prep && !text[..trig.span.start].trim_end().ends_with(',')
+    let mut after =
+        lower_word_iter(text, Span::new(trig.span.end, text.len().min(trig.span.end + 40)));
+    let next = after.next();
+    let next_prep = next.is_some_and(|(_, w)| WORDS.preposition.has(w.as_str()));
+    // "countries expelled over 100 diplomats": "over" before a number
+    // counts the object; it is no preposition.
+    let counted = after.next().is_some_and(|(_, w)| w.starts_with(|c: char| c.is_ascii_digit()));
+    plain_noun && next_prep && !counted && !text[..trig.span.start].trim_end().ends_with(',')
 }
 
 /// The actors of a mention in `part`: one, or two for a pair ("both
@@ -1287,6 +1292,7 @@ pub fn events_in_sentences(
             .map(|t| t.span.start)
             .collect();
         drop_sourcing_statements(text, &clauses, &coded, &mut sentence_events);
+        super::announce::fold_announced_acts(text, &mut sentence_events);
         if let Some(pair) =
             sentence_events.iter().rev().find_map(|e| source_pair(e).map(|p| (p, e.date.clone())))
         {
@@ -1617,7 +1623,12 @@ fn subject<'a>(
         let possessive = (gap.starts_with("'s ") || gap.starts_with("’s "))
             && words.len() <= 5
             && !gap.contains(',');
-        if comma_ok && (words_ok || possessive) {
+        // "X and more than 20 other countries expelled": X heads a
+        // subject joined to a counted group of its peers.
+        let with_group = coordinated
+            && words.len() <= 8
+            && words.last().is_some_and(|(_, w)| WORDS.group_head.has(w.as_str()));
+        if comma_ok && (words_ok || possessive || with_group) {
             // "Saudi Arabia, a close ally of the United States, called":
             // the actor closing an appositive describes the subject before
             // it.

@@ -151,3 +151,46 @@ fn round_eight_trigger_classes() {
     let t = "Chile opened fire across the border with Peru on Monday.";
     assert!(typed(&run(t, &monday(t)), "CONCEDE").is_empty());
 }
+
+#[test]
+fn a_counted_group_joined_to_the_subject_acts_with_it() {
+    let t = "Chile and more than 20 other countries expelled over 100 Peruvian diplomats on \
+             Monday.";
+    let ev = run(t, &monday(t));
+    let c = typed(&ev, "COERCE");
+    assert_eq!(c.len(), 1, "{ev:?}");
+    // ("countries expelled over 100": "over" before a number counts the
+    // object; the verb is no passive modifier of "countries".)
+    assert_eq!(source_country(c[0]), Some("CHL"));
+}
+
+#[test]
+fn a_statement_announcing_the_speakers_own_decision_is_that_decision() {
+    let t = "Chile said on Monday that it would expel two Peruvian diplomats.";
+    let ev = run(t, &monday(t));
+    assert!(typed(&ev, "STATEMENT").is_empty(), "{ev:?}");
+    let c = typed(&ev, "COERCE");
+    assert_eq!(c.len(), 1, "{ev:?}");
+    assert_eq!(c[0].status, EventStatus::Occurred);
+    assert_eq!(c[0].date.value, "2025-03-10");
+    assert_eq!(c[0].date.anchor, DateAnchor::Publication, "the statement's own date");
+    let t = "Peru announced on Monday that it would end its fisheries pact with Chile.";
+    assert_eq!(typed(&run(t, &monday(t)), "REJECT").len(), 1);
+    let t = "Peru announced on Monday that it would tighten export controls on Chile.";
+    assert_eq!(typed(&run(t, &monday(t)), "SANCTION").len(), 1);
+    // A harmful act made to hang on a condition is a threat to the one told.
+    let t = "Bolivia told Chile on Monday that it would sever relations if the seizure went \
+             ahead.";
+    let ev = run(t, &monday(t));
+    let th = typed(&ev, "THREATEN");
+    assert_eq!(th.len(), 1, "{ev:?}");
+    assert!(th[0].actors.iter().any(|a| a.country.as_deref() == Some("CHL")), "{ev:?}");
+    // Another party's act, or a meeting, stays what it was.
+    let t = "Chile said on Monday that Peru would expel two Chilean diplomats.";
+    let ev = run(t, &monday(t));
+    assert!(typed(&ev, "COERCE").iter().all(|e| e.status != EventStatus::Occurred), "{ev:?}");
+    let t = "Chile said on Monday that it would meet Peru.";
+    assert!(typed(&run(t, &monday(t)), "CONSULT")
+        .iter()
+        .all(|e| e.status != EventStatus::Occurred));
+}

@@ -8,7 +8,8 @@ The stages, one module each:
 2. [`triggers`]: the words that name events, mapped to PLOVER categories
    (plus `STATEMENT`) and modes.
 3. [`extract`]: source, target, status (occurred, scheduled, hypothetical,
-   negated) per trigger, sentence by sentence.
+   negated) per trigger, sentence by sentence; `announce` folds a
+   statement into the decided act it announces ("said it would expel").
 4. [`link`]: the date each event is anchored to (own clause, caption,
    inherited, publication fallback), with its rule and confidence.
 
@@ -18,6 +19,7 @@ key).
 */
 
 pub mod actors;
+mod announce;
 pub mod extract;
 pub mod inflect;
 pub mod link;

@@ -183,6 +183,7 @@ classes! {
     headline_trail => "headline_trail",
     distributive => "distributive",
     appositive_opener => "appositive_opener",
+    group_head => "group_head",
 }
 
 /// The word classes, loaded once.
