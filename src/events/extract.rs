@@ -692,6 +692,9 @@ pub fn events_in_sentences(
     // The last two parties that acted together ("X and Y met ..."), for a
     // later "they".
     let mut last_pair: Option<(ActorMention, EventDate)> = None;
+    // The subject of the last sentence's last finite verb, for a sentence
+    // that opens with "It"/"He"/"She".
+    let mut last_subject: Option<&ActorMention> = None;
     for &sentence in sentences {
         // A trigger inside an actor's name ("United States") is no trigger,
         // unless it heads it as the attack itself ("Israeli air strikes
@@ -805,6 +808,18 @@ pub fn events_in_sentences(
             if let (None, Some(c)) = (subj, clause) {
                 if t.reading == Reading::Verb {
                     subj = participle_after_object(text, c, t, &in_sentence);
+                }
+            }
+            // "It also recalled its ambassador.": a sentence opening with a
+            // singular pronoun goes on about the last sentence's subject
+            // (a person for "he"/"she", else not).
+            if let (None, Some(prev)) = (subj, last_subject) {
+                if t.reading == Reading::Verb && !infinitive {
+                    if let Some(person) = opening_pronoun(text, sentence, t) {
+                        if (prev.actor.kind == "person") == person {
+                            subj = Some(prev);
+                        }
+                    }
                 }
             }
             // "But they did not reach ...": the two parties last named
@@ -953,6 +968,9 @@ pub fn events_in_sentences(
             };
             let Some(mut status) = status else { continue };
             if !noun && own_date.is_none() && is_provision(text, clause, trig) {
+                continue;
+            }
+            if !noun && own_date.is_none() && describing_present(text, clause, trig) {
                 continue;
             }
             let local: Vec<&ActorMention> = in_sentence
@@ -1293,6 +1311,21 @@ pub fn events_in_sentences(
             .collect();
         drop_sourcing_statements(text, &clauses, &coded, &mut sentence_events);
         super::announce::fold_announced_acts(text, &mut sentence_events);
+        // (Looked up in `actors` again: a subject may be the pair kept
+        // from an earlier sentence, which is replaced below.) Mentions are
+        // sorted by start: one binary search per sentence.
+        let last_span = subjects.iter().zip(&trigs).rev().find_map(|(s, t)| {
+            let infinitive = prev_word(text, t.span.start).is_some_and(|(_, w)| w == "to");
+            s.filter(|_| t.reading == Reading::Verb && !infinitive).map(|m| m.span)
+        });
+        if let Some(span) = last_span {
+            let found = actors
+                .binary_search_by_key(&span.start, |m| m.span.start)
+                .ok()
+                .map(|k| &actors[k])
+                .filter(|m| m.span == span);
+            last_subject = found.or(last_subject);
+        }
         if let Some(pair) =
             sentence_events.iter().rev().find_map(|e| source_pair(e).map(|p| (p, e.date.clone())))
         {
@@ -1587,8 +1620,11 @@ fn subject<'a>(
     let lead_span = Span::new(clause.start, trig.span.start);
     let lead_first = first_lower_word(text, lead_span);
     let relative = matches!(lead_first.as_deref(), Some("who" | "which"));
-    // "Qatar, which mediated ..., announced": the main subject resumes.
-    if relative && text[..trig.span.start].trim_end().ends_with(',') {
+    // "Qatar, which mediated ..., announced": the main subject resumes;
+    // auxiliaries and a negation may stand after the comma ("Austria,
+    // which borders Peru, did not expel ...").
+    let auxiliaries_after_comma = relative && auxiliaries_after_comma(text, lead_span);
+    if relative && (text[..trig.span.start].trim_end().ends_with(',') || auxiliaries_after_comma) {
         return (before.iter().rev().find(|m| m.span.end <= clause.start).copied(), false);
     }
     // "Russia, which brokered the truce that ended the war in 2020, said":
@@ -1705,6 +1741,65 @@ fn appositive_head<'a>(
         .next()
         .is_some_and(|(_, w)| WORDS.appositive_opener.has(w.as_str()));
     (opens && !inner.contains(',') && !inner.contains(['.', ';'])).then_some(*head)
+}
+
+/// For a verb whose sentence opens with "It", "He" or "She" as its subject
+/// ("It also recalled ...", "He later met ..."; adverbs and auxiliaries may
+/// stand between), whether the pronoun names a person; `None` otherwise.
+fn opening_pronoun(text: &str, sentence: Span, trig: &Trigger) -> Option<bool> {
+    let mut words = lower_word_iter(text, Span::new(sentence.start, trig.span.start));
+    let (_, first) = words.next()?;
+    let person = match first.as_str() {
+        "he" | "she" => true,
+        "it" => false,
+        _ => return None,
+    };
+    words
+        .take(4)
+        .all(|(_, w)| {
+            WORDS.subject_gap.has(w.as_str())
+                || WORDS.modal.has(w.as_str())
+                || WORDS.future.has(w.as_str())
+                || WORDS.negation.has(w.as_str())
+                || WORDS.be.has(w.as_str())
+                || w.ends_with("ly")
+        })
+        .then_some(person)
+}
+
+/// "Austria, which holds talks with Peru on energy, ...": a simple present
+/// in a relative clause set off by a comma describes a participant's
+/// habits; it tells no dated act.
+fn describing_present(text: &str, clause: Span, trig: &Trigger) -> bool {
+    let opens =
+        first_lower_word(text, clause).is_some_and(|w| matches!(w.as_str(), "which" | "who"));
+    let set_off = text[..clause.start].trim_end().ends_with(',');
+    let first = text[trig.span.start..trig.span.end].split(' ').next().unwrap_or("");
+    let lower = segment::Lower::of(first);
+    let present = lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("us");
+    let right_after =
+        lower_word_iter(text, Span::new(clause.start, trig.span.start)).nth(1).is_none();
+    opens && set_off && present && right_after
+}
+
+/// Whether `lead` (a clause's words before its verb) ends with a comma
+/// followed only by auxiliaries, a negation or adverbs ("which borders
+/// Peru, did not"): the verb resumes the clause before the comma.
+fn auxiliaries_after_comma(text: &str, lead: Span) -> bool {
+    text[lead.start..lead.end].rfind(',').is_some_and(|k| {
+        let after = Span::new(lead.start + k + 1, lead.end);
+        let mut words = segment::word_spans(text, after).peekable();
+        words.peek().is_some()
+            && words.all(|w| {
+                let w = segment::Lower::of(&text[w.start..w.end]);
+                WORDS.negation.has(&w)
+                    || WORDS.modal.has(&w)
+                    || WORDS.future.has(&w)
+                    || WORDS.be.has(&w)
+                    || matches!(w.as_str(), "did" | "do" | "does" | "has" | "have" | "had")
+                    || w.ends_with("ly")
+            })
+    })
 }
 
 /// Words before a verb that end in a reported clause with a singular

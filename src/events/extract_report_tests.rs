@@ -194,3 +194,39 @@ fn a_statement_announcing_the_speakers_own_decision_is_that_decision() {
         .iter()
         .all(|e| e.status != EventStatus::Occurred));
 }
+
+#[test]
+fn a_sentence_opening_with_a_pronoun_goes_on_about_the_last_subject() {
+    let t = "Peru's foreign ministry condemned Chile on Monday. It also recalled its \
+             ambassador from Santiago.";
+    let ev = run(t, &monday(t));
+    let recall = typed(&ev, "SANCTION");
+    assert_eq!(recall.len(), 1, "{ev:?}");
+    assert_eq!(source_country(recall[0]), Some("PER"), "{ev:?}");
+    // "It" never stands for a person.
+    let t = "Peruvian envoy Ana Rojas condemned Chile on Monday. It also recalled its \
+             ambassador from Santiago.";
+    assert!(typed(&run(t, &monday(t)), "SANCTION").is_empty());
+}
+
+#[test]
+fn a_relative_clause_in_the_present_describes_and_its_antecedent_resumes() {
+    let t = "Chile expelled Peruvian diplomats on Monday. Austria, which holds talks with Peru \
+             on trade, did not expel any Peruvian diplomats.";
+    let ev = run(t, &monday(t));
+    assert!(typed(&ev, "CONSULT").is_empty(), "a habit is no meeting: {ev:?}");
+    let negated: Vec<_> =
+        typed(&ev, "COERCE").into_iter().filter(|e| e.status == EventStatus::Negated).collect();
+    assert_eq!(negated.len(), 1, "{ev:?}");
+    assert_eq!(source_country(negated[0]), Some("AUT"));
+    // A past act in the relative clause is still told.
+    let t = "Austria, which met Peru on Monday, praised the talks.";
+    assert_eq!(typed(&run(t, &monday(t)), "CONSULT").len(), 1);
+}
+
+#[test]
+fn reserving_the_right_to_act_is_a_threat() {
+    let t = "Peru recalled its ambassador from Chile on Monday and reserved the right to take \
+             further action.";
+    assert_eq!(typed(&run(t, &monday(t)), "THREATEN").len(), 1);
+}
