@@ -751,6 +751,7 @@ pub fn events_in_sentences(
                 *o = None;
             }
         }
+        let refused = super::date_fit::refit(text, &trigs, &mut own, timexes, ctx.published);
         let in_sentence: Vec<&ActorMention> = index
             .near(sentence)
             .iter()
@@ -1174,7 +1175,8 @@ pub fn events_in_sentences(
             // Nor does the content of "agreed that ... would swap ... on
             // Wednesday" date the agreement.
             let blocked = |t: &Timex| {
-                modifier_year(text, t)
+                refused[i].refuses(t, timexes, ctx.published)
+                    || modifier_year(text, t)
                     || (resumed && clause.start <= t.span.start && t.span.end <= trig.span.start)
                     || fences.iter().any(|&(c, word)| {
                         let inside = c.start <= t.span.start && t.span.end <= c.end;

@@ -230,3 +230,41 @@ fn reserving_the_right_to_act_is_a_threat() {
              further action.";
     assert_eq!(typed(&run(t, &monday(t)), "THREATEN").len(), 1);
 }
+
+#[test]
+fn a_simple_past_takes_no_future_date_and_gives_it_to_the_event_noun() {
+    // Published 2025-03-14 (a Friday): "next Wednesday" is 2025-03-19.
+    let t = "Chile met Peru on Monday. Bolivia invited the leaders of the region to a summit in \
+             La Paz next Wednesday.";
+    let tx = vec![
+        day("Monday", t, (2025, 3, 10), Anchor::Publication),
+        day("next Wednesday", t, (2025, 3, 19), Anchor::Publication),
+    ];
+    let ev = run(t, &tx);
+    let invite = typed(&ev, "REQUEST");
+    assert_eq!(invite.len(), 1, "{ev:?}");
+    assert_eq!(invite[0].date.value, "2025-03-10", "the lead date, not the summit's: {ev:?}");
+    assert_eq!(invite[0].status, EventStatus::Occurred);
+    let summit: Vec<_> =
+        typed(&ev, "CONSULT").into_iter().filter(|e| e.trigger == "summit").collect();
+    assert_eq!(summit.len(), 1, "{ev:?}");
+    assert_eq!(summit[0].date.value, "2025-03-19");
+    assert_eq!(summit[0].status, EventStatus::Scheduled);
+    // A future verb keeps its future date.
+    let t = "Bolivia will host a summit next Wednesday.";
+    let ev = run(t, &[day("next Wednesday", t, (2025, 3, 19), Anchor::Publication)]);
+    assert_eq!(typed(&ev, "CONSULT")[0].date.value, "2025-03-19", "{ev:?}");
+}
+
+#[test]
+fn a_date_after_and_the_belongs_to_the_next_clause() {
+    let t = "Peru announced new export curbs on March 3, accusing Chile of smuggling, and the \
+             curbs came into force three days later.";
+    let mut later = day("three days later", t, (2025, 3, 6), Anchor::PreviousMention);
+    later.anchor = Anchor::PreviousMention;
+    let tx = vec![day("March 3", t, (2025, 3, 3), Anchor::Publication), later];
+    let ev = run(t, &tx);
+    let accuse = typed(&ev, "ACCUSE");
+    assert_eq!(accuse.len(), 1, "{ev:?}");
+    assert_eq!(accuse[0].date.value, "2025-03-03", "{ev:?}");
+}

@@ -11,7 +11,9 @@ The stages, one module each:
    negated) per trigger, sentence by sentence; `announce` folds a
    statement into the decided act it announces ("said it would expel").
 4. [`link`]: the date each event is anchored to (own clause, caption,
-   inherited, publication fallback), with its rule and confidence.
+   inherited, publication fallback), with its rule and confidence;
+   `date_fit` takes back an own date that does not fit its verb (a future
+   date for a simple past, a date in the next clause).
 
 [`extract()`] runs them over an article's body and captions and gives each
 event its stable `event_id` and `mention_id` (see [`crate::timeline`] for the
@@ -20,6 +22,7 @@ key).
 
 pub mod actors;
 mod announce;
+mod date_fit;
 pub mod extract;
 pub mod inflect;
 pub mod link;
