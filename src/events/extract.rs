@@ -1294,6 +1294,7 @@ pub fn events_in_sentences(
                 push_unique(&mut sentence_events, e);
             }
         }
+        super::recode::recode(text, &mut sentence_events);
         // Past acts reported in the sentence ("they had agreed"), for
         // statements that only report them.
         let reports = sentence_events.iter().any(|e| e.event_type == "STATEMENT");

@@ -268,3 +268,33 @@ fn a_date_after_and_the_belongs_to_the_next_clause() {
     assert_eq!(accuse.len(), 1, "{ev:?}");
     assert_eq!(accuse[0].date.value, "2025-03-03", "{ev:?}");
 }
+
+#[test]
+fn not_agreeing_with_a_decision_is_criticism() {
+    let t = "Peruvian Foreign Minister Ana Rojas said on Monday that Peru did not agree with the \
+             decision.";
+    let ev = run(t, &monday(t));
+    let a = typed(&ev, "ACCUSE");
+    assert_eq!(a.len(), 1, "{ev:?}");
+    assert_eq!(a[0].status, EventStatus::Occurred);
+    assert!(typed(&ev, "STATEMENT").is_empty(), "the criticism is the event: {ev:?}");
+    // A failed agreement between two parties stays one.
+    let t = "Chile and Peru did not agree on a way out of the dispute on Monday.";
+    let ev = run(t, &monday(t));
+    assert_eq!(typed(&ev, "AGREE")[0].status, EventStatus::Negated, "{ev:?}");
+}
+
+#[test]
+fn saying_someone_is_not_welcome_refuses_them() {
+    let t = "Bolivian Foreign Minister Luis Paz said on Monday that Chilean President Ana Rojas \
+             was not welcome in La Paz.";
+    let ev = run(t, &monday(t));
+    let r = typed(&ev, "REJECT");
+    assert_eq!(r.len(), 1, "{ev:?}");
+    assert_eq!(source_country(r[0]), Some("BOL"), "{ev:?}");
+    assert!(r[0].actors.iter().any(|a| a.part == "target" && a.country.as_deref() == Some("CHL")));
+    assert!(typed(&ev, "SUPPORT").is_empty(), "{ev:?}");
+    // A welcome stays support.
+    let t = "Chile said on Monday that it would welcome Peru's president.";
+    assert!(typed(&run(t, &monday(t)), "REJECT").is_empty());
+}

@@ -9,7 +9,9 @@ The stages, one module each:
    (plus `STATEMENT`) and modes.
 3. [`extract`]: source, target, status (occurred, scheduled, hypothetical,
    negated) per trigger, sentence by sentence; `announce` folds a
-   statement into the decided act it announces ("said it would expel").
+   statement into the decided act it announces ("said it would expel");
+   `recode` recodes disagreement ("did not agree with it": ACCUSE) and
+   refusal ("was not welcome": REJECT).
 4. [`link`]: the date each event is anchored to (own clause, caption,
    inherited, publication fallback), with its rule and confidence;
    `date_fit` takes back an own date that does not fit its verb (a future
@@ -26,6 +28,7 @@ mod date_fit;
 pub mod extract;
 pub mod inflect;
 pub mod link;
+mod recode;
 mod summary;
 pub mod triggers;
 pub mod words;
