@@ -298,3 +298,17 @@ fn saying_someone_is_not_welcome_refuses_them() {
     let t = "Chile said on Monday that it would welcome Peru's president.";
     assert!(typed(&run(t, &monday(t)), "REJECT").is_empty());
 }
+
+#[test]
+fn coast_guard_ships_ram_and_blocked_passages() {
+    let t = "A Peruvian coast guard ship rammed a Chilean trawler on Monday.";
+    let ev = run(t, &monday(t));
+    let a = typed(&ev, "ASSAULT");
+    assert_eq!(a.len(), 1, "{ev:?}");
+    assert_eq!(source_country(a[0]), Some("PER"), "{ev:?}");
+    let t = "Peru blocked the passage to the Chilean port with a barge on Monday.";
+    assert_eq!(typed(&run(t, &monday(t)), "SANCTION").len(), 1);
+    let t = "Chile's security service accused Peru of espionage on Monday.";
+    let ev = run(t, &monday(t));
+    assert_eq!(source_country(typed(&ev, "ACCUSE")[0]), Some("CHL"), "{ev:?}");
+}
