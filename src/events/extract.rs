@@ -1667,15 +1667,17 @@ fn subject<'a>(
         let with_group = coordinated
             && words.len() <= 8
             && words.last().is_some_and(|(_, w)| WORDS.group_head.has(w.as_str()));
-        if comma_ok && (words_ok || possessive || with_group) {
-            // "Saudi Arabia, a close ally of the United States, called":
-            // the actor closing an appositive describes the subject before
-            // it.
-            if gap.trim() == "," {
-                if let Some(head) = appositive_head(text, &before, near) {
-                    return (Some(head), false);
-                }
+        // "Saudi Arabia, a close ally of the United States, called", "...
+        // of the Trump administration, called": the actor closing an
+        // appositive describes the subject before it.
+        let closes_appositive =
+            gap.trim_end().ends_with(',') && gap.matches(',').count() == 1 && words.len() <= 3;
+        if closes_appositive {
+            if let Some(head) = appositive_head(text, &before, near) {
+                return (Some(head), false);
             }
+        }
+        if comma_ok && (words_ok || possessive || with_group) {
             return (Some(near), false);
         }
         // "A and B sat apart and did not meet", "both sides calling it

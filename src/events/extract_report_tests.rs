@@ -75,6 +75,11 @@ fn an_appositive_does_not_take_the_subject_from_the_actor_it_names() {
         assert_eq!(a.len(), 1, "{t}: {ev:?}");
         assert_eq!(source_country(a[0]), Some("CHL"), "{t}: {ev:?}");
     }
+    // The appositive's actor may be followed by a head noun.
+    let t = "Chilean President Ana Rojas met Peru on Monday. Bolivia, a close ally of the Rojas \
+             administration, called the move unjustified on Monday.";
+    let ev = run(t, &monday(t));
+    assert_eq!(source_country(typed(&ev, "ACCUSE")[0]), Some("BOL"), "{ev:?}");
     // An appositive that opens with no determiner is not taken for one.
     let t = "Chile thanked Ecuador, Peru called the move unjustified on Monday.";
     let ev = run(t, &monday(t));
@@ -297,6 +302,14 @@ fn saying_someone_is_not_welcome_refuses_them() {
     // A welcome stays support.
     let t = "Chile said on Monday that it would welcome Peru's president.";
     assert!(typed(&run(t, &monday(t)), "REJECT").is_empty());
+}
+
+#[test]
+fn recognising_a_capital_or_a_state_is_support() {
+    let t = "Peru recognised Lima as the capital of the new federation on Monday.";
+    assert_eq!(typed(&run(t, &monday(t)), "SUPPORT").len(), 1);
+    let t = "Chile said on Monday it would never recognise the annexation.";
+    assert!(typed(&run(t, &monday(t)), "SUPPORT").is_empty());
 }
 
 #[test]
