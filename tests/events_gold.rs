@@ -341,7 +341,7 @@ fn precision_and_recall_on_the_third_heldout_gold() {
 /// on it. Measured blind on the round-5 rules (P 0.410, R 0.317) and the
 /// round-6 rules (P 0.427, R 0.317) and the round-7 rules (P 0.419, R
 /// 0.307); development data since stop 12. The eighth rule round, the
-/// first to read its misses, took it to P 0.687, R 0.564 (datelines and
+/// first to read its misses, took it to P 0.690, R 0.574 (datelines and
 /// the home of untitled officials, announced decisions, reproaches and
 /// warnings in statements, date fit, pronoun and appositive subjects,
 /// recodings). The floors sit under that (regression floors; the target is
@@ -350,7 +350,7 @@ fn precision_and_recall_on_the_third_heldout_gold() {
 fn precision_and_recall_on_the_fourth_heldout_gold() {
     let (p, r) = heldout_score("data/heldout4", 90, "fourth held-out, real tagger");
     assert!(
-        p >= 0.66 && r >= 0.55,
+        p >= 0.67 && r >= 0.56,
         "fourth held-out precision {p:.3}, recall {r:.3} fell below the floor"
     );
 }

@@ -1192,7 +1192,11 @@ pub fn events_in_sentences(
                 } else {
                     timexes
                 };
-                let found = if context_only[i] {
+                // "began on Thursday, when X wrote that ...": a "when"
+                // clause happens at the time of the clause it hangs on.
+                let when_clause = first_lower_word(text, clause).is_some_and(|w| w == "when")
+                    && sentence_timexes.iter().any(|t| t.span.end <= clause.start && !blocked(t));
+                let found = if context_only[i] && !when_clause {
                     link::report_context(inheritable)
                 } else if !noun && background[i] {
                     // "has made its signature conditional": background

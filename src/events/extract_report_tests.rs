@@ -325,3 +325,18 @@ fn coast_guard_ships_ram_and_blocked_passages() {
     let ev = run(t, &monday(t));
     assert_eq!(source_country(typed(&ev, "ACCUSE")[0]), Some("CHL"), "{ev:?}");
 }
+
+#[test]
+fn a_statement_in_a_when_clause_takes_the_time_of_its_clause() {
+    let t = "Chile expelled Peru's envoy on Monday. The row began on Thursday, when Peruvian \
+             Foreign Minister Ana Rojas wrote that she was alarmed by Chile's conduct.";
+    let tx = vec![
+        day("Monday", t, (2025, 3, 10), Anchor::Publication),
+        day("Thursday", t, (2025, 3, 6), Anchor::Publication),
+    ];
+    let ev = run(t, &tx);
+    let a = typed(&ev, "ACCUSE");
+    assert_eq!(a.len(), 1, "{ev:?}");
+    assert_eq!(a[0].date.value, "2025-03-06", "{ev:?}");
+    assert_eq!(source_country(a[0]), Some("PER"));
+}
