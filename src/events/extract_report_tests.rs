@@ -155,6 +155,9 @@ fn round_eight_trigger_classes() {
     assert!(typed(&run(t, &monday(t)), "ACCUSE").is_empty());
     let t = "Chile opened fire across the border with Peru on Monday.";
     assert!(typed(&run(t, &monday(t)), "CONCEDE").is_empty());
+    // Releasing photographs frees nobody.
+    let t = "Peru's foreign ministry released photographs of the Chilean envoy on Monday.";
+    assert!(typed(&run(t, &monday(t)), "CONCEDE").is_empty());
 }
 
 #[test]
