@@ -287,12 +287,16 @@ fn heldout_score(dir: &str, min_rows: usize, name: &str) -> (f64, f64) {
 /// The first held-out articles (`data/heldout/`, see its README): written
 /// after the rules were tuned on the samples. Measured once before any rule
 /// change (precision 0.682, recall 0.395); the fourth round of event rules
-/// then fixed their miss classes (precision 0.970, recall 0.842), so they are
-/// development data now and the floors guard that work against regressions.
+/// then fixed their miss classes (precision 0.970, recall 0.842, still so
+/// after the eighth round), so they are development data now and the floors
+/// guard that work against regressions.
 #[test]
 fn precision_and_recall_on_the_heldout_gold() {
     let (p, r) = heldout_score("data/heldout", 30, "held-out, real tagger");
-    assert!(p >= 0.9 && r >= 0.8, "held-out precision {p:.3}, recall {r:.3} fell below the floor");
+    assert!(
+        p >= 0.95 && r >= 0.83,
+        "held-out precision {p:.3}, recall {r:.3} fell below the floor"
+    );
 }
 
 /// The second held-out set (`data/heldout2/`, see its README): five articles
@@ -302,13 +306,14 @@ fn precision_and_recall_on_the_heldout_gold() {
 /// 0.469, the sixth (precision work: reporting participles, noun-modifying
 /// participles, naming "called") to 0.644 / 0.480, the seventh (statement
 /// content, definite noun frames, object initialisms, refusals of talks,
-/// years modifying nouns) to 0.675 / 0.531; the floors sit under that (regression floors, not the
-/// target, which is 0.85).
+/// years modifying nouns) to 0.675 / 0.531, the eighth (datelines, announced
+/// decisions, date fit, recodings) to 0.711 / 0.551; the floors sit under
+/// that (regression floors, not the target, which is 0.85).
 #[test]
 fn precision_and_recall_on_the_second_heldout_gold() {
     let (p, r) = heldout_score("data/heldout2", 80, "second held-out, real tagger");
     assert!(
-        p >= 0.65 && r >= 0.51,
+        p >= 0.69 && r >= 0.54,
         "second held-out precision {p:.3}, recall {r:.3} fell below the floor"
     );
 }
@@ -318,13 +323,15 @@ fn precision_and_recall_on_the_second_heldout_gold() {
 /// set. Measured blind twice (round 4: 0.559 / 0.422; round 5: 0.560 /
 /// 0.522), development data since; the sixth rule round took it to 0.608 /
 /// 0.533, the seventh (offices, short names, pairs, "since" lists,
-/// pacts, sanctions by halted cooperation) to 0.671 / 0.633. The floors sit
-/// under that (regression floors, not the target, which is 0.85).
+/// pacts, sanctions by halted cooperation) to 0.671 / 0.633, the eighth
+/// (datelines, announced decisions, relations established as agreements,
+/// present-perfect background) to 0.706 / 0.667. The floors sit under that
+/// (regression floors, not the target, which is 0.85).
 #[test]
 fn precision_and_recall_on_the_third_heldout_gold() {
     let (p, r) = heldout_score("data/heldout3", 80, "third held-out, real tagger");
     assert!(
-        p >= 0.65 && r >= 0.61,
+        p >= 0.69 && r >= 0.65,
         "third held-out precision {p:.3}, recall {r:.3} fell below the floor"
     );
 }
@@ -333,13 +340,17 @@ fn precision_and_recall_on_the_third_heldout_gold() {
 /// rows), written blind by a helper who read no rule and ran no extractor
 /// on it. Measured blind on the round-5 rules (P 0.410, R 0.317) and the
 /// round-6 rules (P 0.427, R 0.317) and the round-7 rules (P 0.419, R
-/// 0.307); development data since stop 12. The floors sit under that
-/// measurement (regression floors; the target is 0.85).
+/// 0.307); development data since stop 12. The eighth rule round, the
+/// first to read its misses, took it to P 0.690, R 0.574 (datelines and
+/// the home of untitled officials, announced decisions, reproaches and
+/// warnings in statements, date fit, pronoun and appositive subjects,
+/// recodings). The floors sit under that (regression floors; the target is
+/// 0.85).
 #[test]
 fn precision_and_recall_on_the_fourth_heldout_gold() {
     let (p, r) = heldout_score("data/heldout4", 90, "fourth held-out, real tagger");
     assert!(
-        p >= 0.38 && r >= 0.29,
+        p >= 0.67 && r >= 0.56,
         "fourth held-out precision {p:.3}, recall {r:.3} fell below the floor"
     );
 }

@@ -860,7 +860,51 @@ pub fn settle_home(cast: &mut Cast, texts: &[&str]) {
     }
 }
 
+/// The country of the place in capitals that opens an agency-style
+/// dateline ("LONDON, March 27 (Wire) - ...", "KYIV (Wire) —"): a wire
+/// story's officials named by title alone ("Prime Minister X") are that
+/// country's.
+fn dateline_country(body: &str) -> Option<String> {
+    let mut cut = body.len().min(48);
+    while !body.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &body[..cut];
+    let end = head.find([',', '(', '-', '–', '—'])?;
+    let place = head[..end].trim();
+    let capitals = place.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && place.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '’'));
+    if !capitals {
+        return None;
+    }
+    // "TEL AVIV" → "Tel Aviv", the gazetteer's spelling.
+    let titled: String = place
+        .split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next().map_or(String::new(), |f| f.to_string() + &cs.as_str().to_lowercase())
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let hits = gazetteer_hits(&titled);
+    match hits.as_slice() {
+        [(span, e)] if span.start == 0 && span.end == titled.len() && !e.adjective => {
+            e.country.clone()
+        }
+        _ => None,
+    }
+}
+
 fn settle_home_country(cast: &mut Cast, texts: &[&str]) {
+    // The dateline opens the first paragraph of substance (a byline may
+    // stand before it).
+    let lead = texts.first().and_then(|body| {
+        body.split("\n\n").take(3).find(|p| p.len() > 80 || !p.starts_with("By ")).map(str::trim)
+    });
+    if let Some(c) = lead.and_then(dateline_country) {
+        cast.home = Some(c);
+        return;
+    }
     if let Some(c) = cast.people.iter().find_map(|p| p.country.clone()) {
         cast.home = Some(c);
         return;

@@ -41,7 +41,8 @@ For each trigger of a sentence:
   an event of its own (the act is coded, or left out); a content cue
   (`content_frames.tsv`) recodes it: readiness to stop (AGREE) or to harm
   (THREATEN), a condition (REQUEST), a reproach or insult ("the remark was
-  irresponsible", ACCUSE), a modal demand on another party ("Washington
+  irresponsible", ACCUSE), a consequence the other side is told to expect
+  ("Moscow would respond", THREATEN), a modal demand on another party ("Washington
   should stop ...", REQUEST), a tie made to hang on the other's conduct
   ("the partnership depends on the release of ...", THREATEN), a refusal
   of talks ("would not hold talks with ...", REJECT).
@@ -189,10 +190,21 @@ fn status(text: &str, sentence: Span, clause: Span, trig: &Trigger) -> Option<Ev
     if window.iter().any(|w| WORDS.negation.has(w) || w.ends_with("n't")) {
         return Some(EventStatus::Negated);
     }
-    if window.iter().any(|w| WORDS.future.has(w)) {
+    // "Prime Minister Theresa May thanked": a capitalised modal inside the
+    // sentence is a name, not a modal.
+    let auxiliaries: Vec<&str> = last
+        .iter()
+        .flatten()
+        .zip(&window)
+        .filter(|(w, _)| {
+            w.start == sentence.start || !text[w.start..].starts_with(|c: char| c.is_uppercase())
+        })
+        .map(|(_, l)| *l)
+        .collect();
+    if auxiliaries.iter().any(|w| WORDS.future.has(w)) {
         return Some(EventStatus::Scheduled);
     }
-    if window.iter().any(|w| WORDS.modal.has(w))
+    if auxiliaries.iter().any(|w| WORDS.modal.has(w))
         || window.contains(&"either")
         || first_of_clause.is_some_and(|w| WORDS.conditional.has(w))
     {
@@ -431,6 +443,7 @@ enum Cue {
     Obligation,
     Stake,
     Refusal,
+    Warning,
 }
 
 /// Parse this module's data file now (see [`crate::lexicon::load_all`]).
@@ -456,6 +469,7 @@ static CONTENT_FRAMES: LazyLock<Vec<(Vec<String>, Cue)>> = LazyLock::new(|| {
                 Some("obligation") => Cue::Obligation,
                 Some("stake") => Cue::Stake,
                 Some("refusal") => Cue::Refusal,
+                Some("warning") => Cue::Warning,
                 _ => panic!("events/content_frames.tsv line {n}: expected a phrase and a kind"),
             };
             (cols[0].split(' ').map(str::to_string).collect(), cue)
@@ -465,7 +479,7 @@ static CONTENT_FRAMES: LazyLock<Vec<(Vec<String>, Cue)>> = LazyLock::new(|| {
 
 impl Cue {
     /// Cues that can start a content act on their own.
-    const OPENERS: [Cue; 7] = [
+    const OPENERS: [Cue; 8] = [
         Cue::Readiness,
         Cue::Condition,
         Cue::NegatedCondition,
@@ -473,6 +487,7 @@ impl Cue {
         Cue::Obligation,
         Cue::Stake,
         Cue::Refusal,
+        Cue::Warning,
     ];
 }
 
@@ -542,13 +557,14 @@ fn content_act(text: &str, trigger: Span, sentence: Span) -> Option<(&'static st
                         return Some(("REQUEST", *cue, pos));
                     }
                 }
-                Cue::Reproach if at(i, p) => {
+                Cue::Reproach | Cue::Warning if at(i, p) => {
                     // "did not call it a provocation" reproaches nobody.
                     let negated = ws[i.saturating_sub(3)..i]
                         .iter()
                         .any(|w| WORDS.negation.has(w) || w.ends_with("n't"));
                     if !negated {
-                        return Some(("ACCUSE", *cue, pos));
+                        let act = if *cue == Cue::Warning { "THREATEN" } else { "ACCUSE" };
+                        return Some((act, *cue, pos));
                     }
                 }
                 Cue::Obligation if at(i, p) => return Some(("REQUEST", *cue, pos)),
@@ -622,9 +638,14 @@ fn is_reduced_relative(text: &str, trig: &Trigger, actors: &[&ActorMention]) -> 
         && !WORDS.active_before.has(prev.as_str())
         && !prev.ends_with("ly")
         && !actors.iter().any(|a| a.span.start <= pstart && pstart < a.span.end);
-    let next = first_lower_word(text, Span::new(trig.span.end, text.len().min(trig.span.end + 24)));
-    let next_prep = next.is_some_and(|w| WORDS.preposition.has(w.as_str()));
-    plain_noun && next_prep && !text[..trig.span.start].trim_end().ends_with(',')
+    let mut after =
+        lower_word_iter(text, Span::new(trig.span.end, text.len().min(trig.span.end + 40)));
+    let next = after.next();
+    let next_prep = next.is_some_and(|(_, w)| WORDS.preposition.has(w.as_str()));
+    // "countries expelled over 100 diplomats": "over" before a number
+    // counts the object; it is no preposition.
+    let counted = after.next().is_some_and(|(_, w)| w.starts_with(|c: char| c.is_ascii_digit()));
+    plain_noun && next_prep && !counted && !text[..trig.span.start].trim_end().ends_with(',')
 }
 
 /// The actors of a mention in `part`: one, or two for a pair ("both
@@ -656,11 +677,24 @@ pub fn events_in_sentences(
     timexes: &[Timex],
     ctx: TextContext,
 ) -> Vec<RawEvent> {
+    // A dateline's date dates the report, not an event (see
+    // [`link::is_dateline`]).
+    let story_timexes: Vec<Timex>;
+    let timexes = if timexes.iter().any(|t| link::is_dateline(text, t.span)) {
+        story_timexes =
+            timexes.iter().filter(|t| !link::is_dateline(text, t.span)).cloned().collect();
+        &story_timexes[..]
+    } else {
+        timexes
+    };
     let mut out: Vec<RawEvent> = Vec::new();
     let index = ActorIndex::new(actors);
     // The last two parties that acted together ("X and Y met ..."), for a
     // later "they".
     let mut last_pair: Option<(ActorMention, EventDate)> = None;
+    // The subject of the last sentence's last finite verb, for a sentence
+    // that opens with "It"/"He"/"She".
+    let mut last_subject: Option<&ActorMention> = None;
     for &sentence in sentences {
         // A trigger inside an actor's name ("United States") is no trigger,
         // unless it heads it as the attack itself ("Israeli air strikes
@@ -717,6 +751,7 @@ pub fn events_in_sentences(
                 *o = None;
             }
         }
+        let refused = super::date_fit::refit(text, &trigs, &mut own, timexes, ctx.published);
         let in_sentence: Vec<&ActorMention> = index
             .near(sentence)
             .iter()
@@ -776,6 +811,18 @@ pub fn events_in_sentences(
                     subj = participle_after_object(text, c, t, &in_sentence);
                 }
             }
+            // "It also recalled its ambassador.": a sentence opening with a
+            // singular pronoun goes on about the last sentence's subject
+            // (a person for "he"/"she", else not).
+            if let (None, Some(prev)) = (subj, last_subject) {
+                if t.reading == Reading::Verb && !infinitive {
+                    if let Some(person) = opening_pronoun(text, sentence, t) {
+                        if (prev.actor.kind == "person") == person {
+                            subj = Some(prev);
+                        }
+                    }
+                }
+            }
             // "But they did not reach ...": the two parties last named
             // acting together.
             // Their act is dated like the one they were named in, unless
@@ -830,6 +877,18 @@ pub fn events_in_sentences(
             let statement = t.reading == Reading::Verb && t.sense.event_type == "STATEMENT";
             let continues = shared_from[i].is_some_and(|j| context_only[j]);
             context_only.push(undated && (statement || continues));
+        }
+        // Background told in the present perfect: "has sent bombers ... and
+        // moved warships" (a verb sharing its subject), "officials have said
+        // Israel could strike" (what such a statement reports).
+        let mut background: Vec<bool> = Vec::with_capacity(trigs.len());
+        for (i, t) in trigs.iter().enumerate() {
+            let own_perfect = t.reading == Reading::Verb && present_perfect(text, t);
+            let shares = shared_from[i].is_some_and(|j| background[j]);
+            let reported = trigs[..i].iter().zip(&background).any(|(r, &b)| {
+                b && r.reading == Reading::Verb && r.sense.event_type == "STATEMENT"
+            });
+            background.push(own_perfect || shares || (reported && t.reading == Reading::Verb));
         }
         // "seized in a surprise incursion", "killed in an air strike": an
         // attack noun after "in a" names how the verb's act was done.
@@ -910,6 +969,9 @@ pub fn events_in_sentences(
             };
             let Some(mut status) = status else { continue };
             if !noun && own_date.is_none() && is_provision(text, clause, trig) {
+                continue;
+            }
+            if !noun && own_date.is_none() && describing_present(text, clause, trig) {
                 continue;
             }
             let local: Vec<&ActorMention> = in_sentence
@@ -1113,7 +1175,8 @@ pub fn events_in_sentences(
             // Nor does the content of "agreed that ... would swap ... on
             // Wednesday" date the agreement.
             let blocked = |t: &Timex| {
-                modifier_year(text, t)
+                refused[i].refuses(t, timexes, ctx.published)
+                    || modifier_year(text, t)
                     || (resumed && clause.start <= t.span.start && t.span.end <= trig.span.start)
                     || fences.iter().any(|&(c, word)| {
                         let inside = c.start <= t.span.start && t.span.end <= c.end;
@@ -1129,9 +1192,13 @@ pub fn events_in_sentences(
                 } else {
                     timexes
                 };
-                let found = if context_only[i] {
+                // "began on Thursday, when X wrote that ...": a "when"
+                // clause happens at the time of the clause it hangs on.
+                let when_clause = first_lower_word(text, clause).is_some_and(|w| w == "when")
+                    && sentence_timexes.iter().any(|t| t.span.end <= clause.start && !blocked(t));
+                let found = if context_only[i] && !when_clause {
                     link::report_context(inheritable)
-                } else if !noun && present_perfect(text, trig) {
+                } else if !noun && background[i] {
                     // "has made its signature conditional": background
                     // that the story's lead date does not date.
                     let in_sentence: Vec<Timex> = sentence_timexes
@@ -1231,6 +1298,7 @@ pub fn events_in_sentences(
                 push_unique(&mut sentence_events, e);
             }
         }
+        super::recode::recode(text, &mut sentence_events);
         // Past acts reported in the sentence ("they had agreed"), for
         // statements that only report them.
         let reports = sentence_events.iter().any(|e| e.event_type == "STATEMENT");
@@ -1249,6 +1317,22 @@ pub fn events_in_sentences(
             .map(|t| t.span.start)
             .collect();
         drop_sourcing_statements(text, &clauses, &coded, &mut sentence_events);
+        super::announce::fold_announced_acts(text, &mut sentence_events);
+        // (Looked up in `actors` again: a subject may be the pair kept
+        // from an earlier sentence, which is replaced below.) Mentions are
+        // sorted by start: one binary search per sentence.
+        let last_span = subjects.iter().zip(&trigs).rev().find_map(|(s, t)| {
+            let infinitive = prev_word(text, t.span.start).is_some_and(|(_, w)| w == "to");
+            s.filter(|_| t.reading == Reading::Verb && !infinitive).map(|m| m.span)
+        });
+        if let Some(span) = last_span {
+            let found = actors
+                .binary_search_by_key(&span.start, |m| m.span.start)
+                .ok()
+                .map(|k| &actors[k])
+                .filter(|m| m.span == span);
+            last_subject = found.or(last_subject);
+        }
         if let Some(pair) =
             sentence_events.iter().rev().find_map(|e| source_pair(e).map(|p| (p, e.date.clone())))
         {
@@ -1543,8 +1627,11 @@ fn subject<'a>(
     let lead_span = Span::new(clause.start, trig.span.start);
     let lead_first = first_lower_word(text, lead_span);
     let relative = matches!(lead_first.as_deref(), Some("who" | "which"));
-    // "Qatar, which mediated ..., announced": the main subject resumes.
-    if relative && text[..trig.span.start].trim_end().ends_with(',') {
+    // "Qatar, which mediated ..., announced": the main subject resumes;
+    // auxiliaries and a negation may stand after the comma ("Austria,
+    // which borders Peru, did not expel ...").
+    let auxiliaries_after_comma = relative && auxiliaries_after_comma(text, lead_span);
+    if relative && (text[..trig.span.start].trim_end().ends_with(',') || auxiliaries_after_comma) {
         return (before.iter().rev().find(|m| m.span.end <= clause.start).copied(), false);
     }
     // "Russia, which brokered the truce that ended the war in 2020, said":
@@ -1579,7 +1666,22 @@ fn subject<'a>(
         let possessive = (gap.starts_with("'s ") || gap.starts_with("’s "))
             && words.len() <= 5
             && !gap.contains(',');
-        if comma_ok && (words_ok || possessive) {
+        // "X and more than 20 other countries expelled": X heads a
+        // subject joined to a counted group of its peers.
+        let with_group = coordinated
+            && words.len() <= 8
+            && words.last().is_some_and(|(_, w)| WORDS.group_head.has(w.as_str()));
+        // "Saudi Arabia, a close ally of the United States, called", "...
+        // of the Trump administration, called": the actor closing an
+        // appositive describes the subject before it.
+        let closes_appositive =
+            gap.trim_end().ends_with(',') && gap.matches(',').count() == 1 && words.len() <= 3;
+        if closes_appositive {
+            if let Some(head) = appositive_head(text, &before, near) {
+                return (Some(head), false);
+            }
+        }
+        if comma_ok && (words_ok || possessive || with_group) {
             return (Some(near), false);
         }
         // "A and B sat apart and did not meet", "both sides calling it
@@ -1628,6 +1730,85 @@ fn subject<'a>(
         };
     }
     (None, false)
+}
+
+/// The subject an appositive describes: the actor right before ", a ...,"
+/// when `near` (the last actor before the verb) ends that appositive
+/// ("Saudi Arabia, a close ally of Egypt, called ..."). The appositive
+/// opens with a determiner and holds no other comma.
+fn appositive_head<'a>(
+    text: &str,
+    before: &[&'a ActorMention],
+    near: &ActorMention,
+) -> Option<&'a ActorMention> {
+    let head = before
+        .iter()
+        .rev()
+        .find(|m| m.span.end < near.span.start && text[m.span.end..].starts_with(','))?;
+    let inner = &text[head.span.end + 1..near.span.start];
+    let opens = lower_word_iter(text, Span::new(head.span.end, near.span.start))
+        .next()
+        .is_some_and(|(_, w)| WORDS.appositive_opener.has(w.as_str()));
+    (opens && !inner.contains(',') && !inner.contains(['.', ';'])).then_some(*head)
+}
+
+/// For a verb whose sentence opens with "It", "He" or "She" as its subject
+/// ("It also recalled ...", "He later met ..."; adverbs and auxiliaries may
+/// stand between), whether the pronoun names a person; `None` otherwise.
+fn opening_pronoun(text: &str, sentence: Span, trig: &Trigger) -> Option<bool> {
+    let mut words = lower_word_iter(text, Span::new(sentence.start, trig.span.start));
+    let (_, first) = words.next()?;
+    let person = match first.as_str() {
+        "he" | "she" => true,
+        "it" => false,
+        _ => return None,
+    };
+    words
+        .take(4)
+        .all(|(_, w)| {
+            WORDS.subject_gap.has(w.as_str())
+                || WORDS.modal.has(w.as_str())
+                || WORDS.future.has(w.as_str())
+                || WORDS.negation.has(w.as_str())
+                || WORDS.be.has(w.as_str())
+                || w.ends_with("ly")
+        })
+        .then_some(person)
+}
+
+/// "Austria, which holds talks with Peru on energy, ...": a simple present
+/// in a relative clause set off by a comma describes a participant's
+/// habits; it tells no dated act.
+fn describing_present(text: &str, clause: Span, trig: &Trigger) -> bool {
+    let opens =
+        first_lower_word(text, clause).is_some_and(|w| matches!(w.as_str(), "which" | "who"));
+    let set_off = text[..clause.start].trim_end().ends_with(',');
+    let first = text[trig.span.start..trig.span.end].split(' ').next().unwrap_or("");
+    let lower = segment::Lower::of(first);
+    let present = lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("us");
+    let right_after =
+        lower_word_iter(text, Span::new(clause.start, trig.span.start)).nth(1).is_none();
+    opens && set_off && present && right_after
+}
+
+/// Whether `lead` (a clause's words before its verb) ends with a comma
+/// followed only by auxiliaries, a negation or adverbs ("which borders
+/// Peru, did not"): the verb resumes the clause before the comma.
+fn auxiliaries_after_comma(text: &str, lead: Span) -> bool {
+    text[lead.start..lead.end].rfind(',').is_some_and(|k| {
+        let after = Span::new(lead.start + k + 1, lead.end);
+        let mut words = segment::word_spans(text, after).peekable();
+        words.peek().is_some()
+            && words.all(|w| {
+                let w = segment::Lower::of(&text[w.start..w.end]);
+                WORDS.negation.has(&w)
+                    || WORDS.modal.has(&w)
+                    || WORDS.future.has(&w)
+                    || WORDS.be.has(&w)
+                    || matches!(w.as_str(), "did" | "do" | "does" | "has" | "have" | "had")
+                    || w.ends_with("ly")
+            })
+    })
 }
 
 /// Words before a verb that end in a reported clause with a singular
@@ -1874,6 +2055,10 @@ mod class_tests;
 #[cfg(test)]
 #[path = "extract_lemma_tests.rs"]
 mod lemma_tests;
+
+#[cfg(test)]
+#[path = "extract_report_tests.rs"]
+mod report_tests;
 
 #[cfg(test)]
 mod tests {

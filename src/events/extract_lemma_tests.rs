@@ -68,7 +68,10 @@ fn concessions() {
 #[test]
 fn cooperation_and_aid() {
     check(&[
-        ("COOPERATE", "Chile and Peru restored diplomatic ties on Monday."),
+        // Establishing or restoring relations is an agreement (the
+        // held-out conventions); deepening them is cooperation.
+        ("AGREE", "Chile and Peru restored diplomatic ties on Monday."),
+        ("AGREE", "Chile and Peru normalised relations on Monday."),
         ("COOPERATE", "Chile and Peru upgraded relations on Monday."),
         ("AID", "Chile donated 20 tonnes of food to Peru on Monday."),
         ("AID", "Chile delivered humanitarian aid to Peru on Monday."),

@@ -24,6 +24,9 @@ The input is the text's [`Timex`] list (from [`crate::temporal::tag`]); only
    2011 ...") are not the report's context.
 4. **Fallback.** Otherwise the publication date (anchor
    `publication_fallback`), or no date at all (anchor `none`).
+
+A **dateline** date ("LONDON, March 27 (Wire) - ...") dates the report, not
+any event: it takes no part in any of the steps above ([`is_dateline`]).
 */
 
 use chrono::NaiveDate;
@@ -52,6 +55,45 @@ pub fn usable(t: &Timex) -> bool {
         && !t.is_unresolved()
         && t.precision != Precision::None
         && t.anchor != Anchor::None
+}
+
+/// True when the expression at `span` is the date of an agency-style
+/// dateline opening a paragraph ("LONDON, March 27 (Thames Wire) - ...",
+/// "KYIV, Nov 26 -"): a place in capitals and a comma before it, an
+/// optional bracketed source and a dash after it. It is the day the report
+/// was filed, not the day of what it reports, so it is neither an event's
+/// own date nor the story's lead date.
+pub fn is_dateline(text: &str, span: Span) -> bool {
+    let Some(head) = text[..span.start].trim_end().strip_suffix(',') else { return false };
+    // The place opens its paragraph: look back a few dozen bytes only.
+    let mut from = head.len().saturating_sub(48);
+    while !head.is_char_boundary(from) {
+        from -= 1;
+    }
+    let place = match head[from..].rfind('\n') {
+        Some(nl) => &head[from + nl + 1..],
+        None if from == 0 => head,
+        None => return false,
+    };
+    let place = place.trim();
+    let capitals = place.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && place.len() <= 40
+        && place
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\'' | '’' | ','));
+    if !capitals {
+        return false;
+    }
+    let mut after = text[span.end..].trim_start();
+    if let Some(rest) = after.strip_prefix('(') {
+        match rest.find(')') {
+            Some(close) if close <= 40 && !rest[..close].contains('\n') => {
+                after = rest[close + 1..].trim_start();
+            }
+            _ => return false,
+        }
+    }
+    after.starts_with(['-', '–', '—'])
 }
 
 /// For each trigger span, the index (into `timexes`) of its own date, if
@@ -388,6 +430,18 @@ pub(crate) mod tests {
     fn span_of(hay: &str, word: &str) -> Span {
         let s = hay.find(word).expect("word in text");
         Span::new(s, s + word.len())
+    }
+
+    #[test]
+    fn a_dateline_date_is_told_from_a_date_in_the_story() {
+        let t = "OSLO, May 4 (Fjord Wire) - Norway met Iceland on Friday.\n\nBERGEN, \
+                 June 2 - Talks went on. In LIMA, June 3 was a holiday - quiet. Peru met \
+                 Chile, July 9 (2024) - a record.";
+        assert!(is_dateline(t, span_of(t, "May 4")));
+        assert!(is_dateline(t, span_of(t, "June 2")));
+        assert!(!is_dateline(t, span_of(t, "Friday")));
+        assert!(!is_dateline(t, span_of(t, "June 3")));
+        assert!(!is_dateline(t, span_of(t, "July 9")));
     }
 
     #[test]

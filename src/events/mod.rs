@@ -8,9 +8,14 @@ The stages, one module each:
 2. [`triggers`]: the words that name events, mapped to PLOVER categories
    (plus `STATEMENT`) and modes.
 3. [`extract`]: source, target, status (occurred, scheduled, hypothetical,
-   negated) per trigger, sentence by sentence.
+   negated) per trigger, sentence by sentence; `announce` folds a
+   statement into the decided act it announces ("said it would expel");
+   `recode` recodes disagreement ("did not agree with it": ACCUSE) and
+   refusal ("was not welcome": REJECT).
 4. [`link`]: the date each event is anchored to (own clause, caption,
-   inherited, publication fallback), with its rule and confidence.
+   inherited, publication fallback), with its rule and confidence;
+   `date_fit` takes back an own date that does not fit its verb (a future
+   date for a simple past, a date in the next clause).
 
 [`extract()`] runs them over an article's body and captions and gives each
 event its stable `event_id` and `mention_id` (see [`crate::timeline`] for the
@@ -18,9 +23,12 @@ key).
 */
 
 pub mod actors;
+mod announce;
+mod date_fit;
 pub mod extract;
 pub mod inflect;
 pub mod link;
+mod recode;
 mod summary;
 pub mod triggers;
 pub mod words;

@@ -182,6 +182,8 @@ classes! {
     headline_adjunct => "headline_adjunct",
     headline_trail => "headline_trail",
     distributive => "distributive",
+    appositive_opener => "appositive_opener",
+    group_head => "group_head",
 }
 
 /// The word classes, loaded once.
