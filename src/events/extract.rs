@@ -752,6 +752,11 @@ pub fn events_in_sentences(
             }
         }
         let refused = super::date_fit::refit(text, &trigs, &mut own, timexes, ctx.published);
+        for (o, t) in own.iter_mut().zip(&trigs) {
+            if o.is_some_and(|ti| in_relative_before(text, &clauses, t, &timexes[ti])) {
+                *o = None;
+            }
+        }
         let in_sentence: Vec<&ActorMention> = index
             .near(sentence)
             .iter()
@@ -938,6 +943,12 @@ pub fn events_in_sentences(
                 .find(|c| c.start <= trig.span.start && trig.span.start < c.end)
             else {
                 continue;
+            };
+            // The relative clause's dates are not the report's context
+            // either (see [`in_relative_before`]).
+            let resumed = resumes_after_relative(text, clause, trig);
+            let in_relative = |t: &Timex| {
+                resumed && clause.start <= t.span.start && t.span.end <= trig.span.start
             };
             let own_date = own[i].map(|ti| link::own_date(&timexes[ti]));
             let shared_date = if own_date.is_none() { trigger_dates[i].clone() } else { None };
@@ -1163,12 +1174,6 @@ pub fn events_in_sentences(
             } else {
                 event_type
             };
-            // "France, which visited Kyiv earlier this month, called ...":
-            // the main verb resumes after the relative clause, whose dates
-            // describe a participant and are not the report's context.
-            let resumed = text[..trig.span.start].trim_end().ends_with(',')
-                && first_lower_word(text, clause)
-                    .is_some_and(|w| matches!(w.as_str(), "who" | "which"));
             // A "since he was elected in January" clause, or a relative
             // clause describing a participant ("who visited Kyiv earlier this
             // month"), dates only its own events.
@@ -1177,7 +1182,7 @@ pub fn events_in_sentences(
             let blocked = |t: &Timex| {
                 refused[i].refuses(t, timexes, ctx.published)
                     || modifier_year(text, t)
-                    || (resumed && clause.start <= t.span.start && t.span.end <= trig.span.start)
+                    || in_relative(t)
                     || fences.iter().any(|&(c, word)| {
                         let inside = c.start <= t.span.start && t.span.end <= c.end;
                         inside
@@ -1791,6 +1796,33 @@ fn describing_present(text: &str, clause: Span, trig: &Trigger) -> bool {
     opens && set_off && present && right_after
 }
 
+/// Whether `trig` is the main verb resuming after a relative clause that
+/// opens `clause` ("France, which visited Kyiv earlier this month, called
+/// ..." or "..., did not call"): the relative clause describes a
+/// participant, and its dates do not date the main verb.
+fn resumes_after_relative(text: &str, clause: Span, trig: &Trigger) -> bool {
+    first_lower_word(text, clause).is_some_and(|w| matches!(w.as_str(), "who" | "which"))
+        && (text[..trig.span.start].trim_end().ends_with(',')
+            || auxiliaries_after_comma(text, Span::new(clause.start, trig.span.start)))
+}
+
+/// Whether `t` stands in the relative clause that `trig`, the main verb,
+/// resumes after with auxiliaries ("X, who proposed the talks on May 11,
+/// did not travel"): the act not done, or only planned, is not the relative
+/// clause's act. Right after the comma ("X, who chaired the meeting on
+/// Thursday, said") the main verb keeps that date: the clause names the
+/// occasion.
+fn in_relative_before(text: &str, clauses: &[Span], trig: &Trigger, t: &Timex) -> bool {
+    clauses.iter().find(|c| c.start <= trig.span.start && trig.span.start < c.end).is_some_and(
+        |&c| {
+            c.start <= t.span.start
+                && t.span.end <= trig.span.start
+                && first_lower_word(text, c).is_some_and(|w| matches!(w.as_str(), "who" | "which"))
+                && auxiliaries_after_comma(text, Span::new(c.start, trig.span.start))
+        },
+    )
+}
+
 /// Whether `lead` (a clause's words before its verb) ends with a comma
 /// followed only by auxiliaries, a negation or adverbs ("which borders
 /// Peru, did not"): the verb resumes the clause before the comma.
@@ -2117,6 +2149,25 @@ mod tests {
         let accuse = ev.iter().find(|e| e.event_type == "ACCUSE").expect("condemnation");
         assert_eq!(accuse.date.value, "2025-03-10", "{ev:?}");
         assert_eq!(accuse.date.anchor, DateAnchor::Inherited);
+    }
+
+    #[test]
+    fn a_relative_clause_date_does_not_date_the_negated_main_verb() {
+        // The date belongs to the relative clause's own act, also when the
+        // main verb resumes with auxiliaries ("did not") after the comma.
+        let t = "Jordan met Iraq on Monday. Egypt's President Omar Said, who proposed the direct \
+                 talks in a late-night address on Tuesday, did not travel to Iraq and sent a \
+                 delegation led by his aide Ali Hassan.";
+        let tx = [
+            day("Monday", t, (2025, 3, 10), Anchor::Publication),
+            day("Tuesday", t, (2025, 3, 11), Anchor::Publication),
+        ];
+        let ev = run(t, &tx);
+        let visit = ev.iter().find(|e| e.mode.as_deref() == Some("visit")).expect("the trip");
+        assert_eq!(visit.status, EventStatus::Negated, "{ev:?}");
+        assert_ne!(visit.date.value, "2025-03-11", "{ev:?}");
+        let proposal = ev.iter().find(|e| e.event_type == "REQUEST").expect("the proposal");
+        assert_eq!(proposal.date.value, "2025-03-11", "{ev:?}");
     }
 
     #[test]
