@@ -519,6 +519,43 @@ impl PartialEq<str> for Lower<'_> {
     }
 }
 
+/// True when the expression at `span` is the date of an agency-style
+/// dateline opening a paragraph ("LONDON, March 27 (Thames Wire) - ...",
+/// "KYIV/MOSCOW, Nov 26 -"): a place in capitals and a comma before it, an
+/// optional bracketed source and a dash after it. It is the day the report
+/// was filed, not the day of what it reports. The tagger marks such a date
+/// (rule `.../dateline`) and the event rules date nothing by it; both ask
+/// here, so they cannot disagree.
+pub fn is_dateline_date(text: &str, span: Span) -> bool {
+    let Some(head) = text[..span.start].trim_end().strip_suffix(',') else { return false };
+    // The place opens its paragraph: look back a few dozen bytes only.
+    let from = floor_boundary(head, head.len().saturating_sub(48));
+    let place = match head[from..].rfind('\n') {
+        Some(nl) => &head[from + nl + 1..],
+        None if from == 0 => head,
+        None => return false,
+    };
+    let place = place.trim();
+    let capitals = place.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && place.len() <= 40
+        && place
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '/' | '\'' | '’' | ','));
+    if !capitals {
+        return false;
+    }
+    let mut after = text[span.end..].trim_start();
+    if let Some(rest) = after.strip_prefix('(') {
+        match rest.find(')') {
+            Some(close) if close <= 40 && !rest[..close].contains('\n') => {
+                after = rest[close + 1..].trim_start();
+            }
+            _ => return false,
+        }
+    }
+    after.starts_with(['-', '–', '—'])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -57,43 +57,11 @@ pub fn usable(t: &Timex) -> bool {
         && t.anchor != Anchor::None
 }
 
-/// True when the expression at `span` is the date of an agency-style
-/// dateline opening a paragraph ("LONDON, March 27 (Thames Wire) - ...",
-/// "KYIV, Nov 26 -"): a place in capitals and a comma before it, an
-/// optional bracketed source and a dash after it. It is the day the report
-/// was filed, not the day of what it reports, so it is neither an event's
-/// own date nor the story's lead date.
+/// The date of an agency-style dateline ("LONDON, March 27 (Wire) - ...")
+/// is the day the report was filed: neither an event's own date nor the
+/// story's lead date ([`crate::segment::is_dateline_date`]).
 pub fn is_dateline(text: &str, span: Span) -> bool {
-    let Some(head) = text[..span.start].trim_end().strip_suffix(',') else { return false };
-    // The place opens its paragraph: look back a few dozen bytes only.
-    let mut from = head.len().saturating_sub(48);
-    while !head.is_char_boundary(from) {
-        from -= 1;
-    }
-    let place = match head[from..].rfind('\n') {
-        Some(nl) => &head[from + nl + 1..],
-        None if from == 0 => head,
-        None => return false,
-    };
-    let place = place.trim();
-    let capitals = place.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && place.len() <= 40
-        && place
-            .chars()
-            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\'' | '’' | ','));
-    if !capitals {
-        return false;
-    }
-    let mut after = text[span.end..].trim_start();
-    if let Some(rest) = after.strip_prefix('(') {
-        match rest.find(')') {
-            Some(close) if close <= 40 && !rest[..close].contains('\n') => {
-                after = rest[close + 1..].trim_start();
-            }
-            _ => return false,
-        }
-    }
-    after.starts_with(['-', '–', '—'])
+    crate::segment::is_dateline_date(text, span)
 }
 
 /// For each trigger span, the index (into `timexes`) of its own date, if

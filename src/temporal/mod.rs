@@ -392,39 +392,17 @@ impl Tagger {
 }
 
 /// Is candidate `c` the date of a dateline ("LONDON, March 27 (Agency) -",
-/// "KYIV/MOSCOW, July 20 -")? A day and month that follow only a place
-/// name in capitals and a comma at the start of a paragraph, and come
-/// before the agency's name in brackets or a dash. It is the day the report
-/// was filed, not the day of the story's lead event: the rule says so
-/// (`.../dateline`), so that a reader of the events can tell them apart.
+/// "KYIV/MOSCOW, July 20 -")? It is the day the report was filed, not the
+/// day of the story's lead event: the rule says so (`.../dateline`), so
+/// that a reader of the events can tell them apart. The test is
+/// [`crate::segment::is_dateline_date`], which the event rules share.
 fn dateline(text: &str, toks: &[Tok], c: &Cand) -> bool {
-    if !matches!(c.expr, Date { month: Some(_), day: Some(_), .. }) || c.start < 2 {
-        return false;
-    }
-    let after = toks.get(c.end).is_some_and(|t| t.is_punct(b'(') || t.is_punct(b'-'));
-    if !after || !toks[c.start - 1].is_punct(b',') {
-        return false;
-    }
-    // The place: capital words, perhaps joined by "/" or "-", from the
-    // start of a line, at most six tokens.
-    let mut k = c.start - 1;
-    let mut words = 0;
-    while k > 0 && c.start - k <= 6 {
-        k -= 1;
-        let t = &toks[k];
-        let capitals = t.kind == token::Kind::Word
-            && text[t.start..t.end].bytes().all(|b| !b.is_ascii_lowercase())
-            && t.end - t.start >= 2;
-        if capitals {
-            words += 1;
-        } else if !(t.is_punct(b'/') || t.is_punct(b'-')) {
-            return false;
-        }
-        if t.breaks > 0 || k == 0 {
-            return words > 0 && capitals;
-        }
-    }
-    false
+    matches!(c.expr, Date { month: Some(_), day: Some(_), .. })
+        && c.end > c.start
+        && crate::segment::is_dateline_date(
+            text,
+            crate::model::Span::new(toks[c.start].start, toks[c.end - 1].end),
+        )
 }
 
 /// Find every temporal expression in `text` and resolve it against `ctx`.
