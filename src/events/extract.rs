@@ -766,8 +766,14 @@ pub fn events_in_sentences(
         let mut shared_from: Vec<Option<usize>> = Vec::with_capacity(trigs.len());
         let mut prior: Option<(usize, &ActorMention)> = None;
         let mut pair_dates: Vec<Option<EventDate>> = Vec::with_capacity(trigs.len());
+        // "to" right before each trigger (an infinitive): asked below for
+        // each trigger several times, scanned back once.
+        let infinitives: Vec<bool> = trigs
+            .iter()
+            .map(|t| prev_word(text, t.span.start).is_some_and(|(_, w)| w == "to"))
+            .collect();
         for (i, t) in trigs.iter().enumerate() {
-            let infinitive = prev_word(text, t.span.start).is_some_and(|(_, w)| w == "to");
+            let infinitive = infinitives[i];
             let clause = clauses.iter().rfind(|c| c.start <= t.span.start).copied();
             let (mut subj, shared) = match clause {
                 Some(c) if t.reading == Reading::Verb => {
@@ -845,11 +851,8 @@ pub fn events_in_sentences(
         // object of the verb before it.
         let subject_spans: Vec<Option<Span>> = subjects
             .iter()
-            .zip(&trigs)
-            .map(|(s, t)| {
-                let infinitive = prev_word(text, t.span.start).is_some_and(|(_, w)| w == "to");
-                s.filter(|_| !infinitive).map(|m| m.span)
-            })
+            .zip(&infinitives)
+            .map(|(s, &infinitive)| s.filter(|_| !infinitive).map(|m| m.span))
             .collect();
         // Each trigger's date, so that a verb sharing another's subject can
         // share its date too.
@@ -1304,27 +1307,28 @@ pub fn events_in_sentences(
         let reports = sentence_events.iter().any(|e| e.event_type == "STATEMENT");
         let coded: Vec<usize> = trigs
             .iter()
+            .zip(&infinitives)
             .filter(|_| reports)
-            .filter(|t| {
+            .filter(|&(t, &infinitive)| {
                 let first = text[t.span.start..t.span.end].split(' ').next().unwrap_or("");
                 let past = first.ends_with("ed") || is_irregular_past(&segment::Lower::of(first));
-                let infinitive = prev_word(text, t.span.start).is_some_and(|(_, w)| w == "to");
                 t.reading == Reading::Verb
                     && t.sense.event_type != "STATEMENT"
                     && past
                     && !infinitive
             })
-            .map(|t| t.span.start)
+            .map(|(t, _)| t.span.start)
             .collect();
         drop_sourcing_statements(text, &clauses, &coded, &mut sentence_events);
         super::announce::fold_announced_acts(text, &mut sentence_events);
         // (Looked up in `actors` again: a subject may be the pair kept
         // from an earlier sentence, which is replaced below.) Mentions are
         // sorted by start: one binary search per sentence.
-        let last_span = subjects.iter().zip(&trigs).rev().find_map(|(s, t)| {
-            let infinitive = prev_word(text, t.span.start).is_some_and(|(_, w)| w == "to");
-            s.filter(|_| t.reading == Reading::Verb && !infinitive).map(|m| m.span)
-        });
+        let last_span = subjects.iter().zip(&trigs).zip(&infinitives).rev().find_map(
+            |((s, t), &infinitive)| {
+                s.filter(|_| t.reading == Reading::Verb && !infinitive).map(|m| m.span)
+            },
+        );
         if let Some(span) = last_span {
             let found = actors
                 .binary_search_by_key(&span.start, |m| m.span.start)
