@@ -426,7 +426,7 @@ fn is_provision(text: &str, clause: Span, trig: &Trigger) -> bool {
     if trig.reading != Reading::Verb {
         return false;
     }
-    let Some((to_at, to)) = prev_word(text, trig.span.start) else { return false };
+    let Some((to_at, to)) = trig.prev_word(text) else { return false };
     let be = prev_word(text, to_at).filter(|&(at, _)| at >= clause.start);
     to_at >= clause.start && to == "to" && be.is_some_and(|(_, w)| WORDS.be.has(&w))
 }
@@ -633,7 +633,7 @@ fn is_reduced_relative(text: &str, trig: &Trigger, actors: &[&ActorMention]) -> 
     if form.contains(' ') || !participle {
         return false;
     }
-    let Some((pstart, prev)) = prev_word(text, trig.span.start) else { return false };
+    let Some((pstart, prev)) = trig.prev_word(text) else { return false };
     let plain_noun = prev.chars().all(|c| c.is_lowercase())
         && !WORDS.active_before.has(prev.as_str())
         && !prev.ends_with("ly")
@@ -768,10 +768,8 @@ pub fn events_in_sentences(
         let mut pair_dates: Vec<Option<EventDate>> = Vec::with_capacity(trigs.len());
         // "to" right before each trigger (an infinitive): asked below for
         // each trigger several times, scanned back once.
-        let infinitives: Vec<bool> = trigs
-            .iter()
-            .map(|t| prev_word(text, t.span.start).is_some_and(|(_, w)| w == "to"))
-            .collect();
+        let infinitives: Vec<bool> =
+            trigs.iter().map(|t| t.prev_word(text).is_some_and(|(_, w)| w == "to")).collect();
         for (i, t) in trigs.iter().enumerate() {
             let infinitive = infinitives[i];
             let clause = clauses.iter().rfind(|c| c.start <= t.span.start).copied();
@@ -1047,7 +1045,7 @@ pub fn events_in_sentences(
                 // "The ceasefire took effect ...": a definite noun opening the
                 // trigger, with no party of its own, is filled in below.
                 let definite = source.is_none()
-                    && prev_word(text, trig.span.start).is_some_and(|(_, w)| w == "the")
+                    && trig.prev_word(text).is_some_and(|(_, w)| w == "the")
                     && noun_first(text, trig);
                 if source.is_none() && !definite {
                     continue;
@@ -1097,7 +1095,7 @@ pub fn events_in_sentences(
             if actors_out.is_empty()
                 && (noun || noun_first(text, trig))
                 && own_date.is_some()
-                && prev_word(text, trig.span.start).is_some_and(|(_, w)| w == "the")
+                && trig.prev_word(text).is_some_and(|(_, w)| w == "the")
             {
                 let earlier = sentence_events
                     .iter()
@@ -1272,8 +1270,8 @@ pub fn events_in_sentences(
             // "A and B each held separate talks with C": one event per
             // subject, each with the same counterpart.
             let sources = ev.actors.iter().filter(|a| a.part == "source").count();
-            let right_before = prev_word(text, trig.span.start)
-                .is_some_and(|(_, w)| WORDS.distributive.has(w.as_str()));
+            let right_before =
+                trig.prev_word(text).is_some_and(|(_, w)| WORDS.distributive.has(w.as_str()));
             let distributive = sources >= 2
                 && !noun
                 && (right_before
@@ -1396,7 +1394,7 @@ fn attributive_participle(text: &str, t: &Trigger, next: Option<&Trigger>) -> bo
         && noun_next
         && !form.contains(' ')
         && form.ends_with("ed")
-        && prev_word(text, t.span.start).is_some_and(|(_, w)| {
+        && t.prev_word(text).is_some_and(|(_, w)| {
             WORDS.determiner.has(w.as_str())
                 || WORDS.preposition.has(w.as_str())
                 || matches!(w.as_str(), "and" | "or" | "of" | "to")
@@ -1576,7 +1574,7 @@ fn subject<'a>(
     // ", accusing Moscow of ...", "by urging ...", "..., and accused ...":
     // the verb shares the previous verb's subject (else the sentence's).
     let form = &text[trig.span.start..trig.span.end];
-    let prev = prev_word(text, trig.span.start).map(|(_, w)| w);
+    let prev = trig.prev_word(text).map(|(_, w)| w);
     let participle = form.split(' ').next().is_some_and(|w| w.ends_with("ing"))
         && (text[..trig.span.start].trim_end().ends_with(',')
             || prev.as_deref().is_some_and(|p| WORDS.participle_opener.has(p)));
@@ -1589,10 +1587,8 @@ fn subject<'a>(
     // "..., and then sent": an adverb may follow the conjunction.
     let conjunction = match prev.as_deref() {
         Some("and" | "but") => true,
-        Some("then" | "also" | "later") => {
-            prev_word(text, prev_word(text, trig.span.start).map_or(0, |p| p.0))
-                .is_some_and(|(_, w)| w == "and" || w == "but")
-        }
+        Some("then" | "also" | "later") => prev_word(text, trig.prev_word(text).map_or(0, |p| p.0))
+            .is_some_and(|(_, w)| w == "and" || w == "but"),
         // "..., and is expected to travel": a schedule frame may stand
         // between the conjunction and the verb.
         Some("to") => {
