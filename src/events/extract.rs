@@ -75,6 +75,7 @@ For each trigger of a sentence:
 
 use std::sync::LazyLock;
 
+use arrayvec::ArrayVec;
 use chrono::NaiveDate;
 
 use super::actors::ActorMention;
@@ -242,7 +243,7 @@ fn participle_after_object<'a>(
         return None;
     }
     // More than eight words never qualify: stop scanning at the ninth.
-    let words: Vec<_> =
+    let words: ArrayVec<_, 9> =
         lower_word_iter(text, Span::new(near.span.end, trig.span.start)).take(9).collect();
     let verb = words.iter().position(|(_, w)| w.ends_with("ed") || is_irregular_past(w))?;
     // The verb comes first (after adverbs), and an object follows it.
@@ -407,7 +408,8 @@ fn naming_call(text: &str, trig: &Trigger, participants: &[&ActorMention]) -> bo
     let rest = &text[trig.span.end..];
     let end = trig.span.end + rest.find(['.', ',', ';', '\n']).unwrap_or(rest.len());
     // Only the first seven words are looked at.
-    let words: Vec<_> = lower_word_iter(text, Span::new(trig.span.end, end)).take(7).collect();
+    let words: ArrayVec<_, 7> =
+        lower_word_iter(text, Span::new(trig.span.end, end)).take(7).collect();
     let opens = words.first().is_some_and(|(_, w)| {
         WORDS.determiner.has(w.as_str()) || WORDS.singular_pronoun.has(w.as_str())
     });
@@ -1651,7 +1653,7 @@ fn subject<'a>(
     if let Some(near) = before.iter().rev().find(|m| m.span.start >= clause.start) {
         let gap = &text[near.span.end..trig.span.start];
         // Every test below wants at most twelve words: stop at the thirteenth.
-        let words: Vec<_> =
+        let words: ArrayVec<_, 13> =
             lower_word_iter(text, Span::new(near.span.end, trig.span.start)).take(13).collect();
         let comma_ok = !gap.contains(',') || gap.trim() == ",";
         // "Israeli artillery and airstrikes hit": a coordinated noun.
@@ -1891,7 +1893,8 @@ fn gapped_second<'a>(
 /// prepositional phrase, in the same clause.
 fn is_passive_voice(text: &str, clause: Span, trig: &Trigger) -> bool {
     let end = clause.end.max(trig.span.end);
-    let rest: Vec<_> = lower_word_iter(text, Span::new(trig.span.end, end)).take(7).collect();
+    let rest: ArrayVec<_, 7> =
+        lower_word_iter(text, Span::new(trig.span.end, end)).take(7).collect();
     let by = rest.iter().position(|(_, w)| w == "by");
     let starts_phrase = rest.first().is_some_and(|(_, w)| WORDS.preposition.has(w.as_str()));
     by.is_some_and(|k| k == 0 || starts_phrase) && be_before(text, clause, trig)
