@@ -398,11 +398,12 @@ fn co_subject<'a>(
 /// object that is no party, then an indefinite noun phrase, names the
 /// object; it is no phone call.
 fn naming_call(text: &str, trig: &Trigger, participants: &[&ActorMention]) -> bool {
+    // The sense first: most triggers are no call, and need no lower-casing.
+    if trig.sense.mode.as_deref() != Some("phone_call") {
+        return false;
+    }
     let form = text[trig.span.start..trig.span.end].to_lowercase();
-    if trig.sense.mode.as_deref() != Some("phone_call")
-        || !form.starts_with("call")
-        || form.contains(' ')
-    {
+    if !form.starts_with("call") || form.contains(' ') {
         return false;
     }
     let rest = &text[trig.span.end..];
