@@ -14,7 +14,7 @@ nearest trigger of its clause; two kinds of fit are checked after it:
 
 use chrono::NaiveDate;
 
-use super::triggers::{is_irregular_past, prev_word, Reading, Trigger};
+use super::triggers::{is_irregular_past, Reading, Trigger};
 use super::words::WORDS;
 use crate::model::Timex;
 use crate::segment;
@@ -25,7 +25,7 @@ fn simple_past(text: &str, trig: &Trigger) -> bool {
     let first = text[trig.span.start..trig.span.end].split(' ').next().unwrap_or("");
     let lower = segment::Lower::of(first);
     let past = lower.ends_with("ed") || is_irregular_past(&lower);
-    let auxiliary = prev_word(text, trig.span.start).is_some_and(|(_, w)| {
+    let auxiliary = trig.prev_word(text).is_some_and(|(_, w)| {
         w == "to"
             || WORDS.future.has(&w)
             || WORDS.modal.has(&w)

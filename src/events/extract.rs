@@ -75,6 +75,7 @@ For each trigger of a sentence:
 
 use std::sync::LazyLock;
 
+use arrayvec::ArrayVec;
 use chrono::NaiveDate;
 
 use super::actors::ActorMention;
@@ -242,7 +243,7 @@ fn participle_after_object<'a>(
         return None;
     }
     // More than eight words never qualify: stop scanning at the ninth.
-    let words: Vec<_> =
+    let words: ArrayVec<_, 9> =
         lower_word_iter(text, Span::new(near.span.end, trig.span.start)).take(9).collect();
     let verb = words.iter().position(|(_, w)| w.ends_with("ed") || is_irregular_past(w))?;
     // The verb comes first (after adverbs), and an object follows it.
@@ -397,17 +398,19 @@ fn co_subject<'a>(
 /// object that is no party, then an indefinite noun phrase, names the
 /// object; it is no phone call.
 fn naming_call(text: &str, trig: &Trigger, participants: &[&ActorMention]) -> bool {
+    // The sense first: most triggers are no call, and need no lower-casing.
+    if trig.sense.mode.as_deref() != Some("phone_call") {
+        return false;
+    }
     let form = text[trig.span.start..trig.span.end].to_lowercase();
-    if trig.sense.mode.as_deref() != Some("phone_call")
-        || !form.starts_with("call")
-        || form.contains(' ')
-    {
+    if !form.starts_with("call") || form.contains(' ') {
         return false;
     }
     let rest = &text[trig.span.end..];
     let end = trig.span.end + rest.find(['.', ',', ';', '\n']).unwrap_or(rest.len());
     // Only the first seven words are looked at.
-    let words: Vec<_> = lower_word_iter(text, Span::new(trig.span.end, end)).take(7).collect();
+    let words: ArrayVec<_, 7> =
+        lower_word_iter(text, Span::new(trig.span.end, end)).take(7).collect();
     let opens = words.first().is_some_and(|(_, w)| {
         WORDS.determiner.has(w.as_str()) || WORDS.singular_pronoun.has(w.as_str())
     });
@@ -426,7 +429,7 @@ fn is_provision(text: &str, clause: Span, trig: &Trigger) -> bool {
     if trig.reading != Reading::Verb {
         return false;
     }
-    let Some((to_at, to)) = prev_word(text, trig.span.start) else { return false };
+    let Some((to_at, to)) = trig.prev_word(text) else { return false };
     let be = prev_word(text, to_at).filter(|&(at, _)| at >= clause.start);
     to_at >= clause.start && to == "to" && be.is_some_and(|(_, w)| WORDS.be.has(&w))
 }
@@ -633,7 +636,7 @@ fn is_reduced_relative(text: &str, trig: &Trigger, actors: &[&ActorMention]) -> 
     if form.contains(' ') || !participle {
         return false;
     }
-    let Some((pstart, prev)) = prev_word(text, trig.span.start) else { return false };
+    let Some((pstart, prev)) = trig.prev_word(text) else { return false };
     let plain_noun = prev.chars().all(|c| c.is_lowercase())
         && !WORDS.active_before.has(prev.as_str())
         && !prev.ends_with("ly")
@@ -771,8 +774,12 @@ pub fn events_in_sentences(
         let mut shared_from: Vec<Option<usize>> = Vec::with_capacity(trigs.len());
         let mut prior: Option<(usize, &ActorMention)> = None;
         let mut pair_dates: Vec<Option<EventDate>> = Vec::with_capacity(trigs.len());
+        // "to" right before each trigger (an infinitive): asked below for
+        // each trigger several times, scanned back once.
+        let infinitives: Vec<bool> =
+            trigs.iter().map(|t| t.prev_word(text).is_some_and(|(_, w)| w == "to")).collect();
         for (i, t) in trigs.iter().enumerate() {
-            let infinitive = prev_word(text, t.span.start).is_some_and(|(_, w)| w == "to");
+            let infinitive = infinitives[i];
             let clause = clauses.iter().rfind(|c| c.start <= t.span.start).copied();
             let (mut subj, shared) = match clause {
                 Some(c) if t.reading == Reading::Verb => {
@@ -850,11 +857,8 @@ pub fn events_in_sentences(
         // object of the verb before it.
         let subject_spans: Vec<Option<Span>> = subjects
             .iter()
-            .zip(&trigs)
-            .map(|(s, t)| {
-                let infinitive = prev_word(text, t.span.start).is_some_and(|(_, w)| w == "to");
-                s.filter(|_| !infinitive).map(|m| m.span)
-            })
+            .zip(&infinitives)
+            .map(|(s, &infinitive)| s.filter(|_| !infinitive).map(|m| m.span))
             .collect();
         // Each trigger's date, so that a verb sharing another's subject can
         // share its date too.
@@ -1055,7 +1059,7 @@ pub fn events_in_sentences(
                 // "The ceasefire took effect ...": a definite noun opening the
                 // trigger, with no party of its own, is filled in below.
                 let definite = source.is_none()
-                    && prev_word(text, trig.span.start).is_some_and(|(_, w)| w == "the")
+                    && trig.prev_word(text).is_some_and(|(_, w)| w == "the")
                     && noun_first(text, trig);
                 if source.is_none() && !definite {
                     continue;
@@ -1105,7 +1109,7 @@ pub fn events_in_sentences(
             if actors_out.is_empty()
                 && (noun || noun_first(text, trig))
                 && own_date.is_some()
-                && prev_word(text, trig.span.start).is_some_and(|(_, w)| w == "the")
+                && trig.prev_word(text).is_some_and(|(_, w)| w == "the")
             {
                 let earlier = sentence_events
                     .iter()
@@ -1274,8 +1278,8 @@ pub fn events_in_sentences(
             // "A and B each held separate talks with C": one event per
             // subject, each with the same counterpart.
             let sources = ev.actors.iter().filter(|a| a.part == "source").count();
-            let right_before = prev_word(text, trig.span.start)
-                .is_some_and(|(_, w)| WORDS.distributive.has(w.as_str()));
+            let right_before =
+                trig.prev_word(text).is_some_and(|(_, w)| WORDS.distributive.has(w.as_str()));
             let distributive = sources >= 2
                 && !noun
                 && (right_before
@@ -1309,27 +1313,28 @@ pub fn events_in_sentences(
         let reports = sentence_events.iter().any(|e| e.event_type == "STATEMENT");
         let coded: Vec<usize> = trigs
             .iter()
+            .zip(&infinitives)
             .filter(|_| reports)
-            .filter(|t| {
+            .filter(|&(t, &infinitive)| {
                 let first = text[t.span.start..t.span.end].split(' ').next().unwrap_or("");
                 let past = first.ends_with("ed") || is_irregular_past(&segment::Lower::of(first));
-                let infinitive = prev_word(text, t.span.start).is_some_and(|(_, w)| w == "to");
                 t.reading == Reading::Verb
                     && t.sense.event_type != "STATEMENT"
                     && past
                     && !infinitive
             })
-            .map(|t| t.span.start)
+            .map(|(t, _)| t.span.start)
             .collect();
         drop_sourcing_statements(text, &clauses, &coded, &mut sentence_events);
         super::announce::fold_announced_acts(text, &mut sentence_events);
         // (Looked up in `actors` again: a subject may be the pair kept
         // from an earlier sentence, which is replaced below.) Mentions are
         // sorted by start: one binary search per sentence.
-        let last_span = subjects.iter().zip(&trigs).rev().find_map(|(s, t)| {
-            let infinitive = prev_word(text, t.span.start).is_some_and(|(_, w)| w == "to");
-            s.filter(|_| t.reading == Reading::Verb && !infinitive).map(|m| m.span)
-        });
+        let last_span = subjects.iter().zip(&trigs).zip(&infinitives).rev().find_map(
+            |((s, t), &infinitive)| {
+                s.filter(|_| t.reading == Reading::Verb && !infinitive).map(|m| m.span)
+            },
+        );
         if let Some(span) = last_span {
             let found = actors
                 .binary_search_by_key(&span.start, |m| m.span.start)
@@ -1397,7 +1402,7 @@ fn attributive_participle(text: &str, t: &Trigger, next: Option<&Trigger>) -> bo
         && noun_next
         && !form.contains(' ')
         && form.ends_with("ed")
-        && prev_word(text, t.span.start).is_some_and(|(_, w)| {
+        && t.prev_word(text).is_some_and(|(_, w)| {
             WORDS.determiner.has(w.as_str())
                 || WORDS.preposition.has(w.as_str())
                 || matches!(w.as_str(), "and" | "or" | "of" | "to")
@@ -1577,7 +1582,7 @@ fn subject<'a>(
     // ", accusing Moscow of ...", "by urging ...", "..., and accused ...":
     // the verb shares the previous verb's subject (else the sentence's).
     let form = &text[trig.span.start..trig.span.end];
-    let prev = prev_word(text, trig.span.start).map(|(_, w)| w);
+    let prev = trig.prev_word(text).map(|(_, w)| w);
     let participle = form.split(' ').next().is_some_and(|w| w.ends_with("ing"))
         && (text[..trig.span.start].trim_end().ends_with(',')
             || prev.as_deref().is_some_and(|p| WORDS.participle_opener.has(p)));
@@ -1590,10 +1595,8 @@ fn subject<'a>(
     // "..., and then sent": an adverb may follow the conjunction.
     let conjunction = match prev.as_deref() {
         Some("and" | "but") => true,
-        Some("then" | "also" | "later") => {
-            prev_word(text, prev_word(text, trig.span.start).map_or(0, |p| p.0))
-                .is_some_and(|(_, w)| w == "and" || w == "but")
-        }
+        Some("then" | "also" | "later") => prev_word(text, trig.prev_word(text).map_or(0, |p| p.0))
+            .is_some_and(|(_, w)| w == "and" || w == "but"),
         // "..., and is expected to travel": a schedule frame may stand
         // between the conjunction and the verb.
         Some("to") => {
@@ -1656,7 +1659,7 @@ fn subject<'a>(
     if let Some(near) = before.iter().rev().find(|m| m.span.start >= clause.start) {
         let gap = &text[near.span.end..trig.span.start];
         // Every test below wants at most twelve words: stop at the thirteenth.
-        let words: Vec<_> =
+        let words: ArrayVec<_, 13> =
             lower_word_iter(text, Span::new(near.span.end, trig.span.start)).take(13).collect();
         let comma_ok = !gap.contains(',') || gap.trim() == ",";
         // "Israeli artillery and airstrikes hit": a coordinated noun.
@@ -1923,7 +1926,8 @@ fn gapped_second<'a>(
 /// prepositional phrase, in the same clause.
 fn is_passive_voice(text: &str, clause: Span, trig: &Trigger) -> bool {
     let end = clause.end.max(trig.span.end);
-    let rest: Vec<_> = lower_word_iter(text, Span::new(trig.span.end, end)).take(7).collect();
+    let rest: ArrayVec<_, 7> =
+        lower_word_iter(text, Span::new(trig.span.end, end)).take(7).collect();
     let by = rest.iter().position(|(_, w)| w == "by");
     let starts_phrase = rest.first().is_some_and(|(_, w)| WORDS.preposition.has(w.as_str()));
     by.is_some_and(|k| k == 0 || starts_phrase) && be_before(text, clause, trig)

@@ -27,11 +27,12 @@ fn next_words(text: &str, at: usize, end: usize, n: usize) -> Vec<String> {
 }
 
 fn disagreement(text: &str, e: &RawEvent) -> bool {
+    // The event first: most are no negated agreement, and need no words.
+    if !(e.event_type == "AGREE" && !e.noun && e.status == EventStatus::Negated) {
+        return false;
+    }
     let next = next_words(text, e.trigger_span.end, e.sentence.end, 2);
-    e.event_type == "AGREE"
-        && !e.noun
-        && e.status == EventStatus::Negated
-        && next.first().is_some_and(|w| w == "with")
+    next.first().is_some_and(|w| w == "with")
         && next.get(1).is_some_and(|w| {
             matches!(w.as_str(), "it" | "this" | "that" | "the" | "its" | "his" | "her" | "their")
         })
@@ -39,10 +40,12 @@ fn disagreement(text: &str, e: &RawEvent) -> bool {
 }
 
 fn unwelcome(text: &str, e: &RawEvent) -> bool {
+    if e.event_type != "SUPPORT" {
+        return false;
+    }
     let form = text[e.trigger_span.start..e.trigger_span.end].to_lowercase();
     let Some((at, not)) = prev_word(text, e.trigger_span.start) else { return false };
-    e.event_type == "SUPPORT"
-        && form == "welcome"
+    form == "welcome"
         && WORDS.negation.has(&not)
         && prev_word(text, at).is_some_and(|(_, be)| WORDS.be.has(&be))
 }

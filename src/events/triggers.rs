@@ -266,11 +266,37 @@ pub struct Trigger {
     pub sense: &'static Sense,
     /// Verb or noun reading.
     pub reading: Reading,
+    /// The word right before the trigger, as [`prev_word`] reads it,
+    /// found once with the trigger: the rules ask it of most triggers
+    /// several times. See [`Trigger::prev_word`].
+    pub(crate) before: Before,
+}
+
+/// Where [`prev_word`] found the word before a position: the word's
+/// start and the bytes its lower-cased form is made of (`None` for the
+/// "s" of a possessive).
+pub(crate) type Before = Option<(usize, Option<Span>)>;
+
+impl Trigger {
+    /// [`prev_word`] at the trigger's start, in `text` (the text it was
+    /// found in), without scanning back again.
+    #[inline]
+    pub(crate) fn prev_word<'t>(&self, text: &'t str) -> Option<(usize, Lower<'t>)> {
+        self.before.map(|(at, form)| {
+            (at, form.map_or_else(|| Lower::of("s"), |f| Lower::of(&text[f.start..f.end])))
+        })
+    }
 }
 
 /// The lower-cased word right before `pos` in `text`, skipping spaces and a
 /// possessive "’s".
 pub(crate) fn prev_word(text: &str, pos: usize) -> Option<(usize, Lower<'_>)> {
+    prev_word_found(text, pos).map(|(at, w, _)| (at, w))
+}
+
+/// [`prev_word`], with where it was found (see [`Before`]).
+#[inline]
+fn prev_word_found(text: &str, pos: usize) -> Option<(usize, Lower<'_>, Option<Span>)> {
     // `text[..pos].trim_end()`: ASCII white space a byte at a time, the
     // rest (rare) by chars. The rules ask this of most triggers many times.
     let b = text.as_bytes();
@@ -297,14 +323,16 @@ pub(crate) fn prev_word(text: &str, pos: usize) -> Option<(usize, Lower<'_>)> {
     if start == end {
         // Possessive with a curly apostrophe: "Syria’s support".
         if head.ends_with('’') {
-            return Some((end, Lower::of("s")));
+            return Some((end, Lower::of("s"), None));
         }
         return None;
     }
     let w = Lower::of(&head[start..end]);
     // A slice pattern, not `ends_with`: no `memcmp` call for two bytes.
-    let w = if matches!(w.as_bytes(), [.., b'\'', b's']) { Lower::of("s") } else { w };
-    Some((start, w))
+    if matches!(w.as_bytes(), [.., b'\'', b's']) {
+        return Some((start, Lower::of("s"), None));
+    }
+    Some((start, w, Some(Span::new(start, end))))
 }
 
 /// ASCII letters, digits and `'`: the bytes [`prev_word`] walks back over.
@@ -319,11 +347,10 @@ static PREV_WORD_BYTE: [bool; 256] = {
 };
 
 /// Decide the reading of a form found at `span`.
-fn reading(text: &str, span: Span, senses: &FormSenses) -> Option<Reading> {
+/// `prev` is the word before it ([`prev_word`]).
+fn reading(text: &str, span: Span, senses: &FormSenses, prev: Option<&str>) -> Option<Reading> {
     let form = Lower::of(&text[span.start..span.end]);
     let first = form.split(' ').next().unwrap_or("");
-    let prev = prev_word(text, span.start).map(|(_, w)| w);
-    let prev = prev.as_deref();
     let after_det = prev.is_some_and(|p| WORDS.determiner.has(p))
         || text[..span.start].trim_end().ends_with('’');
     let after_be = prev.is_some_and(|p| WORDS.be.has(p));
@@ -406,7 +433,9 @@ pub fn find(text: &str, span: Span) -> Vec<Trigger> {
         if senses.blocked {
             continue;
         }
-        let Some(r) = reading(text, s, senses) else { continue };
+        let found = prev_word_found(text, s.start);
+        let prev = found.as_ref().map(|(_, w, _)| w.as_str());
+        let Some(r) = reading(text, s, senses, prev) else { continue };
         if r == Reading::Noun && names_a_war(text, s, senses) {
             continue;
         }
@@ -415,7 +444,8 @@ pub fn find(text: &str, span: Span) -> Vec<Trigger> {
             Reading::Noun => senses.noun.as_ref(),
         };
         if let Some(sense) = sense {
-            out.push(Trigger { span: s, sense, reading: r });
+            let before = found.map(|(at, _, form)| (at, form));
+            out.push(Trigger { span: s, sense, reading: r, before });
         }
     }
     // A gapped frame overrides the plain reading of its verb ("called the
@@ -442,7 +472,8 @@ pub fn find(text: &str, span: Span) -> Vec<Trigger> {
             }
             let s = Span::new(span.start + v.start(), span.start + v.end());
             out.retain(|t| !t.span.overlaps(&s));
-            out.push(Trigger { span: s, sense: &frame.sense, reading: Reading::Verb });
+            let before = prev_word_found(text, s.start).map(|(at, _, form)| (at, form));
+            out.push(Trigger { span: s, sense: &frame.sense, reading: Reading::Verb, before });
         }
     }
     out.sort_by_key(|t| t.span.start);
