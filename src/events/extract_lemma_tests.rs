@@ -267,3 +267,35 @@ fn statements() {
         ("STATEMENT", "Peru reaffirmed its commitment to the treaty on Monday."),
     ]);
 }
+
+/// The broader wire-copy vocabulary (the last block of
+/// `trigger_lemmas.tsv`): a sample of its forms per category.
+#[test]
+fn broader_wire_copy_vocabulary() {
+    check(&[
+        ("AGREE", "Chile and Peru extended the fishing moratorium on Monday."),
+        ("AGREE", "Chile and Peru settled their differences on Monday."),
+        ("CONSULT", "Chile and Peru entered into negotiations on Monday."),
+        ("CONSULT", "Chile's president paid a state visit to Peru on Monday."),
+        ("CONSULT", "Chile co-hosted the donor conference on Monday."),
+        ("SUPPORT", "Peru voted in favour of the Chilean motion on Monday."),
+        ("CONCEDE", "Peru backed down and reversed its decision on Monday."),
+        ("CONCEDE", "Peru bowed to pressure from Chile on Monday."),
+        ("COOPERATE", "Chile and Peru joined hands against smuggling on Monday."),
+        ("AID", "Chile delivered medical supplies to Peru on Monday."),
+        ("RETREAT", "Chile dismantled its checkpoints along the Peruvian border on Monday."),
+        ("REQUEST", "Peru sought the extradition of a Chilean banker on Monday."),
+        ("REQUEST", "Peru tabled a proposal for joint patrols on Monday."),
+        ("ACCUSE", "Peru hit out at Chile on Monday."),
+        ("ACCUSE", "Peru filed a lawsuit against Chile on Monday."),
+        ("REJECT", "Peru balked at the Chilean offer on Monday."),
+        ("THREATEN", "Peru vowed retaliation against Chile on Monday."),
+        ("PROTEST", "Thousands of Peruvians took to the streets on Monday."),
+        ("SANCTION", "Chile revoked the licence of a Peruvian airline on Monday."),
+        ("SANCTION", "Chile raised tariffs on Peruvian copper on Monday."),
+        ("MOBILIZE", "Chile test-fired a missile on Monday."),
+        ("COERCE", "Chilean police rounded up Peruvian migrants on Monday."),
+        ("ASSAULT", "Chilean gunmen shot dead a Peruvian guard on Monday."),
+        ("STATEMENT", "Peru argued on Monday that the border was settled."),
+    ]);
+}
