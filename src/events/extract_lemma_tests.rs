@@ -299,3 +299,17 @@ fn broader_wire_copy_vocabulary() {
         ("STATEMENT", "Peru argued on Monday that the border was settled."),
     ]);
 }
+
+/// The second batch of that block: "have" + a talks noun, advice,
+/// legal-style accusations, quitting talks, permits and training.
+#[test]
+fn broader_wire_copy_vocabulary_second_batch() {
+    check(&[
+        ("CONSULT", "Chile's president had talks with Peru's president on Monday."),
+        ("REQUEST", "Chile advised Peru to close its consulate on Monday."),
+        ("ACCUSE", "Peru charged that Chile had armed the smugglers on Monday."),
+        ("REJECT", "Peru pulled out of the talks with Chile on Monday."),
+        ("CONCEDE", "Chile allowed Peruvian trucks through the border post on Monday."),
+        ("AID", "Chile trained Peruvian pilots on Monday."),
+    ]);
+}
