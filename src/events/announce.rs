@@ -19,6 +19,7 @@ country as its source, and must have no date of its own.
 
 use super::extract::RawEvent;
 use crate::model::{DateAnchor, EventStatus, Span};
+use super::words::WORDS;
 use crate::segment;
 
 /// Acts that take effect when a government announces them.
@@ -35,20 +36,21 @@ fn source_country(e: &RawEvent) -> Option<&str> {
 /// "would" or "will" right before `at` (adverbs such as "also" skipped),
 /// within `from..at`.
 fn announced_modal(text: &str, from: usize, at: usize) -> bool {
-    let words: Vec<String> = segment::word_spans(text, Span::new(from, at))
-        .map(|w| text[w.start..w.end].to_lowercase())
-        .collect();
-    words
-        .iter()
-        .rev()
-        .find(|w| !matches!(w.as_str(), "also" | "soon" | "now" | "immediately" | "then"))
-        .is_some_and(|w| w == "would" || w == "will")
+    let mut last = None;
+    for w in segment::word_spans(text, Span::new(from, at)) {
+        let word = segment::Lower::of(&text[w.start..w.end]);
+        if !matches!(word.as_str(), "also" | "soon" | "now" | "immediately" | "then") {
+            last = Some(word);
+        }
+    }
+    last.is_some_and(|w| w == "would" || w == "will")
 }
 
-/// Whether a condition ("if", "unless") follows `at` in `sentence`.
+/// Whether a condition (`conditional` in `data/events/function_words.tsv`:
+/// "if", "unless") follows `at` in `sentence`.
 fn conditional_after(text: &str, at: usize, sentence: Span) -> bool {
     segment::word_spans(text, Span::new(at, sentence.end))
-        .any(|w| matches!(&text[w.start..w.end], "if" | "unless"))
+        .any(|w| WORDS.conditional.has(&segment::Lower::of(&text[w.start..w.end])))
 }
 
 /// Fold each statement of one sentence's `events` into the decided act it
