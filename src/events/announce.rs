@@ -18,8 +18,8 @@ country as its source, and must have no date of its own.
 */
 
 use super::extract::RawEvent;
-use crate::model::{DateAnchor, EventStatus, Span};
 use super::words::WORDS;
+use crate::model::{DateAnchor, EventStatus, Span};
 use crate::segment;
 
 /// Acts that take effect when a government announces them.
