@@ -29,10 +29,6 @@ const DECIDED: [&str; 9] =
 /// Harmful acts that, made to hang on a condition, are a threat.
 const HARMFUL: [&str; 3] = ["COERCE", "SANCTION", "REJECT"];
 
-fn source_country(e: &RawEvent) -> Option<&str> {
-    e.actors.iter().find(|a| a.part == "source").and_then(|a| a.country.as_deref())
-}
-
 /// "would" or "will" right before `at` (adverbs such as "also" skipped),
 /// within `from..at`.
 fn announced_modal(text: &str, from: usize, at: usize) -> bool {
@@ -65,12 +61,12 @@ pub(super) fn fold_announced_acts(text: &str, events: &mut Vec<RawEvent>) {
         if act.noun || !undated || !planned || !DECIDED.contains(&act.event_type.as_str()) {
             continue;
         }
-        let Some(country) = source_country(act) else { continue };
+        let Some(country) = act.source_country() else { continue };
         let statement = events.iter().enumerate().rev().find(|(_, e)| {
             e.event_type == "STATEMENT"
                 && !e.noun
                 && e.trigger_span.end <= act.trigger_span.start
-                && source_country(e) == Some(country)
+                && e.source_country() == Some(country)
         });
         let Some((s, e)) = statement else { continue };
         if !announced_modal(text, e.trigger_span.end, act.trigger_span.start) {

@@ -121,6 +121,13 @@ pub struct RawEvent {
     pub noun: bool,
 }
 
+impl RawEvent {
+    /// The country of the event's first source, if it has one.
+    pub fn source_country(&self) -> Option<&str> {
+        self.actors.iter().find(|a| a.part == "source").and_then(|a| a.country.as_deref())
+    }
+}
+
 /// Where a text sits in its article.
 #[derive(Debug, Clone, Copy)]
 pub struct TextContext {

@@ -16,10 +16,6 @@ fn typed<'a>(ev: &'a [RawEvent], ty: &str) -> Vec<&'a RawEvent> {
     ev.iter().filter(|e| e.event_type == ty).collect()
 }
 
-fn source_country(e: &RawEvent) -> Option<&str> {
-    e.actors.iter().find(|a| a.part == "source").and_then(|a| a.country.as_deref())
-}
-
 #[test]
 fn a_dateline_date_is_neither_own_date_nor_lead_date() {
     let t = "LIMA, March 13 (Andes Wire) - Peru expelled two Chilean diplomats on Monday.\n\n\
@@ -46,12 +42,12 @@ fn the_dateline_place_is_the_home_of_officials_named_by_title_alone() {
     let ev = run(t, &monday(t));
     let thanks = typed(&ev, "SUPPORT");
     assert_eq!(thanks.len(), 1, "{ev:?}");
-    assert_eq!(source_country(thanks[0]), Some("PER"), "{ev:?}");
+    assert_eq!(thanks[0].source_country(), Some("PER"), "{ev:?}");
     // Without a dateline the first person with a country still decides.
     let t = "Chilean President Ana Rojas criticised Bolivia on Monday. Foreign Minister Luis \
              Paz thanked Ecuador on Monday.";
     let ev = run(t, &monday(t));
-    assert_eq!(source_country(typed(&ev, "SUPPORT")[0]), Some("CHL"), "{ev:?}");
+    assert_eq!(typed(&ev, "SUPPORT")[0].source_country(), Some("CHL"), "{ev:?}");
 }
 
 #[test]
@@ -73,17 +69,17 @@ fn an_appositive_does_not_take_the_subject_from_the_actor_it_names() {
         let ev = run(t, &monday(t));
         let a = typed(&ev, "ACCUSE");
         assert_eq!(a.len(), 1, "{t}: {ev:?}");
-        assert_eq!(source_country(a[0]), Some("CHL"), "{t}: {ev:?}");
+        assert_eq!(a[0].source_country(), Some("CHL"), "{t}: {ev:?}");
     }
     // The appositive's actor may be followed by a head noun.
     let t = "Chilean President Ana Rojas met Peru on Monday. Bolivia, a close ally of the Rojas \
              administration, called the move unjustified on Monday.";
     let ev = run(t, &monday(t));
-    assert_eq!(source_country(typed(&ev, "ACCUSE")[0]), Some("BOL"), "{ev:?}");
+    assert_eq!(typed(&ev, "ACCUSE")[0].source_country(), Some("BOL"), "{ev:?}");
     // An appositive that opens with no determiner is not taken for one.
     let t = "Chile thanked Ecuador, Peru called the move unjustified on Monday.";
     let ev = run(t, &monday(t));
-    assert_eq!(source_country(typed(&ev, "ACCUSE")[0]), Some("PER"), "{ev:?}");
+    assert_eq!(typed(&ev, "ACCUSE")[0].source_country(), Some("PER"), "{ev:?}");
 }
 
 #[test]
@@ -169,7 +165,7 @@ fn a_counted_group_joined_to_the_subject_acts_with_it() {
     assert_eq!(c.len(), 1, "{ev:?}");
     // ("countries expelled over 100": "over" before a number counts the
     // object; the verb is no passive modifier of "countries".)
-    assert_eq!(source_country(c[0]), Some("CHL"));
+    assert_eq!(c[0].source_country(), Some("CHL"));
 }
 
 #[test]
@@ -210,7 +206,7 @@ fn a_sentence_opening_with_a_pronoun_goes_on_about_the_last_subject() {
     let ev = run(t, &monday(t));
     let recall = typed(&ev, "SANCTION");
     assert_eq!(recall.len(), 1, "{ev:?}");
-    assert_eq!(source_country(recall[0]), Some("PER"), "{ev:?}");
+    assert_eq!(recall[0].source_country(), Some("PER"), "{ev:?}");
     // "It" never stands for a person.
     let t = "Peruvian envoy Ana Rojas condemned Chile on Monday. It also recalled its \
              ambassador from Santiago.";
@@ -226,7 +222,7 @@ fn a_relative_clause_in_the_present_describes_and_its_antecedent_resumes() {
     let negated: Vec<_> =
         typed(&ev, "COERCE").into_iter().filter(|e| e.status == EventStatus::Negated).collect();
     assert_eq!(negated.len(), 1, "{ev:?}");
-    assert_eq!(source_country(negated[0]), Some("AUT"));
+    assert_eq!(negated[0].source_country(), Some("AUT"));
     // A past act in the relative clause is still told.
     let t = "Austria, which met Peru on Monday, praised the talks.";
     assert_eq!(typed(&run(t, &monday(t)), "CONSULT").len(), 1);
@@ -299,7 +295,7 @@ fn saying_someone_is_not_welcome_refuses_them() {
     let ev = run(t, &monday(t));
     let r = typed(&ev, "REJECT");
     assert_eq!(r.len(), 1, "{ev:?}");
-    assert_eq!(source_country(r[0]), Some("BOL"), "{ev:?}");
+    assert_eq!(r[0].source_country(), Some("BOL"), "{ev:?}");
     assert!(r[0].actors.iter().any(|a| a.part == "target" && a.country.as_deref() == Some("CHL")));
     assert!(typed(&ev, "SUPPORT").is_empty(), "{ev:?}");
     // A welcome stays support.
@@ -321,12 +317,12 @@ fn coast_guard_ships_ram_and_blocked_passages() {
     let ev = run(t, &monday(t));
     let a = typed(&ev, "ASSAULT");
     assert_eq!(a.len(), 1, "{ev:?}");
-    assert_eq!(source_country(a[0]), Some("PER"), "{ev:?}");
+    assert_eq!(a[0].source_country(), Some("PER"), "{ev:?}");
     let t = "Peru blocked the passage to the Chilean port with a barge on Monday.";
     assert_eq!(typed(&run(t, &monday(t)), "SANCTION").len(), 1);
     let t = "Chile's security service accused Peru of espionage on Monday.";
     let ev = run(t, &monday(t));
-    assert_eq!(source_country(typed(&ev, "ACCUSE")[0]), Some("CHL"), "{ev:?}");
+    assert_eq!(typed(&ev, "ACCUSE")[0].source_country(), Some("CHL"), "{ev:?}");
 }
 
 #[test]
@@ -341,5 +337,5 @@ fn a_statement_in_a_when_clause_takes_the_time_of_its_clause() {
     let a = typed(&ev, "ACCUSE");
     assert_eq!(a.len(), 1, "{ev:?}");
     assert_eq!(a[0].date.value, "2025-03-06", "{ev:?}");
-    assert_eq!(source_country(a[0]), Some("PER"));
+    assert_eq!(a[0].source_country(), Some("PER"));
 }

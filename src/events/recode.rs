@@ -55,10 +55,6 @@ fn statement_before(events: &[RawEvent], i: usize) -> Option<usize> {
     (0..i).rev().find(|&k| events[k].event_type == "STATEMENT" && !events[k].noun)
 }
 
-fn source_country(e: &RawEvent) -> Option<&str> {
-    e.actors.iter().find(|a| a.part == "source").and_then(|a| a.country.as_deref())
-}
-
 /// Recode the events of one sentence (see the module docs). A statement
 /// that only carries a recoded disagreement of its own side is dropped:
 /// the criticism is the event.
@@ -67,8 +63,8 @@ pub(super) fn recode(text: &str, events: &mut Vec<RawEvent>) {
     for i in 0..events.len() {
         if disagreement(text, &events[i]) {
             if let Some(k) = statement_before(events, i) {
-                if source_country(&events[k]).is_some()
-                    && source_country(&events[k]) == source_country(&events[i])
+                if events[k].source_country().is_some()
+                    && events[k].source_country() == events[i].source_country()
                 {
                     carried.push(k);
                 }
