@@ -38,10 +38,10 @@ fn simple_past(text: &str, trig: &Trigger) -> bool {
 /// Whether the words between a trigger and its date open a new clause with
 /// its own subject: ", and the", ", and its", ", while the".
 fn new_clause_between(gap: &str) -> bool {
-    let gap = gap.to_ascii_lowercase();
+    let gap = gap.as_bytes();
     [", and the ", ", and its ", ", and their ", ", while the ", "; the "]
         .iter()
-        .any(|p| gap.contains(p))
+        .any(|p| gap.windows(p.len()).any(|w| w.eq_ignore_ascii_case(p.as_bytes())))
 }
 
 /// A date taken back from a trigger, which it must not inherit either.
