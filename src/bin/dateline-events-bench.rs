@@ -97,7 +97,7 @@ fn stages(articles: &[Article], copies: usize) {
             let t = Instant::now();
             let mut cast = actors::Cast::default();
             actors::find_people(&body, &mut cast);
-            actors::settle_home(&mut cast, &[&body]);
+            actors::settle_home(&mut cast, &[&body], a.context.place.as_deref());
             t_people += t.elapsed().as_secs_f64();
             let t = Instant::now();
             let found = actors::find(&body, &cast);

@@ -836,9 +836,10 @@ fn is_office(head: &str) -> bool {
 }
 
 /// Settle the article's home country once every text was scanned for
-/// people; `texts` are the article's texts (body, captions).
-pub fn settle_home(cast: &mut Cast, texts: &[&str]) {
-    settle_home_country(cast, texts);
+/// people; `texts` are the article's texts (body, captions), `place` its
+/// dateline place (`PubContext::place`).
+pub fn settle_home(cast: &mut Cast, texts: &[&str], place: Option<&str>) {
+    settle_home_country(cast, texts, place);
     // One holder per office and country: a "President X" with no country
     // stated is not of the home country when the article already names the
     // home country's president, another person.
@@ -860,25 +861,14 @@ pub fn settle_home(cast: &mut Cast, texts: &[&str]) {
     }
 }
 
-/// The country of the place in capitals that opens an agency-style
-/// dateline ("LONDON, March 27 (Wire) - ...", "KYIV (Wire) —"): a wire
-/// story's officials named by title alone ("Prime Minister X") are that
-/// country's.
-fn dateline_country(body: &str) -> Option<String> {
-    let mut cut = body.len().min(48);
-    while !body.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let head = &body[..cut];
-    let end = head.find([',', '(', '-', '–', '—'])?;
-    let place = head[..end].trim();
-    let capitals = place.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && place.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '’'));
-    if !capitals {
-        return None;
-    }
+/// The country of an article's dateline place ("LONDON", "Tel Aviv"; the
+/// publication context's `place`, which ingest reads from the metadata or
+/// from an agency-style dateline): a wire story's officials named by title
+/// alone ("Prime Minister X") are that country's.
+fn place_country(place: &str) -> Option<String> {
     // "TEL AVIV" → "Tel Aviv", the gazetteer's spelling.
     let titled: String = place
+        .trim()
         .split(' ')
         .map(|w| {
             let mut cs = w.chars();
@@ -895,13 +885,8 @@ fn dateline_country(body: &str) -> Option<String> {
     }
 }
 
-fn settle_home_country(cast: &mut Cast, texts: &[&str]) {
-    // The dateline opens the first paragraph of substance (a byline may
-    // stand before it).
-    let lead = texts.first().and_then(|body| {
-        body.split("\n\n").take(3).find(|p| p.len() > 80 || !p.starts_with("By ")).map(str::trim)
-    });
-    if let Some(c) = lead.and_then(dateline_country) {
+fn settle_home_country(cast: &mut Cast, texts: &[&str], place: Option<&str>) {
+    if let Some(c) = place.and_then(place_country) {
         cast.home = Some(c);
         return;
     }
@@ -1378,7 +1363,7 @@ mod tests {
     fn cast_of(text: &str) -> Cast {
         let mut cast = Cast::default();
         find_people(text, &mut cast);
-        settle_home(&mut cast, &[text]);
+        settle_home(&mut cast, &[text], None);
         cast
     }
 

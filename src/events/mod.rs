@@ -75,7 +75,7 @@ pub fn extract_with(
     }
     let mut texts: Vec<&str> = vec![&body];
     texts.extend(article.captions.iter().map(|c| c.text.as_str()));
-    actors::settle_home(&mut cast, &texts);
+    actors::settle_home(&mut cast, &texts, article.context.place.as_deref());
 
     let source = SourceRef {
         article_id: article.id.clone(),

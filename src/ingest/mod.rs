@@ -36,6 +36,8 @@ mod meta;
 mod prose;
 mod stream;
 mod text;
+#[cfg(test)]
+pub(crate) use text::dateline as agency_dateline;
 
 use std::path::{Path, PathBuf};
 

@@ -8,7 +8,9 @@ use crate::model::{Anchor, DateAnchor};
 pub(super) fn run(text: &str, timexes: &[Timex]) -> Vec<RawEvent> {
     let mut cast = Cast::default();
     actors::find_people(text, &mut cast);
-    actors::settle_home(&mut cast, &[text]);
+    // The place ingest would give the article's context.
+    let place = text.split("\n\n").take(3).find_map(crate::ingest::agency_dateline);
+    actors::settle_home(&mut cast, &[text], place.as_ref().map(|(p, _)| p.as_str()));
     let found = actors::find(text, &cast);
     let ctx = TextContext { published: NaiveDate::from_ymd_opt(2025, 3, 14), caption: None };
     events_in_text(text, &found, timexes, ctx)
