@@ -6,7 +6,9 @@
 //! tagger only).
 //!
 //! Run it with `cargo test --test events_gold -- --nocapture` (set
-//! `DATELINE_SCORE_VERBOSE=1` to list every miss).
+//! `DATELINE_SCORE_VERBOSE=1` to list every miss, `DATELINE_SCORE_VERBOSE=stages`
+//! to say for each miss which step of the event rules lost it, with a table
+//! per set: see `tests/support/stages.rs`). Blind sets print neither.
 //!
 //! # Matching rule
 //!
@@ -33,7 +35,7 @@
 
 mod support;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use dateline::cmd::InputOptions;
 use dateline::model::{Article, Event};
@@ -204,10 +206,18 @@ fn score(
     // A blind set's misses are never printed: reading them would turn it
     // into development data without anyone deciding so.
     let blind = BLIND.iter().any(|b| name.starts_with(b));
-    let verbose = std::env::var_os("DATELINE_SCORE_VERBOSE").is_some() && !blind;
+    let mode = std::env::var("DATELINE_SCORE_VERBOSE").ok().filter(|_| !blind);
+    let verbose = mode.is_some();
+    let stages = mode.as_deref() == Some("stages");
+    let mut table: BTreeMap<String, usize> = BTreeMap::new();
     let mut s = Score { system: 0, gold: 0, matched: 0 };
     for (file, label, article) in articles {
-        let sys = pairs(&extract(file, label, article));
+        let (events, steps) = if stages {
+            dateline::events::trace::collect(|| extract(file, label, article))
+        } else {
+            (extract(file, label, article), Vec::new())
+        };
+        let sys = pairs(&events);
         let rows: Vec<&Gold> =
             gold.iter().filter(|g| &g.file == file && &g.label == label).collect();
         s.system += sys.len();
@@ -219,6 +229,21 @@ fn score(
                 Some(i) => {
                     used[*i] = true;
                     s.matched += 1;
+                }
+                None if stages => {
+                    let taken = sys.iter().any(|p| matches(g, p));
+                    let lost = support::stages::classify(
+                        article,
+                        &steps,
+                        &events,
+                        (&g.event_type, &g.date, &g.countries, &g.hint),
+                        taken,
+                    );
+                    eprintln!(
+                        "  [{name}] MISS {label}: {} {} {:?} — {} => {}: {}",
+                        g.event_type, g.date, g.countries, g.hint, lost.stage, lost.detail
+                    );
+                    *table.entry(lost.stage).or_default() += 1;
                 }
                 None if verbose => eprintln!(
                     "  [{name}] MISS {label}: {} {} {:?} — {}",
@@ -236,6 +261,13 @@ fn score(
                     );
                 }
             }
+        }
+    }
+    if stages {
+        let mut rows: Vec<(&String, &usize)> = table.iter().collect();
+        rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        for (stage, n) in rows {
+            eprintln!("  [{name}] STAGE {n:>3}  {stage}");
         }
     }
     let p = s.matched as f64 / s.system.max(1) as f64;

@@ -80,6 +80,7 @@ use chrono::NaiveDate;
 
 use super::actors::ActorMention;
 use super::link;
+use super::trace;
 use super::triggers::{self, is_irregular_past, prev_word, Reading, Trigger};
 use super::words::WORDS;
 use crate::lexicon;
@@ -570,30 +571,7 @@ pub fn events_in_sentences(
     // that opens with "It"/"He"/"She".
     let mut last_subject: Option<&ActorMention> = None;
     for &sentence in sentences {
-        // A trigger inside an actor's name ("United States") is no trigger,
-        // unless it heads it as the attack itself ("Israeli air strikes
-        // continued ...").
-        let trigs: Vec<Trigger> = triggers::find(text, sentence)
-            .into_iter()
-            .filter(|t| {
-                !actors.iter().any(|m| {
-                    let attack_head = m.span.end == t.span.end
-                        && t.reading == Reading::Noun
-                        && t.sense.event_type == "ASSAULT"
-                        && m.actor.kind == "institution";
-                    m.span.overlaps(&t.span) && !attack_head
-                })
-            })
-            .collect();
-        // "arrests and targeted killings", "the renewed strikes": a past
-        // participle right before an event noun, after a function word,
-        // modifies that noun and tells no act of its own.
-        let trigs: Vec<Trigger> = trigs
-            .iter()
-            .enumerate()
-            .filter(|&(i, t)| !attributive_participle(text, t, trigs.get(i + 1)))
-            .map(|(_, t)| t.clone())
-            .collect();
+        let trigs = sentence_triggers(text, sentence, actors);
         if trigs.is_empty() {
             continue;
         }
@@ -819,6 +797,9 @@ pub fn events_in_sentences(
             else {
                 continue;
             };
+            let dropped = |why: &'static str| {
+                trace::record(sentence, trig.span, || trace::StepKind::Dropped(why))
+            };
             // The relative clause's dates are not the report's context
             // either (see [`in_relative_before`]).
             let resumed = resumes_after_relative(text, clause, trig);
@@ -833,6 +814,7 @@ pub fn events_in_sentences(
                 && ctx.caption.is_none()
                 && !with_actor(text, trig, &in_sentence)
             {
+                dropped("undated noun without \"with\" and an actor");
                 continue;
             }
             // "condemned the attack": a noun right after a verb trigger is
@@ -844,6 +826,7 @@ pub fn events_in_sentences(
                         .nth(3)
                         .is_none()
                 {
+                    dropped("noun object of the verb trigger before it");
                     continue;
                 }
             }
@@ -853,11 +836,16 @@ pub fn events_in_sentences(
             } else {
                 status(text, sentence, clause, trig)
             };
-            let Some(mut status) = status else { continue };
+            let Some(mut status) = status else {
+                dropped("status: the content of another verb (\"to\" without a frame)");
+                continue;
+            };
             if !noun && own_date.is_none() && is_provision(text, clause, trig) {
+                dropped("provision (\"is to\") without a date");
                 continue;
             }
             if !noun && own_date.is_none() && describing_present(text, clause, trig) {
+                dropped("present tense describing (\", which ...\")");
                 continue;
             }
             let local: Vec<&ActorMention> = in_sentence
@@ -898,6 +886,7 @@ pub fn events_in_sentences(
                 }
             } else {
                 if naming_call(text, trig, &participants) {
+                    dropped("\"called X a Y\" (naming)");
                     continue;
                 }
                 let passive = is_reduced_relative(text, trig, &participants);
@@ -905,6 +894,7 @@ pub fn events_in_sentences(
                 // participle modifying a noun describes that noun, which
                 // is coded (or not) on its own; it tells no act of its own.
                 if passive {
+                    dropped("participle modifying a noun (reduced relative)");
                     continue;
                 }
                 let passive_voice = !passive && is_passive_voice(text, clause, trig);
@@ -933,6 +923,16 @@ pub fn events_in_sentences(
                     && trig.prev_word(text).is_some_and(|(_, w)| w == "the")
                     && noun_first(text, trig);
                 if source.is_none() && !definite {
+                    if trace::on() {
+                        dropped(no_source_reason(
+                            text,
+                            clause,
+                            trig,
+                            passive_voice,
+                            subjects[i].is_some(),
+                            &participants,
+                        ));
+                    }
                     continue;
                 }
                 if let Some(source) = source {
@@ -992,9 +992,11 @@ pub fn events_in_sentences(
                 }
             }
             if actors_out.is_empty() {
+                dropped("no actor (noun without participants)");
                 continue;
             }
             if matches!(event_type, "SUPPORT" | "AID") && domestic(&actors_out) {
+                dropped("domestic support or aid");
                 continue;
             }
             let event_type = if event_type == "ORDER" {
@@ -1137,6 +1139,7 @@ pub fn events_in_sentences(
                 date,
                 noun: trig.reading == Reading::Noun,
             };
+            trace::record(sentence, trig.span, || built(&ev));
             let second = own[i].and_then(|ti| {
                 gapped_second(text, &timexes[ti], &in_sentence, timexes, &own).map(|(m, t2)| {
                     let mut e = ev.clone();
@@ -1223,6 +1226,84 @@ pub fn events_in_sentences(
     }
     complete_targets(&mut out);
     out
+}
+
+/// Why a verb trigger found no source (for [`trace`] only).
+fn no_source_reason(
+    text: &str,
+    clause: Span,
+    trig: &Trigger,
+    passive_voice: bool,
+    had_subject: bool,
+    participants: &[&ActorMention],
+) -> &'static str {
+    if passive_voice {
+        "no source: passive without a by-agent"
+    } else if had_subject && is_agentless_passive(text, clause, trig) {
+        "no source: agentless passive"
+    } else if !participants.iter().any(|m| m.span.end <= trig.span.start) {
+        "no source: no actor before the verb in its clause"
+    } else {
+        "no source: the actors before the verb are not its subject"
+    }
+}
+
+/// A [`trace`] record of a built event.
+fn built(ev: &RawEvent) -> trace::StepKind {
+    trace::StepKind::Built {
+        event_type: ev.event_type.clone(),
+        date: ev.date.value.clone(),
+        rule: ev.date.rule.clone(),
+        countries: ev.actors.iter().filter_map(|a| a.country.clone()).collect(),
+        status: ev.status.as_str(),
+    }
+}
+
+/// The triggers of `sentence` that can name an event: not inside an
+/// actor's name ("United States"), unless heading it as the attack itself
+/// ("Israeli air strikes continued ..."), and not a past participle right
+/// before an event noun after a function word ("arrests and targeted
+/// killings", "the renewed strikes"), which modifies that noun and tells
+/// no act of its own.
+fn sentence_triggers(text: &str, sentence: Span, actors: &[ActorMention]) -> Vec<Trigger> {
+    let found = triggers::find(text, sentence);
+    let drop = |t: &Trigger, why: &'static str| {
+        trace::record(sentence, t.span, || trace::StepKind::Dropped(why));
+    };
+    for t in &found {
+        trace::record(sentence, t.span, || trace::StepKind::Found {
+            event_type: t.sense.event_type,
+            noun: t.reading == Reading::Noun,
+        });
+    }
+    let trigs: Vec<Trigger> = found
+        .into_iter()
+        .filter(|t| {
+            let inside = actors.iter().any(|m| {
+                let attack_head = m.span.end == t.span.end
+                    && t.reading == Reading::Noun
+                    && t.sense.event_type == "ASSAULT"
+                    && m.actor.kind == "institution";
+                m.span.overlaps(&t.span) && !attack_head
+            });
+            if inside {
+                drop(t, "inside an actor's name");
+            }
+            !inside
+        })
+        .collect();
+    trigs
+        .iter()
+        .enumerate()
+        .filter(|&(i, t)| {
+            let attributive = attributive_participle(text, t, trigs.get(i + 1));
+            if attributive {
+                drop(t, "attributive participle");
+            }
+            !attributive
+        })
+        .map(|(_, t)| t.clone())
+        .collect()
 }
 
 /// A bare year modifying a noun ("a deadly 2014 blast", "the 2015 nuclear
@@ -1382,7 +1463,22 @@ fn drop_sourcing_statements(
         let manner = reporting
             && verb.ends_with("ing")
             && text[..e.trigger_span.start].trim_end().ends_with(',');
-        !(anonymous || sourcing || attribution || parenthetical || manner || (reporting && own_act))
+        let own_act = reporting && own_act;
+        let why = [
+            (anonymous, "statement by an anonymous source"),
+            (sourcing, "statement sourcing another act"),
+            (attribution, "postposed attribution (\", X said.\")"),
+            (parenthetical, "parenthetical speaker"),
+            (manner, "reporting participle after a comma"),
+            (own_act, "statement beside the speaker's own act"),
+        ];
+        match why.iter().find(|(hit, _)| *hit) {
+            Some((_, reason)) => {
+                trace::record(e.sentence, e.trigger_span, || trace::StepKind::Removed(reason));
+                false
+            }
+            None => true,
+        }
     });
 }
 
@@ -1442,8 +1538,12 @@ fn push_unique(events: &mut Vec<RawEvent>, ev: RawEvent) {
         })
     };
     if let Some(i) = found {
+        let why = || trace::StepKind::Removed("merged with an event of the same type and actors");
         if ev.date.confidence > events[i].date.confidence {
+            trace::record(events[i].sentence, events[i].trigger_span, why);
             events[i] = ev;
+        } else {
+            trace::record(ev.sentence, ev.trigger_span, why);
         }
         return;
     }

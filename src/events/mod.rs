@@ -30,6 +30,7 @@ pub mod inflect;
 pub mod link;
 mod recode;
 mod summary;
+pub mod trace;
 pub mod triggers;
 pub mod words;
 
@@ -92,6 +93,7 @@ pub fn extract_with(
         let ctx = TextContext { published, caption: Some(caption.date) };
         let dates: Vec<Span> = timexes.iter().map(|t| t.span).collect();
         let sentences = scan.sentences();
+        trace::set_text(Some(ci));
         for raw in extract::events_in_sentences(&caption.text, sentences, &mentions, &timexes, ctx)
         {
             out.push(finish(raw, &caption.text, &dates, Some(ci), &source));
@@ -101,6 +103,7 @@ pub fn extract_with(
     let mentions = actors::find_in(&body, &body_scan, &cast);
     let ctx = TextContext { published, caption: None };
     let dates: Vec<Span> = timexes.iter().map(|t| t.span).collect();
+    trace::set_text(None);
     for raw in extract::events_in_sentences(&body, body_scan.sentences(), &mentions, &timexes, ctx)
     {
         out.push(finish(raw, &body, &dates, None, &source));

@@ -7,6 +7,7 @@
 #![allow(dead_code)]
 
 pub mod golden;
+pub mod stages;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
