@@ -243,6 +243,9 @@ fn score(
                         "  [{name}] MISS {label}: {} {} {:?} — {} => {}: {}",
                         g.event_type, g.date, g.countries, g.hint, lost.stage, lost.detail
                     );
+                    if !lost.sentence.is_empty() {
+                        eprintln!("      | {}", lost.sentence.replace('\n', " "));
+                    }
                     *table.entry(lost.stage).or_default() += 1;
                 }
                 None if verbose => eprintln!(

@@ -282,6 +282,67 @@ fn plural_pronoun_subject(text: &str, clause: Span, trig: &Trigger) -> bool {
     ws.next().is_some_and(|w| w == "they") && ws.all(|w| WORDS.subject_gap.has(&w))
 }
 
+/// Who a group subject stands for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Group {
+    /// "the two leaders": two people named together.
+    People,
+    /// "the two countries", "both sides": any two parties.
+    Parties,
+}
+
+/// "the two leaders", "both sides" (after openers such as "but") as the
+/// subject of a verb, with only words that may stand between a subject
+/// and its verb after it.
+fn group_subject(text: &str, clause: Span, trig: &Trigger) -> Option<Group> {
+    let head = &text[clause.start..trig.span.start];
+    if !(head.contains("two") || head.contains("both") || head.contains("Both")) {
+        return None;
+    }
+    let mut ws = lower_word_iter(text, Span::new(clause.start, trig.span.start))
+        .map(|(_, w)| w)
+        .skip_while(|w| WORDS.shared_subject_opener.has(w) || *w == "that");
+    match ws.next().as_deref() {
+        Some("the") if ws.next().is_some_and(|w| w == "two") => {}
+        Some("both") => {}
+        _ => return None,
+    }
+    // "the two leaders", "the two foreign ministers": the noun within two
+    // words.
+    let first = ws.next()?;
+    let noun = if WORDS.party_noun.has(&first) { first } else { ws.next()? };
+    if !WORDS.party_noun.has(&noun) || !ws.all(|w| WORDS.subject_gap.has(&w)) {
+        return None;
+    }
+    Some(if WORDS.person_party_noun.has(&noun) { Group::People } else { Group::Parties })
+}
+
+/// The first two parties of different countries of an event (its source
+/// and a target, or two sources), as a pair mention for a later "the two
+/// countries"; with `people`, only when both are people.
+fn two_parties(e: &RawEvent, people: bool) -> Option<ActorMention> {
+    let kind_ok = |a: &Actor| !people || a.kind == "person";
+    let first =
+        e.actors.iter().find(|a| a.part == "source" && a.country.is_some() && kind_ok(a))?;
+    let second = e.actors.iter().find(|a| {
+        !a.part.is_empty() && a.country.is_some() && a.country != first.country && kind_ok(a)
+    })?;
+    let plain = |a: &Actor| {
+        let mut a = a.clone();
+        a.part = String::new();
+        a
+    };
+    Some(ActorMention {
+        span: Span::new(0, 0),
+        actor: plain(first),
+        code: first.code.clone(),
+        place: false,
+        military: false,
+        adjective: false,
+        also: Some(plain(second)),
+    })
+}
+
 /// Two distinct source actors of an event, as a pair mention for a later
 /// "they".
 fn source_pair(e: &RawEvent) -> Option<ActorMention> {
@@ -567,10 +628,27 @@ pub fn events_in_sentences(
     // The last two parties that acted together ("X and Y met ..."), for a
     // later "they".
     let mut last_pair: Option<(ActorMention, EventDate)> = None;
+    // The last two parties of different countries named in one event
+    // (source and target, or two sources), with the sentence's end,
+    // for a later "the two countries"; and the last two people so named,
+    // for "the two leaders".
+    let mut last_parties: Option<(ActorMention, EventDate, usize)> = None;
+    let mut last_people: Option<(ActorMention, EventDate, usize)> = None;
     // The subject of the last sentence's last finite verb, for a sentence
     // that opens with "It"/"He"/"She".
     let mut last_subject: Option<&ActorMention> = None;
+    // The end of the sentence before, and the own date of the last dated
+    // act of the last sentence that had one (with that sentence's end).
+    let mut prev_end = 0;
+    let mut carry: Option<(usize, RawEvent)> = None;
     for &sentence in sentences {
+        // The dated act of the sentence just before, if in the same
+        // paragraph, for an undated act of this one.
+        let carried = carry
+            .as_ref()
+            .filter(|(end, _)| *end == prev_end && !text[*end..sentence.start].contains('\n'))
+            .map(|(_, d)| d);
+        prev_end = sentence.end;
         let trigs = sentence_triggers(text, sentence, actors);
         if trigs.is_empty() {
             continue;
@@ -691,6 +769,27 @@ pub fn events_in_sentences(
             let mut from_pair = None;
             if let (None, Some(c), Some((pair, d))) = (subj, clause, last_pair.as_ref()) {
                 if t.reading == Reading::Verb && plural_pronoun_subject(text, c, t) {
+                    subj = Some(pair);
+                    from_pair = Some(d.clone());
+                }
+            }
+            // "The two leaders also agreed ...", "Both sides will meet
+            // again": the two parties last named together.
+            if let (None, Some(c)) = (subj, clause) {
+                let group =
+                    (t.reading == Reading::Verb).then(|| group_subject(text, c, t)).flatten();
+                // Named in the same paragraph; people ("the two leaders")
+                // as people, else they stand for their states.
+                let in_paragraph = |p: &&(ActorMention, EventDate, usize)| {
+                    !text[p.2.min(sentence.start)..sentence.start].contains('\n')
+                };
+                let parties = last_parties.as_ref().filter(in_paragraph);
+                let parties = match group {
+                    Some(Group::People) => last_people.as_ref().filter(in_paragraph).or(parties),
+                    Some(Group::Parties) => parties,
+                    None => None,
+                };
+                if let Some((pair, d, _)) = parties {
                     subj = Some(pair);
                     from_pair = Some(d.clone());
                 }
@@ -1067,33 +1166,37 @@ pub fn events_in_sentences(
                     })
             };
             let inherit = || {
-                let filtered: Vec<Timex>;
-                let inheritable: &[Timex] = if sentence_timexes.iter().any(|t| blocked(t)) {
-                    filtered = timexes.iter().filter(|t| !blocked(t)).cloned().collect();
-                    &filtered
-                } else {
-                    timexes
+                let from = Inheritance {
+                    text,
+                    sentence,
+                    clause,
+                    trigger: trig.span,
+                    timexes,
+                    sentence_timexes: &sentence_timexes,
+                    // A verb's act goes on from the act before when they
+                    // share a party ("Chile ... on Wednesday. Chile also
+                    // recalled ..."); a noun names something apart.
+                    carried: carried
+                        .filter(|c| {
+                            let src = actors_out
+                                .iter()
+                                .find(|a| a.part == "source")
+                                .and_then(|a| a.country.as_deref());
+                            !noun
+                                && src.is_some()
+                                && c.actors.iter().any(|a| a.country.as_deref() == src)
+                        })
+                        .map(|c| &c.date),
+                    published: ctx.published,
                 };
-                // "began on Thursday, when X wrote that ...": a "when"
-                // clause happens at the time of the clause it hangs on.
-                let when_clause = first_lower_word(text, clause).is_some_and(|w| w == "when")
-                    && sentence_timexes.iter().any(|t| t.span.end <= clause.start && !blocked(t));
-                let found = if context_only[i] && !when_clause {
-                    link::report_context(inheritable)
+                let how = if context_only[i] {
+                    Inherit::Report { background: !noun && background[i] }
                 } else if !noun && background[i] {
-                    // "has made its signature conditional": background
-                    // that the story's lead date does not date.
-                    let in_sentence: Vec<Timex> = sentence_timexes
-                        .iter()
-                        .filter(|t| !blocked(t))
-                        .map(|t| (*t).clone())
-                        .collect();
-                    link::inherited(text, sentence, trig.span, &in_sentence)
-                        .filter(|d| d.rule.ends_with("inherited_same_sentence"))
+                    Inherit::Background
                 } else {
-                    link::inherited(text, sentence, trig.span, inheritable)
+                    Inherit::Context
                 };
-                found.unwrap_or_else(|| link::fallback(ctx.published))
+                inherited_date(&from, how, &blocked)
             };
             // "brokered the ceasefire that ended the war in November 2020":
             // with no date of its own, a verb takes the date of the
@@ -1222,10 +1325,103 @@ pub fn events_in_sentences(
         {
             last_pair = Some(pair);
         }
+        let (mut parties_new, mut people_new) = (false, false);
+        for e in sentence_events.iter().rev() {
+            if let Some(p) = two_parties(e, false).filter(|_| !parties_new) {
+                parties_new = true;
+                last_parties = Some((p, e.date.clone(), sentence.end));
+            }
+            if let Some(p) = two_parties(e, true).filter(|_| !people_new) {
+                people_new = true;
+                last_people = Some((p, e.date.clone(), sentence.end));
+            }
+        }
+        carry = sentence_events
+            .iter()
+            .rev()
+            .find(|e| e.date.rule.ends_with("own_clause"))
+            .map(|e| (sentence.end, e.clone()));
         out.extend(sentence_events);
     }
     complete_targets(&mut out);
     out
+}
+
+/// What an event without a date of its own may inherit from.
+struct Inheritance<'a> {
+    text: &'a str,
+    sentence: Span,
+    clause: Span,
+    trigger: Span,
+    timexes: &'a [Timex],
+    sentence_timexes: &'a [&'a Timex],
+    /// The own date of the last dated act of the sentence just before, in
+    /// the same paragraph.
+    carried: Option<&'a EventDate>,
+    published: Option<NaiveDate>,
+}
+
+/// How an event without a date of its own is dated.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Inherit {
+    /// A statement (or a verb continuing one): by the report, not by what
+    /// it reports (unless it hangs on a dated clause by "when"; then as
+    /// background, if it is, or as any other act).
+    Report {
+        /// Told in the present perfect.
+        background: bool,
+    },
+    /// Background told in the present perfect: only by a date of its own
+    /// sentence, which the story's lead date does not replace.
+    Background,
+    /// Any other act: its sentence, else the dated act the sentence goes
+    /// on from, else the story's lead.
+    Context,
+}
+
+/// The inherited date of an undated event; `blocked` dates are another
+/// clause's own ("since he was elected in January") and date nothing else.
+fn inherited_date(h: &Inheritance, how: Inherit, blocked: &dyn Fn(&Timex) -> bool) -> EventDate {
+    let filtered: Vec<Timex>;
+    let inheritable: &[Timex] = if h.sentence_timexes.iter().any(|t| blocked(t)) {
+        filtered = h.timexes.iter().filter(|t| !blocked(t)).cloned().collect();
+        &filtered
+    } else {
+        h.timexes
+    };
+    // "began on Thursday, when X wrote that ...": a "when" clause happens
+    // at the time of the clause it hangs on.
+    let when_clause = first_lower_word(h.text, h.clause).is_some_and(|w| w == "when")
+        && h.sentence_timexes.iter().any(|t| t.span.end <= h.clause.start && !blocked(t));
+    let how = match how {
+        Inherit::Report { background: true } if when_clause => Inherit::Background,
+        Inherit::Report { background: false } if when_clause => Inherit::Context,
+        how => how,
+    };
+    let found = match how {
+        Inherit::Report { .. } => link::report_context(inheritable),
+        Inherit::Background => {
+            // "has made its signature conditional": background that the
+            // story's lead date does not date.
+            let in_sentence: Vec<Timex> =
+                h.sentence_timexes.iter().filter(|t| !blocked(t)).map(|t| (*t).clone()).collect();
+            link::inherited(h.text, h.sentence, h.trigger, &in_sentence)
+                .filter(|d| d.rule.ends_with("inherited_same_sentence"))
+        }
+        _ => {
+            let found = link::inherited(h.text, h.sentence, h.trigger, inheritable);
+            // "X met Y on Monday. The two also agreed ...": an act told
+            // right after a dated one, in the same paragraph, goes on
+            // from it rather than from the story's lead.
+            let from_lead =
+                found.as_ref().is_none_or(|d| d.rule.ends_with("inherited_report_context"));
+            match h.carried {
+                Some(c) if from_lead && how == Inherit::Context => Some(link::carried(c)),
+                _ => found,
+            }
+        }
+    };
+    found.unwrap_or_else(|| link::fallback(h.published))
 }
 
 /// Why a verb trigger found no source (for [`trace`] only).
@@ -1602,3 +1798,7 @@ mod report_tests;
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+#[path = "extract_stage_tests.rs"]
+mod stage_tests;

@@ -313,6 +313,17 @@ pub fn report_context(timexes: &[Timex]) -> Option<EventDate> {
         .map(|t| from_timex(t, DateAnchor::Inherited, "inherited_report_context", CONF_CONTEXT))
 }
 
+/// The own date of the dated act told in the sentence before, for an
+/// undated act that goes on from it.
+pub fn carried(d: &EventDate) -> EventDate {
+    EventDate {
+        anchor: DateAnchor::Inherited,
+        confidence: CONF_SAME_SENTENCE,
+        rule: format!("{}; inherited_previous_sentence", d.rule),
+        ..d.clone()
+    }
+}
+
 /// The caption's own filing date.
 pub fn caption_date(date: NaiveDate) -> EventDate {
     EventDate {

@@ -184,6 +184,8 @@ classes! {
     distributive => "distributive",
     appositive_opener => "appositive_opener",
     group_head => "group_head",
+    party_noun => "party_noun",
+    person_party_noun => "person_party_noun",
 }
 
 /// The word classes, loaded once.

@@ -56,10 +56,12 @@ pub struct Lost {
     pub stage: String,
     /// What was seen (for the miss line).
     pub detail: String,
+    /// The evidence sentence, when found.
+    pub sentence: String,
 }
 
 fn lost(stage: impl Into<String>, detail: impl Into<String>) -> Lost {
-    Lost { stage: stage.into(), detail: detail.into() }
+    Lost { stage: stage.into(), detail: detail.into(), sentence: String::new() }
 }
 
 /// Classify one missed gold row (type, date, countries, hint) against the
@@ -98,6 +100,10 @@ fn stage(
         return lost("no trigger", "");
     };
     let sentence_text = &text[sentence.start..sentence.end];
+    let lost = |stage: String, detail: String| Lost {
+        sentence: sentence_text.to_string(),
+        ..lost(stage, detail)
+    };
     let kept: Vec<&Event> = events
         .iter()
         .filter(|e| e.in_caption == place.is_some() && e.evidence == sentence_text)
@@ -109,10 +115,13 @@ fn stage(
     if let Some(e) = same_type.iter().find(|e| e.date.value == date) {
         let got: BTreeSet<&String> = e.actors.iter().filter_map(|a| a.country.as_ref()).collect();
         if got.iter().any(|c| countries.contains(*c)) || (got.is_empty() && countries.is_empty()) {
-            return lost("collapsed", "the same pair as another gold row (one pair per article)");
+            return lost(
+                "collapsed".into(),
+                "the same pair as another gold row (one pair per article)".into(),
+            );
         }
         return lost(
-            "wrong actors",
+            "wrong actors".into(),
             format!(
                 "got [{}] for [{}] ({})",
                 country_list(&mut got.into_iter()),
@@ -162,7 +171,7 @@ fn stage(
             _ => None,
         });
         return lost(
-            "wrong type (recoded)",
+            "wrong type (recoded)".into(),
             format!("\"{}\" built as {}", word(f), got.unwrap_or_default()),
         );
     }
@@ -182,10 +191,10 @@ fn stage(
             })
             .unwrap_or("?");
         return lost(
-            "wrong type (no event kept)",
+            "wrong type (no event kept)".into(),
             format!("triggers {} ({why})", others.join(", ")),
         );
     }
     let got: Vec<String> = kept.iter().map(|e| e.event_type.clone()).collect();
-    lost("wrong type", format!("kept {} from triggers {}", got.join(","), others.join(", ")))
+    lost("wrong type".into(), format!("kept {} from triggers {}", got.join(","), others.join(", ")))
 }

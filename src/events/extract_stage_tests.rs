@@ -1,0 +1,104 @@
+//! Tests for the classes fixed from the stage diagnostic (round 9: where
+//! the rules lose events after finding their trigger), on sentences
+//! written for these tests.
+
+use super::tests::run;
+use super::*;
+use crate::events::link::tests::day;
+use crate::model::{Anchor, DateAnchor};
+
+fn typed<'a>(ev: &'a [RawEvent], ty: &str) -> Vec<&'a RawEvent> {
+    ev.iter().filter(|e| e.event_type == ty).collect()
+}
+
+#[test]
+fn an_undated_act_goes_on_from_the_dated_act_of_the_sentence_before() {
+    let t = "Peru expelled two Chilean diplomats on Monday.\n\n\
+             Chile condemned the move on Wednesday. Chile also recalled its ambassador from Peru.";
+    let tx = vec![
+        day("Monday", t, (2025, 3, 10), Anchor::Publication),
+        day("Wednesday", t, (2025, 3, 12), Anchor::Publication),
+    ];
+    let ev = run(t, &tx);
+    let recall = typed(&ev, "SANCTION");
+    assert_eq!(recall.len(), 1, "{ev:?}");
+    assert_eq!(recall[0].date.value, "2025-03-12", "the day of the act just told");
+    assert_eq!(recall[0].date.anchor, DateAnchor::Inherited);
+    assert!(recall[0].date.rule.ends_with("inherited_previous_sentence"));
+}
+
+#[test]
+fn a_carried_date_needs_the_same_paragraph_and_a_shared_party() {
+    // Another paragraph: the story's lead dates it.
+    let t = "Peru expelled two Chilean diplomats on Monday.\n\n\
+             Chile condemned the move on Wednesday.\n\nChile also recalled its ambassador from Peru.";
+    let tx = vec![
+        day("Monday", t, (2025, 3, 10), Anchor::Publication),
+        day("Wednesday", t, (2025, 3, 12), Anchor::Publication),
+    ];
+    let ev = run(t, &tx);
+    assert_eq!(typed(&ev, "SANCTION")[0].date.value, "2025-03-10", "{ev:?}");
+    // A party the dated act did not have: the lead too.
+    let t = "Peru expelled two Chilean diplomats on Monday.\n\n\
+             Chile condemned the move on Wednesday. Bolivia also recalled its ambassador from Peru.";
+    let tx = vec![
+        day("Monday", t, (2025, 3, 10), Anchor::Publication),
+        day("Wednesday", t, (2025, 3, 12), Anchor::Publication),
+    ];
+    let ev = run(t, &tx);
+    assert_eq!(typed(&ev, "SANCTION")[0].date.value, "2025-03-10", "{ev:?}");
+}
+
+#[test]
+fn a_statement_is_still_dated_by_the_report() {
+    let t = "Peru expelled two Chilean diplomats on Monday.\n\n\
+             Chile condemned the move on Wednesday. Chile said the decision was regrettable.";
+    let tx = vec![
+        day("Monday", t, (2025, 3, 10), Anchor::Publication),
+        day("Wednesday", t, (2025, 3, 12), Anchor::Publication),
+    ];
+    let ev = run(t, &tx);
+    for e in typed(&ev, "STATEMENT") {
+        assert_eq!(e.date.value, "2025-03-10", "{ev:?}");
+    }
+}
+
+#[test]
+fn the_two_leaders_are_the_two_people_last_named_together() {
+    let t = "Chilean President Ana Rojas and Peruvian President Luis Vargas agreed on Monday \
+             to reopen the border. The two leaders will meet again in Lima on Friday.";
+    let tx = vec![
+        day("Monday", t, (2025, 3, 10), Anchor::Publication),
+        day("Friday", t, (2025, 3, 14), Anchor::Publication),
+    ];
+    let ev = run(t, &tx);
+    let meet = typed(&ev, "CONSULT");
+    assert_eq!(meet.len(), 1, "{ev:?}");
+    let mut countries: Vec<_> = meet[0].actors.iter().filter_map(|a| a.country.clone()).collect();
+    countries.sort();
+    countries.dedup();
+    assert_eq!(countries, ["CHL", "PER"]);
+    assert_eq!(meet[0].date.value, "2025-03-14");
+}
+
+#[test]
+fn both_sides_are_the_source_and_target_of_the_act_before() {
+    let t = "Peru held talks with Chile on Monday. Both sides also agreed to free prisoners.";
+    let ev = run(t, &[day("Monday", t, (2025, 3, 10), Anchor::Publication)]);
+    let agree = typed(&ev, "AGREE");
+    assert_eq!(agree.len(), 1, "{ev:?}");
+    assert_eq!(agree[0].date.value, "2025-03-10", "dated like the act the pair was named in");
+    assert!(agree[0].actors.iter().any(|a| a.country.as_deref() == Some("CHL")));
+    assert!(agree[0].actors.iter().any(|a| a.country.as_deref() == Some("PER")));
+}
+
+#[test]
+fn a_group_subject_needs_a_pair_named_in_its_paragraph() {
+    let t = "Peru held talks with Chile on Monday.\n\nBoth sides also agreed to free prisoners.";
+    let ev = run(t, &[day("Monday", t, (2025, 3, 10), Anchor::Publication)]);
+    assert!(typed(&ev, "AGREE").is_empty(), "{ev:?}");
+    // Not a group of parties: "the two ships".
+    let t = "Peru held talks with Chile on Monday. The two ships also collided near Callao.";
+    let ev = run(t, &[day("Monday", t, (2025, 3, 10), Anchor::Publication)]);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+}
