@@ -825,6 +825,63 @@ fn appositive_name(
     (count >= 2).then(|| Span::new(start, pos))
 }
 
+/// "his", "her": a person's.
+fn personal_possessive(w: &str) -> bool {
+    w.eq_ignore_ascii_case("his") || w.eq_ignore_ascii_case("her")
+}
+
+/// A diplomat's title: "his counterpart" is the other side's, "her
+/// ambassador" as often the host's.
+fn is_diplomat(head: &str) -> bool {
+    let h = head.to_lowercase();
+    ["ambassador", "envoy", "chargé", "counterpart"].iter().any(|w| h.contains(w))
+}
+
+/// "His ministry summoned ...", "her government said ...": the institution
+/// of the country of the person last named before it (within about three
+/// sentences), as a mention of its own. `possessed` holds each
+/// "his/her <head>" span (possessive included) and whether the head is
+/// military; `out` is sorted by start and stays so.
+fn possessive_institutions(text: &str, possessed: &[(Span, bool)], out: &mut Vec<ActorMention>) {
+    let mut added = Vec::new();
+    for &(span, military) in possessed {
+        let before = out.partition_point(|m| m.span.start < span.start);
+        let person =
+            out[..before].iter().rev().take_while(|m| span.start - m.span.end < 400).find(|m| {
+                m.actor.kind == "person" && m.actor.country.is_some() && m.span.end <= span.start
+            });
+        let Some(p) = person else { continue };
+        let country = p.actor.country.clone();
+        let head_start =
+            text[span.start..span.end].find(' ').map_or(span.start, |i| span.start + i + 1);
+        let head = &text[head_start..span.end];
+        let n = country
+            .as_ref()
+            .and_then(|c| GAZETTEER.country_names.get(c).cloned())
+            .unwrap_or_default();
+        added.push(ActorMention {
+            span,
+            actor: Actor {
+                name: format!("{n} {}", head.to_lowercase()),
+                kind: "institution".to_string(),
+                role: None,
+                country: country.clone(),
+                part: String::new(),
+                code: None,
+            },
+            code: country,
+            place: false,
+            military,
+            adjective: false,
+            also: None,
+        });
+    }
+    if !added.is_empty() {
+        out.extend(added);
+        out.sort_by_key(|m| (m.span.start, m.span.end));
+    }
+}
+
 /// A ministry, department or office, or a diplomat: a head whose country
 /// an article names when it matters ("the Treasury", "the foreign
 /// ministry", "the ambassador", who is as often the other side's).
@@ -1078,14 +1135,22 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
         });
     }
 
-    // "the (previous) government": the home country's institution.
-    if let Some(home) = home {
+    // "the (previous) government": the home country's institution; "his
+    // ministry", "her government": the person's (settled below, once the
+    // people's short mentions are known).
+    let mut possessed: Vec<(Span, bool)> = Vec::new();
+    {
         for m in heads.matcher.find_iter(text) {
             let span = Span::new(m.start(), m.end());
             if !bounded(text, span.start, span.end) || out.iter().any(|o| o.span.overlaps(&span)) {
                 continue;
             }
             let Some((ws, w)) = word_before(text, span.start) else { continue };
+            if personal_possessive(w) && !is_diplomat(&text[span.start..span.end]) {
+                possessed.push((Span::new(ws, span.end), heads.military[m.pattern().as_usize()]));
+                continue;
+            }
+            let Some(home) = home else { continue };
             let start = if w.eq_ignore_ascii_case("the") {
                 ws
             } else if w.chars().all(|c| c.is_lowercase())
@@ -1205,6 +1270,9 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
     group_mentions(text, &mut out);
     out.sort_by_key(|m| (m.span.start, m.span.end));
     resolve_pronouns(text, &scan.sentences, &mut out);
+    if !possessed.is_empty() {
+        possessive_institutions(text, &possessed, &mut out);
+    }
     for m in &mut out {
         m.actor.code = m.code.clone();
     }
@@ -1490,5 +1558,24 @@ mod tests {
         assert!(people.contains(&("Jordan Hale", Some("EGY"))), "{people:?}");
         // "Jordan" inside the name is no mention of Jordan.
         assert!(!names(t).iter().any(|f| f.2.as_deref() == Some("JOR")), "{:?}", names(t));
+    }
+
+    #[test]
+    fn his_ministry_is_the_last_named_persons_countrys() {
+        let t = "Chilean Foreign Minister Ana Rojas called the raid unacceptable. \
+                 Her ministry summoned the Peruvian ambassador.";
+        let found = names(t);
+        assert!(
+            found.iter().any(|f| f.0 == "Her ministry" && f.2.as_deref() == Some("CHL")),
+            "{found:?}"
+        );
+        // No person named before: no actor.
+        let t = "His ministry summoned the Peruvian ambassador.";
+        assert!(!names(t).iter().any(|f| f.0.contains("ministry")), "{:?}", names(t));
+        // "his counterpart" is the other side's.
+        let t = "Chilean Foreign Minister Ana Rojas met her counterpart in Lima.";
+        assert!(!names(t)
+            .iter()
+            .any(|f| f.0.contains("counterpart") && f.2.as_deref() == Some("CHL")));
     }
 }
