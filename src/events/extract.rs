@@ -616,13 +616,16 @@ pub fn events_in_sentences(
     // A dateline's date dates the report, not an event (see
     // [`link::is_dateline`]).
     let story_timexes: Vec<Timex>;
-    let timexes = if timexes.iter().any(|t| link::is_dateline(text, t.span)) {
+    let base = if timexes.iter().any(|t| link::is_dateline(text, t.span)) {
         story_timexes =
             timexes.iter().filter(|t| !link::is_dateline(text, t.span)).cloned().collect();
         &story_timexes[..]
     } else {
         timexes
     };
+    // The text's expressions with "a day after the attack" counted from
+    // the attack (see [`super::anchored`]), copied on the first such.
+    let mut anchored: Option<Vec<Timex>> = None;
     let mut out: Vec<RawEvent> = Vec::new();
     let index = ActorIndex::new(actors);
     // The last two parties that acted together ("X and Y met ..."), for a
@@ -653,6 +656,15 @@ pub fn events_in_sentences(
         if trigs.is_empty() {
             continue;
         }
+        let counted =
+            super::anchored::resolve(text, sentence, anchored.as_deref().unwrap_or(base), &out);
+        if !counted.is_empty() {
+            let owned = anchored.get_or_insert_with(|| base.to_vec());
+            for (k, t) in counted {
+                owned[k] = t;
+            }
+        }
+        let timexes: &[Timex] = anchored.as_deref().unwrap_or(base);
         // Clauses only for a sentence with a trigger.
         let clauses = split_since(text, segment::clauses(text, sentence));
         let spans: Vec<Span> = trigs.iter().map(|t| t.span).collect();

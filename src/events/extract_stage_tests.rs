@@ -102,3 +102,64 @@ fn a_group_subject_needs_a_pair_named_in_its_paragraph() {
     let ev = run(t, &[day("Monday", t, (2025, 3, 10), Anchor::Publication)]);
     assert_eq!(ev.len(), 1, "{ev:?}");
 }
+
+/// A duration expression as the tagger gives it ("a day": `P1D`).
+fn duration(text: &str, hay: &str, value: &str) -> Timex {
+    let start = hay.find(text).expect("expression in text");
+    Timex {
+        span: Span::new(start, start + text.len()),
+        text: text.to_string(),
+        ttype: crate::model::TimexType::Duration,
+        value: value.to_string(),
+        modifier: None,
+        quant: None,
+        freq: None,
+        interval: None,
+        precision: crate::model::Precision::Day,
+        anchor: Anchor::None,
+        direction: None,
+        rule: "duration/duration".to_string(),
+        note: None,
+    }
+}
+
+#[test]
+fn a_duration_after_an_event_counts_from_that_events_day() {
+    let t = "Rebels attacked a Chilean border post on March 3. \
+             Two days after the attack, Chile recalled its ambassador from Peru.";
+    let tx =
+        vec![day("March 3", t, (2025, 3, 3), Anchor::Publication), duration("Two days", t, "P2D")];
+    let ev = run(t, &tx);
+    let recall = typed(&ev, "SANCTION");
+    assert_eq!(recall.len(), 1, "{ev:?}");
+    assert_eq!(recall[0].date.value, "2025-03-05");
+    assert!(recall[0].date.rule.starts_with("duration_from_event"), "{:?}", recall[0].date);
+    // "before" counts back; weeks are seven days.
+    let t = "Rebels attacked a Chilean border post on March 12. \
+             A week before the attack, Chile recalled its ambassador from Peru.";
+    let tx =
+        vec![day("March 12", t, (2025, 3, 12), Anchor::Publication), duration("A week", t, "P1W")];
+    let ev = run(t, &tx);
+    assert_eq!(typed(&ev, "SANCTION")[0].date.value, "2025-03-05", "{ev:?}");
+}
+
+#[test]
+fn a_duration_after_an_undated_or_other_event_dates_nothing() {
+    // No attack told with a date: the story's lead, not a count.
+    let t = "Chile and Peru met on Monday. \
+             Two days after the attack, Chile recalled its ambassador from Peru.";
+    let tx =
+        vec![day("Monday", t, (2025, 3, 10), Anchor::Publication), duration("Two days", t, "P2D")];
+    let ev = run(t, &tx);
+    let recall = typed(&ev, "SANCTION");
+    assert!(!recall[0].date.rule.starts_with("duration_from_event"), "{:?}", recall[0].date);
+    // Months are too coarse to count a day from.
+    let t = "Rebels attacked a Chilean border post on March 3. \
+             Two months after the attack, Chile recalled its ambassador from Peru.";
+    let tx = vec![
+        day("March 3", t, (2025, 3, 3), Anchor::Publication),
+        duration("Two months", t, "P2M"),
+    ];
+    let ev = run(t, &tx);
+    assert!(!typed(&ev, "SANCTION")[0].date.rule.starts_with("duration_from_event"), "{ev:?}");
+}

@@ -23,6 +23,7 @@ key).
 */
 
 pub mod actors;
+mod anchored;
 mod announce;
 mod date_fit;
 pub mod extract;
