@@ -163,3 +163,30 @@ fn a_duration_after_an_undated_or_other_event_dates_nothing() {
     let ev = run(t, &tx);
     assert!(!typed(&ev, "SANCTION")[0].date.rule.starts_with("duration_from_event"), "{ev:?}");
 }
+
+#[test]
+fn an_adverb_in_ly_may_stand_between_subject_and_verb() {
+    let t = "Chile could eventually recall its ambassador from Peru.";
+    let ev = run(t, &[]);
+    let recall = typed(&ev, "SANCTION");
+    assert_eq!(recall.len(), 1, "{ev:?}");
+    assert_eq!(recall[0].source_country(), Some("CHL"));
+    assert_eq!(recall[0].status, EventStatus::Hypothetical);
+    // Any other word still parts the subject from its verb.
+    let t = "Chile could in the end recall its ambassador from Peru.";
+    let ev = run(t, &[]);
+    assert!(typed(&ev, "SANCTION").is_empty(), "{ev:?}");
+}
+
+#[test]
+fn a_participle_phrase_between_commas_leaves_the_subject_before_it() {
+    let t = "The European Union, meeting in Lima on Monday, called on Peru to free the prisoners.";
+    let ev = run(t, &[day("Monday", t, (2025, 3, 10), Anchor::Publication)]);
+    let request = typed(&ev, "REQUEST");
+    assert_eq!(request.len(), 1, "{ev:?}");
+    assert!(request[0].actors.iter().any(|a| a.part == "source" && a.name.contains("European")));
+    // An actor inside the phrase is not the subject.
+    let t = "Chile, citing threats from Bolivia, expelled two Peruvian diplomats.";
+    let ev = run(t, &[]);
+    assert_eq!(typed(&ev, "COERCE")[0].source_country(), Some("CHL"), "{ev:?}");
+}

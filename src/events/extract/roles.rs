@@ -129,11 +129,27 @@ pub(super) fn subject<'a>(
         let comma_ok = !gap.contains(',') || gap.trim() == ",";
         // "Israeli artillery and airstrikes hit": a coordinated noun.
         let coordinated = words.len() >= 2 && matches!(words[0].1.as_str(), "and" | "or");
+        // "could eventually establish", "has repeatedly accused": an
+        // adverb in "-ly" (a lower-case word: not "Italy") inside the verb
+        // group, after its auxiliary, may stand between too.
+        let auxiliary = words.iter().any(|(_, w)| {
+            WORDS.modal.has(w.as_str())
+                || WORDS.future.has(w.as_str())
+                || WORDS.be.has(w.as_str())
+                || matches!(w.as_str(), "has" | "have" | "had")
+        });
+        let adverb = |s: Span, w: &str| {
+            auxiliary
+                && w.len() > 4
+                && w.ends_with("ly")
+                && text[s.start..].starts_with(char::is_lowercase)
+        };
         let words_ok = words.len() <= 5
-            && words.iter().enumerate().all(|(i, (_, w))| {
+            && words.iter().enumerate().all(|(i, (s, w))| {
                 WORDS.subject_gap.has(w.as_str())
                     || (coordinated && i <= 1)
                     || crate::events::actors::is_head(w)
+                    || adverb(*s, w)
             });
         // "the Kremlin's account of the call said": the owner speaks.
         let possessive = (gap.starts_with("'s ") || gap.starts_with("’s "))
@@ -153,6 +169,9 @@ pub(super) fn subject<'a>(
             if let Some(head) = appositive_head(text, &before, near) {
                 return (Some(head), false);
             }
+        }
+        if let Some(head) = participial_appositive(text, clause, trig, &before) {
+            return (Some(head), false);
         }
         if comma_ok && (words_ok || possessive || with_group) {
             return (Some(near), false);
@@ -203,6 +222,34 @@ pub(super) fn subject<'a>(
         };
     }
     (None, false)
+}
+
+/// "The bloc, meeting in Lima on Monday, called on ...", "Chile, citing
+/// security concerns, expelled ...": the actor right before a participle
+/// phrase set off by two commas, right before the verb, is its subject
+/// (actors inside the phrase are not).
+fn participial_appositive<'a>(
+    text: &str,
+    clause: Span,
+    trig: &Trigger,
+    before: &[&'a ActorMention],
+) -> Option<&'a ActorMention> {
+    let head = &text[clause.start..trig.span.start];
+    if !head.trim_end().ends_with(',') || head.matches(',').count() < 2 {
+        return None;
+    }
+    before.iter().rev().filter(|m| m.span.start >= clause.start).find_map(|m| {
+        let gap = &text[m.span.end..trig.span.start];
+        let inner = gap.strip_prefix(',')?.trim_end().strip_suffix(',')?;
+        if inner.contains([',', ';', '.']) {
+            return None;
+        }
+        let mut words = inner.split_whitespace();
+        let first = words.next()?;
+        let participle =
+            first.len() > 4 && first.ends_with("ing") && first.starts_with(char::is_lowercase);
+        (participle && words.count() <= 10).then_some(*m)
+    })
 }
 
 /// The subject an appositive describes: the actor right before ", a ...,"
