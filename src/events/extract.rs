@@ -90,11 +90,13 @@ use crate::segment;
 mod content;
 pub(crate) use content::load_lexicon;
 use content::{content_act, Cue};
+mod inherit;
 mod roles;
+mod subjects;
+use inherit::{inherited_date, Inherit, Inheritance};
 use roles::{
     adjective_object, by_agent, describing_present, gapped_second, in_relative_before,
-    is_agentless_passive, is_passive_voice, opening_pronoun, reported_pronoun,
-    resumes_after_relative, subject, targets, with_actor,
+    is_agentless_passive, is_passive_voice, resumes_after_relative, subject, targets, with_actor,
 };
 
 /// An event found in one text, before ids and sources are added.
@@ -280,67 +282,6 @@ fn plural_pronoun_subject(text: &str, clause: Span, trig: &Trigger) -> bool {
         .map(|(_, w)| w)
         .skip_while(|w| WORDS.shared_subject_opener.has(w) || *w == "that");
     ws.next().is_some_and(|w| w == "they") && ws.all(|w| WORDS.subject_gap.has(&w))
-}
-
-/// Who a group subject stands for.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Group {
-    /// "the two leaders": two people named together.
-    People,
-    /// "the two countries", "both sides": any two parties.
-    Parties,
-}
-
-/// "the two leaders", "both sides" (after openers such as "but") as the
-/// subject of a verb, with only words that may stand between a subject
-/// and its verb after it.
-fn group_subject(text: &str, clause: Span, trig: &Trigger) -> Option<Group> {
-    let head = &text[clause.start..trig.span.start];
-    if !(head.contains("two") || head.contains("both") || head.contains("Both")) {
-        return None;
-    }
-    let mut ws = lower_word_iter(text, Span::new(clause.start, trig.span.start))
-        .map(|(_, w)| w)
-        .skip_while(|w| WORDS.shared_subject_opener.has(w) || *w == "that");
-    match ws.next().as_deref() {
-        Some("the") if ws.next().is_some_and(|w| w == "two") => {}
-        Some("both") => {}
-        _ => return None,
-    }
-    // "the two leaders", "the two foreign ministers": the noun within two
-    // words.
-    let first = ws.next()?;
-    let noun = if WORDS.party_noun.has(&first) { first } else { ws.next()? };
-    if !WORDS.party_noun.has(&noun) || !ws.all(|w| WORDS.subject_gap.has(&w)) {
-        return None;
-    }
-    Some(if WORDS.person_party_noun.has(&noun) { Group::People } else { Group::Parties })
-}
-
-/// The first two parties of different countries of an event (its source
-/// and a target, or two sources), as a pair mention for a later "the two
-/// countries"; with `people`, only when both are people.
-fn two_parties(e: &RawEvent, people: bool) -> Option<ActorMention> {
-    let kind_ok = |a: &Actor| !people || a.kind == "person";
-    let first =
-        e.actors.iter().find(|a| a.part == "source" && a.country.is_some() && kind_ok(a))?;
-    let second = e.actors.iter().find(|a| {
-        !a.part.is_empty() && a.country.is_some() && a.country != first.country && kind_ok(a)
-    })?;
-    let plain = |a: &Actor| {
-        let mut a = a.clone();
-        a.part = String::new();
-        a
-    };
-    Some(ActorMention {
-        span: Span::new(0, 0),
-        actor: plain(first),
-        code: first.code.clone(),
-        place: false,
-        military: false,
-        adjective: false,
-        also: Some(plain(second)),
-    })
 }
 
 /// Two distinct source actors of an event, as a pair mention for a later
@@ -628,18 +569,7 @@ pub fn events_in_sentences(
     let mut anchored: Option<Vec<Timex>> = None;
     let mut out: Vec<RawEvent> = Vec::new();
     let index = ActorIndex::new(actors);
-    // The last two parties that acted together ("X and Y met ..."), for a
-    // later "they".
-    let mut last_pair: Option<(ActorMention, EventDate)> = None;
-    // The last two parties of different countries named in one event
-    // (source and target, or two sources), with the sentence's end,
-    // for a later "the two countries"; and the last two people so named,
-    // for "the two leaders".
-    let mut last_parties: Option<(ActorMention, EventDate, usize)> = None;
-    let mut last_people: Option<(ActorMention, EventDate, usize)> = None;
-    // The subject of the last sentence's last finite verb, for a sentence
-    // that opens with "It"/"He"/"She".
-    let mut last_subject: Option<&ActorMention> = None;
+    let mut memory = subjects::Memory::default();
     // The end of the sentence before, and the own date of the last dated
     // act of the last sentence that had one (with that sentence's end).
     let mut prev_end = 0;
@@ -704,115 +634,19 @@ pub fn events_in_sentences(
             .iter()
             .filter(|m| sentence.start <= m.span.start && m.span.end <= sentence.end)
             .collect();
-        // The subject of each finite verb trigger.
-        // The subject of each finite verb trigger, in order, so that "...,
-        // and accused" and ", accusing" can share the previous verb's.
-        let mut subjects: Vec<Option<&ActorMention>> = Vec::with_capacity(trigs.len());
-        // For a verb that shares an earlier verb's subject ("..., and
-        // accused", ", accusing"), that verb's index: it also shares its date.
-        let mut shared_from: Vec<Option<usize>> = Vec::with_capacity(trigs.len());
-        let mut prior: Option<(usize, &ActorMention)> = None;
-        let mut pair_dates: Vec<Option<EventDate>> = Vec::with_capacity(trigs.len());
         // "to" right before each trigger (an infinitive): asked below for
         // each trigger several times, scanned back once.
         let infinitives: Vec<bool> =
             trigs.iter().map(|t| t.prev_word(text).is_some_and(|(_, w)| w == "to")).collect();
-        for (i, t) in trigs.iter().enumerate() {
-            let infinitive = infinitives[i];
-            let clause = clauses.iter().rfind(|c| c.start <= t.span.start).copied();
-            let (mut subj, shared) = match clause {
-                Some(c) if t.reading == Reading::Verb => {
-                    subject(text, c, t, &in_sentence, prior.map(|p| p.1))
-                }
-                _ => (None, false),
-            };
-            // "X gave the officers a week to reinstate Y, warning ...": with
-            // no earlier subject to share, a participle after a comma takes
-            // no actor that stands after the sentence's first verb (an
-            // object, not the subject).
-            let first_verb = trigs.iter().find(|x| x.reading == Reading::Verb);
-            if let (false, Some(m), Some(v)) = (shared, subj, first_verb) {
-                if continues_with_participle(text, t)
-                    && v.span.start < t.span.start
-                    && m.span.start > v.span.start
-                {
-                    subj = None;
-                }
-            }
-            // "..., said on Saturday that it welcomed ...": the pronoun
-            // subject of a clause reported by the verb just before is its
-            // speaker.
-            if let (None, Some(c), Some(j)) = (subj, clause, i.checked_sub(1)) {
-                let reporter = &trigs[j];
-                if t.reading == Reading::Verb
-                    && reporter.reading == Reading::Verb
-                    && reporter.sense.event_type == "STATEMENT"
-                {
-                    let lead = lower_words(text, Span::new(c.start, t.span.start));
-                    let ws: Vec<&str> = lead.iter().map(|(_, w)| w.as_str()).collect();
-                    if reported_pronoun(&ws) {
-                        subj = subjects[j];
-                    }
-                }
-            }
-            // "X signed a waiver lifting restrictions": a participle after
-            // the object of X's past verb is X's act too.
-            if let (None, Some(c)) = (subj, clause) {
-                if t.reading == Reading::Verb {
-                    subj = participle_after_object(text, c, t, &in_sentence);
-                }
-            }
-            // "It also recalled its ambassador.": a sentence opening with a
-            // singular pronoun goes on about the last sentence's subject
-            // (a person for "he"/"she", else not).
-            if let (None, Some(prev)) = (subj, last_subject) {
-                if t.reading == Reading::Verb && !infinitive {
-                    if let Some(person) = opening_pronoun(text, sentence, t) {
-                        if (prev.actor.kind == "person") == person {
-                            subj = Some(prev);
-                        }
-                    }
-                }
-            }
-            // "But they did not reach ...": the two parties last named
-            // acting together.
-            // Their act is dated like the one they were named in, unless
-            // it has a date of its own.
-            let mut from_pair = None;
-            if let (None, Some(c), Some((pair, d))) = (subj, clause, last_pair.as_ref()) {
-                if t.reading == Reading::Verb && plural_pronoun_subject(text, c, t) {
-                    subj = Some(pair);
-                    from_pair = Some(d.clone());
-                }
-            }
-            // "The two leaders also agreed ...", "Both sides will meet
-            // again": the two parties last named together.
-            if let (None, Some(c)) = (subj, clause) {
-                let group =
-                    (t.reading == Reading::Verb).then(|| group_subject(text, c, t)).flatten();
-                // Named in the same paragraph; people ("the two leaders")
-                // as people, else they stand for their states.
-                let in_paragraph = |p: &&(ActorMention, EventDate, usize)| {
-                    !text[p.2.min(sentence.start)..sentence.start].contains('\n')
-                };
-                let parties = last_parties.as_ref().filter(in_paragraph);
-                let parties = match group {
-                    Some(Group::People) => last_people.as_ref().filter(in_paragraph).or(parties),
-                    Some(Group::Parties) => parties,
-                    None => None,
-                };
-                if let Some((pair, d, _)) = parties {
-                    subj = Some(pair);
-                    from_pair = Some(d.clone());
-                }
-            }
-            pair_dates.push(from_pair);
-            shared_from.push(if shared { prior.map(|p| p.0) } else { None });
-            if let Some(m) = subj.filter(|_| !infinitive) {
-                prior = Some((i, m));
-            }
-            subjects.push(subj);
-        }
+        let subjects::Subjects { subjects, shared_from, pair_dates } = subjects::of_sentence(
+            text,
+            sentence,
+            &clauses,
+            &trigs,
+            &infinitives,
+            &in_sentence,
+            &memory,
+        );
         // "urged Israel to withdraw": the subject of an infinitive stays the
         // object of the verb before it.
         let subject_spans: Vec<Option<Span>> = subjects
@@ -1316,38 +1150,12 @@ pub fn events_in_sentences(
             .collect();
         drop_sourcing_statements(text, &clauses, &coded, &mut sentence_events);
         super::announce::fold_announced_acts(text, &mut sentence_events);
-        // (Looked up in `actors` again: a subject may be the pair kept
-        // from an earlier sentence, which is replaced below.) Mentions are
-        // sorted by start: one binary search per sentence.
-        let last_span = subjects.iter().zip(&trigs).zip(&infinitives).rev().find_map(
+        let last_subject = subjects.iter().zip(&trigs).zip(&infinitives).rev().find_map(
             |((s, t), &infinitive)| {
                 s.filter(|_| t.reading == Reading::Verb && !infinitive).map(|m| m.span)
             },
         );
-        if let Some(span) = last_span {
-            let found = actors
-                .binary_search_by_key(&span.start, |m| m.span.start)
-                .ok()
-                .map(|k| &actors[k])
-                .filter(|m| m.span == span);
-            last_subject = found.or(last_subject);
-        }
-        if let Some(pair) =
-            sentence_events.iter().rev().find_map(|e| source_pair(e).map(|p| (p, e.date.clone())))
-        {
-            last_pair = Some(pair);
-        }
-        let (mut parties_new, mut people_new) = (false, false);
-        for e in sentence_events.iter().rev() {
-            if let Some(p) = two_parties(e, false).filter(|_| !parties_new) {
-                parties_new = true;
-                last_parties = Some((p, e.date.clone(), sentence.end));
-            }
-            if let Some(p) = two_parties(e, true).filter(|_| !people_new) {
-                people_new = true;
-                last_people = Some((p, e.date.clone(), sentence.end));
-            }
-        }
+        memory.remember(actors, last_subject, sentence, &sentence_events);
         carry = sentence_events
             .iter()
             .rev()
@@ -1357,83 +1165,6 @@ pub fn events_in_sentences(
     }
     complete_targets(&mut out);
     out
-}
-
-/// What an event without a date of its own may inherit from.
-struct Inheritance<'a> {
-    text: &'a str,
-    sentence: Span,
-    clause: Span,
-    trigger: Span,
-    timexes: &'a [Timex],
-    sentence_timexes: &'a [&'a Timex],
-    /// The own date of the last dated act of the sentence just before, in
-    /// the same paragraph.
-    carried: Option<&'a EventDate>,
-    published: Option<NaiveDate>,
-}
-
-/// How an event without a date of its own is dated.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Inherit {
-    /// A statement (or a verb continuing one): by the report, not by what
-    /// it reports (unless it hangs on a dated clause by "when"; then as
-    /// background, if it is, or as any other act).
-    Report {
-        /// Told in the present perfect.
-        background: bool,
-    },
-    /// Background told in the present perfect: only by a date of its own
-    /// sentence, which the story's lead date does not replace.
-    Background,
-    /// Any other act: its sentence, else the dated act the sentence goes
-    /// on from, else the story's lead.
-    Context,
-}
-
-/// The inherited date of an undated event; `blocked` dates are another
-/// clause's own ("since he was elected in January") and date nothing else.
-fn inherited_date(h: &Inheritance, how: Inherit, blocked: &dyn Fn(&Timex) -> bool) -> EventDate {
-    let filtered: Vec<Timex>;
-    let inheritable: &[Timex] = if h.sentence_timexes.iter().any(|t| blocked(t)) {
-        filtered = h.timexes.iter().filter(|t| !blocked(t)).cloned().collect();
-        &filtered
-    } else {
-        h.timexes
-    };
-    // "began on Thursday, when X wrote that ...": a "when" clause happens
-    // at the time of the clause it hangs on.
-    let when_clause = first_lower_word(h.text, h.clause).is_some_and(|w| w == "when")
-        && h.sentence_timexes.iter().any(|t| t.span.end <= h.clause.start && !blocked(t));
-    let how = match how {
-        Inherit::Report { background: true } if when_clause => Inherit::Background,
-        Inherit::Report { background: false } if when_clause => Inherit::Context,
-        how => how,
-    };
-    let found = match how {
-        Inherit::Report { .. } => link::report_context(inheritable),
-        Inherit::Background => {
-            // "has made its signature conditional": background that the
-            // story's lead date does not date.
-            let in_sentence: Vec<Timex> =
-                h.sentence_timexes.iter().filter(|t| !blocked(t)).map(|t| (*t).clone()).collect();
-            link::inherited(h.text, h.sentence, h.trigger, &in_sentence)
-                .filter(|d| d.rule.ends_with("inherited_same_sentence"))
-        }
-        _ => {
-            let found = link::inherited(h.text, h.sentence, h.trigger, inheritable);
-            // "X met Y on Monday. The two also agreed ...": an act told
-            // right after a dated one, in the same paragraph, goes on
-            // from it rather than from the story's lead.
-            let from_lead =
-                found.as_ref().is_none_or(|d| d.rule.ends_with("inherited_report_context"));
-            match h.carried {
-                Some(c) if from_lead && how == Inherit::Context => Some(link::carried(c)),
-                _ => found,
-            }
-        }
-    };
-    found.unwrap_or_else(|| link::fallback(h.published))
 }
 
 /// Why a verb trigger found no source (for [`trace`] only).
