@@ -10,8 +10,11 @@ The event named must be a trigger noun within three words after
 "after"/"before" ("after the attack", "after the deadly attack"), and an
 event of the same category must have been told earlier in the text with a
 day-precise date of its own (or one carried from a dated clause); the last
-such event is the anchor. Durations in days and weeks only: months and
-years are too coarse to count a day from.
+such event is the anchor. When a clause follows instead ("Russia pulled
+back on Friday, a day after Moscow declared ..."), its act is counted back
+from the sentence's own day-precise date (the one before the phrase, else
+after it), and the phrase dates that clause. Durations in days and weeks
+only: months and years are too coarse to count a day from.
 */
 
 use chrono::{Days, NaiveDate};
@@ -47,6 +50,31 @@ fn anchor_day(e: &RawEvent) -> Option<NaiveDate> {
     (dated && d.precision == Precision::Day && iv.start == iv.end).then_some(iv.start)
 }
 
+/// `day` moved `days` later (`later`) or earlier.
+fn count(day: NaiveDate, days: u64, later: bool) -> Option<NaiveDate> {
+    if later {
+        day.checked_add_days(Days::new(days))
+    } else {
+        day.checked_sub_days(Days::new(days))
+    }
+}
+
+/// The day-precise date of `sentence` nearest to `at` (before it first):
+/// the date of the clause an "after" clause hangs on.
+fn sentence_day(sentence: Span, timexes: &[Timex], at: Span) -> Option<NaiveDate> {
+    let days = timexes.iter().filter(|t| {
+        t.ttype == TimexType::Date
+            && t.precision == Precision::Day
+            && t.anchor != Anchor::None
+            && sentence.start <= t.span.start
+            && t.span.end <= sentence.end
+            && t.interval.is_some_and(|iv| iv.start == iv.end)
+    });
+    let before = days.clone().rfind(|t| t.span.end <= at.start);
+    let after = days.clone().find(|t| t.span.start >= at.end);
+    before.or(after).and_then(|t| t.interval).map(|iv| iv.start)
+}
+
 /// For each duration of `text[sentence]` that counts from an event ("a day
 /// after the attack"), its index in `timexes` and the date it stands for,
 /// counted from the last event of `earlier` of the same category.
@@ -72,31 +100,41 @@ pub(super) fn resolve(
             "before" => false,
             _ => continue,
         };
-        // The event noun within three words of "after".
-        let Some(last) = words.take(3).last() else { continue };
-        let reach = Span::new(dir.end, last.end);
-        let Some(noun) =
-            triggers::find(text, reach).into_iter().find(|x| x.reading == Reading::Noun)
-        else {
-            continue;
-        };
-        let ty = noun.sense.event_type;
-        let Some(day) = earlier.iter().rev().filter(|e| e.event_type == ty).find_map(anchor_day)
-        else {
-            continue;
-        };
-        let counted = if after {
-            day.checked_add_days(Days::new(days))
+        // The event noun within three words of "after", else a verb
+        // within six ("a day after X declared ...").
+        let next: Vec<Span> = words.take(6).collect();
+        let Some(last) = next.last() else { continue };
+        let found = triggers::find(text, Span::new(dir.end, last.end));
+        let near_noun = next.get(2).or(next.last()).map_or(0, |w| w.end);
+        let noun = found.iter().find(|x| x.reading == Reading::Noun && x.span.end <= near_noun);
+        let (date, start, end, rule) = if let Some(noun) = noun {
+            // "a day after the attack, X ...": the clause's act, counted
+            // from the attack told before.
+            let ty = noun.sense.event_type;
+            let Some(day) =
+                earlier.iter().rev().filter(|e| e.event_type == ty).find_map(anchor_day)
+            else {
+                continue;
+            };
+            (count(day, days, after), t.span.start, noun.span.end, "duration_from_event")
+        } else if found.iter().any(|x| x.reading == Reading::Verb) {
+            // "X pulled back on Friday, a day after Y declared ...": the
+            // act of the "after" clause, counted back from the sentence's
+            // date. The clause opens at "after" (the duration closes the
+            // clause before): the date stands there, so that it dates the
+            // clause's verbs; its text is the whole phrase.
+            let Some(day) = sentence_day(sentence, timexes, t.span) else { continue };
+            (count(day, days, !after), dir.start, dir.end, "duration_before_clause_date")
         } else {
-            day.checked_sub_days(Days::new(days))
+            continue;
         };
-        let Some(date) = counted else { continue };
-        let span = Span::new(t.span.start, noun.span.end);
+        let Some(date) = date else { continue };
+        let span = Span::new(start, end);
         out.push((
             k,
             Timex {
                 span,
-                text: text[span.start..span.end].to_string(),
+                text: text[t.span.start..end].to_string(),
                 ttype: TimexType::Date,
                 value: date.format("%Y-%m-%d").to_string(),
                 modifier: None,
@@ -106,7 +144,7 @@ pub(super) fn resolve(
                 precision: Precision::Day,
                 anchor: Anchor::PreviousMention,
                 direction: None,
-                rule: "duration_from_event".to_string(),
+                rule: rule.to_string(),
                 note: None,
             },
         ));

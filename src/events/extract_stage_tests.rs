@@ -190,3 +190,19 @@ fn a_participle_phrase_between_commas_leaves_the_subject_before_it() {
     let ev = run(t, &[]);
     assert_eq!(typed(&ev, "COERCE")[0].source_country(), Some("CHL"), "{ev:?}");
 }
+
+#[test]
+fn a_clause_after_a_duration_is_counted_back_from_its_sentences_date() {
+    let t = "Chile reopened the border with Peru on Friday, two days after Peru \
+             expelled three Chilean diplomats.";
+    let tx =
+        vec![day("Friday", t, (2025, 3, 14), Anchor::Publication), duration("two days", t, "P2D")];
+    let ev = run(t, &tx);
+    let coerce = typed(&ev, "COERCE");
+    assert_eq!(coerce.len(), 1, "{ev:?}");
+    assert_eq!(coerce[0].date.value, "2025-03-12", "{:?}", coerce[0].date);
+    assert!(coerce[0].date.rule.starts_with("duration_before_clause_date"));
+    // The main clause keeps its own date.
+    let reopen: Vec<_> = ev.iter().filter(|e| e.trigger.starts_with("reopened")).collect();
+    assert!(reopen.iter().all(|e| e.date.value == "2025-03-14"), "{ev:?}");
+}
