@@ -342,13 +342,15 @@ fn precision_and_recall_on_the_heldout_gold() {
 /// participles, naming "called") to 0.644 / 0.480, the seventh (statement
 /// content, definite noun frames, object initialisms, refusals of talks,
 /// years modifying nouns) to 0.675 / 0.531, the eighth (datelines, announced
-/// decisions, date fit, recodings) to 0.711 / 0.551; the floors sit under
+/// decisions, date fit, recodings) to 0.711 / 0.551, the ninth (stage
+/// diagnostic: "a day after the attack" counted from the attack, "the
+/// bloc, meeting in X, called on") to 0.753 / 0.592; the floors sit under
 /// that (regression floors, not the target, which is 0.85).
 #[test]
 fn precision_and_recall_on_the_second_heldout_gold() {
     let (p, r) = heldout_score("data/heldout2", 80, "second held-out, real tagger");
     assert!(
-        p >= 0.69 && r >= 0.54,
+        p >= 0.73 && r >= 0.58,
         "second held-out precision {p:.3}, recall {r:.3} fell below the floor"
     );
 }
@@ -360,13 +362,15 @@ fn precision_and_recall_on_the_second_heldout_gold() {
 /// 0.533, the seventh (offices, short names, pairs, "since" lists,
 /// pacts, sanctions by halted cooperation) to 0.671 / 0.633, the eighth
 /// (datelines, announced decisions, relations established as agreements,
-/// present-perfect background) to 0.706 / 0.667. The floors sit under that
-/// (regression floors, not the target, which is 0.85).
+/// present-perfect background) to 0.706 / 0.667, the ninth (adverbs in a
+/// verb group, "the two presidents", dates carried from the sentence
+/// before) to 0.733 / 0.700. The floors sit under that (regression floors,
+/// not the target, which is 0.85).
 #[test]
 fn precision_and_recall_on_the_third_heldout_gold() {
     let (p, r) = heldout_score("data/heldout3", 80, "third held-out, real tagger");
     assert!(
-        p >= 0.69 && r >= 0.65,
+        p >= 0.72 && r >= 0.69,
         "third held-out precision {p:.3}, recall {r:.3} fell below the floor"
     );
 }
@@ -379,13 +383,14 @@ fn precision_and_recall_on_the_third_heldout_gold() {
 /// first to read its misses, took it to P 0.690, R 0.574 (datelines and
 /// the home of untitled officials, announced decisions, reproaches and
 /// warnings in statements, date fit, pronoun and appositive subjects,
-/// recodings). The floors sit under that (regression floors; the target is
-/// 0.85).
+/// recodings); the ninth (dates carried from the sentence before) to P
+/// 0.721, R 0.614. The floors sit under that (regression floors; the
+/// target is 0.85).
 #[test]
 fn precision_and_recall_on_the_fourth_heldout_gold() {
     let (p, r) = heldout_score("data/heldout4", 90, "fourth held-out, real tagger");
     assert!(
-        p >= 0.67 && r >= 0.56,
+        p >= 0.71 && r >= 0.60,
         "fourth held-out precision {p:.3}, recall {r:.3} fell below the floor"
     );
 }
