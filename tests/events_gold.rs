@@ -195,7 +195,7 @@ struct Score {
 
 /// Names (as passed to [`score`]) of the held-out sets still blind: measured,
 /// never read for misses. Remove a set here when it becomes development data.
-const BLIND: &[&str] = &["fifth held-out", "sixth held-out"];
+const BLIND: &[&str] = &["fifth held-out", "sixth held-out", "seventh held-out"];
 
 fn score(
     name: &str,
@@ -423,5 +423,20 @@ fn precision_and_recall_on_the_sixth_heldout_gold() {
     assert!(
         p >= 0.36 && r >= 0.21,
         "sixth held-out precision {p:.3}, recall {r:.3} fell below the floor"
+    );
+}
+
+/// The seventh held-out set (`data/heldout7/`, 7 articles in 5 files, 123
+/// rows: Georgia 2008, Libya 2011, the South China Sea award 2016, Galwan
+/// 2020, the Solomon Islands pact 2022), written blind by a helper who read
+/// no rule and ran no extractor on it. Measured blind on the round-8 rules
+/// of main at 9fad478 (P 0.481, R 0.317); no miss list printed. The floors sit
+/// under that measurement (regression floors; the target is 0.85).
+#[test]
+fn precision_and_recall_on_the_seventh_heldout_gold() {
+    let (p, r) = heldout_score("data/heldout7", 110, "seventh held-out, real tagger");
+    assert!(
+        p >= 0.45 && r >= 0.29,
+        "seventh held-out precision {p:.3}, recall {r:.3} fell below the floor"
     );
 }
