@@ -1209,11 +1209,13 @@ fn sentence_triggers(text: &str, sentence: Span, actors: &[ActorMention]) -> Vec
     let drop = |t: &Trigger, why: &'static str| {
         trace::record(sentence, t.span, || trace::StepKind::Dropped(why));
     };
-    for t in &found {
-        trace::record(sentence, t.span, || trace::StepKind::Found {
-            event_type: t.sense.event_type,
-            noun: t.reading == Reading::Noun,
-        });
+    if trace::on() {
+        for t in &found {
+            trace::record(sentence, t.span, || trace::StepKind::Found {
+                event_type: t.sense.event_type,
+                noun: t.reading == Reading::Noun,
+            });
+        }
     }
     let trigs: Vec<Trigger> = found
         .into_iter()
