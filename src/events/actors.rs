@@ -36,6 +36,7 @@ use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
 };
 
+use super::lexscan::{Hits, List};
 use super::words::WORDS;
 use crate::lexicon;
 use crate::model::{Actor, Span};
@@ -57,14 +58,16 @@ pub(crate) struct GazEntry {
 }
 
 pub(crate) struct Gazetteer {
-    matcher: AhoCorasick,
+    /// Names, matched as written (see [`super::lexscan`]).
+    patterns: Vec<String>,
     entries: Vec<GazEntry>,
     /// Country alpha-3 → canonical name.
     pub country_names: HashMap<String, String>,
 }
 
 pub(crate) struct Roles {
-    matcher: AhoCorasick,
+    /// Role phrases, matched ASCII case-blind (see [`super::lexscan`]).
+    patterns: Vec<String>,
     /// (phrase, class) per pattern.
     entries: Vec<(String, RoleClass)>,
 }
@@ -79,7 +82,10 @@ pub(crate) enum RoleClass {
 }
 
 pub(crate) struct Heads {
+    /// For anchored searches (a head right after a name); the text-wide
+    /// search goes through [`super::lexscan`].
     matcher: AhoCorasick,
+    patterns: Vec<String>,
     military: Vec<bool>,
 }
 
@@ -162,12 +168,7 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             add(a, entry.clone());
         }
     }
-    let matcher = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&patterns)
-        .expect("gazetteer patterns build");
-    Gazetteer { matcher, entries, country_names }
+    Gazetteer { patterns, entries, country_names }
 });
 
 pub(crate) static ROLES: LazyLock<Roles> = LazyLock::new(|| {
@@ -186,13 +187,7 @@ pub(crate) static ROLES: LazyLock<Roles> = LazyLock::new(|| {
         patterns.push(cols[0].to_string());
         entries.push((cols[0].to_string(), class));
     }
-    let matcher = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .ascii_case_insensitive(true)
-        .build(&patterns)
-        .expect("role patterns build");
-    Roles { matcher, entries }
+    Roles { patterns, entries }
 });
 
 pub(crate) static HEADS: LazyLock<Heads> = LazyLock::new(|| {
@@ -210,20 +205,21 @@ pub(crate) static HEADS: LazyLock<Heads> = LazyLock::new(|| {
         patterns.push(cols[0].to_string());
         military.push(cols.len() == 2);
     }
-    // Anchored searches too: a head noun is looked for right after a name.
+    // Only anchored searches: a head noun is looked for right after a name.
     let matcher = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
         .kind(Some(AhoCorasickKind::DFA))
-        .start_kind(StartKind::Both)
+        .start_kind(StartKind::Anchored)
         .build(&patterns)
         .expect("head patterns build");
-    Heads { matcher, military }
+    Heads { matcher, patterns, military }
 });
 
 /// Collective common nouns ("donors", "the group"), see
 /// `data/events/group_nouns.tsv`.
 pub(crate) struct GroupNouns {
-    matcher: AhoCorasick,
+    /// Matched ASCII case-blind (see [`super::lexscan`]).
+    patterns: Vec<String>,
     /// Per pattern: `None` for a generic actor, else the actor kind an
     /// anaphor stands for.
     resolves_to: Vec<Option<&'static str>>,
@@ -249,26 +245,40 @@ pub(crate) static GROUP_NOUNS: LazyLock<GroupNouns> = LazyLock::new(|| {
         patterns.push(cols[0].to_string());
         resolves_to.push(kind);
     }
-    let matcher = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .ascii_case_insensitive(true)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&patterns)
-        .expect("group noun patterns build");
-    GroupNouns { matcher, resolves_to }
+    GroupNouns { patterns, resolves_to }
 });
+
+/// The gazetteer's names, by pattern index ([`super::lexscan::List`]).
+pub(crate) fn gazetteer_patterns() -> &'static [String] {
+    &GAZETTEER.patterns
+}
+
+/// The role phrases, by pattern index.
+pub(crate) fn role_patterns() -> &'static [String] {
+    &ROLES.patterns
+}
+
+/// The actor head nouns, by pattern index.
+pub(crate) fn head_patterns() -> &'static [String] {
+    &HEADS.patterns
+}
+
+/// The group nouns, by pattern index.
+pub(crate) fn group_patterns() -> &'static [String] {
+    &GROUP_NOUNS.patterns
+}
 
 /// Collective common nouns: generic actors of their own, or anaphors
 /// standing for the nearest earlier organization or armed group.
-fn group_mentions(text: &str, out: &mut Vec<ActorMention>) {
+fn group_mentions(text: &str, hits: &Hits, out: &mut Vec<ActorMention>) {
     let groups = &*GROUP_NOUNS;
     let mut found: Vec<ActorMention> = Vec::new();
-    for m in groups.matcher.find_iter(text) {
-        let span = Span::new(m.start(), m.end());
+    for m in hits.leftmost_longest(List::Groups, Span::new(0, text.len())) {
+        let span = m.span;
         if !bounded(text, span.start, span.end) || out.iter().any(|o| o.span.overlaps(&span)) {
             continue;
         }
-        match groups.resolves_to[m.pattern().as_usize()] {
+        match groups.resolves_to[m.pattern] {
             None => {
                 let phrase = text[span.start..span.end].to_lowercase();
                 let name = phrase.strip_prefix("the ").unwrap_or(&phrase).to_string();
@@ -465,13 +475,12 @@ fn word_before(text: &str, pos: usize) -> Option<(usize, &str)> {
     (start < head.len()).then(|| (start, &head[start..]))
 }
 
-/// Gazetteer hits in `text`, whole words only.
-fn gazetteer_hits(text: &str) -> Vec<(Span, &'static GazEntry)> {
+/// Gazetteer hits in `text` (scanned into `hits`), whole words only.
+fn gazetteer_hits(text: &str, hits: &Hits) -> Vec<(Span, &'static GazEntry)> {
     let gaz = &*GAZETTEER;
-    gaz.matcher
-        .find_iter(text)
-        .filter(|m| bounded(text, m.start(), m.end()))
-        .map(|m| (Span::new(m.start(), m.end()), &gaz.entries[m.pattern().as_usize()]))
+    hits.leftmost_longest(List::Gazetteer, Span::new(0, text.len()))
+        .filter(|m| bounded(text, m.span.start, m.span.end))
+        .map(|m| (m.span, &gaz.entries[m.pattern]))
         .collect()
 }
 
@@ -490,16 +499,14 @@ fn gaz_ending_at<'a>(
     gaz.binary_search_by_key(&end, |(s, _)| s.end).ok().map(|i| &gaz[i])
 }
 
-/// Role hits in `text`, whole words only.
-fn role_hits(text: &str) -> Vec<(Span, &'static str, RoleClass)> {
+/// Role hits in `text` (scanned into `hits`), whole words only.
+fn role_hits(text: &str, hits: &Hits) -> Vec<(Span, &'static str, RoleClass)> {
     let roles = &*ROLES;
-    roles
-        .matcher
-        .find_iter(text)
-        .filter(|m| bounded(text, m.start(), m.end()))
+    hits.leftmost_longest(List::Roles, Span::new(0, text.len()))
+        .filter(|m| bounded(text, m.span.start, m.span.end))
         .map(|m| {
-            let (p, c) = &roles.entries[m.pattern().as_usize()];
-            (Span::new(m.start(), m.end()), p.as_str(), *c)
+            let (p, c) = &roles.entries[m.pattern];
+            (m.span, p.as_str(), *c)
         })
         .collect()
 }
@@ -648,27 +655,36 @@ pub fn find_people(text: &str, cast: &mut Cast) {
 }
 
 /// The gazetteer and role hits of one text, found once for both
-/// [`find_people_in`] and [`find_in`].
+/// [`find_people_in`] and [`find_in`], and every phrase of the event
+/// stage's lists in it (one pass: [`super::lexscan`]).
 pub struct Scan {
     gaz: Vec<(Span, &'static GazEntry)>,
     roles: Vec<(Span, &'static str, RoleClass)>,
     sentences: Vec<Span>,
+    hits: Hits,
 }
 
 impl Scan {
     /// Scan `text`.
     pub fn new(text: &str) -> Scan {
-        let gaz = gazetteer_hits(text);
+        let hits = Hits::new(text);
+        let gaz = gazetteer_hits(text, &hits);
         // What the binary searches of `gaz_starts_at` rely on.
         debug_assert!(gaz.iter().all(|(s, _)| s.start < s.end));
         debug_assert!(gaz.windows(2).all(|w| w[0].0.end <= w[1].0.start));
-        Scan { gaz, roles: role_hits(text), sentences: segment::sentences(text) }
+        let roles = role_hits(text, &hits);
+        Scan { gaz, roles, sentences: segment::sentences(text), hits }
     }
 
     /// The text's sentences ([`segment::sentences`]), found once for the
     /// actors and the events.
     pub fn sentences(&self) -> &[Span] {
         &self.sentences
+    }
+
+    /// Every phrase of the event stage's lists in the text.
+    pub(crate) fn hits(&self) -> &Hits {
+        &self.hits
     }
 }
 
@@ -839,7 +855,33 @@ fn is_office(head: &str) -> bool {
 /// people; `texts` are the article's texts (body, captions), `place` its
 /// dateline place (`PubContext::place`).
 pub fn settle_home(cast: &mut Cast, texts: &[&str], place: Option<&str>) {
-    settle_home_country(cast, texts, place);
+    settle_home_with(cast, place, |visit| {
+        for t in texts {
+            for (_, e) in gazetteer_hits(t, &Hits::new(t)) {
+                visit(e);
+            }
+        }
+    });
+}
+
+/// [`settle_home`] with the article's texts already scanned.
+pub(crate) fn settle_home_scanned(cast: &mut Cast, scans: &[&Scan], place: Option<&str>) {
+    settle_home_with(cast, place, |visit| {
+        for (_, e) in scans.iter().flat_map(|s| &s.gaz) {
+            visit(e);
+        }
+    });
+}
+
+/// [`settle_home`]; `gazetteer` calls its argument with each gazetteer
+/// hit of the article's texts, in order, if the home country has to be
+/// counted from them.
+fn settle_home_with(
+    cast: &mut Cast,
+    place: Option<&str>,
+    gazetteer: impl FnOnce(&mut dyn FnMut(&'static GazEntry)),
+) {
+    settle_home_country(cast, place, gazetteer);
     // One holder per office and country: a "President X" with no country
     // stated is not of the home country when the article already names the
     // home country's president, another person.
@@ -876,7 +918,7 @@ fn place_country(place: &str) -> Option<String> {
         })
         .collect::<Vec<_>>()
         .join(" ");
-    let hits = gazetteer_hits(&titled);
+    let hits = gazetteer_hits(&titled, &Hits::new(&titled));
     match hits.as_slice() {
         [(span, e)] if span.start == 0 && span.end == titled.len() && !e.adjective => {
             e.country.clone()
@@ -885,7 +927,11 @@ fn place_country(place: &str) -> Option<String> {
     }
 }
 
-fn settle_home_country(cast: &mut Cast, texts: &[&str], place: Option<&str>) {
+fn settle_home_country(
+    cast: &mut Cast,
+    place: Option<&str>,
+    gazetteer: impl FnOnce(&mut dyn FnMut(&'static GazEntry)),
+) {
     if let Some(c) = place.and_then(place_country) {
         cast.home = Some(c);
         return;
@@ -896,17 +942,15 @@ fn settle_home_country(cast: &mut Cast, texts: &[&str], place: Option<&str>) {
     }
     let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
     let mut order = 0;
-    for t in texts {
-        for (_, e) in gazetteer_hits(t) {
-            if e.kind == "country" {
-                if let Some(c) = &e.country {
-                    order += 1;
-                    let entry = counts.entry(c.clone()).or_insert((0, order));
-                    entry.0 += 1;
-                }
+    gazetteer(&mut |e| {
+        if e.kind == "country" {
+            if let Some(c) = &e.country {
+                order += 1;
+                let entry = counts.entry(c.clone()).or_insert((0, order));
+                entry.0 += 1;
             }
         }
-    }
+    });
     cast.home = counts
         .into_iter()
         .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
@@ -1080,8 +1124,8 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
 
     // "the (previous) government": the home country's institution.
     if let Some(home) = home {
-        for m in heads.matcher.find_iter(text) {
-            let span = Span::new(m.start(), m.end());
+        for m in scan.hits.leftmost_longest(List::Heads, Span::new(0, text.len())) {
+            let span = m.span;
             if !bounded(text, span.start, span.end) || out.iter().any(|o| o.span.overlaps(&span)) {
                 continue;
             }
@@ -1116,7 +1160,7 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
             });
             // "The Chilean military said ... The army told ...": an earlier
             // armed force of a country says whose "the army" is.
-            let military = heads.military[m.pattern().as_usize()];
+            let military = heads.military[m.pattern];
             let kin = || {
                 out.iter().rev().find(|o| {
                     military && o.military && o.span.end <= span.start && o.actor.country.is_some()
@@ -1146,7 +1190,7 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
                 },
                 code: country,
                 place: false,
-                military: heads.military[m.pattern().as_usize()],
+                military: heads.military[m.pattern],
                 adjective: false,
                 also: None,
             });
@@ -1202,7 +1246,7 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
             });
         }
     }
-    group_mentions(text, &mut out);
+    group_mentions(text, &scan.hits, &mut out);
     out.sort_by_key(|m| (m.span.start, m.span.end));
     resolve_pronouns(text, &scan.sentences, &mut out);
     for m in &mut out {

@@ -79,6 +79,7 @@ use arrayvec::ArrayVec;
 use chrono::NaiveDate;
 
 use super::actors::ActorMention;
+use super::lexscan::Hits;
 use super::link;
 use super::triggers::{self, is_irregular_past, prev_word, Reading, Trigger};
 use super::words::WORDS;
@@ -551,6 +552,29 @@ pub fn events_in_sentences(
     timexes: &[Timex],
     ctx: TextContext,
 ) -> Vec<RawEvent> {
+    events_in(text, sentences, &Hits::new(text), actors, timexes, ctx)
+}
+
+/// [`events_in_text`] with the text's sentences and phrases already found
+/// ([`super::actors::Scan`]).
+pub(crate) fn events_in_scan(
+    text: &str,
+    scan: &super::actors::Scan,
+    actors: &[ActorMention],
+    timexes: &[Timex],
+    ctx: TextContext,
+) -> Vec<RawEvent> {
+    events_in(text, scan.sentences(), scan.hits(), actors, timexes, ctx)
+}
+
+fn events_in(
+    text: &str,
+    sentences: &[Span],
+    hits: &Hits,
+    actors: &[ActorMention],
+    timexes: &[Timex],
+    ctx: TextContext,
+) -> Vec<RawEvent> {
     // A dateline's date dates the report, not an event (see
     // [`link::is_dateline`]).
     let story_timexes: Vec<Timex>;
@@ -573,7 +597,7 @@ pub fn events_in_sentences(
         // A trigger inside an actor's name ("United States") is no trigger,
         // unless it heads it as the attack itself ("Israeli air strikes
         // continued ...").
-        let trigs: Vec<Trigger> = triggers::find(text, sentence)
+        let trigs: Vec<Trigger> = triggers::find_in(text, sentence, hits)
             .into_iter()
             .filter(|t| {
                 !actors.iter().any(|m| {
