@@ -270,12 +270,12 @@ pub(crate) fn group_patterns() -> &'static [String] {
 
 /// Collective common nouns: generic actors of their own, or anaphors
 /// standing for the nearest earlier organization or armed group.
-fn group_mentions(text: &str, hits: &Hits, out: &mut Vec<ActorMention>) {
+fn group_mentions(text: &str, hits: &Hits, taken: &Taken, out: &mut Vec<ActorMention>) {
     let groups = &*GROUP_NOUNS;
     let mut found: Vec<ActorMention> = Vec::new();
     for m in hits.leftmost_longest(List::Groups, Span::new(0, text.len())) {
         let span = m.span;
-        if !bounded(text, span.start, span.end) || out.iter().any(|o| o.span.overlaps(&span)) {
+        if !bounded(text, span.start, span.end) || taken.overlaps(&span) {
             continue;
         }
         match groups.resolves_to[m.pattern] {
@@ -1053,9 +1053,15 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
     }
 
     // Gazetteer hits not inside a person mention, extended by head nouns.
+    // (From here on, each mention's span is also kept in `taken`, for the
+    // overlap tests.)
+    let mut taken = Taken::default();
+    for m in &out {
+        taken.add(m.span);
+    }
     let heads = &*HEADS;
     for (span, e) in gaz {
-        if out.iter().any(|m| m.span.overlaps(span)) {
+        if taken.overlaps(span) {
             continue;
         }
         if text[span.end..].starts_with(' ')
@@ -1104,6 +1110,7 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
         }
         let place = is_place(text, span.start);
         let adjective = e.adjective && kind == "country";
+        taken.add(Span::new(span.start, end));
         out.push(ActorMention {
             span: Span::new(span.start, end),
             actor: Actor {
@@ -1126,7 +1133,7 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
     if let Some(home) = home {
         for m in scan.hits.leftmost_longest(List::Heads, Span::new(0, text.len())) {
             let span = m.span;
-            if !bounded(text, span.start, span.end) || out.iter().any(|o| o.span.overlaps(&span)) {
+            if !bounded(text, span.start, span.end) || taken.overlaps(&span) {
                 continue;
             }
             let Some((ws, w)) = word_before(text, span.start) else { continue };
@@ -1178,6 +1185,7 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
                 }
                 None => head.to_string(),
             };
+            taken.add(Span::new(start, span.end));
             out.push(ActorMention {
                 span: Span::new(start, span.end),
                 actor: Actor {
@@ -1232,9 +1240,10 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
             .flat_map(|s| occurrences(text, s).chain(capitalized_matches(text, s)));
         for (i, w) in opening.chain(own).chain(family) {
             let span = Span::new(i, i + w.len());
-            if !bounded(text, span.start, span.end) || out.iter().any(|o| o.span.overlaps(&span)) {
+            if !bounded(text, span.start, span.end) || taken.overlaps(&span) {
                 continue;
             }
+            taken.add(span);
             out.push(ActorMention {
                 span,
                 actor: actor.clone(),
@@ -1246,13 +1255,38 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
             });
         }
     }
-    group_mentions(text, &scan.hits, &mut out);
+    group_mentions(text, &scan.hits, &taken, &mut out);
     out.sort_by_key(|m| (m.span.start, m.span.end));
     resolve_pronouns(text, &scan.sentences, &mut out);
     for m in &mut out {
         m.actor.code = m.code.clone();
     }
     out
+}
+
+/// The spans of the mentions found so far, for [`Taken::overlaps`]: kept
+/// sorted by start, with the length of the longest, so that a test looks
+/// only at the spans that start close enough before it to reach it, not
+/// at every mention of the text.
+#[derive(Debug, Default)]
+struct Taken {
+    spans: Vec<Span>,
+    longest: usize,
+}
+
+impl Taken {
+    fn add(&mut self, span: Span) {
+        let at = self.spans.partition_point(|s| s.start <= span.start);
+        self.spans.insert(at, span);
+        self.longest = self.longest.max(span.len());
+    }
+
+    /// Whether `span` overlaps ([`Span::overlaps`]) any span added.
+    fn overlaps(&self, span: &Span) -> bool {
+        // A span starting `longest` bytes or more before `span` ends before it.
+        let from = self.spans.partition_point(|s| s.start + self.longest <= span.start);
+        self.spans[from..].iter().take_while(|s| s.start < span.end).any(|s| s.overlaps(span))
+    }
 }
 
 /// What `text.match_indices(needle)` gives (left to right, not
@@ -1353,9 +1387,12 @@ fn pronouns(text: &str, sentence: Span) -> impl Iterator<Item = Span> + '_ {
 fn resolve_pronouns(text: &str, sentences: &[Span], out: &mut Vec<ActorMention>) {
     let mut added = Vec::new();
     let mut last_people: Vec<&ActorMention> = Vec::new();
+    // `out` is sorted by start: the mentions inside a sentence start in it.
     for s in sentences {
-        let in_sentence: Vec<&ActorMention> = out
+        let from = out.partition_point(|m| m.span.start < s.start);
+        let in_sentence: Vec<&ActorMention> = out[from..]
             .iter()
+            .take_while(|m| m.span.start <= s.end)
             .filter(|m| m.span.start >= s.start && m.span.end <= s.end && m.actor.kind == "person")
             .collect();
         // With no person in this sentence nor before it, no pronoun here
@@ -1401,6 +1438,23 @@ mod tests {
             let got: Vec<(usize, &str)> = occurrences(&t, &n).collect();
             let want: Vec<(usize, &str)> = t.match_indices(n.as_str()).collect();
             proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn taken_overlaps_as_a_scan_of_every_span(
+            spans in proptest::collection::vec((0usize..60, 0usize..12), 0..20),
+            probe in (0usize..70, 0usize..12),
+        ) {
+            let spans: Vec<Span> = spans.iter().map(|&(s, l)| Span::new(s, s + l)).collect();
+            let mut taken = Taken::default();
+            for (i, s) in spans.iter().enumerate() {
+                taken.add(*s);
+                let q = Span::new(probe.0, probe.0 + probe.1);
+                let want = spans[..=i].iter().any(|t| t.overlaps(&q));
+                proptest::prop_assert_eq!(taken.overlaps(&q), want);
+            }
         }
     }
 

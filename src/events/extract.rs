@@ -600,7 +600,7 @@ fn events_in(
         let trigs: Vec<Trigger> = triggers::find_in(text, sentence, hits)
             .into_iter()
             .filter(|t| {
-                !actors.iter().any(|m| {
+                !index.reaching(t.span).iter().any(|m| {
                     let attack_head = m.span.end == t.span.end
                         && t.reading == Reading::Noun
                         && t.sense.event_type == "ASSAULT"
@@ -1311,11 +1311,26 @@ fn attributive_participle(text: &str, t: &Trigger, next: Option<&Trigger>) -> bo
 struct ActorIndex<'a> {
     actors: &'a [ActorMention],
     sorted: bool,
+    /// The length of the longest mention.
+    longest: usize,
 }
 
 impl<'a> ActorIndex<'a> {
     fn new(actors: &'a [ActorMention]) -> Self {
-        ActorIndex { actors, sorted: actors.is_sorted_by_key(|m| m.span.start) }
+        let longest = actors.iter().map(|m| m.span.len()).max().unwrap_or(0);
+        ActorIndex { actors, sorted: actors.is_sorted_by_key(|m| m.span.start), longest }
+    }
+
+    /// The mentions that may overlap `span`, in order: those starting
+    /// less than the longest mention's length before it and before its
+    /// end (all of them when unsorted).
+    fn reaching(&self, span: Span) -> &'a [ActorMention] {
+        if !self.sorted {
+            return self.actors;
+        }
+        let lo = self.actors.partition_point(|m| m.span.start + self.longest <= span.start);
+        let hi = self.actors.partition_point(|m| m.span.start < span.end);
+        &self.actors[lo..hi.max(lo)]
     }
 
     /// The mentions that may lie inside `span`, in order: those starting in
