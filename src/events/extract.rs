@@ -162,10 +162,7 @@ fn first_lower_word(text: &str, span: Span) -> Option<segment::Lower<'_>> {
 /// before it.
 fn continues_with_participle(text: &str, trig: &Trigger) -> bool {
     trig.reading == Reading::Verb
-        && text[trig.span.start..trig.span.end]
-            .split(' ')
-            .next()
-            .is_some_and(|w| w.ends_with("ing"))
+        && segment::first_word(&text[trig.span.start..trig.span.end]).ends_with("ing")
         && text[..trig.span.start].trim_end().ends_with(',')
 }
 

@@ -79,8 +79,18 @@ struct Union {
     /// search iterator costs more per match than a text has bytes between
     /// matches.
     dfa: DFA,
-    /// Per pattern of `matcher`: its list and its index in that list.
-    owner: Vec<(List, u32)>,
+    /// Per pattern of `dfa`: what [`Hits::in_span`] needs of it at each
+    /// match, in one place.
+    owner: Vec<Owner>,
+}
+
+/// A pattern of [`Union`]: its list, its index there, its length, and
+/// its bytes when the list matches them only as written.
+struct Owner {
+    list: List,
+    index: usize,
+    len: usize,
+    exact: Option<&'static [u8]>,
 }
 
 static UNION: LazyLock<Union> = LazyLock::new(|| {
@@ -91,7 +101,8 @@ static UNION: LazyLock<Union> = LazyLock::new(|| {
             // An empty phrase would match everywhere: no list has one.
             assert!(!p.is_empty(), "empty phrase in {list:?}");
             patterns.push(p);
-            owner.push((list, u32::try_from(i).expect("fewer than 2^32 phrases")));
+            let exact = list.exact().then_some(p.as_bytes());
+            owner.push(Owner { list, index: i, len: p.len(), exact });
         }
     }
     let dfa = DFA::builder()
@@ -133,7 +144,11 @@ fn insert_in_order(list: &mut Vec<Hit>, hit: Hit) {
     while at > 0 && order(&list[at - 1]) > key {
         at -= 1;
     }
-    list.insert(at, hit);
+    if at == list.len() {
+        list.push(hit);
+    } else {
+        list.insert(at, hit);
+    }
 }
 
 /// Every occurrence of every list's phrases in a text, per list, in
@@ -173,17 +188,14 @@ impl Hits {
             // Every phrase that ends here (standard semantics).
             let end = span.start + i + 1;
             for k in 0..dfa.match_len(sid) {
-                let pid = dfa.match_pattern(sid, k);
-                let (list, index) = union.owner[pid.as_usize()];
-                let index = index as usize;
-                let start = end - dfa.pattern_len(pid);
-                if list.exact() && text.as_bytes()[start..end] != *list.patterns()[index].as_bytes()
-                {
+                let o = &union.owner[dfa.match_pattern(sid, k).as_usize()];
+                let start = end - o.len;
+                if o.exact.is_some_and(|p| text.as_bytes()[start..end] != *p) {
                     continue;
                 }
                 insert_in_order(
-                    &mut hits.lists[list as usize],
-                    Hit { span: Span::new(start, end), pattern: index },
+                    &mut hits.lists[o.list as usize],
+                    Hit { span: Span::new(start, end), pattern: o.index },
                 );
             }
         }

@@ -360,7 +360,7 @@ static PREV_WORD_BYTE: [bool; 256] = {
 /// `prev` is the word before it ([`prev_word`]).
 fn reading(text: &str, span: Span, senses: &FormSenses, prev: Option<&str>) -> Option<Reading> {
     let form = Lower::of(&text[span.start..span.end]);
-    let first = form.split(' ').next().unwrap_or("");
+    let first = crate::segment::first_word(&form);
     let after_det = prev.is_some_and(|p| WORDS.determiner.has(p))
         || text[..span.start].trim_end().ends_with('’');
     let after_be = prev.is_some_and(|p| WORDS.be.has(p));
