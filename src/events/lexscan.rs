@@ -14,7 +14,8 @@ its own automaton gave it:
   from its end), case-sensitive for the lists that were
   ([`List::exact`]);
 - [`Hits::within`]: every occurrence of one list's phrases in a range, as
-  an overlapping search finds them.
+  an overlapping search finds them; for the frame words only those that are
+  whole words of the scanned text ([`List::whole_words_only`]).
 
 A leftmost-longest search sees only the matches of its own list inside its
 haystack, and the set of occurrences of a phrase inside a range does not
@@ -58,6 +59,19 @@ impl List {
     /// was case-sensitive); the others match ASCII case-blind.
     fn exact(self) -> bool {
         matches!(self, List::Gazetteer | List::Heads)
+    }
+
+    /// Whether only the list's matches that are whole words of the scanned
+    /// text are kept. The frame words are looked at one by one (no search
+    /// of theirs picks one match over another), and only as whole words of
+    /// a sentence; a sentence ([`crate::segment::sentences`]) opens after
+    /// a space, a line break or punctuation and ends before one, so its
+    /// whole words are the text's whole words inside it. (The other lists'
+    /// leftmost-longest searches need every match: one that is no whole
+    /// word can still hide another.) Frame words are also the most
+    /// frequent matches ("to", "aid" in "said").
+    fn whole_words_only(self) -> bool {
+        matches!(self, List::FrameWords)
     }
 
     /// The list's phrases, in the order of their pattern indices.
@@ -129,6 +143,15 @@ pub(crate) struct Hit {
     pub pattern: usize,
 }
 
+/// Whether `text[start..end]` is a whole word of `text[span]`: no letter or
+/// digit right before or after it inside the span.
+fn whole_word(text: &str, span: Span, start: usize, end: usize) -> bool {
+    let alnum = |c: char| c.is_alphanumeric();
+    let before = text[span.start..start].chars().next_back().is_some_and(alnum);
+    let after = text[end..span.end].chars().next().is_some_and(alnum);
+    !before && !after
+}
+
 /// The order of [`Hits`]' lists: by start, then longest first, then by
 /// phrase index.
 fn order(h: &Hit) -> (usize, std::cmp::Reverse<usize>, usize) {
@@ -191,6 +214,9 @@ impl Hits {
                 let o = &union.owner[dfa.match_pattern(sid, k).as_usize()];
                 let start = end - o.len;
                 if o.exact.is_some_and(|p| text.as_bytes()[start..end] != *p) {
+                    continue;
+                }
+                if o.list.whole_words_only() && !whole_word(text, span, start, end) {
                     continue;
                 }
                 insert_in_order(
@@ -266,10 +292,18 @@ mod tests {
         OWN[list as usize].0.find_iter(hay).map(|m| hit(range, m)).collect()
     }
 
-    fn own_overlapping(list: List, text: &str, range: Span) -> Vec<Hit> {
+    /// What an overlapping search of `list` finds in `text[range]`, less
+    /// what [`Hits`] drops as no whole word of `text[scanned]`.
+    fn own_overlapping(list: List, text: &str, range: Span, scanned: Span) -> Vec<Hit> {
         let hay = &text[range.start..range.end];
-        let mut v: Vec<Hit> =
-            OWN[list as usize].1.find_overlapping_iter(hay).map(|m| hit(range, m)).collect();
+        let mut v: Vec<Hit> = OWN[list as usize]
+            .1
+            .find_overlapping_iter(hay)
+            .map(|m| hit(range, m))
+            .filter(|h| {
+                !list.whole_words_only() || whole_word(text, scanned, h.span.start, h.span.end)
+            })
+            .collect();
         v.sort_unstable_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end), h.pattern));
         v
     }
@@ -304,7 +338,7 @@ mod tests {
     static VOCABULARY: LazyLock<Vec<String>> = LazyLock::new(vocabulary);
 
     fn text_of(picks: &[(usize, usize)]) -> String {
-        let glue = [" ", "", ", ", ". ", "-", "’s ", " and "];
+        let glue = [" ", "", ", ", ". ", "-", "’s ", " and ", "\n", ".", ".” ", "? ", " (", ") "];
         let mut t = String::new();
         for &(w, g) in picks {
             t.push_str(&VOCABULARY[w % VOCABULARY.len()]);
@@ -348,16 +382,46 @@ mod tests {
             let whole = Span::new(0, text.len());
             let hits = Hits::new(&text);
             let part = Hits::in_span(&text, Span::new(a, b));
+            let cut = Span::new(a, b);
             for list in List::ALL {
-                for range in [whole, Span::new(a, b)] {
+                for range in [whole, cut] {
+                    let got: Vec<Hit> = hits.within(list, range).copied().collect();
+                    prop_assert_eq!(&got, &own_overlapping(list, &text, range, whole));
+                    // The whole-word lists are only searched for overlapping matches.
+                    if list.whole_words_only() {
+                        continue;
+                    }
                     let want = own_leftmost_longest(list, &text, range);
                     let got: Vec<Hit> = hits.leftmost_longest(list, range).copied().collect();
                     prop_assert_eq!(&got, &want, "{:?} in {:?} of {:?}", list, range, text);
-                    let got: Vec<Hit> = hits.within(list, range).copied().collect();
-                    prop_assert_eq!(&got, &own_overlapping(list, &text, range));
                 }
-                let got: Vec<Hit> = part.leftmost_longest(list, Span::new(a, b)).copied().collect();
-                prop_assert_eq!(got, own_leftmost_longest(list, &text, Span::new(a, b)));
+                let got: Vec<Hit> = part.within(list, cut).copied().collect();
+                prop_assert_eq!(got, own_overlapping(list, &text, cut, cut));
+                if !list.whole_words_only() {
+                    let got: Vec<Hit> = part.leftmost_longest(list, cut).copied().collect();
+                    prop_assert_eq!(got, own_leftmost_longest(list, &text, cut));
+                }
+            }
+        }
+    }
+
+    proptest! {
+        /// What [`List::whole_words_only`] relies on: a word of a sentence
+        /// is whole there exactly when it is whole in the text.
+        #[test]
+        fn whole_words_of_a_sentence_are_whole_words_of_the_text(
+            picks in proptest::collection::vec((0usize..10_000, 0usize..13), 0..40),
+        ) {
+            let text = text_of(&picks);
+            let whole = Span::new(0, text.len());
+            for s in crate::segment::sentences(&text) {
+                for h in own_overlapping(List::FrameWords, &text, s, s) {
+                    prop_assert_eq!(
+                        whole_word(&text, s, h.span.start, h.span.end),
+                        whole_word(&text, whole, h.span.start, h.span.end),
+                        "{:?} in {:?}", h, text
+                    );
+                }
             }
         }
     }
