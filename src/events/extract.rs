@@ -347,7 +347,7 @@ fn object_relative_date(
     }
     let t = sentence_timexes.iter().find(|t| inside(t.span) && link::usable(t))?;
     let mut d = link::own_date(t);
-    d.rule = format!("{}; object_relative_clause", d.rule);
+    d.rule = link::rule_then(&d.rule, "object_relative_clause");
     Some(d)
 }
 
@@ -762,7 +762,7 @@ fn events_in(
                     if d.anchor != crate::model::DateAnchor::Inherited {
                         d.anchor = crate::model::DateAnchor::Inherited;
                         d.confidence = link::CONF_SAME_SENTENCE;
-                        d.rule = format!("{}; inherited_from_coordinated_verb", d.rule);
+                        d.rule = link::rule_then(&d.rule, "inherited_from_coordinated_verb");
                     }
                     d
                 }),
@@ -1128,7 +1128,7 @@ fn events_in(
                         if d.anchor != crate::model::DateAnchor::Inherited {
                             d.anchor = crate::model::DateAnchor::Inherited;
                             d.confidence = link::CONF_SAME_SENTENCE;
-                            d.rule = format!("{}; inherited_from_pair_act", d.rule);
+                            d.rule = link::rule_then(&d.rule, "inherited_from_pair_act");
                         }
                         d
                     })

@@ -147,8 +147,18 @@ pub(crate) struct Hit {
 /// digit right before or after it inside the span.
 fn whole_word(text: &str, span: Span, start: usize, end: usize) -> bool {
     let alnum = |c: char| c.is_alphanumeric();
-    let before = text[span.start..start].chars().next_back().is_some_and(alnum);
-    let after = text[end..span.end].chars().next().is_some_and(alnum);
+    let b = text.as_bytes();
+    // An ASCII byte is a whole character: no decoding for the common case.
+    let before = match start.checked_sub(1).filter(|&i| i >= span.start).map(|i| b[i]) {
+        None => false,
+        Some(c) if c.is_ascii() => c.is_ascii_alphanumeric(),
+        Some(_) => text[span.start..start].chars().next_back().is_some_and(alnum),
+    };
+    let after = match b.get(end).filter(|_| end < span.end) {
+        None => false,
+        Some(c) if c.is_ascii() => c.is_ascii_alphanumeric(),
+        Some(_) => text[end..span.end].chars().next().is_some_and(alnum),
+    };
     !before && !after
 }
 
