@@ -1368,8 +1368,12 @@ fn is_place(text: &str, start: usize) -> bool {
 /// each, without scanning every word.
 fn pronouns(text: &str, sentence: Span) -> impl Iterator<Item = Span> + '_ {
     let b = text.as_bytes();
-    (sentence.start..sentence.end.saturating_sub(1)).filter_map(move |p| {
-        if b[p + 1] != b'e' || !matches!(b[p], b'h' | b'H') {
+    // Each "h" or "H" followed by "e", found by a vectorized search for the
+    // "h" rather than a test of every byte.
+    let last = sentence.end.saturating_sub(1).max(sentence.start);
+    memchr::memchr2_iter(b'h', b'H', &b[sentence.start..last]).filter_map(move |k| {
+        let p = sentence.start + k;
+        if b[p + 1] != b'e' {
             return None;
         }
         // "she", "She": the "he" ends it.
@@ -1441,7 +1445,40 @@ mod tests {
         }
     }
 
+    /// [`pronouns`] as it was written before the vectorized search: a test
+    /// of every byte.
+    fn pronouns_by_bytes(text: &str, sentence: Span) -> Vec<Span> {
+        let b = text.as_bytes();
+        (sentence.start..sentence.end.saturating_sub(1))
+            .filter_map(|p| {
+                if b[p + 1] != b'e' || !matches!(b[p], b'h' | b'H') {
+                    return None;
+                }
+                let a = if b[p] == b'h' && p > sentence.start && matches!(b[p - 1], b's' | b'S') {
+                    p - 1
+                } else {
+                    p
+                };
+                segment::is_ascii_word_at(text, sentence, a, p + 2).then(|| Span::new(a, p + 2))
+            })
+            .collect()
+    }
+
     proptest::proptest! {
+        #[test]
+        fn pronouns_are_found_as_by_testing_every_byte(
+            t in "[hHesSé’ .-]{0,30}",
+            cut in (0usize..40, 0usize..40),
+        ) {
+            let mut a = cut.0.min(t.len());
+            let mut b = cut.1.min(t.len());
+            if a > b { std::mem::swap(&mut a, &mut b); }
+            while !t.is_char_boundary(a) { a -= 1; }
+            while !t.is_char_boundary(b) { b += 1; }
+            let s = Span::new(a, b);
+            proptest::prop_assert_eq!(pronouns(&t, s).collect::<Vec<_>>(), pronouns_by_bytes(&t, s));
+        }
+
         #[test]
         fn taken_overlaps_as_a_scan_of_every_span(
             spans in proptest::collection::vec((0usize..60, 0usize..12), 0..20),
