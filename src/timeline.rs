@@ -64,7 +64,6 @@ million articles fits in a few GB.
 
 use std::cmp::Ordering;
 use std::collections::{btree_map, BTreeMap};
-use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use chrono::{Datelike, NaiveDate};
@@ -106,7 +105,11 @@ pub fn event_key(ev: &Event) -> String {
     }
     match ev.date.interval {
         Some(iv) if ev.date.precision <= Precision::Month => {
-            let _ = write!(key, "{:04}-{:02}", iv.start.year(), iv.start.month());
+            // As `write!(key, "{:04}-{:02}", year, month)`, without the
+            // formatter.
+            crate::temporal::calendar::pad(&mut key, i64::from(iv.start.year()), 4);
+            key.push('-');
+            crate::temporal::calendar::pad(&mut key, i64::from(iv.start.month()), 2);
         }
         Some(_) => key.push_str(&ev.date.value),
         None => key.push_str("undated"),
@@ -692,6 +695,15 @@ mod tests {
             let mut buf = [0u8; 40];
             let hex: String = b.iter().map(|v| format!("{v:02x}")).collect();
             proptest::prop_assert_eq!(hex_into(&b, &mut buf), hex.as_str());
+        }
+
+        #[test]
+        fn key_months_are_written_as_the_formatter_writes_them(y in -300_000i32..300_000, m in 1u32..13) {
+            let mut s = String::new();
+            crate::temporal::calendar::pad(&mut s, i64::from(y), 4);
+            s.push('-');
+            crate::temporal::calendar::pad(&mut s, i64::from(m), 2);
+            proptest::prop_assert_eq!(s, format!("{y:04}-{m:02}"));
         }
     }
 

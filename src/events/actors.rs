@@ -36,6 +36,7 @@ use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
 };
 
+use super::lexscan::{Hits, List};
 use super::words::WORDS;
 use crate::lexicon;
 use crate::model::{Actor, Span};
@@ -57,14 +58,16 @@ pub(crate) struct GazEntry {
 }
 
 pub(crate) struct Gazetteer {
-    matcher: AhoCorasick,
+    /// Names, matched as written (see [`super::lexscan`]).
+    patterns: Vec<String>,
     entries: Vec<GazEntry>,
     /// Country alpha-3 → canonical name.
     pub country_names: HashMap<String, String>,
 }
 
 pub(crate) struct Roles {
-    matcher: AhoCorasick,
+    /// Role phrases, matched ASCII case-blind (see [`super::lexscan`]).
+    patterns: Vec<String>,
     /// (phrase, class) per pattern.
     entries: Vec<(String, RoleClass)>,
 }
@@ -79,7 +82,10 @@ pub(crate) enum RoleClass {
 }
 
 pub(crate) struct Heads {
+    /// For anchored searches (a head right after a name); the text-wide
+    /// search goes through [`super::lexscan`].
     matcher: AhoCorasick,
+    patterns: Vec<String>,
     military: Vec<bool>,
 }
 
@@ -162,12 +168,7 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             add(a, entry.clone());
         }
     }
-    let matcher = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&patterns)
-        .expect("gazetteer patterns build");
-    Gazetteer { matcher, entries, country_names }
+    Gazetteer { patterns, entries, country_names }
 });
 
 pub(crate) static ROLES: LazyLock<Roles> = LazyLock::new(|| {
@@ -186,13 +187,7 @@ pub(crate) static ROLES: LazyLock<Roles> = LazyLock::new(|| {
         patterns.push(cols[0].to_string());
         entries.push((cols[0].to_string(), class));
     }
-    let matcher = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .ascii_case_insensitive(true)
-        .build(&patterns)
-        .expect("role patterns build");
-    Roles { matcher, entries }
+    Roles { patterns, entries }
 });
 
 pub(crate) static HEADS: LazyLock<Heads> = LazyLock::new(|| {
@@ -210,20 +205,21 @@ pub(crate) static HEADS: LazyLock<Heads> = LazyLock::new(|| {
         patterns.push(cols[0].to_string());
         military.push(cols.len() == 2);
     }
-    // Anchored searches too: a head noun is looked for right after a name.
+    // Only anchored searches: a head noun is looked for right after a name.
     let matcher = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
         .kind(Some(AhoCorasickKind::DFA))
-        .start_kind(StartKind::Both)
+        .start_kind(StartKind::Anchored)
         .build(&patterns)
         .expect("head patterns build");
-    Heads { matcher, military }
+    Heads { matcher, patterns, military }
 });
 
 /// Collective common nouns ("donors", "the group"), see
 /// `data/events/group_nouns.tsv`.
 pub(crate) struct GroupNouns {
-    matcher: AhoCorasick,
+    /// Matched ASCII case-blind (see [`super::lexscan`]).
+    patterns: Vec<String>,
     /// Per pattern: `None` for a generic actor, else the actor kind an
     /// anaphor stands for.
     resolves_to: Vec<Option<&'static str>>,
@@ -249,26 +245,40 @@ pub(crate) static GROUP_NOUNS: LazyLock<GroupNouns> = LazyLock::new(|| {
         patterns.push(cols[0].to_string());
         resolves_to.push(kind);
     }
-    let matcher = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .ascii_case_insensitive(true)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&patterns)
-        .expect("group noun patterns build");
-    GroupNouns { matcher, resolves_to }
+    GroupNouns { patterns, resolves_to }
 });
+
+/// The gazetteer's names, by pattern index ([`super::lexscan::List`]).
+pub(crate) fn gazetteer_patterns() -> &'static [String] {
+    &GAZETTEER.patterns
+}
+
+/// The role phrases, by pattern index.
+pub(crate) fn role_patterns() -> &'static [String] {
+    &ROLES.patterns
+}
+
+/// The actor head nouns, by pattern index.
+pub(crate) fn head_patterns() -> &'static [String] {
+    &HEADS.patterns
+}
+
+/// The group nouns, by pattern index.
+pub(crate) fn group_patterns() -> &'static [String] {
+    &GROUP_NOUNS.patterns
+}
 
 /// Collective common nouns: generic actors of their own, or anaphors
 /// standing for the nearest earlier organization or armed group.
-fn group_mentions(text: &str, out: &mut Vec<ActorMention>) {
+fn group_mentions(text: &str, hits: &Hits, taken: &Taken, out: &mut Vec<ActorMention>) {
     let groups = &*GROUP_NOUNS;
     let mut found: Vec<ActorMention> = Vec::new();
-    for m in groups.matcher.find_iter(text) {
-        let span = Span::new(m.start(), m.end());
-        if !bounded(text, span.start, span.end) || out.iter().any(|o| o.span.overlaps(&span)) {
+    for m in hits.leftmost_longest(List::Groups, Span::new(0, text.len())) {
+        let span = m.span;
+        if !bounded(text, span.start, span.end) || taken.overlaps(&span) {
             continue;
         }
-        match groups.resolves_to[m.pattern().as_usize()] {
+        match groups.resolves_to[m.pattern] {
             None => {
                 let phrase = text[span.start..span.end].to_lowercase();
                 let name = phrase.strip_prefix("the ").unwrap_or(&phrase).to_string();
@@ -465,13 +475,12 @@ fn word_before(text: &str, pos: usize) -> Option<(usize, &str)> {
     (start < head.len()).then(|| (start, &head[start..]))
 }
 
-/// Gazetteer hits in `text`, whole words only.
-fn gazetteer_hits(text: &str) -> Vec<(Span, &'static GazEntry)> {
+/// Gazetteer hits in `text` (scanned into `hits`), whole words only.
+fn gazetteer_hits(text: &str, hits: &Hits) -> Vec<(Span, &'static GazEntry)> {
     let gaz = &*GAZETTEER;
-    gaz.matcher
-        .find_iter(text)
-        .filter(|m| bounded(text, m.start(), m.end()))
-        .map(|m| (Span::new(m.start(), m.end()), &gaz.entries[m.pattern().as_usize()]))
+    hits.leftmost_longest(List::Gazetteer, Span::new(0, text.len()))
+        .filter(|m| bounded(text, m.span.start, m.span.end))
+        .map(|m| (m.span, &gaz.entries[m.pattern]))
         .collect()
 }
 
@@ -490,16 +499,14 @@ fn gaz_ending_at<'a>(
     gaz.binary_search_by_key(&end, |(s, _)| s.end).ok().map(|i| &gaz[i])
 }
 
-/// Role hits in `text`, whole words only.
-fn role_hits(text: &str) -> Vec<(Span, &'static str, RoleClass)> {
+/// Role hits in `text` (scanned into `hits`), whole words only.
+fn role_hits(text: &str, hits: &Hits) -> Vec<(Span, &'static str, RoleClass)> {
     let roles = &*ROLES;
-    roles
-        .matcher
-        .find_iter(text)
-        .filter(|m| bounded(text, m.start(), m.end()))
+    hits.leftmost_longest(List::Roles, Span::new(0, text.len()))
+        .filter(|m| bounded(text, m.span.start, m.span.end))
         .map(|m| {
-            let (p, c) = &roles.entries[m.pattern().as_usize()];
-            (Span::new(m.start(), m.end()), p.as_str(), *c)
+            let (p, c) = &roles.entries[m.pattern];
+            (m.span, p.as_str(), *c)
         })
         .collect()
 }
@@ -648,27 +655,36 @@ pub fn find_people(text: &str, cast: &mut Cast) {
 }
 
 /// The gazetteer and role hits of one text, found once for both
-/// [`find_people_in`] and [`find_in`].
+/// [`find_people_in`] and [`find_in`], and every phrase of the event
+/// stage's lists in it (one pass: [`super::lexscan`]).
 pub struct Scan {
     gaz: Vec<(Span, &'static GazEntry)>,
     roles: Vec<(Span, &'static str, RoleClass)>,
     sentences: Vec<Span>,
+    hits: Hits,
 }
 
 impl Scan {
     /// Scan `text`.
     pub fn new(text: &str) -> Scan {
-        let gaz = gazetteer_hits(text);
+        let hits = Hits::new(text);
+        let gaz = gazetteer_hits(text, &hits);
         // What the binary searches of `gaz_starts_at` rely on.
         debug_assert!(gaz.iter().all(|(s, _)| s.start < s.end));
         debug_assert!(gaz.windows(2).all(|w| w[0].0.end <= w[1].0.start));
-        Scan { gaz, roles: role_hits(text), sentences: segment::sentences(text) }
+        let roles = role_hits(text, &hits);
+        Scan { gaz, roles, sentences: segment::sentences(text), hits }
     }
 
     /// The text's sentences ([`segment::sentences`]), found once for the
     /// actors and the events.
     pub fn sentences(&self) -> &[Span] {
         &self.sentences
+    }
+
+    /// Every phrase of the event stage's lists in the text.
+    pub(crate) fn hits(&self) -> &Hits {
+        &self.hits
     }
 }
 
@@ -896,7 +912,33 @@ fn is_office(head: &str) -> bool {
 /// people; `texts` are the article's texts (body, captions), `place` its
 /// dateline place (`PubContext::place`).
 pub fn settle_home(cast: &mut Cast, texts: &[&str], place: Option<&str>) {
-    settle_home_country(cast, texts, place);
+    settle_home_with(cast, place, |visit| {
+        for t in texts {
+            for (_, e) in gazetteer_hits(t, &Hits::new(t)) {
+                visit(e);
+            }
+        }
+    });
+}
+
+/// [`settle_home`] with the article's texts already scanned.
+pub(crate) fn settle_home_scanned(cast: &mut Cast, scans: &[&Scan], place: Option<&str>) {
+    settle_home_with(cast, place, |visit| {
+        for (_, e) in scans.iter().flat_map(|s| &s.gaz) {
+            visit(e);
+        }
+    });
+}
+
+/// [`settle_home`]; `gazetteer` calls its argument with each gazetteer
+/// hit of the article's texts, in order, if the home country has to be
+/// counted from them.
+fn settle_home_with(
+    cast: &mut Cast,
+    place: Option<&str>,
+    gazetteer: impl FnOnce(&mut dyn FnMut(&'static GazEntry)),
+) {
+    settle_home_country(cast, place, gazetteer);
     // One holder per office and country: a "President X" with no country
     // stated is not of the home country when the article already names the
     // home country's president, another person.
@@ -933,7 +975,7 @@ fn place_country(place: &str) -> Option<String> {
         })
         .collect::<Vec<_>>()
         .join(" ");
-    let hits = gazetteer_hits(&titled);
+    let hits = gazetteer_hits(&titled, &Hits::new(&titled));
     match hits.as_slice() {
         [(span, e)] if span.start == 0 && span.end == titled.len() && !e.adjective => {
             e.country.clone()
@@ -942,7 +984,11 @@ fn place_country(place: &str) -> Option<String> {
     }
 }
 
-fn settle_home_country(cast: &mut Cast, texts: &[&str], place: Option<&str>) {
+fn settle_home_country(
+    cast: &mut Cast,
+    place: Option<&str>,
+    gazetteer: impl FnOnce(&mut dyn FnMut(&'static GazEntry)),
+) {
     if let Some(c) = place.and_then(place_country) {
         cast.home = Some(c);
         return;
@@ -953,17 +999,15 @@ fn settle_home_country(cast: &mut Cast, texts: &[&str], place: Option<&str>) {
     }
     let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
     let mut order = 0;
-    for t in texts {
-        for (_, e) in gazetteer_hits(t) {
-            if e.kind == "country" {
-                if let Some(c) = &e.country {
-                    order += 1;
-                    let entry = counts.entry(c.clone()).or_insert((0, order));
-                    entry.0 += 1;
-                }
+    gazetteer(&mut |e| {
+        if e.kind == "country" {
+            if let Some(c) = &e.country {
+                order += 1;
+                let entry = counts.entry(c.clone()).or_insert((0, order));
+                entry.0 += 1;
             }
         }
-    }
+    });
     cast.home = counts
         .into_iter()
         .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
@@ -1066,9 +1110,15 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
     }
 
     // Gazetteer hits not inside a person mention, extended by head nouns.
+    // (From here on, each mention's span is also kept in `taken`, for the
+    // overlap tests.)
+    let mut taken = Taken::default();
+    for m in &out {
+        taken.add(m.span);
+    }
     let heads = &*HEADS;
     for (span, e) in gaz {
-        if out.iter().any(|m| m.span.overlaps(span)) {
+        if taken.overlaps(span) {
             continue;
         }
         if text[span.end..].starts_with(' ')
@@ -1117,6 +1167,7 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
         }
         let place = is_place(text, span.start);
         let adjective = e.adjective && kind == "country";
+        taken.add(Span::new(span.start, end));
         out.push(ActorMention {
             span: Span::new(span.start, end),
             actor: Actor {
@@ -1140,14 +1191,14 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
     // people's short mentions are known).
     let mut possessed: Vec<(Span, bool)> = Vec::new();
     {
-        for m in heads.matcher.find_iter(text) {
-            let span = Span::new(m.start(), m.end());
-            if !bounded(text, span.start, span.end) || out.iter().any(|o| o.span.overlaps(&span)) {
+        for m in scan.hits.leftmost_longest(List::Heads, Span::new(0, text.len())) {
+            let span = m.span;
+            if !bounded(text, span.start, span.end) || taken.overlaps(&span) {
                 continue;
             }
             let Some((ws, w)) = word_before(text, span.start) else { continue };
             if personal_possessive(w) && !is_diplomat(&text[span.start..span.end]) {
-                possessed.push((Span::new(ws, span.end), heads.military[m.pattern().as_usize()]));
+                possessed.push((Span::new(ws, span.end), heads.military[m.pattern]));
                 continue;
             }
             let Some(home) = home else { continue };
@@ -1181,7 +1232,7 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
             });
             // "The Chilean military said ... The army told ...": an earlier
             // armed force of a country says whose "the army" is.
-            let military = heads.military[m.pattern().as_usize()];
+            let military = heads.military[m.pattern];
             let kin = || {
                 out.iter().rev().find(|o| {
                     military && o.military && o.span.end <= span.start && o.actor.country.is_some()
@@ -1199,6 +1250,7 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
                 }
                 None => head.to_string(),
             };
+            taken.add(Span::new(start, span.end));
             out.push(ActorMention {
                 span: Span::new(start, span.end),
                 actor: Actor {
@@ -1211,7 +1263,7 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
                 },
                 code: country,
                 place: false,
-                military: heads.military[m.pattern().as_usize()],
+                military: heads.military[m.pattern],
                 adjective: false,
                 also: None,
             });
@@ -1253,9 +1305,10 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
             .flat_map(|s| occurrences(text, s).chain(capitalized_matches(text, s)));
         for (i, w) in opening.chain(own).chain(family) {
             let span = Span::new(i, i + w.len());
-            if !bounded(text, span.start, span.end) || out.iter().any(|o| o.span.overlaps(&span)) {
+            if !bounded(text, span.start, span.end) || taken.overlaps(&span) {
                 continue;
             }
+            taken.add(span);
             out.push(ActorMention {
                 span,
                 actor: actor.clone(),
@@ -1267,7 +1320,7 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
             });
         }
     }
-    group_mentions(text, &mut out);
+    group_mentions(text, &scan.hits, &taken, &mut out);
     out.sort_by_key(|m| (m.span.start, m.span.end));
     resolve_pronouns(text, &scan.sentences, &mut out);
     if !possessed.is_empty() {
@@ -1277,6 +1330,31 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
         m.actor.code = m.code.clone();
     }
     out
+}
+
+/// The spans of the mentions found so far, for [`Taken::overlaps`]: kept
+/// sorted by start, with the length of the longest, so that a test looks
+/// only at the spans that start close enough before it to reach it, not
+/// at every mention of the text.
+#[derive(Debug, Default)]
+struct Taken {
+    spans: Vec<Span>,
+    longest: usize,
+}
+
+impl Taken {
+    fn add(&mut self, span: Span) {
+        let at = self.spans.partition_point(|s| s.start <= span.start);
+        self.spans.insert(at, span);
+        self.longest = self.longest.max(span.len());
+    }
+
+    /// Whether `span` overlaps ([`Span::overlaps`]) any span added.
+    fn overlaps(&self, span: &Span) -> bool {
+        // A span starting `longest` bytes or more before `span` ends before it.
+        let from = self.spans.partition_point(|s| s.start + self.longest <= span.start);
+        self.spans[from..].iter().take_while(|s| s.start < span.end).any(|s| s.overlaps(span))
+    }
 }
 
 /// What `text.match_indices(needle)` gives (left to right, not
@@ -1358,8 +1436,12 @@ fn is_place(text: &str, start: usize) -> bool {
 /// each, without scanning every word.
 fn pronouns(text: &str, sentence: Span) -> impl Iterator<Item = Span> + '_ {
     let b = text.as_bytes();
-    (sentence.start..sentence.end.saturating_sub(1)).filter_map(move |p| {
-        if b[p + 1] != b'e' || !matches!(b[p], b'h' | b'H') {
+    // Each "h" or "H" followed by "e", found by a vectorized search for the
+    // "h" rather than a test of every byte.
+    let last = sentence.end.saturating_sub(1).max(sentence.start);
+    memchr::memchr2_iter(b'h', b'H', &b[sentence.start..last]).filter_map(move |k| {
+        let p = sentence.start + k;
+        if b[p + 1] != b'e' {
             return None;
         }
         // "she", "She": the "he" ends it.
@@ -1377,9 +1459,12 @@ fn pronouns(text: &str, sentence: Span) -> impl Iterator<Item = Span> + '_ {
 fn resolve_pronouns(text: &str, sentences: &[Span], out: &mut Vec<ActorMention>) {
     let mut added = Vec::new();
     let mut last_people: Vec<&ActorMention> = Vec::new();
+    // `out` is sorted by start: the mentions inside a sentence start in it.
     for s in sentences {
-        let in_sentence: Vec<&ActorMention> = out
+        let from = out.partition_point(|m| m.span.start < s.start);
+        let in_sentence: Vec<&ActorMention> = out[from..]
             .iter()
+            .take_while(|m| m.span.start <= s.end)
             .filter(|m| m.span.start >= s.start && m.span.end <= s.end && m.actor.kind == "person")
             .collect();
         // With no person in this sentence nor before it, no pronoun here
@@ -1425,6 +1510,56 @@ mod tests {
             let got: Vec<(usize, &str)> = occurrences(&t, &n).collect();
             let want: Vec<(usize, &str)> = t.match_indices(n.as_str()).collect();
             proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    /// [`pronouns`] as it was written before the vectorized search: a test
+    /// of every byte.
+    fn pronouns_by_bytes(text: &str, sentence: Span) -> Vec<Span> {
+        let b = text.as_bytes();
+        (sentence.start..sentence.end.saturating_sub(1))
+            .filter_map(|p| {
+                if b[p + 1] != b'e' || !matches!(b[p], b'h' | b'H') {
+                    return None;
+                }
+                let a = if b[p] == b'h' && p > sentence.start && matches!(b[p - 1], b's' | b'S') {
+                    p - 1
+                } else {
+                    p
+                };
+                segment::is_ascii_word_at(text, sentence, a, p + 2).then(|| Span::new(a, p + 2))
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn pronouns_are_found_as_by_testing_every_byte(
+            t in "[hHesSé’ .-]{0,30}",
+            cut in (0usize..40, 0usize..40),
+        ) {
+            let mut a = cut.0.min(t.len());
+            let mut b = cut.1.min(t.len());
+            if a > b { std::mem::swap(&mut a, &mut b); }
+            while !t.is_char_boundary(a) { a -= 1; }
+            while !t.is_char_boundary(b) { b += 1; }
+            let s = Span::new(a, b);
+            proptest::prop_assert_eq!(pronouns(&t, s).collect::<Vec<_>>(), pronouns_by_bytes(&t, s));
+        }
+
+        #[test]
+        fn taken_overlaps_as_a_scan_of_every_span(
+            spans in proptest::collection::vec((0usize..60, 0usize..12), 0..20),
+            probe in (0usize..70, 0usize..12),
+        ) {
+            let spans: Vec<Span> = spans.iter().map(|&(s, l)| Span::new(s, s + l)).collect();
+            let mut taken = Taken::default();
+            for (i, s) in spans.iter().enumerate() {
+                taken.add(*s);
+                let q = Span::new(probe.0, probe.0 + probe.1);
+                let want = spans[..=i].iter().any(|t| t.overlaps(&q));
+                proptest::prop_assert_eq!(taken.overlaps(&q), want);
+            }
         }
     }
 

@@ -79,6 +79,7 @@ use arrayvec::ArrayVec;
 use chrono::NaiveDate;
 
 use super::actors::ActorMention;
+use super::lexscan::Hits;
 use super::link;
 use super::trace;
 use super::triggers::{self, is_irregular_past, prev_word, Reading, Trigger};
@@ -164,10 +165,7 @@ fn first_lower_word(text: &str, span: Span) -> Option<segment::Lower<'_>> {
 /// before it.
 fn continues_with_participle(text: &str, trig: &Trigger) -> bool {
     trig.reading == Reading::Verb
-        && text[trig.span.start..trig.span.end]
-            .split(' ')
-            .next()
-            .is_some_and(|w| w.ends_with("ing"))
+        && segment::first_word(&text[trig.span.start..trig.span.end]).ends_with("ing")
         && text[..trig.span.start].trim_end().ends_with(',')
 }
 
@@ -352,7 +350,7 @@ fn object_relative_date(
     }
     let t = sentence_timexes.iter().find(|t| inside(t.span) && link::usable(t))?;
     let mut d = link::own_date(t);
-    d.rule = format!("{}; object_relative_clause", d.rule);
+    d.rule = link::rule_then(&d.rule, "object_relative_clause");
     Some(d)
 }
 
@@ -554,6 +552,29 @@ pub fn events_in_sentences(
     timexes: &[Timex],
     ctx: TextContext,
 ) -> Vec<RawEvent> {
+    events_in(text, sentences, &Hits::new(text), actors, timexes, ctx)
+}
+
+/// [`events_in_text`] with the text's sentences and phrases already found
+/// ([`super::actors::Scan`]).
+pub(crate) fn events_in_scan(
+    text: &str,
+    scan: &super::actors::Scan,
+    actors: &[ActorMention],
+    timexes: &[Timex],
+    ctx: TextContext,
+) -> Vec<RawEvent> {
+    events_in(text, scan.sentences(), scan.hits(), actors, timexes, ctx)
+}
+
+fn events_in(
+    text: &str,
+    sentences: &[Span],
+    hits: &Hits,
+    actors: &[ActorMention],
+    timexes: &[Timex],
+    ctx: TextContext,
+) -> Vec<RawEvent> {
     // A dateline's date dates the report, not an event (see
     // [`link::is_dateline`]).
     let story_timexes: Vec<Timex>;
@@ -582,7 +603,7 @@ pub fn events_in_sentences(
             .filter(|(end, _)| *end == prev_end && !text[*end..sentence.start].contains('\n'))
             .map(|(_, d)| d);
         prev_end = sentence.end;
-        let trigs = sentence_triggers(text, sentence, actors);
+        let trigs = sentence_triggers(text, sentence, hits, &index);
         if trigs.is_empty() {
             continue;
         }
@@ -664,7 +685,7 @@ pub fn events_in_sentences(
                     if d.anchor != crate::model::DateAnchor::Inherited {
                         d.anchor = crate::model::DateAnchor::Inherited;
                         d.confidence = link::CONF_SAME_SENTENCE;
-                        d.rule = format!("{}; inherited_from_coordinated_verb", d.rule);
+                        d.rule = link::rule_then(&d.rule, "inherited_from_coordinated_verb");
                     }
                     d
                 }),
@@ -1058,7 +1079,7 @@ pub fn events_in_sentences(
                         if d.anchor != crate::model::DateAnchor::Inherited {
                             d.anchor = crate::model::DateAnchor::Inherited;
                             d.confidence = link::CONF_SAME_SENTENCE;
-                            d.rule = format!("{}; inherited_from_pair_act", d.rule);
+                            d.rule = link::rule_then(&d.rule, "inherited_from_pair_act");
                         }
                         d
                     })
@@ -1204,8 +1225,8 @@ fn built(ev: &RawEvent) -> trace::StepKind {
 /// before an event noun after a function word ("arrests and targeted
 /// killings", "the renewed strikes"), which modifies that noun and tells
 /// no act of its own.
-fn sentence_triggers(text: &str, sentence: Span, actors: &[ActorMention]) -> Vec<Trigger> {
-    let found = triggers::find(text, sentence);
+fn sentence_triggers(text: &str, sentence: Span, hits: &Hits, index: &ActorIndex) -> Vec<Trigger> {
+    let found = triggers::find_in(text, sentence, hits);
     let drop = |t: &Trigger, why: &'static str| {
         trace::record(sentence, t.span, || trace::StepKind::Dropped(why));
     };
@@ -1220,7 +1241,7 @@ fn sentence_triggers(text: &str, sentence: Span, actors: &[ActorMention]) -> Vec
     let trigs: Vec<Trigger> = found
         .into_iter()
         .filter(|t| {
-            let inside = actors.iter().any(|m| {
+            let inside = index.reaching(t.span).iter().any(|m| {
                 let attack_head = m.span.end == t.span.end
                     && t.reading == Reading::Noun
                     && t.sense.event_type == "ASSAULT"
@@ -1309,11 +1330,26 @@ fn attributive_participle(text: &str, t: &Trigger, next: Option<&Trigger>) -> bo
 struct ActorIndex<'a> {
     actors: &'a [ActorMention],
     sorted: bool,
+    /// The length of the longest mention.
+    longest: usize,
 }
 
 impl<'a> ActorIndex<'a> {
     fn new(actors: &'a [ActorMention]) -> Self {
-        ActorIndex { actors, sorted: actors.is_sorted_by_key(|m| m.span.start) }
+        let longest = actors.iter().map(|m| m.span.len()).max().unwrap_or(0);
+        ActorIndex { actors, sorted: actors.is_sorted_by_key(|m| m.span.start), longest }
+    }
+
+    /// The mentions that may overlap `span`, in order: those starting
+    /// less than the longest mention's length before it and before its
+    /// end (all of them when unsorted).
+    fn reaching(&self, span: Span) -> &'a [ActorMention] {
+        if !self.sorted {
+            return self.actors;
+        }
+        let lo = self.actors.partition_point(|m| m.span.start + self.longest <= span.start);
+        let hi = self.actors.partition_point(|m| m.span.start < span.end);
+        &self.actors[lo..hi.max(lo)]
     }
 
     /// The mentions that may lie inside `span`, in order: those starting in

@@ -367,6 +367,16 @@ pub fn fallback(published: Option<NaiveDate>) -> EventDate {
     }
 }
 
+/// `format!("{rule}; {how}")`, without the formatter: every dated event
+/// mention writes one.
+pub(crate) fn rule_then(rule: &str, how: &str) -> String {
+    let mut s = String::with_capacity(rule.len() + 2 + how.len());
+    s.push_str(rule);
+    s.push_str("; ");
+    s.push_str(how);
+    s
+}
+
 fn from_timex(t: &Timex, anchor: DateAnchor, how: &str, confidence: f32) -> EventDate {
     EventDate {
         value: t.value.clone(),
@@ -376,7 +386,7 @@ fn from_timex(t: &Timex, anchor: DateAnchor, how: &str, confidence: f32) -> Even
         text: t.text.clone(),
         span: Some(t.span),
         anchor,
-        rule: format!("{}; {how}", t.rule),
+        rule: rule_then(&t.rule, how),
         confidence,
     }
 }
@@ -404,6 +414,12 @@ pub(crate) mod tests {
             rule: "test".to_string(),
             note: None,
         }
+    }
+
+    #[test]
+    fn rule_then_writes_what_format_writes() {
+        assert_eq!(rule_then("date_of_month", "own_clause"), "date_of_month; own_clause");
+        assert_eq!(rule_then("", ""), format!("{}; {}", "", ""));
     }
 
     fn span_of(hay: &str, word: &str) -> Span {

@@ -28,6 +28,7 @@ mod announce;
 mod date_fit;
 pub mod extract;
 pub mod inflect;
+mod lexscan;
 pub mod link;
 mod recode;
 mod summary;
@@ -52,6 +53,7 @@ pub(crate) fn load_lexicons() {
     LazyLock::force(&words::WORDS);
     triggers::load_lexicon();
     extract::load_lexicon();
+    lexscan::load();
 }
 
 /// Extract every event mention from one article (body and captions).
@@ -75,9 +77,9 @@ pub fn extract_with(
     for (c, scan) in article.captions.iter().zip(&caption_scans) {
         actors::find_people_in(&c.text, scan, &mut cast);
     }
-    let mut texts: Vec<&str> = vec![&body];
-    texts.extend(article.captions.iter().map(|c| c.text.as_str()));
-    actors::settle_home(&mut cast, &texts, article.context.place.as_deref());
+    let mut scans: Vec<&actors::Scan> = vec![&body_scan];
+    scans.extend(&caption_scans);
+    actors::settle_home_scanned(&mut cast, &scans, article.context.place.as_deref());
 
     let source = SourceRef {
         article_id: article.id.clone(),
@@ -93,10 +95,8 @@ pub fn extract_with(
         let mentions = actors::find_in(&caption.text, scan, &cast);
         let ctx = TextContext { published, caption: Some(caption.date) };
         let dates: Vec<Span> = timexes.iter().map(|t| t.span).collect();
-        let sentences = scan.sentences();
         trace::set_text(Some(ci));
-        for raw in extract::events_in_sentences(&caption.text, sentences, &mentions, &timexes, ctx)
-        {
+        for raw in extract::events_in_scan(&caption.text, scan, &mentions, &timexes, ctx) {
             out.push(finish(raw, &caption.text, &dates, Some(ci), &source));
         }
     }
@@ -105,8 +105,7 @@ pub fn extract_with(
     let ctx = TextContext { published, caption: None };
     let dates: Vec<Span> = timexes.iter().map(|t| t.span).collect();
     trace::set_text(None);
-    for raw in extract::events_in_sentences(&body, body_scan.sentences(), &mentions, &timexes, ctx)
-    {
+    for raw in extract::events_in_scan(&body, &body_scan, &mentions, &timexes, ctx) {
         out.push(finish(raw, &body, &dates, None, &source));
     }
     out

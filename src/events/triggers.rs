@@ -19,10 +19,10 @@ reading a match gets is decided from the word before it, by [`reading`]:
 use std::collections::HashMap;
 use std::sync::{LazyLock, OnceLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use super::inflect;
+use super::lexscan::{Hits, List};
 use super::words::WORDS;
 use crate::lexicon;
 use crate::model::Span;
@@ -69,16 +69,20 @@ struct FormSenses {
 }
 
 struct Lexicon {
-    matcher: AhoCorasick,
+    /// Every surface form, lower-cased, matched ASCII case-blind (see
+    /// [`super::lexscan`]); `senses[i]` is what form `i` names.
+    forms: Vec<String>,
     senses: Vec<FormSenses>,
     /// Gapped verb frames ("called * unacceptable"): the verb, then within
     /// a few words of its object, the complement that decides the sense.
     frames: Vec<Frame>,
     /// Every frame verb and complement, so that a sentence tries only the
-    /// frames whose verb and complement it holds; `frame_of[pattern]` is
-    /// the frame's index and whether the pattern is its verb.
-    frame_words: AhoCorasick,
-    frame_of: Vec<(usize, bool)>,
+    /// frames whose verb and complement it holds; `frame_of[pattern]`
+    /// lists the frames the word is in, each with whether it is there as
+    /// the verb. Each word once: many frames share a verb ("said"), and
+    /// every occurrence of a pattern is a hit to go through.
+    frame_words: Vec<String>,
+    frame_of: Vec<Vec<(usize, bool)>>,
 }
 
 /// Words an object may span between a frame's verb and its complement.
@@ -184,7 +188,16 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut order: Vec<String> = Vec::new();
     let mut frames: Vec<Frame> = Vec::new();
     let mut verb_forms: Vec<String> = Vec::new();
-    let mut frame_of: Vec<(usize, bool)> = Vec::new();
+    let mut frame_of: Vec<Vec<(usize, bool)>> = Vec::new();
+    let mut frame_word_index: HashMap<String, usize> = HashMap::new();
+    let mut add_frame_word = |word: &str, frame: usize, verb: bool| {
+        let i = *frame_word_index.entry(word.to_lowercase()).or_insert_with_key(|w| {
+            verb_forms.push(w.clone());
+            frame_of.push(Vec::new());
+            verb_forms.len() - 1
+        });
+        frame_of[i].push((frame, verb));
+    };
     // Literal forms first: a generated form never overrides one written out.
     let rows = lexicon::rows(&text).map(|(n, cols)| ("events/triggers.tsv", n, cols, false)).chain(
         lexicon::rows(&lemmas).map(|(n, cols)| ("events/trigger_lemmas.tsv", n, cols, true)),
@@ -208,12 +221,10 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
                 let (verbs, complements, _, _) = frame_parts(form)
                     .unwrap_or_else(|| panic!("{file} line {n}: bad frame `{form}`"));
                 for v in verbs.split('|').map(str::trim).filter(|v| !v.is_empty()) {
-                    verb_forms.push(v.to_lowercase());
-                    frame_of.push((frames.len(), true));
+                    add_frame_word(v, frames.len(), true);
                 }
                 for c in complements.split('|').map(str::trim).filter(|c| !c.is_empty()) {
-                    verb_forms.push(c.to_lowercase());
-                    frame_of.push((frames.len(), false));
+                    add_frame_word(c, frames.len(), false);
                 }
                 frames.push(Frame { pattern, re: OnceLock::new(), sense: sense.clone(), tight });
                 continue;
@@ -234,19 +245,18 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         }
     }
     let senses: Vec<FormSenses> = order.iter().map(|f| by_form[f].clone()).collect();
-    let matcher = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .ascii_case_insensitive(true)
-        .build(&order)
-        .expect("trigger patterns build");
-    let frame_words = AhoCorasickBuilder::new()
-        .kind(Some(AhoCorasickKind::DFA))
-        .ascii_case_insensitive(true)
-        .build(&verb_forms)
-        .expect("frame verb patterns build");
-    Lexicon { matcher, senses, frames, frame_words, frame_of }
+    Lexicon { forms: order, senses, frames, frame_words: verb_forms, frame_of }
 });
+
+/// The trigger forms, by pattern index ([`super::lexscan::List`]).
+pub(crate) fn trigger_patterns() -> &'static [String] {
+    &LEXICON.forms
+}
+
+/// The gapped frames' verbs and complements, by pattern index.
+pub(crate) fn frame_patterns() -> &'static [String] {
+    &LEXICON.frame_words
+}
 
 /// How a trigger occurrence is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -350,7 +360,7 @@ static PREV_WORD_BYTE: [bool; 256] = {
 /// `prev` is the word before it ([`prev_word`]).
 fn reading(text: &str, span: Span, senses: &FormSenses, prev: Option<&str>) -> Option<Reading> {
     let form = Lower::of(&text[span.start..span.end]);
-    let first = form.split(' ').next().unwrap_or("");
+    let first = crate::segment::first_word(&form);
     let after_det = prev.is_some_and(|p| WORDS.determiner.has(p))
         || text[..span.start].trim_end().ends_with('’');
     let after_be = prev.is_some_and(|p| WORDS.be.has(p));
@@ -419,17 +429,23 @@ fn names_a_war(text: &str, span: Span, senses: &FormSenses) -> bool {
 
 /// Every trigger in `text[span]`, in order.
 pub fn find(text: &str, span: Span) -> Vec<Trigger> {
+    find_in(text, span, &Hits::in_span(text, span))
+}
+
+/// [`find`] with the phrases of `text` (or of at least `text[span]`)
+/// already found.
+pub(crate) fn find_in(text: &str, span: Span, hits: &Hits) -> Vec<Trigger> {
     let lex: &'static Lexicon = &LEXICON;
     let hay = &text[span.start..span.end];
     let mut out = Vec::new();
-    for m in lex.matcher.find_iter(hay) {
-        let s = Span::new(span.start + m.start(), span.start + m.end());
+    for m in hits.leftmost_longest(List::Triggers, span) {
+        let s = m.span;
         let before_ok = text[..s.start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
         let after_ok = text[s.end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
         if !(before_ok && after_ok) {
             continue;
         }
-        let senses = &lex.senses[m.pattern().as_usize()];
+        let senses = &lex.senses[m.pattern];
         if senses.blocked {
             continue;
         }
@@ -452,12 +468,15 @@ pub fn find(text: &str, span: Span) -> Vec<Trigger> {
     // strikes unacceptable" is no phone call).
     // Bit 0: the frame's verb is in the sentence; bit 1: its complement.
     let mut seen = vec![0u8; lex.frames.len()];
-    for m in lex.frame_words.find_overlapping_iter(hay) {
-        let before_ok = hay[..m.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let after_ok = hay[m.end()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+    for m in hits.within(List::FrameWords, span) {
+        // Word boundaries as seen inside the sentence.
+        let (start, end) = (m.span.start - span.start, m.span.end - span.start);
+        let before_ok = hay[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = hay[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
         if before_ok && after_ok {
-            let (f, verb) = lex.frame_of[m.pattern().as_usize()];
-            seen[f] |= if verb { 1 } else { 2 };
+            for &(f, verb) in &lex.frame_of[m.pattern] {
+                seen[f] |= if verb { 1 } else { 2 };
+            }
         }
     }
     for (frame, _) in lex.frames.iter().zip(&seen).filter(|(_, s)| **s == 3) {
