@@ -1039,6 +1039,15 @@ pub fn find(text: &str, cast: &Cast) -> Vec<ActorMention> {
     find_in(text, &Scan::new(text), cast)
 }
 
+/// `"{first} {second}"`, without the formatter (run for many mentions).
+fn joined_name(first: &str, second: &str) -> String {
+    let mut name = String::with_capacity(first.len() + 1 + second.len());
+    name.push_str(first);
+    name.push(' ');
+    name.push_str(second);
+    name
+}
+
 /// [`find`] with the text's hits already found.
 pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
     let (gaz, roles) = (&scan.gaz, &scan.roles);
@@ -1158,7 +1167,7 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
                         || WORDS.org_staff.has(&segment::Lower::of(&text[hs..he]));
                     if m.start() == 0 && bounded(text, hs, he) && staff {
                         military = heads.military[m.pattern().as_usize()];
-                        name = format!("{} {}", e.name, &text[hs..he]);
+                        name = joined_name(&e.name, &text[hs..he]);
                         kind = "institution";
                         end = he;
                     }
@@ -1245,8 +1254,8 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
             };
             let name = match &country {
                 Some(c) => {
-                    let n = GAZETTEER.country_names.get(c).cloned().unwrap_or_else(|| c.clone());
-                    format!("{n} {head}")
+                    let n = GAZETTEER.country_names.get(c).unwrap_or(c);
+                    joined_name(n, head)
                 }
                 None => head.to_string(),
             };

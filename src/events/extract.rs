@@ -526,9 +526,15 @@ fn is_reduced_relative(text: &str, trig: &Trigger, actors: &[&ActorMention]) -> 
 /// The actors of a mention in `part`: one, or two for a pair ("both
 /// sides").
 fn parts<'a>(m: &'a ActorMention, part: &'a str) -> impl Iterator<Item = Actor> + 'a {
-    std::iter::once(&m.actor).chain(m.also.as_ref()).cloned().map(move |mut a| {
-        a.part = part.to_string();
-        a
+    // Field by field: cloning the whole actor would copy its part only to
+    // replace it.
+    std::iter::once(&m.actor).chain(m.also.as_ref()).map(move |a| Actor {
+        name: a.name.clone(),
+        kind: a.kind.clone(),
+        role: a.role.clone(),
+        country: a.country.clone(),
+        code: a.code.clone(),
+        part: part.to_string(),
     })
 }
 
@@ -592,16 +598,32 @@ fn events_in(
     let index = ActorIndex::new(actors);
     let mut memory = subjects::Memory::default();
     // The end of the sentence before, and the own date of the last dated
-    // act of the last sentence that had one (with that sentence's end).
+    // act of the last sentence that had one (that sentence's end, and the
+    // act's index in `out`, which is only ever appended to).
     let mut prev_end = 0;
-    let mut carry: Option<(usize, RawEvent)> = None;
+    let mut carry: Option<(usize, usize)> = None;
+    // Working lists of a sentence (and of a trigger), emptied and refilled
+    // for each one rather than allocated anew: most sentences with a
+    // trigger need a dozen of them.
+    let mut spans: Vec<Span> = Vec::new();
+    let mut verbs: Vec<bool> = Vec::new();
+    let mut forward: Vec<bool> = Vec::new();
+    let mut in_sentence: Vec<&ActorMention> = Vec::new();
+    let mut infinitives: Vec<bool> = Vec::new();
+    let mut subject_spans: Vec<Option<Span>> = Vec::new();
+    let mut trigger_dates: Vec<Option<EventDate>> = Vec::new();
+    let mut context_only: Vec<bool> = Vec::new();
+    let mut background: Vec<bool> = Vec::new();
+    let mut manner_nouns: Vec<Option<&'static str>> = Vec::new();
+    let mut fences: Vec<(Span, &str)> = Vec::new();
+    let mut local: Vec<&ActorMention> = Vec::new();
+    let mut participants: Vec<&ActorMention> = Vec::new();
     for &sentence in sentences {
         // The dated act of the sentence just before, if in the same
         // paragraph, for an undated act of this one.
         let carried = carry
-            .as_ref()
-            .filter(|(end, _)| *end == prev_end && !text[*end..sentence.start].contains('\n'))
-            .map(|(_, d)| d);
+            .filter(|&(end, _)| end == prev_end && !text[end..sentence.start].contains('\n'))
+            .map(|(_, k)| &out[k]);
         prev_end = sentence.end;
         let trigs = sentence_triggers(text, sentence, hits, &index);
         if trigs.is_empty() {
@@ -618,26 +640,26 @@ fn events_in(
         let timexes: &[Timex] = anchored.as_deref().unwrap_or(base);
         // Clauses only for a sentence with a trigger.
         let clauses = split_since(text, segment::clauses(text, sentence));
-        let spans: Vec<Span> = trigs.iter().map(|t| t.span).collect();
-        let verbs: Vec<bool> = trigs.iter().map(|t| t.reading == Reading::Verb).collect();
+        spans.clear();
+        spans.extend(trigs.iter().map(|t| t.span));
+        verbs.clear();
+        verbs.extend(trigs.iter().map(|t| t.reading == Reading::Verb));
         // ", pushing back against ...": a participle continuing an earlier
         // verb takes no date written before it.
         // "..., officials said": an attribution after the fact takes no
         // date of what it attributes either.
-        let forward: Vec<bool> = trigs
-            .iter()
-            .map(|t| {
-                continues_with_participle(text, t)
-                    || clauses.iter().rfind(|c| c.start <= t.span.start).is_some_and(|c| {
-                        t.reading == Reading::Verb && relative_opener_before(text, *c, t).is_some()
-                    })
-                    || (t.sense.event_type == "STATEMENT"
-                        && WORDS
-                            .reporting_verb
-                            .has(&segment::Lower::of(&text[t.span.start..t.span.end]))
-                        && postposed(text, sentence, t.span))
-            })
-            .collect();
+        forward.clear();
+        forward.extend(trigs.iter().map(|t| {
+            continues_with_participle(text, t)
+                || clauses.iter().rfind(|c| c.start <= t.span.start).is_some_and(|c| {
+                    t.reading == Reading::Verb && relative_opener_before(text, *c, t).is_some()
+                })
+                || (t.sense.event_type == "STATEMENT"
+                    && WORDS
+                        .reporting_verb
+                        .has(&segment::Lower::of(&text[t.span.start..t.span.end]))
+                    && postposed(text, sentence, t.span))
+        }));
         let mut own = link::attach_constrained(text, &clauses, &spans, &verbs, &forward, timexes);
         for o in &mut own {
             if o.is_some_and(|ti| modifier_year(text, &timexes[ti])) {
@@ -650,15 +672,17 @@ fn events_in(
                 *o = None;
             }
         }
-        let in_sentence: Vec<&ActorMention> = index
-            .near(sentence)
-            .iter()
-            .filter(|m| sentence.start <= m.span.start && m.span.end <= sentence.end)
-            .collect();
+        in_sentence.clear();
+        in_sentence.extend(
+            index
+                .near(sentence)
+                .iter()
+                .filter(|m| sentence.start <= m.span.start && m.span.end <= sentence.end),
+        );
         // "to" right before each trigger (an infinitive): asked below for
         // each trigger several times, scanned back once.
-        let infinitives: Vec<bool> =
-            trigs.iter().map(|t| t.prev_word(text).is_some_and(|(_, w)| w == "to")).collect();
+        infinitives.clear();
+        infinitives.extend(trigs.iter().map(|t| t.prev_word(text).is_some_and(|(_, w)| w == "to")));
         let subjects::Subjects { subjects, shared_from, pair_dates } = subjects::of_sentence(
             text,
             sentence,
@@ -670,14 +694,16 @@ fn events_in(
         );
         // "urged Israel to withdraw": the subject of an infinitive stays the
         // object of the verb before it.
-        let subject_spans: Vec<Option<Span>> = subjects
-            .iter()
-            .zip(&infinitives)
-            .map(|(s, &infinitive)| s.filter(|_| !infinitive).map(|m| m.span))
-            .collect();
+        subject_spans.clear();
+        subject_spans.extend(
+            subjects
+                .iter()
+                .zip(&infinitives)
+                .map(|(s, &infinitive)| s.filter(|_| !infinitive).map(|m| m.span)),
+        );
         // Each trigger's date, so that a verb sharing another's subject can
         // share its date too.
-        let mut trigger_dates: Vec<Option<EventDate>> = Vec::with_capacity(trigs.len());
+        trigger_dates.clear();
         for i in 0..trigs.len() {
             let d = match (own[i], shared_from[i]) {
                 (Some(ti), _) => Some(link::own_date(&timexes[ti])),
@@ -695,7 +721,7 @@ fn events_in(
         }
         // A statement with no date of its own (and a verb continuing it:
         // ", accusing ...") is dated by the report, not by what it reports.
-        let mut context_only: Vec<bool> = Vec::with_capacity(trigs.len());
+        context_only.clear();
         for (i, t) in trigs.iter().enumerate() {
             let undated = own[i].is_none() && trigger_dates[i].is_none();
             let statement = t.reading == Reading::Verb && t.sense.event_type == "STATEMENT";
@@ -705,7 +731,7 @@ fn events_in(
         // Background told in the present perfect: "has sent bombers ... and
         // moved warships" (a verb sharing its subject), "officials have said
         // Israel could strike" (what such a statement reports).
-        let mut background: Vec<bool> = Vec::with_capacity(trigs.len());
+        background.clear();
         for (i, t) in trigs.iter().enumerate() {
             let own_perfect = t.reading == Reading::Verb && present_perfect(text, t);
             let shares = shared_from[i].is_some_and(|j| background[j]);
@@ -716,40 +742,37 @@ fn events_in(
         }
         // "seized in a surprise incursion", "killed in an air strike": an
         // attack noun after "in a" names how the verb's act was done.
-        let manner_nouns: Vec<Option<&'static str>> = (0..trigs.len())
-            .map(|i| {
-                let next = trigs.get(i + 1)?;
-                if trigs[i].reading != Reading::Verb
-                    || next.reading != Reading::Noun
-                    || next.sense.event_type != "ASSAULT"
-                {
-                    return None;
-                }
-                let gap: Vec<_> =
-                    lower_word_iter(text, Span::new(trigs[i].span.end, next.span.start))
-                        .take(4)
-                        .collect();
-                let opens = gap.first().is_some_and(|(_, w)| w == "in")
-                    && gap.get(1).is_some_and(|(_, w)| w == "a" || w == "an");
-                (opens && gap.len() <= 3).then_some("ASSAULT")
-            })
-            .collect();
+        manner_nouns.clear();
+        manner_nouns.extend((0..trigs.len()).map(|i| {
+            let next = trigs.get(i + 1)?;
+            if trigs[i].reading != Reading::Verb
+                || next.reading != Reading::Noun
+                || next.sense.event_type != "ASSAULT"
+            {
+                return None;
+            }
+            let gap: ArrayVec<_, 4> =
+                lower_word_iter(text, Span::new(trigs[i].span.end, next.span.start))
+                    .take(4)
+                    .collect();
+            let opens = gap.first().is_some_and(|(_, w)| w == "in")
+                && gap.get(1).is_some_and(|(_, w)| w == "a" || w == "an");
+            (opens && gap.len() <= 3).then_some("ASSAULT")
+        }));
         // Clauses whose dates stay their own (see `blocked` below), and the
         // sentence's dates, found once per sentence.
-        let fences: Vec<(Span, &str)> = clauses
-            .iter()
-            .filter_map(|c| {
-                let first = text[c.start..c.end]
-                    .trim_start()
-                    .split(|ch: char| !ch.is_alphanumeric())
-                    .next()
-                    .unwrap_or("");
-                ["that", "since", "who", "which"]
-                    .into_iter()
-                    .find(|w| first.eq_ignore_ascii_case(w))
-                    .map(|w| (*c, w))
-            })
-            .collect();
+        fences.clear();
+        fences.extend(clauses.iter().filter_map(|c| {
+            let first = text[c.start..c.end]
+                .trim_start()
+                .split(|ch: char| !ch.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            ["that", "since", "who", "which"]
+                .into_iter()
+                .find(|w| first.eq_ignore_ascii_case(w))
+                .map(|w| (*c, w))
+        }));
         let sentence_timexes: Vec<&Timex> = timexes
             .iter()
             .filter(|t| sentence.start <= t.span.start && t.span.end <= sentence.end)
@@ -814,15 +837,17 @@ fn events_in(
                 dropped("present tense describing (\", which ...\")");
                 continue;
             }
-            let local: Vec<&ActorMention> = in_sentence
-                .iter()
-                .copied()
-                .filter(|m| clause.start <= m.span.start && m.span.end <= clause.end)
-                .collect();
+            local.clear();
+            local.extend(
+                in_sentence
+                    .iter()
+                    .copied()
+                    .filter(|m| clause.start <= m.span.start && m.span.end <= clause.end),
+            );
             let location =
                 local.iter().find(|m| m.place).map(|m| text[m.span.start..m.span.end].to_string());
-            let participants: Vec<&ActorMention> =
-                local.iter().copied().filter(|m| !m.place).collect();
+            participants.clear();
+            participants.extend(local.iter().copied().filter(|m| !m.place));
             let event_type = manner.unwrap_or(trig.sense.event_type);
             let mut actors_out: Vec<Actor> = Vec::new();
             let mut pair_source = false;
@@ -1179,9 +1204,8 @@ fn events_in(
         memory.remember(actors, last_subject, sentence, &sentence_events);
         carry = sentence_events
             .iter()
-            .rev()
-            .find(|e| e.date.rule.ends_with("own_clause"))
-            .map(|e| (sentence.end, e.clone()));
+            .rposition(|e| e.date.rule.ends_with("own_clause"))
+            .map(|k| (sentence.end, out.len() + k));
         out.extend(sentence_events);
     }
     complete_targets(&mut out);

@@ -50,7 +50,7 @@ impl MentionKey {
                 let mut buf = [0u8; 32];
                 crate::timeline::hex_into(&v.to_be_bytes(), &mut buf).to_string()
             }
-            MentionKey::Text(s) => s.to_string(),
+            MentionKey::Text(s) => String::from(&**s),
         }
     }
 }
@@ -178,17 +178,20 @@ impl CompactMention {
 
     /// The full mention back.
     pub(crate) fn to_mention(&self, key: &MentionKey) -> Mention {
+        // `String::from(&str)`, not `to_string()`: `Arc<str>` has no fast
+        // `ToString`, so that would go through the formatter and regrow
+        // the string as it is written.
         Mention {
             mention_id: key.to_id(),
             source: (*self.source).clone(),
-            evidence: self.evidence.to_string(),
+            evidence: String::from(&*self.evidence),
             span: self.span,
             date: self.date.0.clone(),
             status: self.status,
             actors: self.actors.to_vec(),
             location: self.location.as_deref().map(str::to_string),
-            summary: self.summary.to_string(),
-            trigger: self.trigger.to_string(),
+            summary: String::from(&*self.summary),
+            trigger: String::from(&*self.trigger),
             in_caption: self.in_caption,
         }
     }

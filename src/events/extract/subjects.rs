@@ -240,10 +240,14 @@ fn two_parties(e: &RawEvent, people: bool) -> Option<ActorMention> {
     let second = e.actors.iter().find(|a| {
         !a.part.is_empty() && a.country.is_some() && a.country != first.country && kind_ok(a)
     })?;
-    let plain = |a: &Actor| {
-        let mut a = a.clone();
-        a.part = String::new();
-        a
+    // Field by field: the part is dropped, so not cloned.
+    let plain = |a: &Actor| Actor {
+        name: a.name.clone(),
+        kind: a.kind.clone(),
+        role: a.role.clone(),
+        country: a.country.clone(),
+        code: a.code.clone(),
+        part: String::new(),
     };
     Some(ActorMention {
         span: Span::new(0, 0),
