@@ -404,6 +404,31 @@ pub struct ActorMention {
     pub also: Option<Actor>,
 }
 
+impl ActorMention {
+    /// Two actors named earlier, as one mention at no place in the text,
+    /// for a later "they" or "the two countries"; their event parts are
+    /// dropped (field by field, so the parts are not cloned).
+    pub(crate) fn pair(first: &Actor, second: &Actor) -> ActorMention {
+        let plain = |a: &Actor| Actor {
+            name: a.name.clone(),
+            kind: a.kind.clone(),
+            role: a.role.clone(),
+            country: a.country.clone(),
+            code: a.code.clone(),
+            part: String::new(),
+        };
+        ActorMention {
+            span: Span::new(0, 0),
+            actor: plain(first),
+            code: first.code.clone(),
+            place: false,
+            military: false,
+            adjective: false,
+            also: Some(plain(second)),
+        }
+    }
+}
+
 /// A person found by a role pattern, shared across the texts of an article.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Person {

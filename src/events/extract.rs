@@ -288,20 +288,7 @@ fn source_pair(e: &RawEvent) -> Option<ActorMention> {
     let mut sources = e.actors.iter().filter(|a| a.part == "source");
     let first = sources.next()?;
     let second = sources.find(|a| a.name != first.name)?;
-    let plain = |a: &Actor| {
-        let mut a = a.clone();
-        a.part = String::new();
-        a
-    };
-    Some(ActorMention {
-        span: Span::new(0, 0),
-        actor: plain(first),
-        code: first.code.clone(),
-        place: false,
-        military: false,
-        adjective: false,
-        also: Some(plain(second)),
-    })
+    Some(ActorMention::pair(first, second))
 }
 
 /// For a verb right after the comma that closes a "that" clause nested in a

@@ -240,22 +240,5 @@ fn two_parties(e: &RawEvent, people: bool) -> Option<ActorMention> {
     let second = e.actors.iter().find(|a| {
         !a.part.is_empty() && a.country.is_some() && a.country != first.country && kind_ok(a)
     })?;
-    // Field by field: the part is dropped, so not cloned.
-    let plain = |a: &Actor| Actor {
-        name: a.name.clone(),
-        kind: a.kind.clone(),
-        role: a.role.clone(),
-        country: a.country.clone(),
-        code: a.code.clone(),
-        part: String::new(),
-    };
-    Some(ActorMention {
-        span: Span::new(0, 0),
-        actor: plain(first),
-        code: first.code.clone(),
-        place: false,
-        military: false,
-        adjective: false,
-        also: Some(plain(second)),
-    })
+    Some(ActorMention::pair(first, second))
 }
