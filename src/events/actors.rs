@@ -405,6 +405,27 @@ pub struct ActorMention {
 }
 
 impl ActorMention {
+    /// A country's institution found by its head noun ("the government",
+    /// "her ministry"), coded with that country when known.
+    fn institution(span: Span, name: String, country: Option<String>, military: bool) -> Self {
+        ActorMention {
+            span,
+            actor: Actor {
+                name,
+                kind: "institution".to_string(),
+                role: None,
+                country: country.clone(),
+                part: String::new(),
+                code: None,
+            },
+            code: country,
+            place: false,
+            military,
+            adjective: false,
+            also: None,
+        }
+    }
+
     /// Two actors named earlier, as one mention at no place in the text,
     /// for a later "they" or "the two countries"; their event parts are
     /// dropped (field by field, so the parts are not cloned).
@@ -900,22 +921,12 @@ fn possessive_institutions(text: &str, possessed: &[(Span, bool)], out: &mut Vec
             .as_ref()
             .and_then(|c| GAZETTEER.country_names.get(c).cloned())
             .unwrap_or_default();
-        added.push(ActorMention {
+        added.push(ActorMention::institution(
             span,
-            actor: Actor {
-                name: format!("{n} {}", head.to_lowercase()),
-                kind: "institution".to_string(),
-                role: None,
-                country: country.clone(),
-                part: String::new(),
-                code: None,
-            },
-            code: country,
-            place: false,
+            format!("{n} {}", head.to_lowercase()),
+            country,
             military,
-            adjective: false,
-            also: None,
-        });
+        ));
     }
     if !added.is_empty() {
         out.extend(added);
@@ -1285,22 +1296,12 @@ pub fn find_in(text: &str, scan: &Scan, cast: &Cast) -> Vec<ActorMention> {
                 None => head.to_string(),
             };
             taken.add(Span::new(start, span.end));
-            out.push(ActorMention {
-                span: Span::new(start, span.end),
-                actor: Actor {
-                    name,
-                    kind: "institution".to_string(),
-                    role: None,
-                    country: country.clone(),
-                    part: String::new(),
-                    code: None,
-                },
-                code: country,
-                place: false,
-                military: heads.military[m.pattern],
-                adjective: false,
-                also: None,
-            });
+            out.push(ActorMention::institution(
+                Span::new(start, span.end),
+                name,
+                country,
+                heads.military[m.pattern],
+            ));
         }
     }
 
